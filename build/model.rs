@@ -1,0 +1,99 @@
+//! Drives xsd-parser over the vendored FA(3) schema and writes the typed model
+//! to `$OUT_DIR/fa3_model.rs`.
+
+use std::error::Error;
+use std::fs;
+use std::path::Path;
+
+use quote::quote;
+use xsd_parser::config::{GeneratorFlags, IdentTriple, Namespace, OptimizerFlags};
+use xsd_parser::models::meta::{CustomMeta, MetaType};
+use xsd_parser::models::IdentType;
+use xsd_parser::pipeline::generator::{
+    Context as GeneratorContext, Error as GeneratorError, ValueGeneratorMode,
+};
+use xsd_parser::pipeline::parser::resolver::ManyResolver;
+use xsd_parser::pipeline::renderer::{NamespaceSerialization, ValueRendererBox};
+use xsd_parser::{
+    exec_generator_with_ident_cache, exec_interpreter_with_ident_cache, exec_optimizer,
+    exec_render, Config, MetaTypes, Parser,
+};
+
+use crate::naming::{Fa3Naming, rename_anonymous_groups};
+use crate::resolver::CrdResolver;
+
+/// The FA(3) target namespace.
+pub const FA3_NS: &str = "http://crd.gov.pl/wzor/2025/06/25/13775/";
+/// The main schema file name.
+pub const MAIN_XSD: &str = "schemat_FA(3)_v1-0E.xsd";
+
+fn custom(name: &'static str, path: &'static str) -> MetaType {
+    MetaType::from(
+        CustomMeta::new(name)
+            .include_from(path)
+            .with_default(
+                move |ctx: &GeneratorContext<'_, '_>,
+                      value: &str,
+                      mode: ValueGeneratorMode|
+                      -> Result<ValueRendererBox, GeneratorError> {
+                    let _ = ctx;
+                    let _ = mode;
+                    let ident = quote::format_ident!("{}", name);
+                    Ok(Box::new(quote! {
+                        #ident::from_schema_literal(#value)
+                    }))
+                },
+            ),
+    )
+}
+
+/// Everything the later stages need: the parsed schemas and the optimised types.
+pub fn generate(dir: &Path, out: &Path) -> Result<(), Box<dyn Error>> {
+    let main = dir.join(MAIN_XSD);
+    let resolver = ManyResolver::new().add_resolver(CrdResolver::new(dir));
+    let schemas = Parser::new()
+        .with_resolver(resolver)
+        .resolve_includes(true)
+        .generate_prefixes(true)
+        .alternative_prefixes(true)
+        .with_default_namespaces()
+        .add_schema_from_file(&main)?
+        .finish();
+
+    let mut config = Config::default()
+        .without_optimizer_flags(OptimizerFlags::USE_UNRESTRICTED_BASE_TYPE_SIMPLE)
+        .without_optimizer_flags(OptimizerFlags::REMOVE_DUPLICATES)
+        .with_optimizer_flags(OptimizerFlags::RESOLVE_TYPEDEFS | OptimizerFlags::MERGE_CHOICE_CARDINALITIES)
+        .with_generator_flags(GeneratorFlags::FLATTEN_CONTENT)
+        .with_quick_xml_config(
+            NamespaceSerialization::Global,
+            Some(Namespace::new_const(FA3_NS.as_bytes())),
+            false,
+        )
+        .with_generate([(IdentType::Element, "tns:Faktura")])
+        .with_derive(["Debug", "Clone", "PartialEq"])
+        .with_naming(Fa3Naming::default());
+    config.interpreter.types = vec![
+        (
+            IdentTriple::from((IdentType::Type, "xs:decimal")),
+            custom("Decimal", "crate::model::values::Decimal"),
+        ),
+        (
+            IdentTriple::from((IdentType::Type, "xs:date")),
+            custom("Date", "crate::model::values::Date"),
+        ),
+        (
+            IdentTriple::from((IdentType::Type, "xs:dateTime")),
+            custom("DateTime", "crate::model::values::DateTime"),
+        ),
+    ];
+
+    let (meta, cache) = exec_interpreter_with_ident_cache(config.interpreter, &schemas)?;
+    let mut meta: MetaTypes = exec_optimizer(config.optimizer, meta)?;
+    rename_anonymous_groups(&mut meta);
+    let data = exec_generator_with_ident_cache(config.generator, &schemas, Some(&cache), &meta)?;
+    let module = exec_render(config.renderer, &data)?;
+    let code = quote! { #module }.to_string();
+    fs::write(out.join("fa3_model.rs"), code)?;
+    Ok(())
+}

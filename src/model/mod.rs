@@ -1,0 +1,7 @@
+//! Generated FA(3) model.
+pub mod values;
+#[allow(missing_docs, unused_variables, clippy::all, clippy::pedantic)]
+mod generated {
+    include!(concat!(env!("OUT_DIR"), "/fa3_model.rs"));
+}
+pub use generated::*;

@@ -1,0 +1,474 @@
+//! Value types for the XSD built-ins that carry money and time.
+//!
+//! Each keeps the exact lexical form it was read from, so that serializing a
+//! parsed invoice gives back `2051` and not `2051.00`: the KSeF hash (KOD I) is
+//! computed over bytes, and a re-serialized invoice should not drift from its
+//! source. Values built in code print their canonical form.
+
+use std::cmp::Ordering;
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeZone};
+use xsd_parser_types::quick_xml::{DeserializeBytesFromStr, SerializeBytesToString};
+
+/// Why a lexical value was rejected.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{kind} `{value}` is not a valid lexical form")]
+pub struct LexicalError {
+    kind: &'static str,
+    value: String,
+}
+
+impl LexicalError {
+    fn new(kind: &'static str, value: &str) -> Self {
+        Self {
+            kind,
+            value: value.chars().take(64).collect(),
+        }
+    }
+}
+
+/// Trims the XML whitespace characters (space, tab, CR, LF) that `collapse`
+/// removes at both ends of an `xs:decimal`, `xs:date` or `xs:dateTime` value.
+pub(crate) fn xml_trim(s: &str) -> &str {
+    s.trim_matches(|c| matches!(c, ' ' | '\t' | '\r' | '\n'))
+}
+
+/// An `xs:decimal`: an exact [`rust_decimal::Decimal`] plus its lexical form.
+///
+/// Equality compares the value and the lexical form; ordering compares values
+/// only (`1.0 < 2`, and `1.0` is neither less nor greater than `1.00`).
+#[derive(Clone, Debug)]
+pub struct Decimal {
+    value: rust_decimal::Decimal,
+    lexical: Box<str>,
+}
+
+impl Decimal {
+    /// Wraps a value; it prints in its canonical form.
+    pub fn new(value: rust_decimal::Decimal) -> Self {
+        let lexical = value.to_string().into_boxed_str();
+        Self { value, lexical }
+    }
+
+    /// The exact numeric value.
+    pub fn value(&self) -> rust_decimal::Decimal {
+        self.value
+    }
+
+    /// The lexical form as read (whitespace trimmed), or the canonical form.
+    pub fn lexical(&self) -> &str {
+        &self.lexical
+    }
+
+    /// Used by generated facet checks for literals that come from the schema.
+    #[doc(hidden)]
+    pub fn from_schema_literal(s: &'static str) -> Self {
+        s.parse().unwrap_or_else(|_| Self::new(rust_decimal::Decimal::ZERO))
+    }
+}
+
+/// Parses the `xs:decimal` lexical space: `[+-]?(\d+(\.\d*)?|\.\d+)`.
+pub(crate) fn parse_decimal(raw: &str) -> Result<rust_decimal::Decimal, LexicalError> {
+    let s = xml_trim(raw);
+    let err = || LexicalError::new("xs:decimal", raw);
+    let body = s.strip_prefix(['+', '-']).unwrap_or(s);
+    let (int, frac) = body.split_once('.').unwrap_or((body, ""));
+    let digits_ok = |p: &str| p.bytes().all(|b| b.is_ascii_digit());
+    if (int.is_empty() && frac.is_empty()) || !digits_ok(int) || !digits_ok(frac) {
+        return Err(err());
+    }
+    // rust_decimal wants at least one digit before the point and no '+'.
+    let negative = s.starts_with('-');
+    let int = int.trim_start_matches('0');
+    let frac = frac.trim_end_matches('0');
+    let mut canon = String::with_capacity(int.len() + frac.len() + 3);
+    if negative {
+        canon.push('-');
+    }
+    canon.push_str(if int.is_empty() { "0" } else { int });
+    if !frac.is_empty() {
+        canon.push('.');
+        canon.push_str(frac);
+    }
+    rust_decimal::Decimal::from_str_exact(&canon).map_err(|_| err())
+}
+
+impl FromStr for Decimal {
+    type Err = LexicalError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let value = parse_decimal(s)?;
+        Ok(Self {
+            value,
+            lexical: xml_trim(s).into(),
+        })
+    }
+}
+
+impl From<rust_decimal::Decimal> for Decimal {
+    fn from(value: rust_decimal::Decimal) -> Self {
+        Self::new(value)
+    }
+}
+
+impl fmt::Display for Decimal {
+    // Precision requests (`{:.02}`) are ignored on purpose: the lexical form wins.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.lexical)
+    }
+}
+
+impl PartialEq for Decimal {
+    fn eq(&self, other: &Self) -> bool {
+        self.value == other.value && self.lexical == other.lexical
+    }
+}
+
+impl PartialOrd for Decimal {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        match self.value.cmp(&other.value) {
+            Ordering::Equal if self.lexical != other.lexical => None,
+            o => Some(o),
+        }
+    }
+}
+
+impl Default for Decimal {
+    fn default() -> Self {
+        Self::new(rust_decimal::Decimal::ZERO)
+    }
+}
+
+impl SerializeBytesToString for Decimal {}
+impl DeserializeBytesFromStr for Decimal {}
+
+/// A time-zone designator: `Z` or `±hh:mm`, in seconds east of UTC.
+fn parse_tz(s: &str) -> Option<i32> {
+    if s == "Z" {
+        return Some(0);
+    }
+    let b = s.as_bytes();
+    if b.len() != 6 || b[3] != b':' {
+        return None;
+    }
+    let sign = match b[0] {
+        b'+' => 1,
+        b'-' => -1,
+        _ => return None,
+    };
+    let hh: i32 = two_digits(&s[1..3])?;
+    let mm: i32 = two_digits(&s[4..6])?;
+    if mm > 59 || hh > 14 || (hh == 14 && mm != 0) {
+        return None;
+    }
+    Some(sign * (hh * 3600 + mm * 60))
+}
+
+fn two_digits(s: &str) -> Option<i32> {
+    (s.len() == 2 && s.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| s.parse().ok())
+        .flatten()
+}
+
+/// Splits `YYYY-MM-DD` (4-digit, non-negative years: the FA(3) patterns
+/// allow nothing else) off the front of `s`.
+fn parse_ymd(s: &str) -> Option<(NaiveDate, &str)> {
+    let b = s.as_bytes();
+    if b.len() < 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    if !b[..4].iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let y: i32 = s[..4].parse().ok()?;
+    let m: u32 = two_digits(&s[5..7])?.try_into().ok()?;
+    let d: u32 = two_digits(&s[8..10])?.try_into().ok()?;
+    if y == 0 {
+        return None;
+    }
+    Some((NaiveDate::from_ymd_opt(y, m, d)?, &s[10..]))
+}
+
+/// An `xs:date`: a calendar date with an optional time-zone designator.
+#[derive(Clone, Debug)]
+pub struct Date {
+    date: NaiveDate,
+    tz: Option<i32>,
+    lexical: Box<str>,
+}
+
+impl Date {
+    /// Wraps a calendar date with no time zone; prints as `YYYY-MM-DD`.
+    pub fn new(date: NaiveDate) -> Self {
+        Self {
+            date,
+            tz: None,
+            lexical: date.format("%Y-%m-%d").to_string().into_boxed_str(),
+        }
+    }
+
+    /// The calendar date.
+    pub fn date(&self) -> NaiveDate {
+        self.date
+    }
+
+    /// The time-zone offset in seconds east of UTC, when one was given.
+    pub fn offset_seconds(&self) -> Option<i32> {
+        self.tz
+    }
+
+    /// The lexical form as read (whitespace trimmed), or the canonical form.
+    pub fn lexical(&self) -> &str {
+        &self.lexical
+    }
+
+    /// Used by generated facet checks for literals that come from the schema.
+    #[doc(hidden)]
+    pub fn from_schema_literal(s: &'static str) -> Self {
+        s.parse().unwrap_or_else(|_| Self::new(NaiveDate::MIN))
+    }
+}
+
+impl FromStr for Date {
+    type Err = LexicalError;
+
+    fn from_str(raw: &str) -> Result<Self, Self::Err> {
+        let s = xml_trim(raw);
+        let err = || LexicalError::new("xs:date", raw);
+        let (date, rest) = parse_ymd(s).ok_or_else(err)?;
+        let tz = if rest.is_empty() {
+            None
+        } else {
+            Some(parse_tz(rest).ok_or_else(err)?)
+        };
+        Ok(Self {
+            date,
+            tz,
+            lexical: s.into(),
+        })
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.lexical)
+    }
+}
+
+impl PartialEq for Date {
+    fn eq(&self, other: &Self) -> bool {
+        self.date == other.date && self.tz == other.tz && self.lexical == other.lexical
+    }
+}
+
+impl PartialOrd for Date {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        match self.date.cmp(&other.date) {
+            Ordering::Equal if self.tz != other.tz => None,
+            o => Some(o),
+        }
+    }
+}
+
+impl Default for Date {
+    fn default() -> Self {
+        Self::new(NaiveDate::MIN)
+    }
+}
+
+impl SerializeBytesToString for Date {}
+impl DeserializeBytesFromStr for Date {}
+
+/// An `xs:dateTime`: a local date and time with an optional time zone.
+#[derive(Clone, Debug)]
+pub struct DateTime {
+    local: NaiveDateTime,
+    tz: Option<i32>,
+    lexical: Box<str>,
+}
+
+impl DateTime {
+    /// Wraps a UTC instant; prints as `YYYY-MM-DDThh:mm:ssZ`.
+    pub fn from_utc(utc: chrono::DateTime<chrono::Utc>) -> Self {
+        let local = utc.naive_utc();
+        Self {
+            local,
+            tz: Some(0),
+            lexical: local
+                .format("%Y-%m-%dT%H:%M:%SZ")
+                .to_string()
+                .into_boxed_str(),
+        }
+    }
+
+    /// The date and time as written, without its zone.
+    pub fn local(&self) -> NaiveDateTime {
+        self.local
+    }
+
+    /// The time-zone offset in seconds east of UTC, when one was given.
+    pub fn offset_seconds(&self) -> Option<i32> {
+        self.tz
+    }
+
+    /// The instant, reading a value without a zone as UTC.
+    pub fn to_utc(&self) -> chrono::DateTime<chrono::Utc> {
+        let utc = chrono::Utc.from_utc_datetime(&self.local);
+        let shift = chrono::TimeDelta::seconds(i64::from(self.tz.unwrap_or(0)));
+        utc.checked_sub_signed(shift).unwrap_or(utc)
+    }
+
+    /// The lexical form as read (whitespace trimmed), or the canonical form.
+    pub fn lexical(&self) -> &str {
+        &self.lexical
+    }
+
+    /// Used by generated facet checks for literals that come from the schema.
+    #[doc(hidden)]
+    pub fn from_schema_literal(s: &'static str) -> Self {
+        s.parse()
+            .unwrap_or_else(|_| Self::from_utc(chrono::DateTime::<chrono::Utc>::MIN_UTC))
+    }
+}
+
+/// Parses `hh:mm:ss(.s+)?`, allowing `24:00:00` (the next midnight).
+fn parse_time(s: &str) -> Option<(NaiveTime, bool, &str)> {
+    let b = s.as_bytes();
+    if b.len() < 8 || b[2] != b':' || b[5] != b':' {
+        return None;
+    }
+    let h: u32 = two_digits(&s[0..2])?.try_into().ok()?;
+    let m: u32 = two_digits(&s[3..5])?.try_into().ok()?;
+    let sec: u32 = two_digits(&s[6..8])?.try_into().ok()?;
+    let mut rest = &s[8..];
+    let mut nanos = 0u32;
+    let mut all_zero_frac = true;
+    if let Some(frac) = rest.strip_prefix('.') {
+        let n = frac.bytes().take_while(u8::is_ascii_digit).count();
+        if n == 0 {
+            return None;
+        }
+        let digits = &frac[..n];
+        all_zero_frac = digits.bytes().all(|d| d == b'0');
+        let mut scale = 100_000_000u32;
+        for d in digits.bytes().take(9) {
+            nanos += u32::from(d - b'0') * scale;
+            scale /= 10;
+        }
+        rest = &frac[n..];
+    }
+    if h == 24 {
+        return (m == 0 && sec == 0 && all_zero_frac).then_some((NaiveTime::MIN, true, rest));
+    }
+    Some((NaiveTime::from_hms_nano_opt(h, m, sec, nanos)?, false, rest))
+}
+
+impl FromStr for DateTime {
+    type Err = LexicalError;
+
+    fn from_str(raw: &str) -> Result<Self, Self::Err> {
+        let s = xml_trim(raw);
+        let err = || LexicalError::new("xs:dateTime", raw);
+        let (date, rest) = parse_ymd(s).ok_or_else(err)?;
+        let rest = rest.strip_prefix('T').ok_or_else(err)?;
+        let (time, next_day, rest) = parse_time(rest).ok_or_else(err)?;
+        let tz = if rest.is_empty() {
+            None
+        } else {
+            Some(parse_tz(rest).ok_or_else(err)?)
+        };
+        let mut local = date.and_time(time);
+        if next_day {
+            local = local
+                .checked_add_signed(chrono::TimeDelta::days(1))
+                .ok_or_else(err)?;
+        }
+        Ok(Self {
+            local,
+            tz,
+            lexical: s.into(),
+        })
+    }
+}
+
+impl fmt::Display for DateTime {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.lexical)
+    }
+}
+
+impl PartialEq for DateTime {
+    fn eq(&self, other: &Self) -> bool {
+        self.local == other.local && self.tz == other.tz && self.lexical == other.lexical
+    }
+}
+
+impl PartialOrd for DateTime {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        match self.to_utc().cmp(&other.to_utc()) {
+            Ordering::Equal if self.lexical != other.lexical => None,
+            o => Some(o),
+        }
+    }
+}
+
+impl Default for DateTime {
+    fn default() -> Self {
+        Self::from_utc(chrono::DateTime::<chrono::Utc>::MIN_UTC)
+    }
+}
+
+impl SerializeBytesToString for DateTime {}
+impl DeserializeBytesFromStr for DateTime {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decimal_keeps_lexical_form() {
+        let d: Decimal = "2051".parse().unwrap();
+        assert_eq!(format!("{d:.02}"), "2051");
+        assert_eq!(d.value(), rust_decimal::Decimal::from(2051));
+        let d: Decimal = " -0.50 ".parse().unwrap();
+        assert_eq!(d.lexical(), "-0.50");
+        assert_eq!(d.value().to_string(), "-0.5");
+        assert!("1,5".parse::<Decimal>().is_err());
+        assert!(".".parse::<Decimal>().is_err());
+        assert!("1e3".parse::<Decimal>().is_err());
+        assert_eq!(".5".parse::<Decimal>().unwrap().value().to_string(), "0.5");
+        assert_eq!("+5.".parse::<Decimal>().unwrap().value().to_string(), "5");
+    }
+
+    #[test]
+    fn decimal_orders_by_value() {
+        let a: Decimal = "1.0".parse().unwrap();
+        let b: Decimal = "2".parse().unwrap();
+        assert!(a < b);
+        assert!("10".parse::<Decimal>().unwrap() > b);
+    }
+
+    #[test]
+    fn dates_are_real_dates() {
+        assert!("2027-02-29".parse::<Date>().is_err());
+        assert!("2028-02-29".parse::<Date>().is_ok());
+        let d: Date = "2026-11-21+01:00".parse().unwrap();
+        assert_eq!(d.offset_seconds(), Some(3600));
+        assert!("2026-11-21+15:00".parse::<Date>().is_err());
+        assert!("26-11-21".parse::<Date>().is_err());
+    }
+
+    #[test]
+    fn date_times_parse_and_compare() {
+        let a: DateTime = "2025-09-01T00:00:00Z".parse().unwrap();
+        let b: DateTime = "2025-09-01T01:30:00+02:00".parse().unwrap();
+        assert!(b < a);
+        let c: DateTime = "2026-02-01T10:00:00.7986964".parse().unwrap();
+        assert_eq!(c.offset_seconds(), None);
+        assert!("2026-02-01T24:00:00Z".parse::<DateTime>().is_ok());
+        assert!("2026-02-01T24:00:01Z".parse::<DateTime>().is_err());
+        assert!("2026-02-01 10:00:00".parse::<DateTime>().is_err());
+    }
+}
