@@ -6,7 +6,7 @@ use std::fs;
 use std::path::Path;
 
 use quote::quote;
-use xsd_parser::config::{GeneratorFlags, IdentTriple, Namespace, OptimizerFlags};
+use xsd_parser::config::{GeneratorFlags, IdentQuadruple, Namespace, OptimizerFlags};
 use xsd_parser::models::meta::{CustomMeta, MetaType};
 use xsd_parser::models::IdentType;
 use xsd_parser::pipeline::generator::{
@@ -75,15 +75,15 @@ pub fn generate(dir: &Path, out: &Path) -> Result<(), Box<dyn Error>> {
         .with_naming(Fa3Naming::default());
     config.interpreter.types = vec![
         (
-            IdentTriple::from((IdentType::Type, "xs:decimal")),
+            IdentQuadruple::from((IdentType::Type, "xs:decimal")),
             custom("Decimal", "crate::model::values::Decimal"),
         ),
         (
-            IdentTriple::from((IdentType::Type, "xs:date")),
+            IdentQuadruple::from((IdentType::Type, "xs:date")),
             custom("Date", "crate::model::values::Date"),
         ),
         (
-            IdentTriple::from((IdentType::Type, "xs:dateTime")),
+            IdentQuadruple::from((IdentType::Type, "xs:dateTime")),
             custom("DateTime", "crate::model::values::DateTime"),
         ),
     ];
