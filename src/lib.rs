@@ -1,6 +1,55 @@
-//! fa3: validate and model Polish KSeF e-invoices in the FA(3) structure.
+//! **fa3** validates and models Polish KSeF e-invoices in the FA(3) structure.
+//!
+//! Since 2026 every Polish B2B invoice goes through KSeF as FA(3) XML. KSeF
+//! rejects what breaks the schema, a future issue date, a duplicate, a bad
+//! encoding or an oversized file, and accepts much that is still legally
+//! wrong. fa3 is the gate before sending: it reports every problem with a
+//! stable code, the element path and line:column.
+//!
+//! ```
+//! let xml = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/invoices/FA_3_Przyklad_1.xml")).unwrap();
+//! let now = "2026-11-21T12:00:00Z".parse().unwrap();
+//! let report = fa3::validate(&xml, &fa3::Settings::at(now)).unwrap();
+//! assert!(report.is_valid());
+//! for d in &report.diagnostics {
+//!     println!("{}:{} {} {}", d.line, d.column, d.code, d.message);
+//! }
+//!
+//! // The typed model: parse, read, write back.
+//! let invoice = fa3::parse(&xml).unwrap();
+//! assert_eq!(invoice.fa.p_1.0.to_string(), "2026-02-15");
+//! let again = fa3::to_xml(&invoice).unwrap();
+//! assert_eq!(fa3::parse(again.as_bytes()).unwrap(), invoice);
+//! ```
 #![forbid(unsafe_code)]
+#![deny(missing_docs)]
 
+pub mod check;
 pub mod diagnostic;
+pub mod error;
+pub mod form;
 pub mod model;
+pub mod parse;
+pub mod settings;
 pub mod source;
+
+pub use check::{Checked, check};
+pub use diagnostic::{Diagnostic, Report, Severity};
+pub use error::Error;
+pub use model::Faktura;
+pub use parse::{ParseError, parse, to_xml};
+pub use settings::{Environment, Limits, Selection, SessionMode, Settings};
+
+/// Checks one document and returns every finding.
+///
+/// `Err` is only for bad settings; problems with the document are in the
+/// report.
+pub fn validate(xml: &[u8], settings: &Settings) -> Result<Report, Error> {
+    Ok(check(xml, settings).report)
+}
+
+/// True when the document has no error-level finding under default settings
+/// (rules that need the current time are skipped).
+pub fn is_valid(xml: &[u8]) -> bool {
+    check(xml, &Settings::default()).report.is_valid()
+}

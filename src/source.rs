@@ -68,9 +68,9 @@ impl<'a> LineIndex<'a> {
 /// Element paths (`/Faktura/Fa/FaWiersz[3]/P_11`) to the byte span of each
 /// element's start tag, built in one pass while reading the document.
 ///
-/// Positional predicates follow XPath: `[n]` counts same-named siblings and is
-/// written only when the element repeats, and both `/Faktura/Fa/FaWiersz` and
-/// `/Faktura/Fa/FaWiersz[1]` resolve to the first one.
+/// Keys carry a predicate on every step (`/Faktura[1]/Fa[1]/FaWiersz[3]`);
+/// positional predicates follow XPath (`[n]` counts same-named siblings), and
+/// a step without one means `[1]`.
 #[derive(Debug, Clone, Default)]
 pub struct SourceMap {
     spans: HashMap<String, Range<usize>>,
@@ -83,29 +83,27 @@ impl SourceMap {
     }
 
     /// The span recorded for `path`, or for its nearest recorded ancestor.
+    ///
+    /// Steps without a predicate mean `[1]`; an attribute step (`@name`) resolves
+    /// to its element.
     pub fn resolve(&self, path: &str) -> Option<Range<usize>> {
-        let mut p = path.trim_end_matches('/');
-        loop {
-            if let Some(s) = self.spans.get(p) {
-                return Some(s.clone());
+        let mut canonical = String::with_capacity(path.len() + 16);
+        let mut found = None;
+        for step in path.split('/').filter(|s| !s.is_empty()) {
+            if step.starts_with('@') {
+                break;
             }
-            // `X[1]` and `X` are the same element.
-            if let Some(stripped) = p.strip_suffix("[1]")
-                && let Some(s) = self.spans.get(stripped)
-            {
-                return Some(s.clone());
+            canonical.push('/');
+            canonical.push_str(step);
+            if !step.ends_with(']') {
+                canonical.push_str("[1]");
             }
-            let with_one = format!("{p}[1]");
-            if let Some(s) = self.spans.get(&with_one) {
-                return Some(s.clone());
+            match self.spans.get(&canonical) {
+                Some(span) => found = Some(span.clone()),
+                None => break,
             }
-            // Attributes: `/Faktura/Naglowek/KodFormularza/@kodSystemowy`.
-            let cut = p.rfind('/')?;
-            if cut == 0 {
-                return None;
-            }
-            p = &p[..cut];
         }
+        found
     }
 
     /// Number of recorded elements.
@@ -140,11 +138,12 @@ mod tests {
     #[test]
     fn source_map_falls_back_to_ancestors() {
         let mut m = SourceMap::default();
-        m.insert("/Faktura".into(), 0..9);
-        m.insert("/Faktura/Fa".into(), 10..14);
-        m.insert("/Faktura/Fa/FaWiersz[2]".into(), 20..30);
+        m.insert("/Faktura[1]".into(), 0..9);
+        m.insert("/Faktura[1]/Fa[1]".into(), 10..14);
+        m.insert("/Faktura[1]/Fa[1]/FaWiersz[2]".into(), 20..30);
         assert_eq!(m.resolve("/Faktura/Fa/FaWiersz[2]/P_11"), Some(20..30));
         assert_eq!(m.resolve("/Faktura/Fa/P_1"), Some(10..14));
+        assert_eq!(m.resolve("/Faktura/Fa/@x"), Some(10..14));
         assert_eq!(m.resolve("/Other"), None);
     }
 }

@@ -1,0 +1,174 @@
+//! Reading bytes into the typed [`Faktura`] and writing it back as XML.
+
+use std::fmt;
+
+use quick_xml::events::{BytesDecl, Event};
+use quick_xml::Writer;
+use xsd_parser_types::quick_xml::{DeserializeSync, SerializeSync, SliceReader};
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::model::Faktura;
+use crate::source::{LineIndex, SourceMap};
+use crate::Error;
+
+/// Code for a document the typed model cannot read.
+pub const PARSE_CODE: &str = "FA3-XML-008";
+
+/// The document could not be read into the typed model; the diagnostics say
+/// why and where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParseError {
+    /// At least one error-level diagnostic, located.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl fmt::Display for ParseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, d) in self.diagnostics.iter().enumerate() {
+            if i > 0 {
+                f.write_str("; ")?;
+            }
+            write!(f, "{d}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for ParseError {}
+
+/// Parses an FA(3) document into the typed model.
+///
+/// This reads the structure the model needs; it is not a full schema check
+/// (see [`crate::validate`] for that).
+///
+/// ```
+/// let xml = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/invoices/FA_3_Przyklad_1.xml")).unwrap();
+/// let invoice = fa3::parse(&xml).unwrap();
+/// assert_eq!(invoice.fa.p_2.0, "FV2026/02/150");
+/// ```
+pub fn parse(bytes: &[u8]) -> Result<Faktura, ParseError> {
+    let located = |d: Diagnostic| {
+        let mut d = d;
+        d.locate(&LineIndex::new(bytes));
+        ParseError {
+            diagnostics: vec![d],
+        }
+    };
+    let text = match std::str::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let at = e.valid_up_to();
+            return Err(located(
+                Diagnostic::new(
+                    "FA3-XML-004",
+                    Severity::Error,
+                    format!("the document is not valid UTF-8 at byte {at}"),
+                )
+                .with_span(at..at + 1),
+            ));
+        }
+    };
+    let mut reader = SliceReader::new(text);
+    Faktura::deserialize(&mut reader).map_err(|e| {
+        let at = e
+            .position
+            .and_then(|p| usize::try_from(p).ok())
+            .unwrap_or(0)
+            .min(bytes.len());
+        let path = e
+            .elements
+            .as_ref()
+            .map(|els| {
+                let mut p = String::new();
+                for el in els {
+                    p.push('/');
+                    p.push_str(el.rsplit(':').next().unwrap_or(el));
+                }
+                p
+            })
+            .unwrap_or_default();
+        located(
+            Diagnostic::new(
+                PARSE_CODE,
+                Severity::Error,
+                format!("the typed FA(3) model cannot read this document: {}", e.kind),
+            )
+            .with_path(path)
+            .with_span(at..at),
+        )
+    })
+}
+
+/// Serializes an invoice as FA(3) XML (UTF-8, with an XML declaration,
+/// indented by two spaces, default namespace on the root).
+///
+/// ```
+/// let xml = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/invoices/FA_3_Przyklad_1.xml")).unwrap();
+/// let invoice = fa3::parse(&xml).unwrap();
+/// let out = fa3::to_xml(&invoice).unwrap();
+/// assert!(out.contains(r#"<Faktura xmlns="http://crd.gov.pl/wzor/2025/06/25/13775/""#));
+/// assert_eq!(fa3::parse(out.as_bytes()).unwrap(), invoice);
+/// ```
+pub fn to_xml(invoice: &Faktura) -> Result<String, Error> {
+    let mut writer = Writer::new_with_indent(Vec::new(), b' ', 2);
+    writer
+        .write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))
+        .map_err(|e| Error::Serialize(e.to_string()))?;
+    invoice
+        .serialize("Faktura", &mut writer)
+        .map_err(|e| Error::Serialize(e.to_string()))?;
+    let mut out = writer.into_inner();
+    out.push(b'\n');
+    String::from_utf8(out).map_err(|e| Error::Serialize(e.to_string()))
+}
+
+/// Builds the map from element paths to start-tag spans in one pass.
+///
+/// Every step is recorded with its same-name sibling index (`FaWiersz[3]`);
+/// [`SourceMap::resolve`] accepts paths with or without `[1]`.
+pub fn source_map(bytes: &[u8]) -> SourceMap {
+    use quick_xml::Reader;
+    use std::collections::HashMap;
+
+    let mut map = SourceMap::default();
+    let mut reader = Reader::from_reader(bytes);
+    reader.config_mut().check_end_names = false;
+    // Stack of (path so far, counters of child names).
+    let mut stack: Vec<(String, HashMap<Vec<u8>, usize>)> = vec![(String::new(), HashMap::new())];
+    loop {
+        let start = usize::try_from(reader.buffer_position()).unwrap_or(usize::MAX);
+        match reader.read_event() {
+            Ok(Event::Start(e)) => {
+                let end = usize::try_from(reader.buffer_position()).unwrap_or(start);
+                let path = push_step(&mut stack, e.local_name().as_ref());
+                map.insert(path.clone(), start..end);
+                stack.push((path, HashMap::new()));
+            }
+            Ok(Event::Empty(e)) => {
+                let end = usize::try_from(reader.buffer_position()).unwrap_or(start);
+                let path = push_step(&mut stack, e.local_name().as_ref());
+                map.insert(path, start..end);
+            }
+            Ok(Event::End(_)) => {
+                if stack.len() > 1 {
+                    stack.pop();
+                }
+            }
+            Ok(Event::Eof) | Err(_) => break,
+            Ok(_) => {}
+        }
+    }
+    map
+}
+
+fn push_step(
+    stack: &mut [(String, std::collections::HashMap<Vec<u8>, usize>)],
+    name: &[u8],
+) -> String {
+    let Some((parent, counters)) = stack.last_mut() else {
+        return String::new();
+    };
+    let n = counters.entry(name.to_vec()).or_insert(0);
+    *n += 1;
+    format!("{parent}/{}[{n}]", String::from_utf8_lossy(name))
+}

@@ -1,0 +1,216 @@
+//! Everything a check depends on besides the document, passed in from
+//! outside: no rule reads the clock, the disk, the environment or the network.
+
+use std::collections::BTreeMap;
+use std::str::FromStr;
+
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+
+use crate::diagnostic::Severity;
+use crate::Error;
+
+/// The KSeF environment the invoice is meant for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Environment {
+    /// Production (`prd`).
+    #[default]
+    Prd,
+    /// The test environment (`test`).
+    Test,
+    /// The pre-production environment (`demo`).
+    Demo,
+}
+
+impl Environment {
+    /// `prd`, `test` or `demo`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Environment::Prd => "prd",
+            Environment::Test => "test",
+            Environment::Demo => "demo",
+        }
+    }
+}
+
+impl FromStr for Environment {
+    type Err = Error;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.to_ascii_lowercase().as_str() {
+            "prd" | "prod" | "production" => Ok(Environment::Prd),
+            "test" => Ok(Environment::Test),
+            "demo" => Ok(Environment::Demo),
+            other => Err(Error::Settings(format!(
+                "unknown environment `{other}` (expected prd, test or demo)"
+            ))),
+        }
+    }
+}
+
+/// How the invoice will be sent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SessionMode {
+    /// An interactive session: the acceptance date is the moment of sending.
+    #[default]
+    Online,
+    /// A batch session: the acceptance date is the moment the session opened.
+    Batch {
+        /// When the batch session was (or will be) opened; `None` means `now`.
+        opened_at: Option<DateTime<Utc>>,
+    },
+}
+
+impl SessionMode {
+    /// True for batch sessions.
+    pub fn is_batch(self) -> bool {
+        matches!(self, SessionMode::Batch { .. })
+    }
+}
+
+impl FromStr for SessionMode {
+    type Err = Error;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.to_ascii_lowercase().as_str() {
+            "online" | "interactive" => Ok(SessionMode::Online),
+            "batch" => Ok(SessionMode::Batch { opened_at: None }),
+            other => Err(Error::Settings(format!(
+                "unknown session mode `{other}` (expected online or batch)"
+            ))),
+        }
+    }
+}
+
+/// Size, depth and count limits, enforced before the work they protect.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Largest invoice without an attachment, in bytes (FA3-SIZE-001).
+    pub max_size: u64,
+    /// Largest invoice with a `Zalacznik`, in bytes (FA3-SIZE-002).
+    pub max_size_with_attachment: u64,
+    /// Deepest element nesting read.
+    pub max_depth: usize,
+    /// Most elements read in one document.
+    pub max_elements: usize,
+    /// Most invoices in one session or package (FA3-BATCH-001).
+    pub max_invoices_per_session: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self {
+            max_size: 1_000_000,
+            max_size_with_attachment: 3_000_000,
+            max_depth: 64,
+            max_elements: 1_000_000,
+            max_invoices_per_session: 10_000,
+        }
+    }
+}
+
+/// Which rules run, and at what severity.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Selection {
+    /// Codes or prefixes to run (`FA3-NIP`, `FA3-DATE-001`); empty means all.
+    pub select: Vec<String>,
+    /// Codes or prefixes to skip; wins over `select`.
+    pub ignore: Vec<String>,
+    /// Severity overrides by exact code.
+    pub severity: BTreeMap<String, Severity>,
+}
+
+fn matches_prefix(code: &str, pattern: &str) -> bool {
+    code == pattern
+        || (code.starts_with(pattern)
+            && (pattern.ends_with('-') || code.as_bytes().get(pattern.len()) == Some(&b'-')))
+}
+
+impl Selection {
+    /// True when `code` is selected and not ignored.
+    pub fn is_enabled(&self, code: &str) -> bool {
+        let selected = self.select.is_empty() || self.select.iter().any(|p| matches_prefix(code, p));
+        selected && !self.ignore.iter().any(|p| matches_prefix(code, p))
+    }
+
+    /// The severity to report `code` at.
+    pub fn severity_of(&self, code: &str, default: Severity) -> Severity {
+        self.severity.get(code).copied().unwrap_or(default)
+    }
+}
+
+/// The settings of one check.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Settings {
+    /// The moment of checking; date rules compare against it. `None` skips
+    /// the rules that need it (the library never reads the clock).
+    pub now: Option<DateTime<Utc>>,
+    /// The time zone of KSeF dates (default Europe/Warsaw).
+    pub tz: Tz,
+    /// The target environment.
+    pub env: Environment,
+    /// Interactive or batch.
+    pub mode: SessionMode,
+    /// Whether the sender may send attachments; `None` when unknown.
+    pub attachments_allowed: Option<bool>,
+    /// Size, depth and count limits.
+    pub limits: Limits,
+    /// Only well-formedness and the XSD (the verdict to compare with xmllint).
+    pub schema_only: bool,
+    /// Rule selection and severity overrides.
+    pub selection: Selection,
+    /// Tolerance for amount comparisons (default 0.01).
+    pub tolerance: rust_decimal::Decimal,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            now: None,
+            tz: chrono_tz::Europe::Warsaw,
+            env: Environment::Prd,
+            mode: SessionMode::Online,
+            attachments_allowed: None,
+            limits: Limits::default(),
+            schema_only: false,
+            selection: Selection::default(),
+            tolerance: rust_decimal::Decimal::new(1, 2),
+        }
+    }
+}
+
+impl Settings {
+    /// Default settings checking as of `now`.
+    pub fn at(now: DateTime<Utc>) -> Self {
+        Self {
+            now: Some(now),
+            ..Self::default()
+        }
+    }
+
+    /// Parses a time zone name such as `Europe/Warsaw`.
+    pub fn parse_tz(name: &str) -> Result<Tz, Error> {
+        name.parse::<Tz>()
+            .map_err(|_| Error::Settings(format!("unknown time zone `{name}`")))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prefix_selection() {
+        let sel = Selection {
+            select: vec!["FA3-NIP".into(), "FA3-DATE-001".into()],
+            ignore: vec!["FA3-NIP-002".into()],
+            ..Selection::default()
+        };
+        assert!(sel.is_enabled("FA3-NIP-001"));
+        assert!(!sel.is_enabled("FA3-NIP-002"));
+        assert!(sel.is_enabled("FA3-DATE-001"));
+        assert!(!sel.is_enabled("FA3-DATE-0010"));
+        assert!(!sel.is_enabled("FA3-DATE-002"));
+        assert!(!sel.is_enabled("FA3-NIPX-001"));
+    }
+}

@@ -1,0 +1,71 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// `../shared` beside the repository.
+pub fn shared() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared")
+}
+
+/// The 26 official FA(3) examples, sorted by name.
+pub fn official_examples() -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(shared().join("corpus/official"))
+        .expect("../shared/corpus/official must exist beside the repository")
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "xml"))
+        .collect();
+    files.sort();
+    files
+}
+
+/// The FA(2) documents of the shared corpus.
+pub fn fa2_documents() -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(shared().join("corpus/fa2"))
+        .expect("../shared/corpus/fa2 must exist")
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "xml"))
+        .collect();
+    files.sort();
+    files
+}
+
+/// True when xmllint can be run. Under CI (`CI=true`) a missing xmllint is a
+/// test failure, never a skip.
+pub fn xmllint_available() -> bool {
+    let ok = Command::new("xmllint").arg("--version").output().is_ok();
+    if !ok && std::env::var("CI").is_ok_and(|v| v == "true") {
+        panic!("xmllint is required under CI (apt-get install libxml2-utils)");
+    }
+    if !ok {
+        eprintln!("note: xmllint not found; oracle comparison skipped outside CI");
+    }
+    ok
+}
+
+/// libxml2's verdict (true = valid against FA(3)) for each file, from one
+/// xmllint process, offline, through the shared catalog.
+pub fn libxml2_verdicts(files: &[PathBuf]) -> Vec<bool> {
+    let schema = shared().join("schemas/fa3/schemat_FA(3)_v1-0E.xsd");
+    let mut verdicts = Vec::with_capacity(files.len());
+    // Keep command lines short enough.
+    for chunk in files.chunks(500) {
+        let out = Command::new("xmllint")
+            .env("XML_CATALOG_FILES", shared().join("schemas/catalog.xml"))
+            .args(["--nonet", "--noout", "--schema"])
+            .arg(&schema)
+            .args(chunk)
+            .output()
+            .expect("run xmllint");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        for f in chunk {
+            let name = f.display().to_string();
+            let valid = stderr.lines().any(|l| l == format!("{name} validates"));
+            let invalid = stderr.lines().any(|l| l == format!("{name} fails to validate"));
+            // A file that could not even be parsed gets neither line.
+            verdicts.push(valid && !invalid);
+        }
+    }
+    verdicts
+}
