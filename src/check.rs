@@ -2,8 +2,8 @@
 //! typed model, then business rules. Each stage runs only when the previous
 //! one leaves a document it can read.
 
-use quick_xml::events::Event;
 use quick_xml::Reader;
+use quick_xml::events::Event;
 
 use crate::diagnostic::{Diagnostic, Report, Severity};
 use crate::form::Form;
@@ -41,7 +41,9 @@ fn run(bytes: &[u8], settings: &Settings, out: &mut Vec<Diagnostic>) -> Option<F
             Diagnostic::new("FA3-XML-008", Severity::Error, problem)
                 .with_path("/")
                 .with_span(root_span(bytes))
-                .with_help("send FA (3) documents only; convert the document to the FA (3) structure"),
+                .with_help(
+                    "send FA (3) documents only; convert the document to the FA (3) structure",
+                ),
         );
         return None;
     }
@@ -49,7 +51,12 @@ fn run(bytes: &[u8], settings: &Settings, out: &mut Vec<Diagnostic>) -> Option<F
         return None;
     }
     match crate::parse::parse(bytes) {
-        Ok(invoice) => Some(invoice),
+        Ok(invoice) => {
+            if !settings.schema_only {
+                out.extend(crate::rules::run_document_rules(&invoice, settings));
+            }
+            Some(invoice)
+        }
         Err(e) => {
             out.extend(e.diagnostics);
             None
@@ -73,9 +80,13 @@ fn pre_scan(bytes: &[u8], settings: &Settings, out: &mut Vec<Diagnostic>) -> boo
     }
     if bytes.starts_with(b"\xEF\xBB\xBF") {
         out.push(
-            Diagnostic::new("FA3-XML-002", Severity::Error, "the file starts with a UTF-8 byte order mark")
-                .with_span(0..3)
-                .with_help("save the file as UTF-8 without BOM"),
+            Diagnostic::new(
+                "FA3-XML-002",
+                Severity::Error,
+                "the file starts with a UTF-8 byte order mark",
+            )
+            .with_span(0..3)
+            .with_help("save the file as UTF-8 without BOM"),
         );
     }
     if let Err(e) = std::str::from_utf8(bytes) {
@@ -139,7 +150,10 @@ fn well_formed(bytes: &[u8], out: &mut Vec<Diagnostic>) -> bool {
                     return false;
                 }
                 if depth > 0 {
-                    out.push(malformed("the document ends before its root element is closed", pos));
+                    out.push(malformed(
+                        "the document ends before its root element is closed",
+                        pos,
+                    ));
                     return false;
                 }
                 return true;
@@ -155,8 +169,12 @@ fn well_formed(bytes: &[u8], out: &mut Vec<Diagnostic>) -> bool {
 }
 
 fn malformed(what: &str, at: usize) -> Diagnostic {
-    Diagnostic::new("FA3-XML-001", Severity::Error, format!("the document is not well-formed XML: {what}"))
-        .with_span(at..at)
+    Diagnostic::new(
+        "FA3-XML-001",
+        Severity::Error,
+        format!("the document is not well-formed XML: {what}"),
+    )
+    .with_span(at..at)
 }
 
 /// Applies selection and severity overrides, then resolves positions.

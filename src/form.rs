@@ -3,9 +3,9 @@
 //! A document in another structure (FA(2), FA(1), an FA(3) draft, FA_RR) gets
 //! one clear finding that names it, instead of a cascade of schema errors.
 
+use quick_xml::NsReader;
 use quick_xml::events::Event;
 use quick_xml::name::ResolveResult;
-use quick_xml::NsReader;
 
 /// The FA(3) target namespace.
 pub const FA3_NAMESPACE: &str = "http://crd.gov.pl/wzor/2025/06/25/13775/";
@@ -14,8 +14,14 @@ pub const FA3_NAMESPACE: &str = "http://crd.gov.pl/wzor/2025/06/25/13775/";
 const KNOWN: &[(&str, &str)] = &[
     ("http://crd.gov.pl/wzor/2023/06/29/12648/", "FA (2)"),
     ("http://crd.gov.pl/wzor/2021/11/29/11089/", "FA (1)"),
-    ("http://crd.gov.pl/wzor/2025/04/03/04031/", "an FA (3) draft (April 2025)"),
-    ("http://crd.gov.pl/wzor/2025/02/14/02141/", "an FA (3) draft (February 2025)"),
+    (
+        "http://crd.gov.pl/wzor/2025/04/03/04031/",
+        "an FA (3) draft (April 2025)",
+    ),
+    (
+        "http://crd.gov.pl/wzor/2025/02/14/02141/",
+        "an FA (3) draft (February 2025)",
+    ),
     ("http://crd.gov.pl/wzor/2026/03/06/14189/", "FA_RR (1)"),
 ];
 
@@ -87,9 +93,9 @@ impl Form {
             Form::UnknownNamespace { namespace } => Some(format!(
                 "the root element Faktura is in namespace {namespace}, which is not FA (3) ({FA3_NAMESPACE})"
             )),
-            Form::NotAnInvoice { root, namespace } if namespace.is_empty() => Some(format!(
-                "the root element is {root}, not an FA (3) Faktura"
-            )),
+            Form::NotAnInvoice { root, namespace } if namespace.is_empty() => {
+                Some(format!("the root element is {root}, not an FA (3) Faktura"))
+            }
             Form::NotAnInvoice { root, namespace } => Some(format!(
                 "the root element is {{{namespace}}}{root}, not an FA (3) Faktura"
             )),
@@ -133,8 +139,14 @@ mod tests {
         let form = Form::detect(fa2);
         assert!(matches!(form, Form::Other { name: "FA (2)", .. }));
         assert!(form.problem().unwrap().contains("FA (2)"));
-        assert!(matches!(Form::detect(b"<Faktura/>"), Form::UnknownNamespace { .. }));
-        assert!(matches!(Form::detect(b"<x:Invoice xmlns:x='u'/>"), Form::NotAnInvoice { .. }));
+        assert!(matches!(
+            Form::detect(b"<Faktura/>"),
+            Form::UnknownNamespace { .. }
+        ));
+        assert!(matches!(
+            Form::detect(b"<x:Invoice xmlns:x='u'/>"),
+            Form::NotAnInvoice { .. }
+        ));
         assert_eq!(Form::detect(b""), Form::Unreadable);
         assert_eq!(Form::detect(b"<<<"), Form::Unreadable);
     }

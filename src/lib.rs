@@ -30,6 +30,8 @@ pub mod error;
 pub mod form;
 pub mod model;
 pub mod parse;
+pub mod rules;
+pub mod samples;
 pub mod settings;
 pub mod source;
 

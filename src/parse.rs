@@ -2,14 +2,14 @@
 
 use std::fmt;
 
-use quick_xml::events::{BytesDecl, Event};
 use quick_xml::Writer;
+use quick_xml::events::{BytesDecl, Event};
 use xsd_parser_types::quick_xml::{DeserializeSync, SerializeSync, SliceReader};
 
+use crate::Error;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::Faktura;
 use crate::source::{LineIndex, SourceMap};
-use crate::Error;
 
 /// Code for a document the typed model cannot read.
 pub const PARSE_CODE: &str = "FA3-XML-008";
@@ -91,7 +91,10 @@ pub fn parse(bytes: &[u8]) -> Result<Faktura, ParseError> {
             Diagnostic::new(
                 PARSE_CODE,
                 Severity::Error,
-                format!("the typed FA(3) model cannot read this document: {}", e.kind),
+                format!(
+                    "the typed FA(3) model cannot read this document: {}",
+                    e.kind
+                ),
             )
             .with_path(path)
             .with_span(at..at),
@@ -106,7 +109,7 @@ pub fn parse(bytes: &[u8]) -> Result<Faktura, ParseError> {
 /// let xml = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/invoices/FA_3_Przyklad_1.xml")).unwrap();
 /// let invoice = fa3::parse(&xml).unwrap();
 /// let out = fa3::to_xml(&invoice).unwrap();
-/// assert!(out.contains(r#"<Faktura xmlns="http://crd.gov.pl/wzor/2025/06/25/13775/""#));
+/// assert!(out.contains(r#"xmlns="http://crd.gov.pl/wzor/2025/06/25/13775/""#));
 /// assert_eq!(fa3::parse(out.as_bytes()).unwrap(), invoice);
 /// ```
 pub fn to_xml(invoice: &Faktura) -> Result<String, Error> {

@@ -7,8 +7,8 @@ use std::str::FromStr;
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
-use crate::diagnostic::Severity;
 use crate::Error;
+use crate::diagnostic::Severity;
 
 /// The KSeF environment the invoice is meant for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -129,7 +129,8 @@ fn matches_prefix(code: &str, pattern: &str) -> bool {
 impl Selection {
     /// True when `code` is selected and not ignored.
     pub fn is_enabled(&self, code: &str) -> bool {
-        let selected = self.select.is_empty() || self.select.iter().any(|p| matches_prefix(code, p));
+        let selected =
+            self.select.is_empty() || self.select.iter().any(|p| matches_prefix(code, p));
         selected && !self.ignore.iter().any(|p| matches_prefix(code, p))
     }
 
@@ -186,6 +187,14 @@ impl Settings {
             now: Some(now),
             ..Self::default()
         }
+    }
+
+    /// Settings that run only the rule `code` (as a rule's fixture test does).
+    #[must_use]
+    pub fn only(mut self, code: &str) -> Self {
+        self.selection.select = vec![code.to_string()];
+        self.selection.ignore.clear();
+        self
     }
 
     /// Parses a time zone name such as `Europe/Warsaw`.

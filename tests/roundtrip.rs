@@ -2,11 +2,13 @@
 //! valid FA(3) for libxml2, re-parses to an equal value, and carries every
 //! element, attribute and text value of the original, lexical forms included.
 
+#![allow(clippy::unwrap_used, clippy::panic)]
+
 mod common;
 
+use quick_xml::NsReader;
 use quick_xml::events::Event;
 use quick_xml::name::ResolveResult;
-use quick_xml::NsReader;
 
 /// (path with namespace, attributes without xmlns, trimmed text) per element.
 type Node = (String, Vec<(String, String)>, String);
@@ -79,7 +81,9 @@ fn attributes(e: &quick_xml::events::BytesStart<'_>) -> Vec<(String, String)> {
         .map(|a| {
             (
                 String::from_utf8_lossy(a.key.as_ref()).into_owned(),
-                a.decode_and_unescape_value(reader_decoder()).unwrap().into_owned(),
+                a.decode_and_unescape_value(reader_decoder())
+                    .unwrap()
+                    .into_owned(),
             )
         })
         .collect();
@@ -95,16 +99,26 @@ fn official_examples_round_trip() {
     let mut outputs = Vec::new();
     for file in &files {
         let original = std::fs::read(file).unwrap();
-        let invoice = fa3::parse(&original)
-            .unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+        let invoice = fa3::parse(&original).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
         let xml = fa3::to_xml(&invoice).unwrap();
         // (b) re-parsing gives an equal value
-        let again = fa3::parse(xml.as_bytes()).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
-        assert_eq!(again, invoice, "{}: re-parsed value differs", file.display());
+        let again =
+            fa3::parse(xml.as_bytes()).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+        assert_eq!(
+            again,
+            invoice,
+            "{}: re-parsed value differs",
+            file.display()
+        );
         // (c) every element, attribute and text value equals the original
         let before = flatten(&original);
         let after = flatten(xml.as_bytes());
-        assert_eq!(before.len(), after.len(), "{}: element count differs", file.display());
+        assert_eq!(
+            before.len(),
+            after.len(),
+            "{}: element count differs",
+            file.display()
+        );
         for (b, a) in before.iter().zip(&after) {
             assert_eq!(b, a, "{}: element differs", file.display());
         }
@@ -116,7 +130,11 @@ fn official_examples_round_trip() {
     if common::xmllint_available() {
         let verdicts = common::libxml2_verdicts(&outputs);
         for (f, ok) in outputs.iter().zip(verdicts) {
-            assert!(ok, "{}: libxml2 rejects the re-serialized invoice", f.display());
+            assert!(
+                ok,
+                "{}: libxml2 rejects the re-serialized invoice",
+                f.display()
+            );
         }
     }
 }

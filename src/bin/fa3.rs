@@ -20,7 +20,9 @@ struct Cli {
 #[derive(Debug, Subcommand)]
 enum Command {
     /// Check invoices: hygiene, schema and business rules.
-    #[command(after_help = "Examples:\n  fa3 check invoice.xml\n  fa3 check --format json --now 2026-11-21T12:00:00Z invoices/*.xml\n  fa3 check --schema-only invoice.xml")]
+    #[command(
+        after_help = "Examples:\n  fa3 check invoice.xml\n  fa3 check --format json --now 2026-11-21T12:00:00Z invoices/*.xml\n  fa3 check --schema-only invoice.xml"
+    )]
     Check(CheckArgs),
     /// Parse an invoice into the typed model and print it back as XML.
     #[command(after_help = "Examples:\n  fa3 format invoice.xml > normalised.xml")]
@@ -91,9 +93,11 @@ fn read_input(path: &Path) -> io::Result<Vec<u8>> {
 }
 
 fn run_check(args: &CheckArgs) -> io::Result<ExitCode> {
-    let mut settings = Settings::default();
-    settings.now = Some(args.now.unwrap_or_else(Utc::now));
-    settings.schema_only = args.schema_only;
+    let settings = Settings {
+        now: Some(args.now.unwrap_or_else(Utc::now)),
+        schema_only: args.schema_only,
+        ..Settings::default()
+    };
     let mut results = Vec::new();
     let mut io_failed = false;
     for path in &args.paths {
@@ -133,7 +137,11 @@ fn render_human(out: &mut impl Write, results: &[FileResult]) -> io::Result<()> 
     for r in results {
         for d in &r.report.diagnostics {
             total += 1;
-            write!(out, "{}:{}:{}: {} [{}] {}", r.path, d.line, d.column, d.code, d.severity, d.message)?;
+            write!(
+                out,
+                "{}:{}:{}: {} [{}] {}",
+                r.path, d.line, d.column, d.code, d.severity, d.message
+            )?;
             if !d.path.is_empty() {
                 write!(out, "  at {}", d.path)?;
             }
@@ -143,7 +151,11 @@ fn render_human(out: &mut impl Write, results: &[FileResult]) -> io::Result<()> 
     if total == 0 {
         writeln!(out, "All checks passed ({} file(s)).", results.len())?;
     } else {
-        writeln!(out, "Found {total} finding(s) in {} file(s).", results.len())?;
+        writeln!(
+            out,
+            "Found {total} finding(s) in {} file(s).",
+            results.len()
+        )?;
     }
     Ok(())
 }

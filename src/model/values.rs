@@ -65,7 +65,8 @@ impl Decimal {
     /// Used by generated facet checks for literals that come from the schema.
     #[doc(hidden)]
     pub fn from_schema_literal(s: &'static str) -> Self {
-        s.parse().unwrap_or_else(|_| Self::new(rust_decimal::Decimal::ZERO))
+        s.parse()
+            .unwrap_or_else(|_| Self::new(rust_decimal::Decimal::ZERO))
     }
 }
 

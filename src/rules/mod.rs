@@ -1,0 +1,282 @@
+//! The rule engine: every check has a stable code from the FA(3) rule catalog,
+//! a kebab-case name, a default severity, the version it arrived in, and docs
+//! that are the single source for `fa3 rule CODE` and `docs/rules.md`.
+//!
+//! A rule is declared once with [`declare_rule!`] in its own file under
+//! `src/rules/<area>/`. Document rules see the typed [`Faktura`] and a
+//! [`Context`]; they never read the clock, the disk or the network, and they
+//! report element paths, which the report resolves to line:column. Rules
+//! implemented by other layers (byte hygiene, the schema validator, checks
+//! across documents) are registered here too, so that selection and docs
+//! cover every code.
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::model::Faktura;
+use crate::settings::Settings;
+
+pub mod dates;
+mod registry;
+pub mod util;
+
+pub use registry::RULES;
+
+/// Where a rule's check lives.
+#[derive(Clone, Copy)]
+pub enum Check {
+    /// Runs on one typed invoice.
+    Document(fn(&Faktura, &Context<'_>, &mut Findings)),
+    /// Implemented by the byte-level pre-scan (`hygiene`).
+    Hygiene,
+    /// Implemented by the schema validator or form detection.
+    Schema,
+    /// Needs several documents or the registry of sent keys.
+    Batch,
+    /// Applies to KSeF request data the document does not carry; documented
+    /// for reference, checked by the functions named in its docs.
+    Reference,
+}
+
+impl std::fmt::Debug for Check {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Check::Document(_) => "Document",
+            Check::Hygiene => "Hygiene",
+            Check::Schema => "Schema",
+            Check::Batch => "Batch",
+            Check::Reference => "Reference",
+        })
+    }
+}
+
+/// Everything known about a rule except how it checks.
+#[derive(Debug, Clone, Copy)]
+pub struct RuleMeta {
+    /// Stable code, e.g. `FA3-DATE-001`.
+    pub code: &'static str,
+    /// Kebab-case name, e.g. `issue-date-in-future`.
+    pub name: &'static str,
+    /// Default severity.
+    pub severity: Severity,
+    /// The version the rule arrived in.
+    pub since: &'static str,
+    /// Markdown docs: what it checks, why it matters, an example, the fix.
+    pub docs: &'static str,
+}
+
+impl RuleMeta {
+    /// The area, from the code: `FA3-DATE-001` → `DATE`.
+    pub fn area(&self) -> &'static str {
+        let mut parts = self.code.split('-');
+        parts.next();
+        parts.next().unwrap_or("")
+    }
+
+    /// The docs without the one leading space `///` comments leave.
+    pub fn docs_text(&self) -> String {
+        let mut s = String::with_capacity(self.docs.len());
+        for line in self.docs.lines() {
+            s.push_str(line.strip_prefix(' ').unwrap_or(line));
+            s.push('\n');
+        }
+        s.trim().to_string()
+    }
+
+    /// The first paragraph of "What it checks", for listings.
+    pub fn summary(&self) -> String {
+        let docs = self.docs_text();
+        let body = docs
+            .split("## What it checks")
+            .nth(1)
+            .unwrap_or(&docs)
+            .trim_start();
+        body.split("\n\n")
+            .next()
+            .unwrap_or("")
+            .split('\n')
+            .map(str::trim)
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+}
+
+/// A registered rule.
+#[derive(Debug)]
+pub struct Rule {
+    /// Its metadata and docs.
+    pub meta: RuleMeta,
+    /// Its check.
+    pub check: Check,
+}
+
+/// Looks a rule up by exact code.
+pub fn find(code: &str) -> Option<&'static Rule> {
+    RULES.iter().copied().find(|r| r.meta.code == code)
+}
+
+/// Declares a rule: doc comment (the rule's docs), metadata and check.
+///
+/// ```ignore
+/// declare_rule! {
+///     /// ## What it checks
+///     /// ...
+///     pub static ISSUE_DATE_IN_FUTURE = {
+///         code: "FA3-DATE-001", name: "issue-date-in-future", severity: Error,
+///         since: "0.1.0", check: Check::Document(check),
+///     }
+/// }
+/// ```
+#[macro_export]
+#[doc(hidden)]
+macro_rules! declare_rule {
+    (
+        $(#[doc = $doc:literal])*
+        pub static $NAME:ident = {
+            code: $code:literal,
+            name: $name:literal,
+            severity: $sev:ident,
+            since: $since:literal,
+            check: $check:expr $(,)?
+        }
+    ) => {
+        $(#[doc = $doc])*
+        pub static $NAME: $crate::rules::Rule = $crate::rules::Rule {
+            meta: $crate::rules::RuleMeta {
+                code: $code,
+                name: $name,
+                severity: $crate::diagnostic::Severity::$sev,
+                since: $since,
+                docs: concat!($($doc, "\n"),*),
+            },
+            check: $check,
+        };
+    };
+}
+
+/// The acceptance moment KSeF will use and its calendar dates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Acceptance {
+    /// The instant: now (online) or the batch session's opening.
+    pub instant: DateTime<Utc>,
+    /// Its calendar date in the configured time zone (Europe/Warsaw).
+    pub local_date: NaiveDate,
+    /// Its calendar date in UTC.
+    pub utc_date: NaiveDate,
+}
+
+/// What a document rule may know besides the invoice.
+#[derive(Debug)]
+pub struct Context<'a> {
+    /// The settings of this check.
+    pub settings: &'a Settings,
+    /// The acceptance moment, when `now` (or the batch opening) is known.
+    pub acceptance: Option<Acceptance>,
+}
+
+impl<'a> Context<'a> {
+    /// Derives the context from settings.
+    pub fn new(settings: &'a Settings) -> Self {
+        let instant = match settings.mode {
+            crate::settings::SessionMode::Batch {
+                opened_at: Some(opened),
+            } => Some(opened),
+            _ => settings.now,
+        };
+        let acceptance = instant.map(|instant| Acceptance {
+            instant,
+            local_date: instant.with_timezone(&settings.tz).date_naive(),
+            utc_date: instant.date_naive(),
+        });
+        Self {
+            settings,
+            acceptance,
+        }
+    }
+}
+
+/// Collects the findings of document rules.
+#[derive(Debug, Default)]
+pub struct Findings {
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl Findings {
+    /// Reports `rule` at `path` with its default severity.
+    pub fn report(
+        &mut self,
+        rule: &Rule,
+        path: impl Into<String>,
+        message: impl Into<String>,
+    ) -> &mut Diagnostic {
+        self.report_at(rule, rule.meta.severity, path, message)
+    }
+
+    /// Reports `rule` at `path` with a severity that depends on the context
+    /// (e.g. error in production, warning on the test environment).
+    pub fn report_at(
+        &mut self,
+        rule: &Rule,
+        severity: Severity,
+        path: impl Into<String>,
+        message: impl Into<String>,
+    ) -> &mut Diagnostic {
+        self.diagnostics
+            .push(Diagnostic::new(rule.meta.code, severity, message).with_path(path));
+        let last = self.diagnostics.len() - 1;
+        &mut self.diagnostics[last]
+    }
+
+    /// The collected diagnostics.
+    pub fn into_diagnostics(self) -> Vec<Diagnostic> {
+        self.diagnostics
+    }
+}
+
+/// Runs every enabled document rule on `invoice`.
+pub fn run_document_rules(invoice: &Faktura, settings: &Settings) -> Vec<Diagnostic> {
+    let ctx = Context::new(settings);
+    let mut findings = Findings::default();
+    for rule in RULES {
+        if let Check::Document(check) = rule.check
+            && settings.selection.is_enabled(rule.meta.code)
+        {
+            check(invoice, &ctx, &mut findings);
+        }
+    }
+    findings.into_diagnostics()
+}
+
+/// The rule reference as Markdown (`docs/rules.md` is generated from this).
+pub fn reference_markdown() -> String {
+    use std::fmt::Write;
+    let mut s = String::from(
+        "<!-- Generated from the rule registry by `UPDATE_DOCS=1 cargo test --test docs`. Do not edit. -->\n\n# fa3 rules\n\n",
+    );
+    s.push_str("| Code | Name | Severity | Summary |\n|---|---|---|---|\n");
+    for rule in RULES {
+        let m = &rule.meta;
+        let _ = writeln!(
+            s,
+            "| [{}](#{}) | {} | {} | {} |",
+            m.code,
+            m.code.to_ascii_lowercase(),
+            m.name,
+            m.severity,
+            m.summary().replace('|', "\\|")
+        );
+    }
+    for rule in RULES {
+        let m = &rule.meta;
+        let docs = m.docs_text().replace("\n## ", "\n### ");
+        let docs = docs
+            .strip_prefix("## ")
+            .map_or(docs.clone(), |d| format!("### {d}"));
+        let _ = write!(
+            s,
+            "\n## {}\n\n`{}` · default severity **{}** · since {}\n\n{}\n",
+            m.code, m.name, m.severity, m.since, docs
+        );
+    }
+    s
+}
