@@ -1,0 +1,530 @@
+//! Checking many documents in one run: files, folders, ZIP packages and
+//! standard input, in parallel, with results streamed out in input order and
+//! the checks that span documents (duplicates in the run, the registry of
+//! sent keys, package limits).
+//!
+//! Memory stays bounded: documents are read and checked in chunks, and only
+//! the small duplicate keys of earlier documents are kept.
+
+use std::collections::HashMap;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::diagnostic::{Diagnostic, Report, Severity};
+use crate::model::Faktura;
+use crate::registry::{DupKey, Registry};
+use crate::rules::util::xsd_value;
+use crate::settings::Settings;
+use crate::Error;
+
+/// Largest package part before encryption (FA3-BATCH-003).
+pub const MAX_PART_BYTES: u64 = 100_000_000;
+/// Largest whole package (FA3-BATCH-004).
+pub const MAX_PACKAGE_BYTES: u64 = 5_000_000_000;
+
+/// One input named on the command line (or by a caller).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Input {
+    /// A file or a folder (searched recursively for `*.xml`).
+    Path(PathBuf),
+    /// Bytes already in memory (standard input), with a display name.
+    Bytes {
+        /// The name shown in reports, e.g. `-`.
+        name: String,
+        /// The document.
+        bytes: Vec<u8>,
+    },
+}
+
+/// A unit of work after expanding folders.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Source {
+    File(PathBuf),
+    Zip(PathBuf),
+    Bytes { name: String, bytes: Vec<u8> },
+}
+
+/// One document to check.
+#[derive(Debug, Clone)]
+struct Document {
+    name: String,
+    bytes: Vec<u8>,
+}
+
+/// The result for one document (or one package).
+#[derive(Debug, Clone)]
+pub struct FileResult {
+    /// Display name: a path, `-`, or `package.zip!/entry.xml`.
+    pub name: String,
+    /// The findings.
+    pub report: Report,
+    /// The exact bytes checked (kept only when [`RunOptions::keep_bytes`]).
+    pub bytes: Option<Vec<u8>>,
+}
+
+/// How a run is carried out.
+pub struct RunOptions<'a> {
+    /// The settings of every check.
+    pub settings: &'a Settings,
+    /// Worker threads (0 = all cores).
+    pub jobs: usize,
+    /// The registry of sent keys (FA3-DUP-001), if any.
+    pub registry: Option<&'a dyn Registry>,
+    /// Keep each document's bytes in its result (for renderers that show
+    /// source lines).
+    pub keep_bytes: bool,
+}
+
+/// Totals of a run.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Summary {
+    /// Documents checked.
+    pub files: usize,
+    /// Documents with at least one error-level finding.
+    pub files_with_errors: usize,
+    /// Findings by severity.
+    pub errors: usize,
+    /// Findings by severity.
+    pub warnings: usize,
+    /// Findings by severity.
+    pub infos: usize,
+}
+
+/// An input that could not be read (missing file, unreadable archive).
+#[derive(Debug)]
+pub struct InputProblem {
+    /// What was named.
+    pub name: String,
+    /// Why it failed.
+    pub error: Error,
+}
+
+fn is_zip(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e.eq_ignore_ascii_case("zip"))
+}
+
+fn expand(inputs: Vec<Input>, problems: &mut Vec<InputProblem>) -> Vec<Source> {
+    let mut out = Vec::new();
+    for input in inputs {
+        match input {
+            Input::Bytes { name, bytes } => out.push(Source::Bytes { name, bytes }),
+            Input::Path(p) if p.is_dir() => {
+                let mut found = Vec::new();
+                walk(&p, &mut found, problems);
+                found.sort();
+                out.extend(found.into_iter().map(|f| {
+                    if is_zip(&f) {
+                        Source::Zip(f)
+                    } else {
+                        Source::File(f)
+                    }
+                }));
+            }
+            Input::Path(p) if is_zip(&p) => out.push(Source::Zip(p)),
+            Input::Path(p) => out.push(Source::File(p)),
+        }
+    }
+    out
+}
+
+fn walk(dir: &Path, found: &mut Vec<PathBuf>, problems: &mut Vec<InputProblem>) {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) => {
+            problems.push(InputProblem {
+                name: dir.display().to_string(),
+                error: Error::io(dir, e),
+            });
+            return;
+        }
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let Ok(kind) = entry.file_type() else { continue };
+        if kind.is_dir() {
+            walk(&path, found, problems);
+        } else if path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("xml"))
+        {
+            found.push(path);
+        }
+    }
+}
+
+/// Keys and first occurrences seen so far in the run.
+#[derive(Default)]
+struct RunState {
+    seen: HashMap<DupKey, String>,
+    /// Case-folded key → first name, for the case-only info.
+    folded: HashMap<(String, String, String), (String, String)>,
+    summary: Summary,
+}
+
+/// Checks every input, calling `emit` once per document in input order.
+///
+/// Inputs that cannot be read are returned (they are usage or I/O problems,
+/// not findings). Package-level findings (FA3-BATCH-*) are emitted as a
+/// result named after the package.
+pub fn run(
+    inputs: Vec<Input>,
+    options: &RunOptions<'_>,
+    mut emit: impl FnMut(FileResult),
+) -> (Summary, Vec<InputProblem>) {
+    let mut problems = Vec::new();
+    let sources = expand(inputs, &mut problems);
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(options.jobs)
+        .build();
+    let mut state = RunState::default();
+    let chunk_size = 256;
+    let mut batch: Vec<Document> = Vec::with_capacity(chunk_size);
+    let mut packages: Vec<PackageInfo> = Vec::new();
+
+    let mut flush = |batch: &mut Vec<Document>, state: &mut RunState, emit: &mut dyn FnMut(FileResult)| {
+        let docs = std::mem::take(batch);
+        let checked: Vec<(Document, crate::check::Checked)> = match &pool {
+            Ok(pool) => pool.install(|| {
+                docs.into_par_iter()
+                    .map(|d| {
+                        let c = crate::check::check(&d.bytes, options.settings);
+                        (d, c)
+                    })
+                    .collect()
+            }),
+            Err(_) => docs
+                .into_iter()
+                .map(|d| {
+                    let c = crate::check::check(&d.bytes, options.settings);
+                    (d, c)
+                })
+                .collect(),
+        };
+        for (doc, checked) in checked {
+            let mut report = checked.report;
+            if let Some(invoice) = &checked.invoice {
+                cross_document(&doc, invoice, options, state, &mut report);
+            }
+            tally(&mut state.summary, &report, true);
+            emit(FileResult {
+                name: doc.name,
+                report,
+                bytes: options.keep_bytes.then_some(doc.bytes),
+            });
+        }
+    };
+
+    for source in sources {
+        match source {
+            Source::File(path) => match std::fs::read(&path) {
+                Ok(bytes) => batch.push(Document {
+                    name: path.display().to_string(),
+                    bytes,
+                }),
+                Err(e) => problems.push(InputProblem {
+                    name: path.display().to_string(),
+                    error: Error::io(&path, e),
+                }),
+            },
+            Source::Bytes { name, bytes } => batch.push(Document {
+                name,
+                bytes,
+            }),
+            Source::Zip(path) => {
+                match read_zip(&path, options.settings, &mut |doc| {
+                    batch.push(doc);
+                    if batch.len() >= chunk_size {
+                        flush(&mut batch, &mut state, &mut emit);
+                    }
+                }) {
+                    Ok(info) => packages.push(info),
+                    Err(error) => problems.push(InputProblem {
+                        name: path.display().to_string(),
+                        error,
+                    }),
+                }
+            }
+        }
+        if batch.len() >= chunk_size {
+            flush(&mut batch, &mut state, &mut emit);
+        }
+    }
+    flush(&mut batch, &mut state, &mut emit);
+
+    for info in &packages {
+        let report = package_report(info, options.settings);
+        if !report.diagnostics.is_empty() {
+            tally(&mut state.summary, &report, false);
+            emit(FileResult {
+                name: info.name.clone(),
+                report,
+                bytes: None,
+            });
+        }
+    }
+    if packages.is_empty() && state.summary.files > options.settings.limits.max_invoices_per_session {
+        let report = session_report(state.summary.files, options.settings);
+        tally(&mut state.summary, &report, false);
+        emit(FileResult {
+            name: "(run)".into(),
+            report,
+            bytes: None,
+        });
+    }
+    (state.summary, problems)
+}
+
+fn tally(summary: &mut Summary, report: &Report, is_document: bool) {
+    if is_document {
+        summary.files += 1;
+    }
+    if report.has_errors() && is_document {
+        summary.files_with_errors += 1;
+    }
+    summary.errors += report.count(Severity::Error);
+    summary.warnings += report.count(Severity::Warning);
+    summary.infos += report.count(Severity::Info);
+}
+
+/// What is known about one ZIP package.
+#[derive(Debug, Clone)]
+struct PackageInfo {
+    name: String,
+    size: u64,
+    entries: usize,
+}
+
+fn read_zip(
+    path: &Path,
+    settings: &Settings,
+    push: &mut dyn FnMut(Document),
+) -> Result<PackageInfo, Error> {
+    let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+    let size = file.metadata().map(|m| m.len()).unwrap_or(0);
+    let mut archive = zip::ZipArchive::new(std::io::BufReader::new(file))
+        .map_err(|e| Error::io(path, std::io::Error::other(e)))?;
+    let name = path.display().to_string();
+    let cap = settings.limits.max_size_with_attachment.saturating_add(1);
+    let mut entries = 0;
+    for i in 0..archive.len() {
+        let mut entry = match archive.by_index(i) {
+            Ok(e) => e,
+            Err(e) => return Err(Error::io(path, std::io::Error::other(e))),
+        };
+        if entry.is_dir() {
+            continue;
+        }
+        entries += 1;
+        let entry_name = format!("{name}!/{}", entry.name());
+        // Never inflate more than the largest allowed invoice plus one byte.
+        let mut bytes = Vec::new();
+        if let Err(e) = (&mut entry).take(cap).read_to_end(&mut bytes) {
+            return Err(Error::io(path, e));
+        }
+        push(Document {
+            name: entry_name,
+            bytes,
+        });
+    }
+    Ok(PackageInfo {
+        name,
+        size,
+        entries,
+    })
+}
+
+fn package_report(info: &PackageInfo, settings: &Settings) -> Report {
+    let mut diagnostics = Vec::new();
+    if info.entries > settings.limits.max_invoices_per_session {
+        diagnostics.push(batch_001(info.entries, settings));
+    }
+    if info.size > MAX_PART_BYTES {
+        diagnostics.push(Diagnostic::new(
+            "FA3-BATCH-003",
+            Severity::Error,
+            format!(
+                "the package part has {} bytes; KSeF accepts parts of at most {MAX_PART_BYTES} bytes before encryption",
+                info.size
+            ),
+        )
+        .with_help("split the package into parts of at most 100 MB"));
+    }
+    if info.size > MAX_PACKAGE_BYTES {
+        diagnostics.push(Diagnostic::new(
+            "FA3-BATCH-004",
+            Severity::Error,
+            format!(
+                "the package has {} bytes; KSeF accepts at most {MAX_PACKAGE_BYTES} bytes",
+                info.size
+            ),
+        ));
+    }
+    filter(diagnostics, settings)
+}
+
+fn session_report(count: usize, settings: &Settings) -> Report {
+    filter(vec![batch_001(count, settings)], settings)
+}
+
+fn batch_001(count: usize, settings: &Settings) -> Diagnostic {
+    let max = settings.limits.max_invoices_per_session;
+    Diagnostic::new(
+        "FA3-BATCH-001",
+        Severity::Error,
+        format!("{count} invoices in one session; KSeF accepts at most {max}"),
+    )
+    .with_help("split the invoices into sessions of at most 10,000")
+}
+
+fn filter(diagnostics: Vec<Diagnostic>, settings: &Settings) -> Report {
+    Report {
+        diagnostics: diagnostics
+            .into_iter()
+            .filter(|d| settings.selection.is_enabled(d.code))
+            .map(|mut d| {
+                d.severity = settings.selection.severity_of(d.code, d.severity);
+                d
+            })
+            .collect(),
+    }
+}
+
+/// The duplicate key of an invoice.
+pub fn dup_key(invoice: &Faktura) -> Option<DupKey> {
+    use crate::model::TPodmiot1Type;
+    let TPodmiot1Type { nip, .. } = &invoice.podmiot1.dane_identyfikacyjne;
+    Some(DupKey::new(
+        &nip.0,
+        &xsd_value(&invoice.fa.rodzaj_faktury),
+        &invoice.fa.p_2.0,
+    ))
+}
+
+const P2_PATH: &str = "/Faktura/Fa/P_2";
+
+fn cross_document(
+    doc: &Document,
+    invoice: &Faktura,
+    options: &RunOptions<'_>,
+    state: &mut RunState,
+    report: &mut Report,
+) {
+    let settings = options.settings;
+    if settings.schema_only {
+        return;
+    }
+    let Some(key) = dup_key(invoice) else { return };
+    let mut found = Vec::new();
+    let raw = invoice.fa.p_2.0.as_str();
+
+    // FA3-DUP-001: already sent (within the 10-year horizon).
+    if let (Some(registry), Some(now)) = (options.registry, settings.now) {
+        let today = now.with_timezone(&settings.tz).date_naive();
+        match registry.find_duplicate(&key, today) {
+            Ok(Some(rec)) => {
+                let mut msg = format!(
+                    "an invoice with this key (seller NIP {}, {}, number \"{}\") was already sent",
+                    key.seller_nip(),
+                    key.invoice_type(),
+                    key.number()
+                );
+                if let Some(n) = &rec.ksef_number {
+                    msg.push_str(&format!(" as KSeF number {n}"));
+                }
+                if let Some(s) = &rec.source {
+                    msg.push_str(&format!(" ({s})"));
+                }
+                msg.push_str(&format!("; the key stays blocked until {}", rec.horizon_end()));
+                let code = if rec.key.number() == raw { "FA3-DUP-001" } else { "FA3-DUP-003" };
+                found.push(
+                    Diagnostic::new(code, Severity::Error, msg)
+                        .with_path(P2_PATH)
+                        .with_help("give the invoice a new number, or do not send it again"),
+                );
+            }
+            Ok(None) => {
+                if let Ok(similar) = registry.case_only_collisions(&key)
+                    && let Some(rec) = similar.first()
+                {
+                    found.push(
+                        Diagnostic::new(
+                            "FA3-DUP-003",
+                            Severity::Info,
+                            format!(
+                                "the number \"{}\" differs only in letter case from \"{}\", already sent; KSeF may or may not treat them as the same",
+                                key.number(),
+                                rec.key.number()
+                            ),
+                        )
+                        .with_path(P2_PATH),
+                    );
+                }
+            }
+            Err(e) => found.push(Diagnostic::new(
+                "FA3-DUP-001",
+                Severity::Warning,
+                format!("the registry of sent invoices could not be read: {e}"),
+            )),
+        }
+    }
+
+    // FA3-DUP-002: the same key earlier in this run.
+    if let Some(first) = state.seen.get(&key) {
+        found.push(
+            Diagnostic::new(
+                "FA3-DUP-002",
+                Severity::Error,
+                format!(
+                    "the same key (seller NIP {}, {}, number \"{}\") as {first}; KSeF will reject one of them as a duplicate",
+                    key.seller_nip(),
+                    key.invoice_type(),
+                    key.number()
+                ),
+            )
+            .with_path(P2_PATH)
+            .with_help("every invoice of a seller and type needs its own number"),
+        );
+    } else {
+        let folded = (
+            key.seller_nip().to_string(),
+            key.invoice_type().to_string(),
+            key.number().to_lowercase(),
+        );
+        match state.folded.get(&folded) {
+            Some((name, number)) if number != key.number() => found.push(
+                Diagnostic::new(
+                    "FA3-DUP-003",
+                    Severity::Info,
+                    format!(
+                        "the number \"{}\" differs only in letter case from \"{number}\" in {name}",
+                        key.number()
+                    ),
+                )
+                .with_path(P2_PATH),
+            ),
+            Some(_) => {}
+            None => {
+                state
+                    .folded
+                    .insert(folded, (doc.name.clone(), key.number().to_string()));
+            }
+        }
+        state.seen.insert(key, doc.name.clone());
+    }
+
+    if found.is_empty() {
+        return;
+    }
+    let index = crate::source::LineIndex::new(&doc.bytes);
+    let map = crate::parse::source_map(&doc.bytes);
+    for mut d in filter(found, settings).diagnostics {
+        if !d.path.is_empty() {
+            d.span = map.resolve(&d.path);
+        }
+        d.locate(&index);
+        report.diagnostics.push(d);
+    }
+    report.sort();
+}
