@@ -2,5 +2,6 @@
 #![forbid(unsafe_code)]
 
 pub mod diagnostic;
+pub mod domain;
 pub mod model;
 pub mod source;
