@@ -3,5 +3,8 @@
 
 pub mod diagnostic;
 pub mod domain;
+pub mod links;
 pub mod model;
 pub mod source;
+#[cfg(feature = "proptest")]
+pub mod strategies;
