@@ -26,14 +26,18 @@
 
 pub mod check;
 pub mod diagnostic;
+pub mod domain;
 pub mod error;
 pub mod form;
+pub mod links;
 pub mod model;
 pub mod parse;
 pub mod rules;
 pub mod samples;
 pub mod settings;
 pub mod source;
+#[cfg(feature = "proptest")]
+pub mod strategies;
 
 pub use check::{Checked, check};
 pub use diagnostic::{Diagnostic, Report, Severity};
