@@ -10,43 +10,8 @@ use chrono_tz::Tz;
 use crate::Error;
 use crate::diagnostic::Severity;
 
-/// The KSeF environment the invoice is meant for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub enum Environment {
-    /// Production (`prd`).
-    #[default]
-    Prd,
-    /// The test environment (`test`).
-    Test,
-    /// The pre-production environment (`demo`).
-    Demo,
-}
-
-impl Environment {
-    /// `prd`, `test` or `demo`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Environment::Prd => "prd",
-            Environment::Test => "test",
-            Environment::Demo => "demo",
-        }
-    }
-}
-
-impl FromStr for Environment {
-    type Err = Error;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s.to_ascii_lowercase().as_str() {
-            "prd" | "prod" | "production" => Ok(Environment::Prd),
-            "test" => Ok(Environment::Test),
-            "demo" => Ok(Environment::Demo),
-            other => Err(Error::Settings(format!(
-                "unknown environment `{other}` (expected prd, test or demo)"
-            ))),
-        }
-    }
-}
+/// The KSeF environment the invoice is meant for (`prd`, `test`, `demo`).
+pub use crate::links::KsefEnv as Environment;
 
 /// How the invoice will be sent.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
