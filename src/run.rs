@@ -183,7 +183,7 @@ pub fn run(
     let mut batch: Vec<Document> = Vec::with_capacity(chunk_size);
     let mut packages: Vec<PackageInfo> = Vec::new();
 
-    let mut flush = |batch: &mut Vec<Document>, state: &mut RunState, emit: &mut dyn FnMut(FileResult)| {
+    let flush = |batch: &mut Vec<Document>, state: &mut RunState, emit: &mut dyn FnMut(FileResult)| {
         let docs = std::mem::take(batch);
         let checked: Vec<(Document, crate::check::Checked)> = match &pool {
             Ok(pool) => pool.install(|| {
@@ -296,6 +296,19 @@ struct PackageInfo {
     entries: usize,
 }
 
+#[cfg(not(feature = "zip"))]
+fn read_zip(
+    path: &Path,
+    _settings: &Settings,
+    _push: &mut dyn FnMut(Document),
+) -> Result<PackageInfo, Error> {
+    Err(Error::io(
+        path,
+        std::io::Error::other("ZIP packages need the `zip` feature"),
+    ))
+}
+
+#[cfg(feature = "zip")]
 fn read_zip(
     path: &Path,
     settings: &Settings,
