@@ -7,7 +7,6 @@
 //! the small duplicate keys of earlier documents are kept.
 
 use std::collections::HashMap;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -332,6 +331,7 @@ fn read_zip(
         entries += 1;
         let entry_name = format!("{name}!/{}", entry.name());
         // Never inflate more than the largest allowed invoice plus one byte.
+        use std::io::Read;
         let mut bytes = Vec::new();
         if let Err(e) = (&mut entry).take(cap).read_to_end(&mut bytes) {
             return Err(Error::io(path, e));
