@@ -33,6 +33,8 @@ pub mod links;
 pub mod model;
 pub mod parse;
 pub mod registry;
+#[cfg(feature = "serde")]
+pub mod render;
 pub mod rules;
 pub mod run;
 pub mod samples;

@@ -280,3 +280,13 @@ pub fn reference_markdown() -> String {
     }
     s
 }
+
+/// True when `pattern` (a code such as `FA3-DATE-001` or a prefix such as
+/// `FA3-NIP` or `FA3`) names at least one registered rule.
+pub fn is_known_selector(pattern: &str) -> bool {
+    let probe = crate::settings::Selection {
+        select: vec![pattern.to_string()],
+        ..crate::settings::Selection::default()
+    };
+    RULES.iter().any(|r| probe.is_enabled(r.meta.code))
+}

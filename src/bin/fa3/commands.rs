@@ -1,0 +1,251 @@
+//! The smaller subcommands: format, rule, rules, link, registry record.
+
+use std::io::{self, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use chrono::{DateTime, Utc};
+use serde_json::json;
+
+use fa3::registry::{RecordOutcome, Registry, SentRecord};
+use fa3::rules::RULES;
+
+/// Why a command failed: I/O (exit 2) or usage (exit 2).
+pub enum Failure {
+    Io(io::Error),
+    Usage(String),
+}
+
+impl From<io::Error> for Failure {
+    fn from(e: io::Error) -> Self {
+        Failure::Io(e)
+    }
+}
+
+fn read(path: &Path) -> Result<Vec<u8>, Failure> {
+    if path.as_os_str() == "-" {
+        let mut buf = Vec::new();
+        io::stdin().read_to_end(&mut buf)?;
+        Ok(buf)
+    } else {
+        std::fs::read(path).map_err(|e| Failure::Usage(format!("{}: {e}", path.display())))
+    }
+}
+
+fn print_diagnostics(name: &str, diagnostics: &[fa3::Diagnostic]) -> io::Result<()> {
+    let stdout = io::stdout();
+    let mut out = stdout.lock();
+    for d in diagnostics {
+        write!(
+            out,
+            "{name}:{}:{}: {} [{}] {}",
+            d.line, d.column, d.code, d.severity, d.message
+        )?;
+        if !d.path.is_empty() {
+            write!(out, "  at {}", d.path)?;
+        }
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+/// `fa3 format FILE`.
+pub fn format(file: &Path) -> Result<ExitCode, Failure> {
+    let bytes = read(file)?;
+    match fa3::parse(&bytes) {
+        Ok(invoice) => match fa3::to_xml(&invoice) {
+            Ok(xml) => {
+                io::stdout().lock().write_all(xml.as_bytes())?;
+                Ok(ExitCode::SUCCESS)
+            }
+            Err(e) => {
+                eprintln!("fa3: {e}");
+                Ok(ExitCode::from(1))
+            }
+        },
+        Err(e) => {
+            print_diagnostics(&file.display().to_string(), &e.diagnostics)?;
+            Ok(ExitCode::from(1))
+        }
+    }
+}
+
+/// `fa3 rule CODE`.
+pub fn rule(code: &str) -> Result<ExitCode, Failure> {
+    let wanted = code.trim().to_ascii_uppercase();
+    let Some(rule) = fa3::rules::find(&wanted) else {
+        return Err(Failure::Usage(format!(
+            "unknown rule `{code}` (see `fa3 rules`)"
+        )));
+    };
+    let m = &rule.meta;
+    let mut out = io::stdout().lock();
+    writeln!(out, "# {} ({})\n", m.code, m.name)?;
+    writeln!(
+        out,
+        "Default severity: {}. Area: {}. Since: {}.\n",
+        m.severity,
+        m.area(),
+        m.since
+    )?;
+    writeln!(out, "{}", m.docs_text())?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `fa3 rules [--format json]`.
+pub fn rules(as_json: bool) -> Result<ExitCode, Failure> {
+    let mut out = io::stdout().lock();
+    if as_json {
+        let list: Vec<_> = RULES
+            .iter()
+            .map(|r| {
+                json!({
+                    "code": r.meta.code,
+                    "name": r.meta.name,
+                    "severity": r.meta.severity.as_str(),
+                    "area": r.meta.area(),
+                    "since": r.meta.since,
+                    "summary": r.meta.summary(),
+                })
+            })
+            .collect();
+        serde_json::to_writer_pretty(&mut out, &list).map_err(io::Error::from)?;
+        writeln!(out)?;
+    } else {
+        for r in RULES {
+            let m = &r.meta;
+            writeln!(
+                out,
+                "{:<14} {:<8} {:<7} {}",
+                m.code,
+                m.severity.as_str(),
+                m.area(),
+                m.name
+            )?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `fa3 link FILE`.
+pub fn link(file: &Path, env: &str, as_json: bool) -> Result<ExitCode, Failure> {
+    let env: fa3::links::KsefEnv = env.parse().map_err(|_| {
+        Failure::Usage(format!(
+            "unknown environment `{env}` (expected prd, test or demo)"
+        ))
+    })?;
+    let bytes = read(file)?;
+    let invoice = match fa3::parse(&bytes) {
+        Ok(i) => i,
+        Err(e) => {
+            print_diagnostics(&file.display().to_string(), &e.diagnostics)?;
+            return Ok(ExitCode::from(1));
+        }
+    };
+    let raw_nip = &invoice.podmiot1.dane_identyfikacyjne.nip.0;
+    let nip = match fa3::domain::nip::Nip::parse(raw_nip) {
+        Ok(n) => n,
+        Err(e) => {
+            eprintln!(
+                "fa3: {}: the seller NIP `{raw_nip}` is not valid: {e}",
+                file.display()
+            );
+            return Ok(ExitCode::from(1));
+        }
+    };
+    let issue_date = invoice.fa.p_1.0.date();
+    let digest = fa3::links::InvoiceDigest::of(&bytes);
+    let url = fa3::links::kod1_url(env, &nip, issue_date, &digest);
+    let mut out = io::stdout().lock();
+    if as_json {
+        serde_json::to_writer_pretty(
+            &mut out,
+            &json!({
+                "kod1": url,
+                "sellerNip": nip.to_string(),
+                "issueDate": issue_date.to_string(),
+                "invoiceHash": digest.to_api_base64(),
+                "invoiceSize": bytes.len(),
+                "environment": env.as_str(),
+            }),
+        )
+        .map_err(io::Error::from)?;
+        writeln!(out)?;
+    } else {
+        writeln!(out, "KOD I:       {url}")?;
+        writeln!(out, "invoiceHash: {}", digest.to_api_base64())?;
+        writeln!(out, "invoiceSize: {}", bytes.len())?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `fa3 registry record --registry PATH FILE...`.
+pub fn record(
+    registry: &Path,
+    ksef_number: Option<&str>,
+    accepted: Option<DateTime<Utc>>,
+    files: &[PathBuf],
+) -> Result<ExitCode, Failure> {
+    if ksef_number.is_some() && files.len() != 1 {
+        return Err(Failure::Usage(
+            "--ksef-number goes with exactly one file".into(),
+        ));
+    }
+    let reg = fa3::registry::SqliteRegistry::open(registry)
+        .map_err(|e| Failure::Usage(format!("{}: {e}", registry.display())))?;
+    let now = accepted.unwrap_or_else(Utc::now);
+    let accepted_on = now.with_timezone(&chrono_tz::Europe::Warsaw).date_naive();
+    let mut out = io::stdout().lock();
+    let mut failed = false;
+    for file in files {
+        let bytes = read(file)?;
+        let invoice = match fa3::parse(&bytes) {
+            Ok(i) => i,
+            Err(e) => {
+                print_diagnostics(&file.display().to_string(), &e.diagnostics)?;
+                failed = true;
+                continue;
+            }
+        };
+        let Some(key) = fa3::run::dup_key(&invoice) else {
+            continue;
+        };
+        let mut rec = SentRecord::new(key.clone(), invoice.fa.p_1.0.date(), now)
+            .with_accepted_on(accepted_on)
+            .with_source(file.display().to_string());
+        if let Some(n) = ksef_number {
+            rec = rec.with_ksef_number(n);
+        }
+        match reg.record(&rec) {
+            Ok(RecordOutcome::Inserted) => writeln!(
+                out,
+                "recorded {} {} \"{}\" ({})",
+                key.seller_nip(),
+                key.invoice_type(),
+                key.number(),
+                file.display()
+            )?,
+            Ok(RecordOutcome::AlreadyPresent(existing)) => writeln!(
+                out,
+                "already recorded {} {} \"{}\"{} ({})",
+                key.seller_nip(),
+                key.invoice_type(),
+                key.number(),
+                existing
+                    .source
+                    .map(|s| format!(" from {s}"))
+                    .unwrap_or_default(),
+                file.display()
+            )?,
+            Err(e) => {
+                eprintln!("fa3: {}: {e}", registry.display());
+                return Ok(ExitCode::from(2));
+            }
+        }
+    }
+    Ok(if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}

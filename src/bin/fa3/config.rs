@@ -1,0 +1,58 @@
+//! `fa3.toml`: rule selection and profile defaults, found upward from the
+//! working directory or named with `--config`.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+/// The keys of `fa3.toml`. Every key is optional; command-line flags win.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Config {
+    /// Codes or prefixes to run (replaced by `--select`).
+    #[serde(default)]
+    pub select: Vec<String>,
+    /// Codes or prefixes to skip (extended by `--ignore`).
+    #[serde(default)]
+    pub ignore: Vec<String>,
+    /// Severity overrides: `"FA3-DATE-003" = "warning"`.
+    #[serde(default)]
+    pub severity: BTreeMap<String, String>,
+    /// `prd`, `test` or `demo`.
+    pub env: Option<String>,
+    /// A time zone name such as `Europe/Warsaw`.
+    pub tz: Option<String>,
+    /// `online` or `batch`.
+    pub mode: Option<String>,
+    /// Path of the SQLite registry of sent invoices (relative to the file).
+    pub registry: Option<PathBuf>,
+    /// The lowest severity that makes the exit status 1: `error` (default),
+    /// `warning` or `info`.
+    pub fail_on: Option<String>,
+}
+
+/// The name looked for.
+pub const FILE_NAME: &str = "fa3.toml";
+
+/// Finds `fa3.toml` in `start` or one of its ancestors.
+pub fn discover(start: &Path) -> Option<PathBuf> {
+    start
+        .ancestors()
+        .map(|dir| dir.join(FILE_NAME))
+        .find(|p| p.is_file())
+}
+
+/// Reads and parses a config file; relative paths in it are resolved
+/// against its folder.
+pub fn load(path: &Path) -> Result<Config, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let mut config: Config =
+        toml::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+    if let (Some(reg), Some(dir)) = (&config.registry, path.parent())
+        && reg.is_relative()
+    {
+        config.registry = Some(dir.join(reg));
+    }
+    Ok(config)
+}

@@ -1,0 +1,444 @@
+//! The `fa3` command-line tool: argument parsing, settings and output; the
+//! checking itself is the library's.
+
+mod commands;
+mod config;
+
+use std::io::{self, IsTerminal, Read, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use chrono::{DateTime, Utc};
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
+
+use fa3::render::{Format, renderer};
+use fa3::run::{Input, RunOptions};
+use fa3::{Selection, SessionMode, Settings, Severity};
+
+const CHECK_EXAMPLES: &str = "Examples:
+  fa3 check invoice.xml
+  fa3 check invoices/ package.zip            # folders (recursive *.xml) and ZIP packages
+  cat invoice.xml | fa3 check -              # standard input
+  fa3 check --format json --now 2026-11-21T12:00:00Z invoices/
+  fa3 check --schema-only --jobs 1 invoice.xml
+  fa3 check --select FA3-NIP --ignore FA3-NIP-002 --severity FA3-DATE-003=warning invoice.xml
+  fa3 check --registry sent.sqlite invoices/  # also report keys already sent (FA3-DUP-001)
+  fa3 check --format sarif invoices/ > fa3.sarif";
+
+/// Validate Polish KSeF e-invoices in the FA(3) structure before sending them.
+#[derive(Debug, Parser)]
+#[command(name = "fa3", version, about, propagate_version = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Check invoices: hygiene, schema and business rules.
+    #[command(after_help = CHECK_EXAMPLES)]
+    Check(CheckArgs),
+    /// Parse an invoice into the typed model and print it back as XML.
+    #[command(after_help = "Examples:\n  fa3 format invoice.xml > normalised.xml")]
+    Format {
+        /// The invoice to read (`-` for standard input).
+        file: PathBuf,
+    },
+    /// Print the documentation of one rule.
+    #[command(after_help = "Examples:\n  fa3 rule FA3-DATE-001")]
+    Rule {
+        /// The rule's code, e.g. FA3-DATE-001.
+        code: String,
+    },
+    /// List every rule with its code, name, default severity and area.
+    #[command(after_help = "Examples:\n  fa3 rules\n  fa3 rules --format json")]
+    Rules {
+        /// Output format.
+        #[arg(long, value_enum, default_value = "human")]
+        format: ListFormat,
+    },
+    /// Print the KOD I verification link, the invoice hash and size for KSeF.
+    #[command(
+        after_help = "Examples:\n  fa3 link invoice.xml\n  fa3 link --env test --format json invoice.xml"
+    )]
+    Link {
+        /// The invoice file, exactly as it will be sent.
+        file: PathBuf,
+        /// The KSeF environment whose QR host to use.
+        #[arg(long, default_value = "prd")]
+        env: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "human")]
+        format: ListFormat,
+    },
+    /// Record sent invoices in a registry, for duplicate checks.
+    #[command(subcommand)]
+    Registry(RegistryCommand),
+    /// Print a shell completion script.
+    #[command(
+        after_help = "Examples:\n  fa3 completions bash > /etc/bash_completion.d/fa3\n  fa3 completions zsh > ~/.zfunc/_fa3"
+    )]
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum RegistryCommand {
+    /// Record the keys (seller NIP, RodzajFaktury, P_2) of invoices that were sent.
+    #[command(
+        after_help = "Examples:\n  fa3 registry record --registry sent.sqlite sent/*.xml\n  fa3 check --registry sent.sqlite outbox/"
+    )]
+    Record {
+        /// The SQLite registry file (created when missing).
+        #[arg(long)]
+        registry: PathBuf,
+        /// The KSeF number assigned (only with a single file).
+        #[arg(long)]
+        ksef_number: Option<String>,
+        /// When KSeF accepted the invoices, RFC 3339 (default: now).
+        #[arg(long, value_parser = parse_instant)]
+        accepted: Option<DateTime<Utc>>,
+        /// The invoices.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum ListFormat {
+    Human,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum OutputFormat {
+    Human,
+    Json,
+    Jsonl,
+    Sarif,
+    Junit,
+    Github,
+    Html,
+}
+
+impl From<OutputFormat> for Format {
+    fn from(f: OutputFormat) -> Self {
+        match f {
+            OutputFormat::Human => Format::Human,
+            OutputFormat::Json => Format::Json,
+            OutputFormat::Jsonl => Format::Jsonl,
+            OutputFormat::Sarif => Format::Sarif,
+            OutputFormat::Junit => Format::Junit,
+            OutputFormat::Github => Format::Github,
+            OutputFormat::Html => Format::Html,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum Mode {
+    Online,
+    Batch,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum FailOn {
+    Error,
+    Warning,
+    Info,
+}
+
+#[derive(Debug, Args)]
+#[allow(clippy::struct_excessive_bools)] // independent command-line switches
+struct CheckArgs {
+    /// Files, folders (searched for *.xml) and ZIP packages; `-` reads standard input.
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    /// Only well-formedness and the XSD (the verdict xmllint gives).
+    #[arg(long)]
+    schema_only: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "human")]
+    format: OutputFormat,
+    /// The moment of checking, RFC 3339 (default: the system clock).
+    #[arg(long, value_parser = parse_instant)]
+    now: Option<DateTime<Utc>>,
+    /// Time zone of KSeF dates (default Europe/Warsaw).
+    #[arg(long)]
+    tz: Option<String>,
+    /// KSeF environment: prd, test or demo (default prd).
+    #[arg(long)]
+    env: Option<String>,
+    /// Session mode (default online).
+    #[arg(long, value_enum)]
+    mode: Option<Mode>,
+    /// When the batch session opens, RFC 3339 (with --mode batch; default: --now).
+    #[arg(long, value_parser = parse_instant)]
+    batch_opened: Option<DateTime<Utc>>,
+    /// Only these codes or prefixes (comma-separated or repeated), e.g. FA3-NIP.
+    #[arg(long, value_delimiter = ',')]
+    select: Vec<String>,
+    /// Skip these codes or prefixes (comma-separated or repeated).
+    #[arg(long, value_delimiter = ',')]
+    ignore: Vec<String>,
+    /// Override a rule's severity: CODE=error|warning|info (repeatable).
+    #[arg(long = "severity", value_name = "CODE=LEVEL")]
+    severities: Vec<String>,
+    /// Read settings from this file instead of the nearest fa3.toml.
+    #[arg(long)]
+    config: Option<PathBuf>,
+    /// Ignore any fa3.toml.
+    #[arg(long, conflicts_with = "config")]
+    no_config: bool,
+    /// Worker threads (default: all cores).
+    #[arg(long, short = 'j')]
+    jobs: Option<usize>,
+    /// SQLite registry of sent invoices: report keys already sent (FA3-DUP-001).
+    #[arg(long)]
+    registry: Option<PathBuf>,
+    /// Exit 0 even when there are findings.
+    #[arg(long)]
+    exit_zero: bool,
+    /// The lowest severity that makes the exit status 1 (default error).
+    #[arg(long, value_enum)]
+    fail_on: Option<FailOn>,
+    /// Never show a progress bar.
+    #[arg(long)]
+    no_progress: bool,
+}
+
+fn parse_instant(s: &str) -> Result<DateTime<Utc>, String> {
+    DateTime::parse_from_rfc3339(s)
+        .map(|d| d.with_timezone(&Utc))
+        .map_err(|e| format!("expected an RFC 3339 instant such as 2026-11-21T12:00:00Z: {e}"))
+}
+
+/// A usage problem: message, exit 2.
+struct Usage(String);
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Check(args) => run_check(&args),
+        Command::Format { file } => commands::format(&file),
+        Command::Rule { code } => commands::rule(&code),
+        Command::Rules { format } => commands::rules(matches!(format, ListFormat::Json)),
+        Command::Link { file, env, format } => {
+            commands::link(&file, &env, matches!(format, ListFormat::Json))
+        }
+        Command::Registry(RegistryCommand::Record {
+            registry,
+            ksef_number,
+            accepted,
+            files,
+        }) => commands::record(&registry, ksef_number.as_deref(), accepted, &files),
+        Command::Completions { shell } => {
+            clap_complete::generate(shell, &mut Cli::command(), "fa3", &mut io::stdout());
+            Ok(ExitCode::SUCCESS)
+        }
+    };
+    match result {
+        Ok(code) => code,
+        Err(commands::Failure::Io(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(commands::Failure::Io(e)) => {
+            eprintln!("fa3: {e}");
+            ExitCode::from(2)
+        }
+        Err(commands::Failure::Usage(msg)) => {
+            eprintln!("fa3: {msg}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn severity_of(level: FailOn) -> Severity {
+    match level {
+        FailOn::Error => Severity::Error,
+        FailOn::Warning => Severity::Warning,
+        FailOn::Info => Severity::Info,
+    }
+}
+
+/// Settings from the config file and the flags (flags win).
+fn settings(args: &CheckArgs) -> Result<(Settings, Option<PathBuf>, Severity), Usage> {
+    let config = if args.no_config {
+        config::Config::default()
+    } else {
+        let path = match &args.config {
+            Some(p) => Some(p.clone()),
+            None => std::env::current_dir()
+                .ok()
+                .and_then(|d| config::discover(&d)),
+        };
+        match path {
+            Some(p) => config::load(&p).map_err(Usage)?,
+            None => config::Config::default(),
+        }
+    };
+
+    let mut s = Settings {
+        now: Some(args.now.unwrap_or_else(Utc::now)),
+        schema_only: args.schema_only,
+        ..Settings::default()
+    };
+    if let Some(tz) = args.tz.as_ref().or(config.tz.as_ref()) {
+        s.tz = Settings::parse_tz(tz).map_err(|e| Usage(e.to_string()))?;
+    }
+    if let Some(env) = args.env.as_ref().or(config.env.as_ref()) {
+        s.env = env.parse().map_err(|_| {
+            Usage(format!(
+                "unknown environment `{env}` (expected prd, test or demo)"
+            ))
+        })?;
+    }
+    let batch = match (args.mode, config.mode.as_deref()) {
+        (Some(m), _) => m == Mode::Batch,
+        (None, Some(m)) => {
+            let mode: SessionMode = m.parse().map_err(|e: fa3::Error| Usage(e.to_string()))?;
+            mode.is_batch()
+        }
+        (None, None) => false,
+    };
+    if batch {
+        s.mode = SessionMode::Batch {
+            opened_at: args.batch_opened,
+        };
+    } else if args.batch_opened.is_some() {
+        return Err(Usage("--batch-opened needs --mode batch".into()));
+    }
+
+    let mut selection = Selection {
+        select: if args.select.is_empty() {
+            config.select.clone()
+        } else {
+            args.select.clone()
+        },
+        ignore: config.ignore.clone(),
+        ..Selection::default()
+    };
+    selection.ignore.extend(args.ignore.iter().cloned());
+    for (code, level) in &config.severity {
+        let level: Severity = level.parse().map_err(Usage)?;
+        selection.severity.insert(code.clone(), level);
+    }
+    for item in &args.severities {
+        let (code, level) = item
+            .split_once('=')
+            .ok_or_else(|| Usage(format!("--severity takes CODE=LEVEL, got `{item}`")))?;
+        let level: Severity = level.parse().map_err(Usage)?;
+        selection.severity.insert(code.trim().to_string(), level);
+    }
+    for pattern in selection.select.iter().chain(&selection.ignore) {
+        if !fa3::rules::is_known_selector(pattern) {
+            return Err(Usage(format!(
+                "`{pattern}` matches no rule (see `fa3 rules`)"
+            )));
+        }
+    }
+    for code in selection.severity.keys() {
+        if fa3::rules::find(code).is_none() {
+            return Err(Usage(format!("--severity: unknown rule code `{code}`")));
+        }
+    }
+    s.selection = selection;
+
+    let fail_on = match (args.fail_on, config.fail_on.as_deref()) {
+        (Some(f), _) => severity_of(f),
+        (None, Some(level)) => level.parse().map_err(Usage)?,
+        (None, None) => Severity::Error,
+    };
+    let registry = args.registry.clone().or(config.registry);
+    Ok((s, registry, fail_on))
+}
+
+fn run_check(args: &CheckArgs) -> Result<ExitCode, commands::Failure> {
+    let (settings, registry_path, fail_on) =
+        settings(args).map_err(|Usage(m)| commands::Failure::Usage(m))?;
+    let registry = match &registry_path {
+        Some(path) => Some(
+            fa3::registry::SqliteRegistry::open(path)
+                .map_err(|e| commands::Failure::Usage(format!("{}: {e}", path.display())))?,
+        ),
+        None => None,
+    };
+
+    let mut inputs = Vec::new();
+    for path in &args.paths {
+        if path.as_os_str() == "-" {
+            let mut bytes = Vec::new();
+            io::stdin().read_to_end(&mut bytes)?;
+            inputs.push(Input::Bytes {
+                name: "-".into(),
+                bytes,
+            });
+        } else {
+            inputs.push(Input::Path(path.clone()));
+        }
+    }
+
+    let format: Format = args.format.into();
+    let stdout = io::stdout();
+    let color = matches!(format, Format::Human)
+        && stdout.is_terminal()
+        && std::env::var_os("NO_COLOR").is_none();
+    let out: Box<dyn Write> = Box::new(io::BufWriter::new(stdout.lock()));
+    let mut render = renderer(format, out, color);
+
+    let progress = (!args.no_progress && io::stderr().is_terminal()).then(|| {
+        // Hidden until the run turns out to be long.
+        let bar = indicatif::ProgressBar::new_spinner();
+        bar.set_draw_target(indicatif::ProgressDrawTarget::hidden());
+        bar
+    });
+
+    let options = RunOptions {
+        settings: &settings,
+        jobs: args.jobs.unwrap_or(0),
+        registry: registry.as_ref().map(|r| r as &dyn fa3::registry::Registry),
+        keep_bytes: format.needs_source(),
+    };
+    let mut failed = false;
+    let mut write_error = None;
+    let (summary, problems) = fa3::run::run(inputs, &options, |result| {
+        if let Some(bar) = &progress {
+            bar.inc(1);
+            if bar.position() == 200 {
+                bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+                bar.enable_steady_tick(std::time::Duration::from_millis(120));
+            }
+            bar.set_message(format!("{} files checked", bar.position()));
+        }
+        if result
+            .report
+            .diagnostics
+            .iter()
+            .any(|d| d.severity >= fail_on)
+        {
+            failed = true;
+        }
+        if write_error.is_none()
+            && let Err(e) = render.file(&result)
+        {
+            write_error = Some(e);
+        }
+    });
+    if let Some(bar) = progress {
+        bar.finish_and_clear();
+    }
+    if let Some(e) = write_error {
+        return Err(e.into());
+    }
+    for p in &problems {
+        eprintln!("fa3: {}", p.error);
+    }
+    render.finish(&summary)?;
+    Ok(if !problems.is_empty() {
+        ExitCode::from(2)
+    } else if failed && !args.exit_zero {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}

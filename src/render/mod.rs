@@ -1,0 +1,95 @@
+//! Output formats for a run: human (with source excerpts), JSON, JSON Lines,
+//! SARIF 2.1.0, JUnit XML, GitHub Actions annotations and a self-contained
+//! HTML report.
+//!
+//! A renderer sees results one at a time ([`Renderer::file`]) in input order,
+//! then the totals ([`Renderer::finish`]). The streaming formats (human, JSON,
+//! JSON Lines, GitHub) write as they go; SARIF, JUnit and HTML keep only the
+//! diagnostics until the end.
+
+use std::io::{self, Write};
+
+use crate::run::{FileResult, Summary};
+
+mod github;
+mod html;
+mod human;
+mod json;
+mod junit;
+mod sarif;
+
+pub use github::Github;
+pub use html::Html;
+pub use human::Human;
+pub use json::{Json, JsonLines};
+pub use junit::Junit;
+pub use sarif::Sarif;
+
+/// One output format.
+pub trait Renderer {
+    /// Writes what the format says about one document.
+    fn file(&mut self, result: &FileResult) -> io::Result<()>;
+    /// Writes the end of the output (totals, closing brackets).
+    fn finish(&mut self, summary: &Summary) -> io::Result<()>;
+}
+
+/// The output formats by name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Like ruff's full output: location, code, message, source line, help.
+    Human,
+    /// One JSON document with every file and a summary.
+    Json,
+    /// One JSON object per diagnostic per line.
+    Jsonl,
+    /// SARIF 2.1.0, for code scanning.
+    Sarif,
+    /// JUnit XML, a test case per file.
+    Junit,
+    /// GitHub Actions workflow commands (`::error file=...`).
+    Github,
+    /// A self-contained HTML page.
+    Html,
+}
+
+impl Format {
+    /// Whether the format shows source lines (so results should keep bytes).
+    pub fn needs_source(self) -> bool {
+        matches!(self, Format::Human | Format::Html)
+    }
+}
+
+/// Builds the renderer for `format` writing to `out`.
+pub fn renderer<'a>(
+    format: Format,
+    out: Box<dyn Write + 'a>,
+    color: bool,
+) -> Box<dyn Renderer + 'a> {
+    match format {
+        Format::Human => Box::new(Human::new(out, color)),
+        Format::Json => Box::new(Json::new(out)),
+        Format::Jsonl => Box::new(JsonLines::new(out)),
+        Format::Sarif => Box::new(Sarif::new(out)),
+        Format::Junit => Box::new(Junit::new(out)),
+        Format::Github => Box::new(Github::new(out)),
+        Format::Html => Box::new(Html::new(out)),
+    }
+}
+
+/// Escapes text for XML and HTML.
+pub(crate) fn escape_xml(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            // Characters XML 1.0 cannot carry at all.
+            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => out.push('\u{FFFD}'),
+            c => out.push(c),
+        }
+    }
+    out
+}
