@@ -1,0 +1,438 @@
+//! The `fa3` binary, driven as users and pipelines drive it.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod common;
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use predicates::prelude::*;
+
+const NOW: &str = "2026-11-21T12:00:00Z";
+const INVALID: &str = "tests/fixtures/rules/FA3-DATE-001/invalid.xml";
+const VALID: &str = "tests/fixtures/base.xml";
+
+fn fa3() -> assert_cmd::Command {
+    let mut cmd = assert_cmd::Command::cargo_bin("fa3").unwrap();
+    cmd.current_dir(env!("CARGO_MANIFEST_DIR"));
+    cmd.env_remove("NO_COLOR");
+    cmd
+}
+
+fn stdout_of(args: &[&str]) -> String {
+    let out = fa3().args(args).output().unwrap();
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn exit_codes() {
+    fa3().args(["check", "--now", NOW, VALID]).assert().code(0);
+    fa3()
+        .args(["check", "--now", NOW, INVALID])
+        .assert()
+        .code(1);
+    fa3()
+        .args(["check", "--now", NOW, "--exit-zero", INVALID])
+        .assert()
+        .code(0);
+    fa3()
+        .args(["check", "--now", NOW, "no/such/file.xml"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no/such/file.xml"));
+    fa3()
+        .args(["check", "--select", "FA3-NOPE", VALID])
+        .assert()
+        .code(2);
+    fa3()
+        .args(["check", "--now", "yesterday", VALID])
+        .assert()
+        .code(2);
+    fa3().args(["check"]).assert().code(2);
+}
+
+#[test]
+fn fail_on_warning() {
+    // FA3-DATE-003 is a warning when the offline24 deadline has passed.
+    let old = "tests/fixtures/rules/FA3-DATE-003/invalid_deadline_passed.xml";
+    fa3().args(["check", "--now", NOW, old]).assert().code(0);
+    fa3()
+        .args(["check", "--now", NOW, "--fail-on", "warning", old])
+        .assert()
+        .code(1);
+}
+
+#[test]
+fn severity_override_and_selection() {
+    let out = stdout_of(&[
+        "check",
+        "--now",
+        NOW,
+        "--format",
+        "json",
+        "--severity",
+        "FA3-DATE-001=warning",
+        INVALID,
+    ]);
+    assert!(
+        out.contains(r#""code":"FA3-DATE-001","severity":"warning""#),
+        "{out}"
+    );
+    fa3()
+        .args(["check", "--now", NOW, "--ignore", "FA3-DATE", INVALID])
+        .assert()
+        .code(0);
+}
+
+#[test]
+fn human_output() {
+    let out = stdout_of(&["check", "--now", NOW, INVALID]);
+    insta::assert_snapshot!("human", out);
+}
+
+#[test]
+fn json_output_matches_its_schema() {
+    let out = stdout_of(&["check", "--now", NOW, "--format", "json", INVALID, VALID]);
+    insta::assert_snapshot!("json", out);
+    let value: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let schema: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/report.schema.json"),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let errors: Vec<String> = validator
+        .iter_errors(&value)
+        .map(|e| e.to_string())
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    // The schema can reject: a diagnostic without a code fails.
+    let mut broken = value.clone();
+    broken["files"][0]["diagnostics"][0]
+        .as_object_mut()
+        .unwrap()
+        .remove("code");
+    assert!(!validator.is_valid(&broken));
+}
+
+#[test]
+fn jsonl_github_junit_outputs() {
+    insta::assert_snapshot!(
+        "jsonl",
+        stdout_of(&["check", "--now", NOW, "--format", "jsonl", INVALID, VALID])
+    );
+    insta::assert_snapshot!(
+        "github",
+        stdout_of(&["check", "--now", NOW, "--format", "github", INVALID, VALID])
+    );
+    insta::assert_snapshot!(
+        "junit",
+        stdout_of(&["check", "--now", NOW, "--format", "junit", INVALID, VALID])
+    );
+}
+
+#[test]
+fn html_output_is_one_page() {
+    let out = stdout_of(&["check", "--now", NOW, "--format", "html", INVALID, VALID]);
+    assert!(out.starts_with("<!DOCTYPE html>"));
+    assert!(out.contains("FA3-DATE-001"));
+    assert!(out.contains("2 file(s) checked"));
+    assert!(!out.contains("<script"), "no external or inline scripts");
+    assert!(
+        !out.contains("http://") && !out.contains("https://"),
+        "self-contained"
+    );
+}
+
+/// The official SARIF 2.1.0 JSON schema, from the `serde-sarif` package.
+fn sarif_schema() -> serde_json::Value {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let meta = Command::new(cargo)
+        .args(["metadata", "--format-version", "1"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    let meta: serde_json::Value = serde_json::from_slice(&meta.stdout).unwrap();
+    let manifest = meta["packages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["name"] == "serde-sarif")
+        .expect("serde-sarif is a dev-dependency")["manifest_path"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let path = Path::new(&manifest)
+        .parent()
+        .unwrap()
+        .join("src/schema.json");
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+#[test]
+fn sarif_output_is_valid_sarif_2_1_0() {
+    let dir = common::official_examples();
+    let mut args = vec!["check", "--now", NOW, "--format", "sarif", INVALID];
+    let official: Vec<String> = dir.iter().map(|p| p.display().to_string()).collect();
+    args.extend(official.iter().map(String::as_str));
+    let out = stdout_of(&args);
+    let value: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let schema = sarif_schema();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let errors: Vec<String> = validator
+        .iter_errors(&value)
+        .map(|e| e.to_string())
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    // Every rule of the registry is described, and results point into it.
+    let rules = value["runs"][0]["tool"]["driver"]["rules"]
+        .as_array()
+        .unwrap();
+    assert_eq!(rules.len(), fa3::rules::RULES.len());
+    let result = &value["runs"][0]["results"][0];
+    assert_eq!(result["ruleId"], "FA3-DATE-001");
+    let index = usize::try_from(result["ruleIndex"].as_u64().unwrap()).unwrap();
+    assert_eq!(rules[index]["id"], "FA3-DATE-001");
+    assert_eq!(
+        result["locations"][0]["physicalLocation"]["region"]["startLine"],
+        46
+    );
+    // The schema check can fail: a result without a message is rejected.
+    let mut broken = value.clone();
+    broken["runs"][0]["results"][0]
+        .as_object_mut()
+        .unwrap()
+        .remove("message");
+    assert!(!validator.is_valid(&broken));
+}
+
+#[test]
+fn official_examples_in_every_format() {
+    let files: Vec<String> = common::official_examples()
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect();
+    // Checked together, several official examples share a key (seller
+    // 9999999999, VAT, "FV2026/02/150"): a real duplicate within one run.
+    let mut args = vec!["check", "--now", NOW, "--format", "jsonl"];
+    args.extend(files.iter().map(String::as_str));
+    let out = String::from_utf8(fa3().args(&args).output().unwrap().stdout).unwrap();
+    for line in out.lines().filter(|l| l.contains(r#""severity":"error""#)) {
+        assert!(line.contains("FA3-DUP-002"), "unexpected error: {line}");
+    }
+    assert!(out.contains("FA3-DUP-002"));
+    // Apart from that, no error in any format.
+    for format in ["human", "json", "jsonl", "sarif", "junit", "github", "html"] {
+        let mut args = vec![
+            "check",
+            "--now",
+            NOW,
+            "--ignore",
+            "FA3-DUP-002",
+            "--format",
+            format,
+        ];
+        args.extend(files.iter().map(String::as_str));
+        let out = fa3().args(&args).output().unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{format}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(!out.stdout.is_empty(), "{format}: no output");
+    }
+}
+
+#[test]
+fn stdin_folder_and_zip_inputs() {
+    let bytes = std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join(INVALID)).unwrap();
+    fa3()
+        .args(["check", "--now", NOW, "--format", "jsonl", "-"])
+        .write_stdin(bytes.clone())
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            r#""file":"-","code":"FA3-DATE-001""#,
+        ));
+
+    // A folder is searched recursively for *.xml.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("a/b")).unwrap();
+    std::fs::write(dir.path().join("a/b/x.xml"), &bytes).unwrap();
+    std::fs::write(dir.path().join("a/ignored.txt"), b"not xml").unwrap();
+    let out = stdout_of(&[
+        "check",
+        "--now",
+        NOW,
+        "--format",
+        "json",
+        dir.path().to_str().unwrap(),
+    ]);
+    assert!(
+        out.contains("x.xml") && !out.contains("ignored.txt"),
+        "{out}"
+    );
+
+    // A ZIP package: every entry is a document; duplicate keys span the run.
+    let zip_path = dir.path().join("package.zip");
+    let mut zip = zip::ZipWriter::new(std::fs::File::create(&zip_path).unwrap());
+    let options = zip::write::SimpleFileOptions::default();
+    let valid = std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join(VALID)).unwrap();
+    for name in ["one.xml", "two.xml"] {
+        zip.start_file(name, options).unwrap();
+        zip.write_all(&valid).unwrap();
+    }
+    zip.finish().unwrap();
+    let out = stdout_of(&[
+        "check",
+        "--now",
+        NOW,
+        "--format",
+        "jsonl",
+        zip_path.to_str().unwrap(),
+    ]);
+    assert!(out.contains("package.zip!/two.xml"), "{out}");
+    assert!(out.contains("FA3-DUP-002"), "{out}");
+    assert!(
+        !out.contains("package.zip!/one.xml\",\"code\":\"FA3-DUP-002"),
+        "{out}"
+    );
+}
+
+#[test]
+fn config_file_is_found_upward() {
+    let dir = tempfile::tempdir().unwrap();
+    let nested = dir.path().join("x/y");
+    std::fs::create_dir_all(&nested).unwrap();
+    std::fs::write(
+        dir.path().join("fa3.toml"),
+        "ignore = [\"FA3-DATE-001\"]\n[severity]\n\"FA3-DATE-002\" = \"error\"\n",
+    )
+    .unwrap();
+    let invalid = Path::new(env!("CARGO_MANIFEST_DIR")).join(INVALID);
+    let mut cmd = assert_cmd::Command::cargo_bin("fa3").unwrap();
+    cmd.current_dir(&nested)
+        .args(["check", "--now", NOW])
+        .arg(&invalid)
+        .assert()
+        .code(0);
+    let mut cmd = assert_cmd::Command::cargo_bin("fa3").unwrap();
+    cmd.current_dir(&nested)
+        .args(["check", "--no-config", "--now", NOW])
+        .arg(&invalid)
+        .assert()
+        .code(1);
+    // A bad key is a usage error.
+    std::fs::write(dir.path().join("fa3.toml"), "selct = []\n").unwrap();
+    let mut cmd = assert_cmd::Command::cargo_bin("fa3").unwrap();
+    cmd.current_dir(&nested)
+        .args(["check", "--now", NOW])
+        .arg(&invalid)
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn rule_and_rules() {
+    let out = stdout_of(&["rule", "FA3-DATE-001"]);
+    assert!(out.contains("# FA3-DATE-001 (issue-date-in-future)"));
+    assert!(out.contains("## Why it matters"));
+    fa3().args(["rule", "FA3-NOPE-999"]).assert().code(2);
+    let list: serde_json::Value =
+        serde_json::from_str(&stdout_of(&["rules", "--format", "json"])).unwrap();
+    let list = list.as_array().unwrap();
+    assert_eq!(list.len(), fa3::rules::RULES.len());
+    for entry in list {
+        for key in ["code", "name", "severity", "area"] {
+            assert!(entry[key].is_string(), "{entry}");
+        }
+    }
+    let human = stdout_of(&["rules"]);
+    assert_eq!(human.lines().count(), fa3::rules::RULES.len());
+}
+
+#[test]
+fn link_gives_kod_i_hash_and_size() {
+    let example = "examples/invoices/FA_3_Przyklad_1.xml";
+    let out = stdout_of(&["link", "--format", "json", example]);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let bytes = std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join(example)).unwrap();
+    let digest = fa3::links::InvoiceDigest::of(&bytes);
+    assert_eq!(v["invoiceSize"], bytes.len());
+    assert_eq!(v["invoiceHash"], digest.to_api_base64());
+    assert_eq!(
+        v["kod1"],
+        format!(
+            "https://qr.ksef.mf.gov.pl/invoice/9999999999/15-02-2026/{}",
+            digest.to_url_b64()
+        )
+    );
+    let test = stdout_of(&["link", "--env", "test", example]);
+    assert!(test.contains("https://qr-test.ksef.mf.gov.pl/invoice/9999999999/15-02-2026/"));
+}
+
+#[test]
+fn registry_record_then_check() {
+    let dir = tempfile::tempdir().unwrap();
+    let db: PathBuf = dir.path().join("sent.sqlite");
+    fa3()
+        .args(["registry", "record", "--registry"])
+        .arg(&db)
+        .arg(VALID)
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains(
+            "recorded 5265877635 VAT \"FV/2026/11/001\"",
+        ));
+    fa3()
+        .args(["check", "--now", NOW, "--format", "jsonl", "--registry"])
+        .arg(&db)
+        .arg(VALID)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("FA3-DUP-001"));
+    // Without the registry the same file is clean.
+    fa3().args(["check", "--now", NOW, VALID]).assert().code(0);
+}
+
+#[test]
+fn format_round_trips() {
+    let out = fa3()
+        .args(["format", "examples/invoices/FA_3_Przyklad_1.xml"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let again = fa3::parse(&out.stdout).unwrap();
+    let original = fa3::parse(fa3::samples::EXAMPLE).unwrap();
+    assert_eq!(again, original);
+    fa3()
+        .args(["format", INVALID.replace("invalid", "nope").as_str()])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn help_shows_examples_and_completions_exist() {
+    for sub in ["check", "format", "rule", "rules", "link"] {
+        fa3()
+            .args([sub, "--help"])
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("Examples:"));
+    }
+    fa3()
+        .args(["registry", "record", "--help"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Examples:"));
+    fa3()
+        .args(["completions", "bash"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("_fa3"));
+}
