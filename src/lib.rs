@@ -2,5 +2,6 @@
 #![forbid(unsafe_code)]
 
 pub mod diagnostic;
+pub mod hygiene;
 pub mod model;
 pub mod source;
