@@ -396,11 +396,13 @@ impl<'a, const CHARS: bool> Scanner<'a, CHARS> {
                 i = next;
                 continue;
             }
-            i = if !(0x20..0x7F).contains(&b) {
-                // Only in the tables when characters are checked.
-                if CHARS { self.character(i) } else { i + 1 }
-            } else {
+            i = if (0x20..0x7F).contains(&b) {
                 self.markup(i, b)
+            } else if CHARS {
+                self.character(i)
+            } else {
+                // Not in the markup-only tables; never reached.
+                i + 1
             };
             if !CHARS && self.has_attachment {
                 return;
