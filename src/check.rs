@@ -64,44 +64,20 @@ fn run(bytes: &[u8], settings: &Settings, out: &mut Vec<Diagnostic>) -> Option<F
     }
 }
 
-/// Byte-level checks that must pass before any parsing.
+/// Byte-level checks that must pass before any parsing (encoding, size,
+/// characters, DTDs). Skipped in schema-only mode, which gives exactly the
+/// schema verdict.
 fn pre_scan(bytes: &[u8], settings: &Settings, out: &mut Vec<Diagnostic>) -> bool {
-    let size = bytes.len() as u64;
-    if size > settings.limits.max_size_with_attachment {
-        out.push(Diagnostic::new(
-            "FA3-SIZE-002",
-            Severity::Error,
-            format!(
-                "the file has {size} bytes; KSeF accepts at most {} bytes even with an attachment",
-                settings.limits.max_size_with_attachment
-            ),
-        ));
-        return false;
+    if settings.schema_only {
+        return true;
     }
-    if bytes.starts_with(b"\xEF\xBB\xBF") {
-        out.push(
-            Diagnostic::new(
-                "FA3-XML-002",
-                Severity::Error,
-                "the file starts with a UTF-8 byte order mark",
-            )
-            .with_span(0..3)
-            .with_help("save the file as UTF-8 without BOM"),
-        );
-    }
-    if let Err(e) = std::str::from_utf8(bytes) {
-        let at = e.valid_up_to();
-        out.push(
-            Diagnostic::new(
-                "FA3-XML-004",
-                Severity::Error,
-                format!("the file is not valid UTF-8 at byte {at}"),
-            )
-            .with_span(at..at + 1),
-        );
-        return false;
-    }
-    true
+    let limits = crate::hygiene::HygieneLimits {
+        max_size: settings.limits.max_size,
+        max_size_with_attachment: settings.limits.max_size_with_attachment,
+    };
+    let scan = crate::hygiene::scan(bytes, &limits);
+    out.extend(scan.diagnostics);
+    !scan.fatal
 }
 
 /// The span of the root start tag, for document-level findings.

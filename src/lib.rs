@@ -29,6 +29,7 @@ pub mod diagnostic;
 pub mod domain;
 pub mod error;
 pub mod form;
+pub mod hygiene;
 pub mod links;
 pub mod model;
 pub mod parse;

@@ -1,0 +1,229 @@
+//! Byte-level checks that KSeF makes on the raw file, before any XML parsing.
+//!
+//! [`scan`] looks at the bytes of one invoice exactly as they would be sent
+//! and reports, as [`Diagnostic`]s with byte spans:
+//!
+//! | Code | Finding | Fatal |
+//! |---|---|---|
+//! | [`FA3-SIZE-001`](codes::SIZE) | over 1,000,000 bytes, no `Zalacznik` | yes |
+//! | [`FA3-SIZE-002`](codes::SIZE_WITH_ATTACHMENT) | over 3,000,000 bytes with a `Zalacznik` | yes |
+//! | [`FA3-XML-002`](codes::BOM) | a UTF-8 byte order mark | no |
+//! | [`FA3-XML-003`](codes::ENCODING_NOT_UTF8) | an encoding declaration other than UTF-8 | yes |
+//! | [`FA3-XML-004`](codes::INVALID_UTF8) | bytes that are not UTF-8 | yes |
+//! | [`FA3-XML-005`](codes::PROCESSING_INSTRUCTION) | a processing instruction other than the XML declaration | no |
+//! | [`FA3-XML-006`](codes::DISCOURAGED_CHAR) | a W3C-discouraged character, raw or as a reference | no |
+//! | [`FA3-XML-007`](codes::NOT_XML_CHAR) | a character XML 1.0 forbids, raw or as a reference | no |
+//! | [`FA3-XML-010`](codes::DOCTYPE) | a DOCTYPE (DTDs are refused, never expanded) | yes |
+//!
+//! *Fatal* findings mean the document must not be handed to the XML parser.
+//!
+//! The size is checked first; a file over its limit gets that one finding and
+//! nothing else is scanned. Otherwise the rest is one linear pass that
+//! allocates only for the findings it lists. Findings of one code are listed
+//! up to [`MAX_FINDINGS_PER_CODE`] times, followed by one summary finding
+//! counting the rest.
+//!
+//! Well-formedness (FA3-XML-001) and the schema (FA3-XML-008) are not checked
+//! here; this module only makes sure the bytes are safe and sensible to parse.
+
+mod scanner;
+mod utf8;
+
+pub mod codes;
+
+use crate::diagnostic::{Diagnostic, Severity};
+
+/// How many findings of one code [`scan`] lists before summing up the rest
+/// in a single finding.
+pub const MAX_FINDINGS_PER_CODE: usize = scanner::MAX_PER_CODE;
+
+/// Size limits, in bytes, as KSeF counts them (the raw length of the file).
+///
+/// KSeF can set other limits per context (`GET /limits/context`), so they are
+/// configurable; [`Default`] gives KSeF's standard ones.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct HygieneLimits {
+    /// Largest allowed invoice without a `Zalacznik`: 1,000,000 bytes.
+    pub max_size: u64,
+    /// Largest allowed invoice with a `Zalacznik`: 3,000,000 bytes.
+    pub max_size_with_attachment: u64,
+}
+
+impl HygieneLimits {
+    /// KSeF's standard limits: 1,000,000 bytes, 3,000,000 with an attachment.
+    pub const KSEF: Self = Self {
+        max_size: 1_000_000,
+        max_size_with_attachment: 3_000_000,
+    };
+}
+
+impl Default for HygieneLimits {
+    fn default() -> Self {
+        Self::KSEF
+    }
+}
+
+/// The outcome of [`scan`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Hygiene {
+    /// The findings, each with a byte span; line and column are left at 0
+    /// for the caller to fill with [`Diagnostic::locate`].
+    pub diagnostics: Vec<Diagnostic>,
+    /// True when the document must not be parsed further: it is too large,
+    /// not UTF-8, declares another encoding, or has a DOCTYPE.
+    pub fatal: bool,
+}
+
+impl Hygiene {
+    /// True when there are no findings.
+    pub fn is_clean(&self) -> bool {
+        self.diagnostics.is_empty()
+    }
+}
+
+/// Checks the raw bytes of one invoice.
+///
+/// Never panics, whatever the input, and never expands entities: the cost is
+/// linear in `bytes.len()`.
+///
+/// # Example
+///
+/// ```
+/// use fa3::hygiene::{HygieneLimits, scan};
+///
+/// let xml = "<?xml version=\"1.0\" encoding=\"windows-1250\"?>\n<Faktura/>";
+/// let hygiene = scan(xml.as_bytes(), &HygieneLimits::default());
+/// assert!(hygiene.fatal);
+/// assert_eq!(hygiene.diagnostics.len(), 1);
+/// let finding = &hygiene.diagnostics[0];
+/// assert_eq!(finding.code, "FA3-XML-003");
+/// // The span covers the declared encoding.
+/// assert_eq!(&xml[finding.span.clone().unwrap()], "windows-1250");
+///
+/// let clean = scan(b"<?xml version=\"1.0\" encoding=\"UTF-8\"?><Faktura/>", &HygieneLimits::default());
+/// assert!(clean.is_clean() && !clean.fatal);
+/// ```
+pub fn scan(bytes: &[u8], limits: &HygieneLimits) -> Hygiene {
+    if let Some(finding) = size(bytes, limits) {
+        return Hygiene {
+            diagnostics: vec![finding],
+            fatal: true,
+        };
+    }
+    let sink = scanner::check(bytes);
+    Hygiene {
+        diagnostics: sink.diagnostics,
+        fatal: sink.fatal,
+    }
+}
+
+/// The size finding, if the file is over its limit. Looks for a `Zalacznik`
+/// only when the file is over the smaller limit.
+fn size(bytes: &[u8], limits: &HygieneLimits) -> Option<Diagnostic> {
+    let len = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
+    if len <= limits.max_size.min(limits.max_size_with_attachment) {
+        return None;
+    }
+    let attachment = scanner::has_attachment(bytes);
+    let limit = if attachment {
+        limits.max_size_with_attachment
+    } else {
+        limits.max_size
+    };
+    if len <= limit {
+        return None;
+    }
+    let start = usize::try_from(limit)
+        .unwrap_or(bytes.len())
+        .min(bytes.len());
+    let (code, message, help) = if attachment {
+        (
+            codes::SIZE_WITH_ATTACHMENT,
+            format!(
+                "the file is {} bytes, {} over the limit of {} bytes for an invoice with an \
+                 attachment (Zalacznik)",
+                thousands(len),
+                thousands(len - limit),
+                thousands(limit)
+            ),
+            "KSeF rejects larger invoices: shorten the Zalacznik tables or the invoice, \
+             or remove padding, comments and indentation"
+                .to_owned(),
+        )
+    } else {
+        (
+            codes::SIZE,
+            format!(
+                "the file is {} bytes, {} over the limit of {} bytes for an invoice without an \
+                 attachment (Zalacznik)",
+                thousands(len),
+                thousands(len - limit),
+                thousands(limit)
+            ),
+            format!(
+                "KSeF rejects larger invoices: remove padding, comments and indentation, or \
+                 split the invoice (an invoice with a Zalacznik may have up to {} bytes, but \
+                 only in a batch session)",
+                thousands(limits.max_size_with_attachment)
+            ),
+        )
+    };
+    Some(
+        Diagnostic::new(code, Severity::Error, message)
+            .with_span(start..bytes.len())
+            .with_help(help),
+    )
+}
+
+/// `1234567` as `1,234,567`.
+fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (k, c) in digits.chars().enumerate() {
+        if k > 0 && (digits.len() - k).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::panic)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn thousands_groups_digits() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1000), "1,000");
+        assert_eq!(thousands(3_000_001), "3,000,001");
+    }
+
+    #[test]
+    fn size_is_checked_before_anything_else() {
+        let limits = HygieneLimits {
+            max_size: 10,
+            max_size_with_attachment: 20,
+        };
+        // Invalid UTF-8 and a DOCTYPE, but too large: only the size is reported.
+        let h = scan(b"<!DOCTYPE a>\xFF\xFF", &limits);
+        assert!(h.fatal);
+        assert_eq!(h.diagnostics.len(), 1);
+        assert_eq!(h.diagnostics[0].code, codes::SIZE);
+        assert_eq!(h.diagnostics[0].span, Some(10..14));
+    }
+
+    #[test]
+    fn smaller_attachment_limit_is_honoured() {
+        let limits = HygieneLimits {
+            max_size: 100,
+            max_size_with_attachment: 10,
+        };
+        let h = scan(b"<a><Zalacznik/></a>", &limits);
+        assert_eq!(h.diagnostics.len(), 1);
+        assert_eq!(h.diagnostics[0].code, codes::SIZE_WITH_ATTACHMENT);
+        assert!(scan(b"<a><Zalacznikx/></a>", &limits).is_clean());
+    }
+}
