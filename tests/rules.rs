@@ -43,6 +43,9 @@ fn fixture_settings(bytes: &[u8]) -> Settings {
             "tz" => settings.tz = Settings::parse_tz(v.trim()).unwrap(),
             "attachments" => settings.attachments_allowed = Some(v.trim() == "allowed"),
             "max_size" => settings.limits.max_size = v.trim().parse().unwrap(),
+            "max_size_with_attachment" => {
+                settings.limits.max_size_with_attachment = v.trim().parse().unwrap();
+            }
             other => panic!("unknown fixture header key {other}"),
         }
     }

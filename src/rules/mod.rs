@@ -18,7 +18,9 @@ use crate::settings::Settings;
 
 pub mod dates;
 mod registry;
+pub mod size;
 pub mod util;
+pub mod xml;
 
 pub use registry::RULES;
 

@@ -1,0 +1,9 @@
+//! XML and encoding rules (`FA3-XML-*`).
+
+pub mod bom;
+pub mod discouraged_character;
+pub mod doctype;
+pub mod encoding_not_utf8;
+pub mod invalid_utf8;
+pub mod not_an_xml_character;
+pub mod processing_instruction;
