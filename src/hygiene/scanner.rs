@@ -842,9 +842,17 @@ impl<'a, const CHARS: bool> Scanner<'a, CHARS> {
             Pending::Pi { start, target } => {
                 let name = self.bytes.get(target).unwrap_or_default();
                 let is_decl = name.eq_ignore_ascii_case(b"xml");
+                let at_start = start == self.decl_at;
                 let shown = excerpt(name, 40);
                 self.sink.push(Kind::Pi, start..end, || {
-                    if is_decl {
+                    if is_decl && at_start {
+                        (
+                            format!(
+                                "`<?{shown} …?>` is not an XML declaration: the target `xml` must be in lower case"
+                            ),
+                            "write the declaration as <?xml version=\"1.0\" encoding=\"UTF-8\"?>",
+                        )
+                    } else if is_decl {
                         (
                             format!(
                                 "an XML declaration `<?{shown} …?>` at byte offset {start}: it is allowed only at the very start of the file"
