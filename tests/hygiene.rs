@@ -249,6 +249,15 @@ fn misplaced_declaration_still_has_its_encoding_checked() {
 }
 
 #[test]
+fn upper_case_declaration_fires_005() {
+    let (doc, _) = replace(&base(), b"<?xml ", b"<?XML ");
+    let h = check(&doc);
+    let d = only(&h, codes::PROCESSING_INSTRUCTION);
+    assert_eq!(d.span.as_ref().unwrap().start, 0);
+    assert!(d.message.contains("lower case"), "{}", d.message);
+}
+
+#[test]
 fn declaration_after_bom_is_the_declaration() {
     let mut doc = b"\xEF\xBB\xBF".to_vec();
     doc.extend(base());
