@@ -17,6 +17,7 @@ use crate::model::Faktura;
 use crate::settings::Settings;
 
 pub mod dates;
+pub mod ids;
 mod registry;
 pub mod util;
 

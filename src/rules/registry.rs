@@ -3,10 +3,19 @@
 
 use super::Rule;
 use super::dates;
+use super::ids;
 
 /// Every registered rule, ordered by code.
 pub static RULES: &[&Rule] = &[
     &dates::issue_date_in_future::ISSUE_DATE_IN_FUTURE,
     &dates::issue_date_time_zone_window::ISSUE_DATE_TIME_ZONE_WINDOW,
     &dates::issue_date_offline::ISSUE_DATE_OFFLINE,
+    &ids::nip_checksum_other_fields::NIP_CHECKSUM_OTHER_FIELDS,
+    &ids::placeholder_nip::PLACEHOLDER_NIP,
+    &ids::eu_vat_number_format::EU_VAT_NUMBER_FORMAT,
+    &ids::eu_vat_number_prefix::EU_VAT_NUMBER_PREFIX,
+    &ids::polish_nip_in_foreign_id::POLISH_NIP_IN_FOREIGN_ID,
+    &ids::country_code_mismatch::COUNTRY_CODE_MISMATCH,
+    &ids::nip_checksum::NIP_CHECKSUM,
+    &ids::internal_id_nip_checksum::INTERNAL_ID_NIP_CHECKSUM,
 ];

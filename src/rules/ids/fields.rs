@@ -1,0 +1,266 @@
+//! Where identifiers sit in an FA(3) invoice. Each helper lists one kind of
+//! identifier with its element path, so that every rule of the area walks
+//! the same places in the same order.
+//!
+//! Values of `xs:token` types are returned with the surrounding XML
+//! whitespace removed, as a schema validator sees them; `xs:string` values
+//! (`NIP`, `NrRB`, `SWIFT`, `NrVatUE`) are returned as written.
+
+use crate::model::values::xml_trim;
+use crate::model::{
+    Faktura, TAdresType, TPodmiot1Type, TPodmiot2NipChoice, TPodmiot2Type, TPodmiot3NipChoice,
+    TPodmiot3Type,
+};
+use crate::rules::util::{indexed, xsd_value};
+
+/// The part a party plays on the invoice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// `Podmiot1`, the seller.
+    Seller,
+    /// `Podmiot2`, the buyer.
+    Buyer,
+    /// `Podmiot3`, a third party.
+    ThirdParty,
+    /// `PodmiotUpowazniony`, the authorised entity.
+    Authorised,
+    /// `Fa/Podmiot1K`, the seller as on the corrected invoice.
+    CorrectedSeller,
+    /// `Fa/Podmiot2K`, a buyer as on the corrected invoice.
+    CorrectedBuyer,
+    /// `Fa/WarunkiTransakcji/Transport/Przewoznik`, the carrier.
+    Carrier,
+}
+
+impl Role {
+    /// True for the parties whose `NIP` KSeF checks in production
+    /// (FA3-NIP-001).
+    pub fn nip_checked_by_ksef(self) -> bool {
+        matches!(
+            self,
+            Role::Seller | Role::Buyer | Role::ThirdParty | Role::Authorised
+        )
+    }
+}
+
+/// How a party is identified (`DaneIdentyfikacyjne`).
+#[derive(Debug, Clone)]
+pub enum PartyId<'a> {
+    /// `NIP`.
+    Nip(&'a str),
+    /// `IDWew` (third parties only).
+    IdWew(&'a str),
+    /// `KodUE` + `NrVatUE`.
+    EuVat {
+        /// `KodUE` as written in the XML (`DE`, `EL`, ...).
+        kod_ue: String,
+        /// `NrVatUE`.
+        number: &'a str,
+    },
+    /// `KodKraju` (optional) + `NrID`.
+    Foreign {
+        /// `KodKraju`, when given.
+        kod_kraju: Option<String>,
+        /// `NrID`.
+        number: &'a str,
+    },
+    /// `BrakID`, or nothing to check.
+    None,
+}
+
+/// A party with its identification and address country.
+#[derive(Debug, Clone)]
+pub struct Party<'a> {
+    /// The role.
+    pub role: Role,
+    /// The party element, e.g. `/Faktura/Podmiot3[2]`.
+    pub path: String,
+    /// Its identification.
+    pub id: PartyId<'a>,
+    /// `KodKraju` of its main address, when it has one.
+    pub country: Option<String>,
+    /// The name of the main address element (`Adres`, `AdresPrzewoznika`).
+    pub address_element: &'static str,
+}
+
+impl Party<'_> {
+    /// `/Faktura/Podmiot2/DaneIdentyfikacyjne/NIP` for `element = "NIP"`.
+    pub fn id_path(&self, element: &str) -> String {
+        format!("{}/DaneIdentyfikacyjne/{element}", self.path)
+    }
+
+    /// The party element without `/Faktura` and `/Fa`, for messages:
+    /// `Podmiot3[2]`, `Podmiot2K[1]`, `Transport[1]/Przewoznik`.
+    pub fn label(&self) -> &str {
+        let p = self.path.strip_prefix("/Faktura/").unwrap_or(&self.path);
+        let p = p.strip_prefix("Fa/").unwrap_or(p);
+        p.strip_prefix("WarunkiTransakcji/").unwrap_or(p)
+    }
+}
+
+/// An identifier value and its element path.
+#[derive(Debug, Clone)]
+pub struct Field<'a> {
+    /// Element path.
+    pub path: String,
+    /// The value.
+    pub value: &'a str,
+}
+
+/// The value of an `xs:token` element as a schema validator sees it at its
+/// ends (inner whitespace, which the identifiers never allow, is kept).
+pub fn token(s: &str) -> &str {
+    xml_trim(s)
+}
+
+fn seller_id(d: &TPodmiot1Type) -> PartyId<'_> {
+    PartyId::Nip(&d.nip.0)
+}
+
+fn buyer_id(d: &TPodmiot2Type) -> PartyId<'_> {
+    match &d.nip_choice {
+        TPodmiot2NipChoice::Nip(nip) => PartyId::Nip(&nip.0),
+        TPodmiot2NipChoice::KodUeGroup(g) => PartyId::EuVat {
+            kod_ue: xsd_value(&g.kod_ue),
+            number: &g.nr_vat_ue.0,
+        },
+        TPodmiot2NipChoice::KodKrajuGroup(g) => PartyId::Foreign {
+            kod_kraju: g.kod_kraju.as_ref().map(xsd_value),
+            number: &g.nr_id.0,
+        },
+        TPodmiot2NipChoice::BrakId(_) => PartyId::None,
+    }
+}
+
+fn third_party_id(d: &TPodmiot3Type) -> PartyId<'_> {
+    match &d.nip_choice {
+        TPodmiot3NipChoice::Nip(nip) => PartyId::Nip(&nip.0),
+        TPodmiot3NipChoice::IdWew(id) => PartyId::IdWew(&id.0),
+        TPodmiot3NipChoice::KodUeGroup(g) => PartyId::EuVat {
+            kod_ue: xsd_value(&g.kod_ue),
+            number: &g.nr_vat_ue.0,
+        },
+        TPodmiot3NipChoice::KodKrajuGroup(g) => PartyId::Foreign {
+            kod_kraju: g.kod_kraju.as_ref().map(xsd_value),
+            number: &g.nr_id.0,
+        },
+        TPodmiot3NipChoice::BrakId(_) => PartyId::None,
+    }
+}
+
+fn country(address: Option<&TAdresType>) -> Option<String> {
+    address.map(|a| xsd_value(&a.kod_kraju))
+}
+
+/// Every party of the invoice, in document order: `Podmiot1`, `Podmiot2`,
+/// each `Podmiot3`, `PodmiotUpowazniony`, then inside `Fa` the corrected
+/// parties (`Podmiot1K`, each `Podmiot2K`) and the carriers of each
+/// `Transport`.
+pub fn parties(invoice: &Faktura) -> Vec<Party<'_>> {
+    let mut out = Vec::new();
+    let p1 = &invoice.podmiot1;
+    out.push(Party {
+        role: Role::Seller,
+        path: "/Faktura/Podmiot1".into(),
+        id: seller_id(&p1.dane_identyfikacyjne),
+        country: country(Some(&p1.adres)),
+        address_element: "Adres",
+    });
+    let p2 = &invoice.podmiot2;
+    out.push(Party {
+        role: Role::Buyer,
+        path: "/Faktura/Podmiot2".into(),
+        id: buyer_id(&p2.dane_identyfikacyjne),
+        country: country(p2.adres.as_ref()),
+        address_element: "Adres",
+    });
+    for (i, p3) in invoice.podmiot3.iter().enumerate() {
+        out.push(Party {
+            role: Role::ThirdParty,
+            path: indexed("/Faktura", "Podmiot3", i),
+            id: third_party_id(&p3.dane_identyfikacyjne),
+            country: country(p3.adres.as_ref()),
+            address_element: "Adres",
+        });
+    }
+    if let Some(pu) = &invoice.podmiot_upowazniony {
+        out.push(Party {
+            role: Role::Authorised,
+            path: "/Faktura/PodmiotUpowazniony".into(),
+            id: seller_id(&pu.dane_identyfikacyjne),
+            country: country(Some(&pu.adres)),
+            address_element: "Adres",
+        });
+    }
+    if let Some(k) = &invoice.fa.przyczyna_korekty_group {
+        if let Some(p1k) = &k.podmiot1k {
+            out.push(Party {
+                role: Role::CorrectedSeller,
+                path: "/Faktura/Fa/Podmiot1K".into(),
+                id: seller_id(&p1k.dane_identyfikacyjne),
+                country: country(Some(&p1k.adres)),
+                address_element: "Adres",
+            });
+        }
+        for (i, p2k) in k.podmiot2k.iter().enumerate() {
+            out.push(Party {
+                role: Role::CorrectedBuyer,
+                path: indexed("/Faktura/Fa", "Podmiot2K", i),
+                id: buyer_id(&p2k.dane_identyfikacyjne),
+                country: country(p2k.adres.as_ref()),
+                address_element: "Adres",
+            });
+        }
+    }
+    if let Some(wt) = &invoice.fa.warunki_transakcji {
+        for (i, t) in wt.transport.iter().enumerate() {
+            if let Some(carrier) = &t.przewoznik {
+                out.push(Party {
+                    role: Role::Carrier,
+                    path: format!(
+                        "{}/Przewoznik",
+                        indexed("/Faktura/Fa/WarunkiTransakcji", "Transport", i)
+                    ),
+                    id: buyer_id(&carrier.dane_identyfikacyjne),
+                    country: country(Some(&carrier.adres_przewoznika)),
+                    address_element: "AdresPrzewoznika",
+                });
+            }
+        }
+    }
+    out
+}
+
+/// The KSeF numbers the invoice refers to: `DaneFaKorygowanej[n]/NrKSeFFaKorygowanej`
+/// and `FakturaZaliczkowa[n]/NrKSeFFaZaliczkowej`.
+pub fn ksef_numbers(invoice: &Faktura) -> Vec<Field<'_>> {
+    use crate::model::{
+        FakturaFaDaneFaKorygowanejNrKsefChoice, FakturaFaFakturaZaliczkowaElementType,
+    };
+    let mut out = Vec::new();
+    if let Some(k) = &invoice.fa.przyczyna_korekty_group {
+        for (i, d) in k.dane_fa_korygowanej.iter().enumerate() {
+            if let FakturaFaDaneFaKorygowanejNrKsefChoice::NrKSeFGroup(g) = &d.nr_ksef_choice {
+                out.push(Field {
+                    path: format!(
+                        "{}/NrKSeFFaKorygowanej",
+                        indexed("/Faktura/Fa", "DaneFaKorygowanej", i)
+                    ),
+                    value: token(&g.nr_ksef_fa_korygowanej.0),
+                });
+            }
+        }
+    }
+    for (i, z) in invoice.fa.faktura_zaliczkowa.iter().enumerate() {
+        if let FakturaFaFakturaZaliczkowaElementType::NrKSeFFaZaliczkowej(n) = z {
+            out.push(Field {
+                path: format!(
+                    "{}/NrKSeFFaZaliczkowej",
+                    indexed("/Faktura/Fa", "FakturaZaliczkowa", i)
+                ),
+                value: token(&n.0),
+            });
+        }
+    }
+    out
+}
