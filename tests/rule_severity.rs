@@ -4,6 +4,9 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod common;
+
+use std::collections::BTreeSet;
 use std::path::Path;
 
 use fa3::{Diagnostic, Environment, Settings, Severity};
@@ -164,4 +167,35 @@ fn settings_overrides_still_apply() {
     let found: Vec<_> = report.with_code("FA3-NIP-001").collect();
     assert_eq!(found.len(), 1);
     assert_eq!(found[0].severity, Severity::Info);
+}
+
+/// The official examples use placeholder NIPs and made-up KSeF numbers: the
+/// identifier rules may warn about those (and the placeholder REGON), but no
+/// identifier rule reports an error, and nothing else fires.
+#[test]
+fn official_examples_get_only_the_expected_identifier_findings() {
+    let expected: BTreeSet<&str> = ["FA3-ID-003", "FA3-ID-006", "FA3-ID-009"]
+        .into_iter()
+        .collect();
+    let now = "2026-11-21T12:00:00Z".parse().unwrap();
+    let mut seen = BTreeSet::new();
+    for file in common::official_examples() {
+        let bytes = std::fs::read(&file).unwrap();
+        let report = fa3::check(&bytes, &Settings::at(now)).report;
+        for d in report
+            .diagnostics
+            .iter()
+            .filter(|d| d.code.starts_with("FA3-ID-") || d.code.starts_with("FA3-NIP-"))
+        {
+            assert_ne!(d.severity, Severity::Error, "{}: {d}", file.display());
+            assert!(
+                expected.contains(d.code),
+                "{}: unexpected {d}",
+                file.display()
+            );
+            seen.insert(d.code);
+        }
+    }
+    // Each expected finding does occur: the examples' quirks are detected.
+    assert_eq!(seen, expected);
 }

@@ -14,10 +14,15 @@ pub mod eu_vat_number_format;
 pub mod eu_vat_number_prefix;
 mod fields;
 pub mod internal_id_nip_checksum;
+pub mod krs_all_zeros;
+pub mod ksef_number_check_digits;
+pub mod ksef_number_date;
+pub mod ksef_number_seller;
 pub mod nip_checksum;
 pub mod nip_checksum_other_fields;
 pub mod placeholder_nip;
 pub mod polish_nip_in_foreign_id;
+pub mod regon_checksum;
 
 /// Error on production, where KSeF verifies NIP checksums; warning on the
 /// test and demo environments, where it does not (FA3-NIP-001, FA3-NIP-002).
