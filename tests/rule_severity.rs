@@ -157,6 +157,56 @@ fn placeholder_nip_is_a_warning_on_production_and_an_info_elsewhere() {
 }
 
 #[test]
+fn bank_account_checksum_is_a_warning_and_other_formats_an_info() {
+    let account = |nr: &str| {
+        format!(
+            "<FormaPlatnosci>6</FormaPlatnosci>\n\t\t\t<RachunekBankowy>\n\t\t\t\t<NrRB>{nr}</NrRB>\n\t\t\t</RachunekBankowy>"
+        )
+    };
+    let path = "/Faktura/Fa/Platnosc/RachunekBankowy[1]/NrRB";
+    let bad = account("PL61109010140000071219812875");
+    let doc = variant(&[("<FormaPlatnosci>6</FormaPlatnosci>", &bad)]);
+    assert_one(
+        &doc,
+        Environment::Prd,
+        "FA3-ID-014",
+        path,
+        Severity::Warning,
+    );
+    let other = account("123456789012");
+    let doc = variant(&[("<FormaPlatnosci>6</FormaPlatnosci>", &other)]);
+    assert_one(&doc, Environment::Prd, "FA3-ID-014", path, Severity::Info);
+    let good = account("61109010140000071219812874");
+    let doc = variant(&[("<FormaPlatnosci>6</FormaPlatnosci>", &good)]);
+    assert!(findings(&doc, Environment::Prd, "FA3-ID-014").is_empty());
+}
+
+#[test]
+fn swift_country_is_a_warning_and_a_country_mismatch_an_info() {
+    let account = |swift: &str| {
+        format!(
+            "<FormaPlatnosci>6</FormaPlatnosci>\n\t\t\t<RachunekBankowy>\n\t\t\t\t<NrRB>PL61109010140000071219812874</NrRB>\n\t\t\t\t<SWIFT>{swift}</SWIFT>\n\t\t\t</RachunekBankowy>"
+        )
+    };
+    let path = "/Faktura/Fa/Platnosc/RachunekBankowy[1]/SWIFT";
+    let bad = account("BREXXXPW");
+    let doc = variant(&[("<FormaPlatnosci>6</FormaPlatnosci>", &bad)]);
+    assert_one(
+        &doc,
+        Environment::Prd,
+        "FA3-ID-016",
+        path,
+        Severity::Warning,
+    );
+    let german = account("COBADEFFXXX");
+    let doc = variant(&[("<FormaPlatnosci>6</FormaPlatnosci>", &german)]);
+    assert_one(&doc, Environment::Prd, "FA3-ID-016", path, Severity::Info);
+    let polish = account("BPKOPLPWXXX");
+    let doc = variant(&[("<FormaPlatnosci>6</FormaPlatnosci>", &polish)]);
+    assert!(findings(&doc, Environment::Prd, "FA3-ID-016").is_empty());
+}
+
+#[test]
 fn settings_overrides_still_apply() {
     let doc = variant(&[BUYER_NIP]);
     let mut s = settings(Environment::Prd, "FA3-NIP-001");

@@ -264,3 +264,48 @@ pub fn ksef_numbers(invoice: &Faktura) -> Vec<Field<'_>> {
     }
     out
 }
+
+/// A bank account (`RachunekBankowy` or `RachunekBankowyFaktora`).
+#[derive(Debug, Clone)]
+pub struct Account<'a> {
+    /// The account element, e.g. `/Faktura/Fa/Platnosc/RachunekBankowy[1]`.
+    pub path: String,
+    /// `NrRB`.
+    pub number: &'a str,
+    /// `SWIFT`, when given.
+    pub swift: Option<&'a str>,
+}
+
+/// The bank accounts of `Platnosc`: each `RachunekBankowy`, then each
+/// `RachunekBankowyFaktora`.
+pub fn accounts(invoice: &Faktura) -> Vec<Account<'_>> {
+    fn push<'a>(
+        out: &mut Vec<Account<'a>>,
+        path: String,
+        r: &'a crate::model::TRachunekBankowyType,
+    ) {
+        out.push(Account {
+            path,
+            number: &r.nr_rb_group_2.nr_rb.0,
+            swift: r.nr_rb_group_2.swift.as_ref().map(|s| s.0.as_str()),
+        });
+    }
+    let mut out = Vec::new();
+    if let Some(p) = &invoice.fa.platnosc {
+        for (i, r) in p.rachunek_bankowy.iter().enumerate() {
+            push(
+                &mut out,
+                indexed("/Faktura/Fa/Platnosc", "RachunekBankowy", i),
+                r,
+            );
+        }
+        for (i, r) in p.rachunek_bankowy_faktora.iter().enumerate() {
+            push(
+                &mut out,
+                indexed("/Faktura/Fa/Platnosc", "RachunekBankowyFaktora", i),
+                r,
+            );
+        }
+    }
+    out
+}

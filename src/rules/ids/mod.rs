@@ -9,11 +9,14 @@ use crate::domain::nip::NipError;
 use crate::rules::Context;
 use crate::settings::Environment;
 
+pub mod bank_account_checksum;
+pub mod bank_account_spaces;
 pub mod country_code_mismatch;
 pub mod eu_vat_number_format;
 pub mod eu_vat_number_prefix;
 mod fields;
 pub mod internal_id_nip_checksum;
+pub mod ipksef_link_mismatch;
 pub mod krs_all_zeros;
 pub mod ksef_number_check_digits;
 pub mod ksef_number_date;
@@ -23,6 +26,7 @@ pub mod nip_checksum_other_fields;
 pub mod placeholder_nip;
 pub mod polish_nip_in_foreign_id;
 pub mod regon_checksum;
+pub mod swift_country;
 
 /// Error on production, where KSeF verifies NIP checksums; warning on the
 /// test and demo environments, where it does not (FA3-NIP-001, FA3-NIP-002).
