@@ -24,7 +24,13 @@ pub static RULES: &[&Rule] = &[
     &ids::bank_account_spaces::BANK_ACCOUNT_SPACES,
     &ids::swift_country::SWIFT_COUNTRY,
     &ids::ipksef_link_mismatch::IPKSEF_LINK_MISMATCH,
+    &ids::gln_check_digit::GLN_CHECK_DIGIT,
+    &ids::gtin_check_digit::GTIN_CHECK_DIGIT,
     &ids::country_code_mismatch::COUNTRY_CODE_MISMATCH,
+    &ids::obsolete_currency::OBSOLETE_CURRENCY,
+    &ids::email_address::EMAIL_ADDRESS,
+    &ids::phone_number::PHONE_NUMBER,
+    &ids::eori_number::EORI_NUMBER,
     &ids::nip_checksum::NIP_CHECKSUM,
     &ids::internal_id_nip_checksum::INTERNAL_ID_NIP_CHECKSUM,
 ];

@@ -309,3 +309,221 @@ pub fn accounts(invoice: &Faktura) -> Vec<Account<'_>> {
     }
     out
 }
+
+/// An address and its path.
+#[derive(Debug, Clone)]
+pub struct Address<'a> {
+    /// The address element, e.g. `/Faktura/Podmiot1/Adres`.
+    pub path: String,
+    /// `GLN`, when given.
+    pub gln: Option<&'a str>,
+}
+
+/// Every address: each party's `Adres` and `AdresKoresp`, the carrier's
+/// `AdresPrzewoznika`, and the `WysylkaZ`, `WysylkaPrzez` and `WysylkaDo` of
+/// each `Transport`.
+pub fn addresses(invoice: &Faktura) -> Vec<Address<'_>> {
+    fn push<'a>(out: &mut Vec<Address<'a>>, path: String, a: &'a TAdresType) {
+        out.push(Address {
+            path,
+            gln: a.gln.as_ref().map(|g| token(&g.0)),
+        });
+    }
+    let mut out = Vec::new();
+    let p1 = &invoice.podmiot1;
+    push(&mut out, "/Faktura/Podmiot1/Adres".into(), &p1.adres);
+    if let Some(a) = &p1.adres_koresp {
+        out.push(Address {
+            path: "/Faktura/Podmiot1/AdresKoresp".into(),
+            gln: a.gln.as_ref().map(|g| token(&g.0)),
+        });
+    }
+    let p2 = &invoice.podmiot2;
+    if let Some(a) = &p2.adres {
+        push(&mut out, "/Faktura/Podmiot2/Adres".into(), a);
+    }
+    if let Some(a) = &p2.adres_koresp {
+        push(&mut out, "/Faktura/Podmiot2/AdresKoresp".into(), a);
+    }
+    for (i, p3) in invoice.podmiot3.iter().enumerate() {
+        let base = indexed("/Faktura", "Podmiot3", i);
+        if let Some(a) = &p3.adres {
+            push(&mut out, format!("{base}/Adres"), a);
+        }
+        if let Some(a) = &p3.adres_koresp {
+            push(&mut out, format!("{base}/AdresKoresp"), a);
+        }
+    }
+    if let Some(pu) = &invoice.podmiot_upowazniony {
+        push(
+            &mut out,
+            "/Faktura/PodmiotUpowazniony/Adres".into(),
+            &pu.adres,
+        );
+        if let Some(a) = &pu.adres_koresp {
+            push(
+                &mut out,
+                "/Faktura/PodmiotUpowazniony/AdresKoresp".into(),
+                a,
+            );
+        }
+    }
+    if let Some(k) = &invoice.fa.przyczyna_korekty_group {
+        if let Some(p1k) = &k.podmiot1k {
+            push(&mut out, "/Faktura/Fa/Podmiot1K/Adres".into(), &p1k.adres);
+        }
+        for (i, p2k) in k.podmiot2k.iter().enumerate() {
+            if let Some(a) = &p2k.adres {
+                push(
+                    &mut out,
+                    format!("{}/Adres", indexed("/Faktura/Fa", "Podmiot2K", i)),
+                    a,
+                );
+            }
+        }
+    }
+    if let Some(wt) = &invoice.fa.warunki_transakcji {
+        for (i, t) in wt.transport.iter().enumerate() {
+            let base = indexed("/Faktura/Fa/WarunkiTransakcji", "Transport", i);
+            if let Some(c) = &t.przewoznik {
+                push(
+                    &mut out,
+                    format!("{base}/Przewoznik/AdresPrzewoznika"),
+                    &c.adres_przewoznika,
+                );
+            }
+            if let Some(g) = &t.data_godz_rozp_transportu_group {
+                if let Some(a) = &g.wysylka_z {
+                    push(&mut out, format!("{base}/WysylkaZ"), a);
+                }
+                for (j, a) in g.wysylka_przez.iter().enumerate() {
+                    push(&mut out, indexed(&base, "WysylkaPrzez", j), a);
+                }
+                if let Some(a) = &g.wysylka_do {
+                    push(&mut out, format!("{base}/WysylkaDo"), a);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// A `DaneKontaktowe` entry.
+#[derive(Debug, Clone)]
+pub struct Contact<'a> {
+    /// The `DaneKontaktowe[n]` element.
+    pub path: String,
+    /// The e-mail element's name (`Email` or `EmailPU`) and value.
+    pub email: Option<(&'static str, &'a str)>,
+    /// The telephone element's name (`Telefon` or `TelefonPU`) and value.
+    pub phone: Option<(&'static str, &'a str)>,
+}
+
+/// The contact entries of `Podmiot1`, `Podmiot2`, each `Podmiot3` and
+/// `PodmiotUpowazniony`.
+pub fn contacts(invoice: &Faktura) -> Vec<Contact<'_>> {
+    let mut out = Vec::new();
+    for (i, c) in invoice.podmiot1.dane_kontaktowe.iter().enumerate() {
+        if let Some(c) = &c.content {
+            out.push(Contact {
+                path: indexed("/Faktura/Podmiot1", "DaneKontaktowe", i),
+                email: c.email.as_ref().map(|e| ("Email", token(&e.0))),
+                phone: c.telefon.as_ref().map(|t| ("Telefon", token(&t.0))),
+            });
+        }
+    }
+    for (i, c) in invoice.podmiot2.dane_kontaktowe.iter().enumerate() {
+        if let Some(c) = &c.content {
+            out.push(Contact {
+                path: indexed("/Faktura/Podmiot2", "DaneKontaktowe", i),
+                email: c.email.as_ref().map(|e| ("Email", token(&e.0))),
+                phone: c.telefon.as_ref().map(|t| ("Telefon", token(&t.0))),
+            });
+        }
+    }
+    for (i, p3) in invoice.podmiot3.iter().enumerate() {
+        let base = indexed("/Faktura", "Podmiot3", i);
+        for (j, c) in p3.dane_kontaktowe.iter().enumerate() {
+            out.push(Contact {
+                path: indexed(&base, "DaneKontaktowe", j),
+                email: c.email.as_ref().map(|e| ("Email", token(&e.0))),
+                phone: c.telefon.as_ref().map(|t| ("Telefon", token(&t.0))),
+            });
+        }
+    }
+    if let Some(pu) = &invoice.podmiot_upowazniony {
+        for (i, c) in pu.dane_kontaktowe.iter().enumerate() {
+            out.push(Contact {
+                path: indexed("/Faktura/PodmiotUpowazniony", "DaneKontaktowe", i),
+                email: c.email_pu.as_ref().map(|e| ("EmailPU", token(&e.0))),
+                phone: c.telefon_pu.as_ref().map(|t| ("TelefonPU", token(&t.0))),
+            });
+        }
+    }
+    out
+}
+
+/// The `NrEORI` of `Podmiot1`, `Podmiot2`, each `Podmiot3` and
+/// `PodmiotUpowazniony`.
+pub fn eori_numbers(invoice: &Faktura) -> Vec<Field<'_>> {
+    let mut out = Vec::new();
+    if let Some(e) = &invoice.podmiot1.nr_eori {
+        out.push(Field {
+            path: "/Faktura/Podmiot1/NrEORI".into(),
+            value: token(&e.0),
+        });
+    }
+    if let Some(e) = &invoice.podmiot2.nr_eori {
+        out.push(Field {
+            path: "/Faktura/Podmiot2/NrEORI".into(),
+            value: token(&e.0),
+        });
+    }
+    for (i, p3) in invoice.podmiot3.iter().enumerate() {
+        if let Some(e) = &p3.nr_eori {
+            out.push(Field {
+                path: format!("{}/NrEORI", indexed("/Faktura", "Podmiot3", i)),
+                value: token(&e.0),
+            });
+        }
+    }
+    if let Some(e) = invoice
+        .podmiot_upowazniony
+        .as_ref()
+        .and_then(|pu| pu.nr_eori.as_ref())
+    {
+        out.push(Field {
+            path: "/Faktura/PodmiotUpowazniony/NrEORI".into(),
+            value: token(&e.0),
+        });
+    }
+    out
+}
+
+/// The `GTIN` of each `FaWiersz` and the `GTINZ` of each
+/// `Zamowienie/ZamowienieWiersz`.
+pub fn gtins(invoice: &Faktura) -> Vec<Field<'_>> {
+    let mut out = Vec::new();
+    for (i, w) in invoice.fa.fa_wiersz.iter().enumerate() {
+        if let Some(g) = &w.gtin {
+            out.push(Field {
+                path: format!("{}/GTIN", indexed("/Faktura/Fa", "FaWiersz", i)),
+                value: token(&g.0),
+            });
+        }
+    }
+    if let Some(z) = &invoice.fa.zamowienie {
+        for (i, w) in z.zamowienie_wiersz.iter().enumerate() {
+            if let Some(g) = &w.gtinz {
+                out.push(Field {
+                    path: format!(
+                        "{}/GTINZ",
+                        indexed("/Faktura/Fa/Zamowienie", "ZamowienieWiersz", i)
+                    ),
+                    value: token(&g.0),
+                });
+            }
+        }
+    }
+    out
+}
