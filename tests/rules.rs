@@ -88,8 +88,12 @@ fn codes_and_names_are_unique_and_well_formed() {
         let m = &rule.meta;
         assert!(codes.insert(m.code), "duplicate code {}", m.code);
         assert!(names.insert(m.name), "duplicate name {}", m.name);
+        // `FA3-<AREA>-<NNN>`: the area in capitals (`ID`, `NIP`, `DATE`, ...).
+        let parts: Vec<&str> = m.code.split('-').collect();
         assert!(
-            m.code.starts_with("FA3-") && m.code.len() >= 11,
+            matches!(parts.as_slice(), ["FA3", area, number]
+                if area.len() >= 2 && area.bytes().all(|b| b.is_ascii_uppercase())
+                    && number.len() == 3 && number.bytes().all(|b| b.is_ascii_digit())),
             "bad code {}",
             m.code
         );

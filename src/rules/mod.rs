@@ -17,6 +17,7 @@ use crate::model::Faktura;
 use crate::settings::Settings;
 
 pub mod dates;
+pub mod ids;
 mod registry;
 pub mod size;
 pub mod util;
@@ -110,6 +111,13 @@ pub struct Rule {
     pub meta: RuleMeta,
     /// Its check.
     pub check: Check,
+}
+
+/// Every rule, sorted by code.
+pub fn sorted() -> Vec<&'static Rule> {
+    let mut rules: Vec<&'static Rule> = RULES.to_vec();
+    rules.sort_by_key(|r| r.meta.code);
+    rules
 }
 
 /// Looks a rule up by exact code.
@@ -256,7 +264,9 @@ pub fn reference_markdown() -> String {
         "<!-- Generated from the rule registry by `UPDATE_DOCS=1 cargo test --test docs`. Do not edit. -->\n\n# fa3 rules\n\n",
     );
     s.push_str("| Code | Name | Severity | Summary |\n|---|---|---|---|\n");
-    for rule in RULES {
+    let mut sorted: Vec<&Rule> = RULES.to_vec();
+    sorted.sort_by_key(|r| r.meta.code);
+    for rule in &sorted {
         let m = &rule.meta;
         let _ = writeln!(
             s,
@@ -268,7 +278,7 @@ pub fn reference_markdown() -> String {
             m.summary().replace('|', "\\|")
         );
     }
-    for rule in RULES {
+    for rule in &sorted {
         let m = &rule.meta;
         let docs = m.docs_text().replace("\n## ", "\n### ");
         let docs = docs

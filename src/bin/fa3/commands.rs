@@ -8,7 +8,6 @@ use chrono::{DateTime, Utc};
 use serde_json::json;
 
 use fa3::registry::{RecordOutcome, Registry, SentRecord};
-use fa3::rules::RULES;
 
 /// Why a command failed: I/O (exit 2) or usage (exit 2).
 pub enum Failure {
@@ -96,8 +95,8 @@ pub fn rule(code: &str) -> Result<ExitCode, Failure> {
 pub fn rules(as_json: bool) -> Result<ExitCode, Failure> {
     let mut out = io::stdout().lock();
     if as_json {
-        let list: Vec<_> = RULES
-            .iter()
+        let list: Vec<_> = fa3::rules::sorted()
+            .into_iter()
             .map(|r| {
                 json!({
                     "code": r.meta.code,
@@ -112,7 +111,7 @@ pub fn rules(as_json: bool) -> Result<ExitCode, Failure> {
         serde_json::to_writer_pretty(&mut out, &list).map_err(io::Error::from)?;
         writeln!(out)?;
     } else {
-        for r in RULES {
+        for r in fa3::rules::sorted() {
             let m = &r.meta;
             writeln!(
                 out,

@@ -1,0 +1,529 @@
+//! Where identifiers sit in an FA(3) invoice. Each helper lists one kind of
+//! identifier with its element path, so that every rule of the area walks
+//! the same places in the same order.
+//!
+//! Values of `xs:token` types are returned with the surrounding XML
+//! whitespace removed, as a schema validator sees them; `xs:string` values
+//! (`NIP`, `NrRB`, `SWIFT`, `NrVatUE`) are returned as written.
+
+use crate::model::values::xml_trim;
+use crate::model::{
+    Faktura, TAdresType, TPodmiot1Type, TPodmiot2NipChoice, TPodmiot2Type, TPodmiot3NipChoice,
+    TPodmiot3Type,
+};
+use crate::rules::util::{indexed, xsd_value};
+
+/// The part a party plays on the invoice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// `Podmiot1`, the seller.
+    Seller,
+    /// `Podmiot2`, the buyer.
+    Buyer,
+    /// `Podmiot3`, a third party.
+    ThirdParty,
+    /// `PodmiotUpowazniony`, the authorised entity.
+    Authorised,
+    /// `Fa/Podmiot1K`, the seller as on the corrected invoice.
+    CorrectedSeller,
+    /// `Fa/Podmiot2K`, a buyer as on the corrected invoice.
+    CorrectedBuyer,
+    /// `Fa/WarunkiTransakcji/Transport/Przewoznik`, the carrier.
+    Carrier,
+}
+
+impl Role {
+    /// True for the parties whose `NIP` KSeF checks in production
+    /// (FA3-NIP-001).
+    pub fn nip_checked_by_ksef(self) -> bool {
+        matches!(
+            self,
+            Role::Seller | Role::Buyer | Role::ThirdParty | Role::Authorised
+        )
+    }
+}
+
+/// How a party is identified (`DaneIdentyfikacyjne`).
+#[derive(Debug, Clone)]
+pub enum PartyId<'a> {
+    /// `NIP`.
+    Nip(&'a str),
+    /// `IDWew` (third parties only).
+    IdWew(&'a str),
+    /// `KodUE` + `NrVatUE`.
+    EuVat {
+        /// `KodUE` as written in the XML (`DE`, `EL`, ...).
+        kod_ue: String,
+        /// `NrVatUE`.
+        number: &'a str,
+    },
+    /// `KodKraju` (optional) + `NrID`.
+    Foreign {
+        /// `KodKraju`, when given.
+        kod_kraju: Option<String>,
+        /// `NrID`.
+        number: &'a str,
+    },
+    /// `BrakID`, or nothing to check.
+    None,
+}
+
+/// A party with its identification and address country.
+#[derive(Debug, Clone)]
+pub struct Party<'a> {
+    /// The role.
+    pub role: Role,
+    /// The party element, e.g. `/Faktura/Podmiot3[2]`.
+    pub path: String,
+    /// Its identification.
+    pub id: PartyId<'a>,
+    /// `KodKraju` of its main address, when it has one.
+    pub country: Option<String>,
+    /// The name of the main address element (`Adres`, `AdresPrzewoznika`).
+    pub address_element: &'static str,
+}
+
+impl Party<'_> {
+    /// `/Faktura/Podmiot2/DaneIdentyfikacyjne/NIP` for `element = "NIP"`.
+    pub fn id_path(&self, element: &str) -> String {
+        format!("{}/DaneIdentyfikacyjne/{element}", self.path)
+    }
+
+    /// The party element without `/Faktura` and `/Fa`, for messages:
+    /// `Podmiot3[2]`, `Podmiot2K[1]`, `Transport[1]/Przewoznik`.
+    pub fn label(&self) -> &str {
+        let p = self.path.strip_prefix("/Faktura/").unwrap_or(&self.path);
+        let p = p.strip_prefix("Fa/").unwrap_or(p);
+        p.strip_prefix("WarunkiTransakcji/").unwrap_or(p)
+    }
+}
+
+/// An identifier value and its element path.
+#[derive(Debug, Clone)]
+pub struct Field<'a> {
+    /// Element path.
+    pub path: String,
+    /// The value.
+    pub value: &'a str,
+}
+
+/// The value of an `xs:token` element as a schema validator sees it at its
+/// ends (inner whitespace, which the identifiers never allow, is kept).
+pub fn token(s: &str) -> &str {
+    xml_trim(s)
+}
+
+fn seller_id(d: &TPodmiot1Type) -> PartyId<'_> {
+    PartyId::Nip(&d.nip.0)
+}
+
+fn buyer_id(d: &TPodmiot2Type) -> PartyId<'_> {
+    match &d.nip_choice {
+        TPodmiot2NipChoice::Nip(nip) => PartyId::Nip(&nip.0),
+        TPodmiot2NipChoice::KodUeGroup(g) => PartyId::EuVat {
+            kod_ue: xsd_value(&g.kod_ue),
+            number: &g.nr_vat_ue.0,
+        },
+        TPodmiot2NipChoice::KodKrajuGroup(g) => PartyId::Foreign {
+            kod_kraju: g.kod_kraju.as_ref().map(xsd_value),
+            number: &g.nr_id.0,
+        },
+        TPodmiot2NipChoice::BrakId(_) => PartyId::None,
+    }
+}
+
+fn third_party_id(d: &TPodmiot3Type) -> PartyId<'_> {
+    match &d.nip_choice {
+        TPodmiot3NipChoice::Nip(nip) => PartyId::Nip(&nip.0),
+        TPodmiot3NipChoice::IdWew(id) => PartyId::IdWew(&id.0),
+        TPodmiot3NipChoice::KodUeGroup(g) => PartyId::EuVat {
+            kod_ue: xsd_value(&g.kod_ue),
+            number: &g.nr_vat_ue.0,
+        },
+        TPodmiot3NipChoice::KodKrajuGroup(g) => PartyId::Foreign {
+            kod_kraju: g.kod_kraju.as_ref().map(xsd_value),
+            number: &g.nr_id.0,
+        },
+        TPodmiot3NipChoice::BrakId(_) => PartyId::None,
+    }
+}
+
+fn country(address: Option<&TAdresType>) -> Option<String> {
+    address.map(|a| xsd_value(&a.kod_kraju))
+}
+
+/// Every party of the invoice, in document order: `Podmiot1`, `Podmiot2`,
+/// each `Podmiot3`, `PodmiotUpowazniony`, then inside `Fa` the corrected
+/// parties (`Podmiot1K`, each `Podmiot2K`) and the carriers of each
+/// `Transport`.
+pub fn parties(invoice: &Faktura) -> Vec<Party<'_>> {
+    let mut out = Vec::new();
+    let p1 = &invoice.podmiot1;
+    out.push(Party {
+        role: Role::Seller,
+        path: "/Faktura/Podmiot1".into(),
+        id: seller_id(&p1.dane_identyfikacyjne),
+        country: country(Some(&p1.adres)),
+        address_element: "Adres",
+    });
+    let p2 = &invoice.podmiot2;
+    out.push(Party {
+        role: Role::Buyer,
+        path: "/Faktura/Podmiot2".into(),
+        id: buyer_id(&p2.dane_identyfikacyjne),
+        country: country(p2.adres.as_ref()),
+        address_element: "Adres",
+    });
+    for (i, p3) in invoice.podmiot3.iter().enumerate() {
+        out.push(Party {
+            role: Role::ThirdParty,
+            path: indexed("/Faktura", "Podmiot3", i),
+            id: third_party_id(&p3.dane_identyfikacyjne),
+            country: country(p3.adres.as_ref()),
+            address_element: "Adres",
+        });
+    }
+    if let Some(pu) = &invoice.podmiot_upowazniony {
+        out.push(Party {
+            role: Role::Authorised,
+            path: "/Faktura/PodmiotUpowazniony".into(),
+            id: seller_id(&pu.dane_identyfikacyjne),
+            country: country(Some(&pu.adres)),
+            address_element: "Adres",
+        });
+    }
+    if let Some(k) = &invoice.fa.przyczyna_korekty_group {
+        if let Some(p1k) = &k.podmiot1k {
+            out.push(Party {
+                role: Role::CorrectedSeller,
+                path: "/Faktura/Fa/Podmiot1K".into(),
+                id: seller_id(&p1k.dane_identyfikacyjne),
+                country: country(Some(&p1k.adres)),
+                address_element: "Adres",
+            });
+        }
+        for (i, p2k) in k.podmiot2k.iter().enumerate() {
+            out.push(Party {
+                role: Role::CorrectedBuyer,
+                path: indexed("/Faktura/Fa", "Podmiot2K", i),
+                id: buyer_id(&p2k.dane_identyfikacyjne),
+                country: country(p2k.adres.as_ref()),
+                address_element: "Adres",
+            });
+        }
+    }
+    if let Some(wt) = &invoice.fa.warunki_transakcji {
+        for (i, t) in wt.transport.iter().enumerate() {
+            if let Some(carrier) = &t.przewoznik {
+                out.push(Party {
+                    role: Role::Carrier,
+                    path: format!(
+                        "{}/Przewoznik",
+                        indexed("/Faktura/Fa/WarunkiTransakcji", "Transport", i)
+                    ),
+                    id: buyer_id(&carrier.dane_identyfikacyjne),
+                    country: country(Some(&carrier.adres_przewoznika)),
+                    address_element: "AdresPrzewoznika",
+                });
+            }
+        }
+    }
+    out
+}
+
+/// The KSeF numbers the invoice refers to: `DaneFaKorygowanej[n]/NrKSeFFaKorygowanej`
+/// and `FakturaZaliczkowa[n]/NrKSeFFaZaliczkowej`.
+pub fn ksef_numbers(invoice: &Faktura) -> Vec<Field<'_>> {
+    use crate::model::{
+        FakturaFaDaneFaKorygowanejNrKsefChoice, FakturaFaFakturaZaliczkowaElementType,
+    };
+    let mut out = Vec::new();
+    if let Some(k) = &invoice.fa.przyczyna_korekty_group {
+        for (i, d) in k.dane_fa_korygowanej.iter().enumerate() {
+            if let FakturaFaDaneFaKorygowanejNrKsefChoice::NrKSeFGroup(g) = &d.nr_ksef_choice {
+                out.push(Field {
+                    path: format!(
+                        "{}/NrKSeFFaKorygowanej",
+                        indexed("/Faktura/Fa", "DaneFaKorygowanej", i)
+                    ),
+                    value: token(&g.nr_ksef_fa_korygowanej.0),
+                });
+            }
+        }
+    }
+    for (i, z) in invoice.fa.faktura_zaliczkowa.iter().enumerate() {
+        if let FakturaFaFakturaZaliczkowaElementType::NrKSeFFaZaliczkowej(n) = z {
+            out.push(Field {
+                path: format!(
+                    "{}/NrKSeFFaZaliczkowej",
+                    indexed("/Faktura/Fa", "FakturaZaliczkowa", i)
+                ),
+                value: token(&n.0),
+            });
+        }
+    }
+    out
+}
+
+/// A bank account (`RachunekBankowy` or `RachunekBankowyFaktora`).
+#[derive(Debug, Clone)]
+pub struct Account<'a> {
+    /// The account element, e.g. `/Faktura/Fa/Platnosc/RachunekBankowy[1]`.
+    pub path: String,
+    /// `NrRB`.
+    pub number: &'a str,
+    /// `SWIFT`, when given.
+    pub swift: Option<&'a str>,
+}
+
+/// The bank accounts of `Platnosc`: each `RachunekBankowy`, then each
+/// `RachunekBankowyFaktora`.
+pub fn accounts(invoice: &Faktura) -> Vec<Account<'_>> {
+    fn push<'a>(
+        out: &mut Vec<Account<'a>>,
+        path: String,
+        r: &'a crate::model::TRachunekBankowyType,
+    ) {
+        out.push(Account {
+            path,
+            number: &r.nr_rb_group_2.nr_rb.0,
+            swift: r.nr_rb_group_2.swift.as_ref().map(|s| s.0.as_str()),
+        });
+    }
+    let mut out = Vec::new();
+    if let Some(p) = &invoice.fa.platnosc {
+        for (i, r) in p.rachunek_bankowy.iter().enumerate() {
+            push(
+                &mut out,
+                indexed("/Faktura/Fa/Platnosc", "RachunekBankowy", i),
+                r,
+            );
+        }
+        for (i, r) in p.rachunek_bankowy_faktora.iter().enumerate() {
+            push(
+                &mut out,
+                indexed("/Faktura/Fa/Platnosc", "RachunekBankowyFaktora", i),
+                r,
+            );
+        }
+    }
+    out
+}
+
+/// An address and its path.
+#[derive(Debug, Clone)]
+pub struct Address<'a> {
+    /// The address element, e.g. `/Faktura/Podmiot1/Adres`.
+    pub path: String,
+    /// `GLN`, when given.
+    pub gln: Option<&'a str>,
+}
+
+/// Every address: each party's `Adres` and `AdresKoresp`, the carrier's
+/// `AdresPrzewoznika`, and the `WysylkaZ`, `WysylkaPrzez` and `WysylkaDo` of
+/// each `Transport`.
+pub fn addresses(invoice: &Faktura) -> Vec<Address<'_>> {
+    fn push<'a>(out: &mut Vec<Address<'a>>, path: String, a: &'a TAdresType) {
+        out.push(Address {
+            path,
+            gln: a.gln.as_ref().map(|g| token(&g.0)),
+        });
+    }
+    let mut out = Vec::new();
+    let p1 = &invoice.podmiot1;
+    push(&mut out, "/Faktura/Podmiot1/Adres".into(), &p1.adres);
+    if let Some(a) = &p1.adres_koresp {
+        out.push(Address {
+            path: "/Faktura/Podmiot1/AdresKoresp".into(),
+            gln: a.gln.as_ref().map(|g| token(&g.0)),
+        });
+    }
+    let p2 = &invoice.podmiot2;
+    if let Some(a) = &p2.adres {
+        push(&mut out, "/Faktura/Podmiot2/Adres".into(), a);
+    }
+    if let Some(a) = &p2.adres_koresp {
+        push(&mut out, "/Faktura/Podmiot2/AdresKoresp".into(), a);
+    }
+    for (i, p3) in invoice.podmiot3.iter().enumerate() {
+        let base = indexed("/Faktura", "Podmiot3", i);
+        if let Some(a) = &p3.adres {
+            push(&mut out, format!("{base}/Adres"), a);
+        }
+        if let Some(a) = &p3.adres_koresp {
+            push(&mut out, format!("{base}/AdresKoresp"), a);
+        }
+    }
+    if let Some(pu) = &invoice.podmiot_upowazniony {
+        push(
+            &mut out,
+            "/Faktura/PodmiotUpowazniony/Adres".into(),
+            &pu.adres,
+        );
+        if let Some(a) = &pu.adres_koresp {
+            push(
+                &mut out,
+                "/Faktura/PodmiotUpowazniony/AdresKoresp".into(),
+                a,
+            );
+        }
+    }
+    if let Some(k) = &invoice.fa.przyczyna_korekty_group {
+        if let Some(p1k) = &k.podmiot1k {
+            push(&mut out, "/Faktura/Fa/Podmiot1K/Adres".into(), &p1k.adres);
+        }
+        for (i, p2k) in k.podmiot2k.iter().enumerate() {
+            if let Some(a) = &p2k.adres {
+                push(
+                    &mut out,
+                    format!("{}/Adres", indexed("/Faktura/Fa", "Podmiot2K", i)),
+                    a,
+                );
+            }
+        }
+    }
+    if let Some(wt) = &invoice.fa.warunki_transakcji {
+        for (i, t) in wt.transport.iter().enumerate() {
+            let base = indexed("/Faktura/Fa/WarunkiTransakcji", "Transport", i);
+            if let Some(c) = &t.przewoznik {
+                push(
+                    &mut out,
+                    format!("{base}/Przewoznik/AdresPrzewoznika"),
+                    &c.adres_przewoznika,
+                );
+            }
+            if let Some(g) = &t.data_godz_rozp_transportu_group {
+                if let Some(a) = &g.wysylka_z {
+                    push(&mut out, format!("{base}/WysylkaZ"), a);
+                }
+                for (j, a) in g.wysylka_przez.iter().enumerate() {
+                    push(&mut out, indexed(&base, "WysylkaPrzez", j), a);
+                }
+                if let Some(a) = &g.wysylka_do {
+                    push(&mut out, format!("{base}/WysylkaDo"), a);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// A `DaneKontaktowe` entry.
+#[derive(Debug, Clone)]
+pub struct Contact<'a> {
+    /// The `DaneKontaktowe[n]` element.
+    pub path: String,
+    /// The e-mail element's name (`Email` or `EmailPU`) and value.
+    pub email: Option<(&'static str, &'a str)>,
+    /// The telephone element's name (`Telefon` or `TelefonPU`) and value.
+    pub phone: Option<(&'static str, &'a str)>,
+}
+
+/// The contact entries of `Podmiot1`, `Podmiot2`, each `Podmiot3` and
+/// `PodmiotUpowazniony`.
+pub fn contacts(invoice: &Faktura) -> Vec<Contact<'_>> {
+    let mut out = Vec::new();
+    for (i, c) in invoice.podmiot1.dane_kontaktowe.iter().enumerate() {
+        if let Some(c) = &c.content {
+            out.push(Contact {
+                path: indexed("/Faktura/Podmiot1", "DaneKontaktowe", i),
+                email: c.email.as_ref().map(|e| ("Email", token(&e.0))),
+                phone: c.telefon.as_ref().map(|t| ("Telefon", token(&t.0))),
+            });
+        }
+    }
+    for (i, c) in invoice.podmiot2.dane_kontaktowe.iter().enumerate() {
+        if let Some(c) = &c.content {
+            out.push(Contact {
+                path: indexed("/Faktura/Podmiot2", "DaneKontaktowe", i),
+                email: c.email.as_ref().map(|e| ("Email", token(&e.0))),
+                phone: c.telefon.as_ref().map(|t| ("Telefon", token(&t.0))),
+            });
+        }
+    }
+    for (i, p3) in invoice.podmiot3.iter().enumerate() {
+        let base = indexed("/Faktura", "Podmiot3", i);
+        for (j, c) in p3.dane_kontaktowe.iter().enumerate() {
+            out.push(Contact {
+                path: indexed(&base, "DaneKontaktowe", j),
+                email: c.email.as_ref().map(|e| ("Email", token(&e.0))),
+                phone: c.telefon.as_ref().map(|t| ("Telefon", token(&t.0))),
+            });
+        }
+    }
+    if let Some(pu) = &invoice.podmiot_upowazniony {
+        for (i, c) in pu.dane_kontaktowe.iter().enumerate() {
+            out.push(Contact {
+                path: indexed("/Faktura/PodmiotUpowazniony", "DaneKontaktowe", i),
+                email: c.email_pu.as_ref().map(|e| ("EmailPU", token(&e.0))),
+                phone: c.telefon_pu.as_ref().map(|t| ("TelefonPU", token(&t.0))),
+            });
+        }
+    }
+    out
+}
+
+/// The `NrEORI` of `Podmiot1`, `Podmiot2`, each `Podmiot3` and
+/// `PodmiotUpowazniony`.
+pub fn eori_numbers(invoice: &Faktura) -> Vec<Field<'_>> {
+    let mut out = Vec::new();
+    if let Some(e) = &invoice.podmiot1.nr_eori {
+        out.push(Field {
+            path: "/Faktura/Podmiot1/NrEORI".into(),
+            value: token(&e.0),
+        });
+    }
+    if let Some(e) = &invoice.podmiot2.nr_eori {
+        out.push(Field {
+            path: "/Faktura/Podmiot2/NrEORI".into(),
+            value: token(&e.0),
+        });
+    }
+    for (i, p3) in invoice.podmiot3.iter().enumerate() {
+        if let Some(e) = &p3.nr_eori {
+            out.push(Field {
+                path: format!("{}/NrEORI", indexed("/Faktura", "Podmiot3", i)),
+                value: token(&e.0),
+            });
+        }
+    }
+    if let Some(e) = invoice
+        .podmiot_upowazniony
+        .as_ref()
+        .and_then(|pu| pu.nr_eori.as_ref())
+    {
+        out.push(Field {
+            path: "/Faktura/PodmiotUpowazniony/NrEORI".into(),
+            value: token(&e.0),
+        });
+    }
+    out
+}
+
+/// The `GTIN` of each `FaWiersz` and the `GTINZ` of each
+/// `Zamowienie/ZamowienieWiersz`.
+pub fn gtins(invoice: &Faktura) -> Vec<Field<'_>> {
+    let mut out = Vec::new();
+    for (i, w) in invoice.fa.fa_wiersz.iter().enumerate() {
+        if let Some(g) = &w.gtin {
+            out.push(Field {
+                path: format!("{}/GTIN", indexed("/Faktura/Fa", "FaWiersz", i)),
+                value: token(&g.0),
+            });
+        }
+    }
+    if let Some(z) = &invoice.fa.zamowienie {
+        for (i, w) in z.zamowienie_wiersz.iter().enumerate() {
+            if let Some(g) = &w.gtinz {
+                out.push(Field {
+                    path: format!(
+                        "{}/GTINZ",
+                        indexed("/Faktura/Fa/Zamowienie", "ZamowienieWiersz", i)
+                    ),
+                    value: token(&g.0),
+                });
+            }
+        }
+    }
+    out
+}
