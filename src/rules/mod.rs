@@ -127,7 +127,7 @@ pub fn find(code: &str) -> Option<&'static Rule> {
 
 /// Declares a rule: doc comment (the rule's docs), metadata and check.
 ///
-/// ```ignore
+/// ```text
 /// declare_rule! {
 ///     /// ## What it checks
 ///     /// ...
