@@ -11,12 +11,12 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
+use crate::Error;
 use crate::diagnostic::{Diagnostic, Report, Severity};
 use crate::model::Faktura;
 use crate::registry::{DupKey, Registry};
 use crate::rules::util::xsd_value;
 use crate::settings::Settings;
-use crate::Error;
 
 /// Largest package part before encryption (FA3-BATCH-003).
 pub const MAX_PART_BYTES: u64 = 100_000_000;
@@ -101,7 +101,8 @@ pub struct InputProblem {
 }
 
 fn is_zip(path: &Path) -> bool {
-    path.extension().is_some_and(|e| e.eq_ignore_ascii_case("zip"))
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("zip"))
 }
 
 fn expand(inputs: Vec<Input>, problems: &mut Vec<InputProblem>) -> Vec<Source> {
@@ -141,7 +142,9 @@ fn walk(dir: &Path, found: &mut Vec<PathBuf>, problems: &mut Vec<InputProblem>) 
     };
     for entry in entries.flatten() {
         let path = entry.path();
-        let Ok(kind) = entry.file_type() else { continue };
+        let Ok(kind) = entry.file_type() else {
+            continue;
+        };
         if kind.is_dir() {
             walk(&path, found, problems);
         } else if path
@@ -182,38 +185,39 @@ pub fn run(
     let mut batch: Vec<Document> = Vec::with_capacity(chunk_size);
     let mut packages: Vec<PackageInfo> = Vec::new();
 
-    let flush = |batch: &mut Vec<Document>, state: &mut RunState, emit: &mut dyn FnMut(FileResult)| {
-        let docs = std::mem::take(batch);
-        let checked: Vec<(Document, crate::check::Checked)> = match &pool {
-            Ok(pool) => pool.install(|| {
-                docs.into_par_iter()
+    let flush =
+        |batch: &mut Vec<Document>, state: &mut RunState, emit: &mut dyn FnMut(FileResult)| {
+            let docs = std::mem::take(batch);
+            let checked: Vec<(Document, crate::check::Checked)> = match &pool {
+                Ok(pool) => pool.install(|| {
+                    docs.into_par_iter()
+                        .map(|d| {
+                            let c = crate::check::check(&d.bytes, options.settings);
+                            (d, c)
+                        })
+                        .collect()
+                }),
+                Err(_) => docs
+                    .into_iter()
                     .map(|d| {
                         let c = crate::check::check(&d.bytes, options.settings);
                         (d, c)
                     })
-                    .collect()
-            }),
-            Err(_) => docs
-                .into_iter()
-                .map(|d| {
-                    let c = crate::check::check(&d.bytes, options.settings);
-                    (d, c)
-                })
-                .collect(),
-        };
-        for (doc, checked) in checked {
-            let mut report = checked.report;
-            if let Some(invoice) = &checked.invoice {
-                cross_document(&doc, invoice, options, state, &mut report);
+                    .collect(),
+            };
+            for (doc, checked) in checked {
+                let mut report = checked.report;
+                if let Some(invoice) = &checked.invoice {
+                    cross_document(&doc, invoice, options, state, &mut report);
+                }
+                tally(&mut state.summary, &report, true);
+                emit(FileResult {
+                    name: doc.name,
+                    report,
+                    bytes: options.keep_bytes.then_some(doc.bytes),
+                });
             }
-            tally(&mut state.summary, &report, true);
-            emit(FileResult {
-                name: doc.name,
-                report,
-                bytes: options.keep_bytes.then_some(doc.bytes),
-            });
-        }
-    };
+        };
 
     for source in sources {
         match source {
@@ -227,10 +231,7 @@ pub fn run(
                     error: Error::io(&path, e),
                 }),
             },
-            Source::Bytes { name, bytes } => batch.push(Document {
-                name,
-                bytes,
-            }),
+            Source::Bytes { name, bytes } => batch.push(Document { name, bytes }),
             Source::Zip(path) => {
                 match read_zip(&path, options.settings, &mut |doc| {
                     batch.push(doc);
@@ -263,7 +264,8 @@ pub fn run(
             });
         }
     }
-    if packages.is_empty() && state.summary.files > options.settings.limits.max_invoices_per_session {
+    if packages.is_empty() && state.summary.files > options.settings.limits.max_invoices_per_session
+    {
         let report = session_report(state.summary.files, options.settings);
         tally(&mut state.summary, &report, false);
         emit(FileResult {
@@ -449,8 +451,15 @@ fn cross_document(
                 if let Some(s) = &rec.source {
                     msg.push_str(&format!(" ({s})"));
                 }
-                msg.push_str(&format!("; the key stays blocked until {}", rec.horizon_end()));
-                let code = if rec.key.number() == raw { "FA3-DUP-001" } else { "FA3-DUP-003" };
+                msg.push_str(&format!(
+                    "; the key stays blocked until {}",
+                    rec.horizon_end()
+                ));
+                let code = if rec.key.number() == raw {
+                    "FA3-DUP-001"
+                } else {
+                    "FA3-DUP-003"
+                };
                 found.push(
                     Diagnostic::new(code, Severity::Error, msg)
                         .with_path(P2_PATH)
