@@ -10,9 +10,12 @@ use quick_xml::name::ResolveResult;
 /// The FA(3) target namespace.
 pub const FA3_NAMESPACE: &str = "http://crd.gov.pl/wzor/2025/06/25/13775/";
 
+/// The name of the FA(2) structure in [`Form::Other`].
+pub const FA2_NAME: &str = "FA (2)";
+
 /// Known namespaces of other KSeF structures, with the name users know them by.
 const KNOWN: &[(&str, &str)] = &[
-    ("http://crd.gov.pl/wzor/2023/06/29/12648/", "FA (2)"),
+    ("http://crd.gov.pl/wzor/2023/06/29/12648/", FA2_NAME),
     ("http://crd.gov.pl/wzor/2021/11/29/11089/", "FA (1)"),
     (
         "http://crd.gov.pl/wzor/2025/04/03/04031/",
@@ -80,6 +83,12 @@ impl Form {
         }
     }
 
+    /// True for an FA(2) document, the structure FA(3) replaced for invoices
+    /// issued from 2026-02-01 (FA3-XML-011).
+    pub fn is_fa2(&self) -> bool {
+        matches!(self, Form::Other { name, .. } if *name == FA2_NAME)
+    }
+
     /// A one-sentence description for diagnostics, or `None` for FA(3).
     pub fn problem(&self) -> Option<String> {
         match self {
@@ -139,6 +148,10 @@ mod tests {
         let form = Form::detect(fa2);
         assert!(matches!(form, Form::Other { name: "FA (2)", .. }));
         assert!(form.problem().unwrap().contains("FA (2)"));
+        assert!(form.is_fa2());
+        assert!(!Form::detect(fa3.as_bytes()).is_fa2());
+        let fa1 = br#"<Faktura xmlns="http://crd.gov.pl/wzor/2021/11/29/11089/"/>"#;
+        assert!(!Form::detect(fa1).is_fa2());
         assert!(matches!(
             Form::detect(b"<Faktura/>"),
             Form::UnknownNamespace { .. }

@@ -10,6 +10,7 @@ use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
+use chrono::{Datelike, NaiveDate};
 use rayon::prelude::*;
 
 use crate::Error;
@@ -19,9 +20,11 @@ use crate::registry::{DupKey, Registry};
 use crate::rules::util::xsd_value;
 use crate::settings::Settings;
 
-/// Largest package part before encryption (FA3-BATCH-003).
+/// Largest package part before encryption (FA3-BATCH-003), the default of
+/// [`Limits::max_part_size`](crate::Limits::max_part_size).
 pub const MAX_PART_BYTES: u64 = 100_000_000;
-/// Largest whole package (FA3-BATCH-004).
+/// Largest whole package (FA3-BATCH-004), the default of
+/// [`Limits::max_package_size`](crate::Limits::max_package_size).
 pub const MAX_PACKAGE_BYTES: u64 = 5_000_000_000;
 
 /// One input named on the command line (or by a caller).
@@ -354,27 +357,33 @@ fn read_zip(
 
 fn package_report(info: &PackageInfo, settings: &Settings) -> Report {
     let mut diagnostics = Vec::new();
-    if info.entries > settings.limits.max_invoices_per_session {
+    let limits = &settings.limits;
+    if info.entries > limits.max_invoices_per_session {
         diagnostics.push(batch_001(info.entries, settings));
     }
-    if info.size > MAX_PART_BYTES {
-        diagnostics.push(Diagnostic::new(
-            "FA3-BATCH-003",
-            Severity::Error,
-            format!(
-                "the package part has {} bytes; KSeF accepts parts of at most {MAX_PART_BYTES} bytes before encryption",
-                info.size
-            ),
-        )
-        .with_help("split the package into parts of at most 100 MB"));
+    if info.size > limits.max_part_size {
+        diagnostics.push(
+            Diagnostic::new(
+                "FA3-BATCH-003",
+                Severity::Error,
+                format!(
+                    "the package part has {} bytes; KSeF accepts parts of at most {} bytes before encryption",
+                    info.size, limits.max_part_size
+                ),
+            )
+            .with_help(format!(
+                "split the package into parts of at most {} bytes",
+                limits.max_part_size
+            )),
+        );
     }
-    if info.size > MAX_PACKAGE_BYTES {
+    if info.size > limits.max_package_size {
         diagnostics.push(Diagnostic::new(
             "FA3-BATCH-004",
             Severity::Error,
             format!(
-                "the package has {} bytes; KSeF accepts at most {MAX_PACKAGE_BYTES} bytes",
-                info.size
+                "the package has {} bytes; KSeF accepts at most {} bytes",
+                info.size, limits.max_package_size
             ),
         ));
     }
@@ -392,7 +401,9 @@ fn batch_001(count: usize, settings: &Settings) -> Diagnostic {
         Severity::Error,
         format!("{count} invoices in one session; KSeF accepts at most {max}"),
     )
-    .with_help("split the invoices into sessions of at most 10,000")
+    .with_help(format!(
+        "split the invoices into sessions of at most {max} invoices"
+    ))
 }
 
 fn filter(diagnostics: Vec<Diagnostic>, settings: &Settings) -> Report {
@@ -421,6 +432,87 @@ pub fn dup_key(invoice: &Faktura) -> Option<DupKey> {
 
 const P2_PATH: &str = "/Faktura/Fa/P_2";
 
+/// FA3-DUP-001 (FA3-DUP-004 when the blocking invoice is from an earlier
+/// year, FA3-DUP-003 when the numbers differ in whitespace or case): the key
+/// was already sent and is still within its 10-year horizon.
+fn registry_finding(
+    registry: &dyn Registry,
+    key: &DupKey,
+    raw: &str,
+    today: NaiveDate,
+) -> Option<Diagnostic> {
+    let rec = match registry.find_duplicate(key, today) {
+        Ok(Some(rec)) => rec,
+        Ok(None) => {
+            let similar = registry.case_only_collisions(key).ok()?;
+            let rec = similar.first()?;
+            return Some(
+                Diagnostic::new(
+                    "FA3-DUP-003",
+                    Severity::Info,
+                    format!(
+                        "the number \"{}\" differs only in letter case from \"{}\", already sent; KSeF may or may not treat them as the same",
+                        key.number(),
+                        rec.key.number()
+                    ),
+                )
+                .with_path(P2_PATH),
+            );
+        }
+        Err(e) => {
+            return Some(Diagnostic::new(
+                "FA3-DUP-001",
+                Severity::Warning,
+                format!("the registry of sent invoices could not be read: {e}"),
+            ));
+        }
+    };
+    let mut msg = format!(
+        "an invoice with this key (seller NIP {}, {}, number \"{}\") was already sent",
+        key.seller_nip(),
+        key.invoice_type(),
+        key.number()
+    );
+    if let Some(n) = &rec.ksef_number {
+        let _ = write!(msg, " as KSeF number {n}");
+    }
+    if let Some(s) = &rec.source {
+        let _ = write!(msg, " ({s})");
+    }
+    // The year the horizon counts from (see `horizon_end`).
+    let issued = rec
+        .accepted_on
+        .map_or(rec.issue_date, |a| a.max(rec.issue_date))
+        .year();
+    let _ = write!(
+        msg,
+        "; issued in {issued}, it blocks the key until {}",
+        rec.horizon_end()
+    );
+    let (code, help) = if rec.key.number() != raw {
+        (
+            "FA3-DUP-003",
+            "give the invoice a new number, or do not send it again",
+        )
+    } else if issued < today.year() {
+        msg.push_str(" (10 full years after the year of issue)");
+        (
+            "FA3-DUP-004",
+            "give the invoice a new number; numbering that restarts every year needs the year in the number",
+        )
+    } else {
+        (
+            "FA3-DUP-001",
+            "give the invoice a new number, or do not send it again",
+        )
+    };
+    Some(
+        Diagnostic::new(code, Severity::Error, msg)
+            .with_path(P2_PATH)
+            .with_help(help),
+    )
+}
+
 fn cross_document(
     doc: &Document,
     invoice: &Faktura,
@@ -434,61 +526,13 @@ fn cross_document(
     }
     let Some(key) = dup_key(invoice) else { return };
     let mut found = Vec::new();
-    let raw = invoice.fa.p_2.0.as_str();
 
-    // FA3-DUP-001: already sent (within the 10-year horizon).
     if let (Some(registry), Some(now)) = (options.registry, settings.now) {
         let today = now.with_timezone(&settings.tz).date_naive();
-        match registry.find_duplicate(&key, today) {
-            Ok(Some(rec)) => {
-                let mut msg = format!(
-                    "an invoice with this key (seller NIP {}, {}, number \"{}\") was already sent",
-                    key.seller_nip(),
-                    key.invoice_type(),
-                    key.number()
-                );
-                if let Some(n) = &rec.ksef_number {
-                    let _ = write!(msg, " as KSeF number {n}");
-                }
-                if let Some(s) = &rec.source {
-                    let _ = write!(msg, " ({s})");
-                }
-                let _ = write!(msg, "; the key stays blocked until {}", rec.horizon_end());
-                let code = if rec.key.number() == raw {
-                    "FA3-DUP-001"
-                } else {
-                    "FA3-DUP-003"
-                };
-                found.push(
-                    Diagnostic::new(code, Severity::Error, msg)
-                        .with_path(P2_PATH)
-                        .with_help("give the invoice a new number, or do not send it again"),
-                );
-            }
-            Ok(None) => {
-                if let Ok(similar) = registry.case_only_collisions(&key)
-                    && let Some(rec) = similar.first()
-                {
-                    found.push(
-                        Diagnostic::new(
-                            "FA3-DUP-003",
-                            Severity::Info,
-                            format!(
-                                "the number \"{}\" differs only in letter case from \"{}\", already sent; KSeF may or may not treat them as the same",
-                                key.number(),
-                                rec.key.number()
-                            ),
-                        )
-                        .with_path(P2_PATH),
-                    );
-                }
-            }
-            Err(e) => found.push(Diagnostic::new(
-                "FA3-DUP-001",
-                Severity::Warning,
-                format!("the registry of sent invoices could not be read: {e}"),
-            )),
-        }
+        // The typed model trims P_2; the whitespace around it matters here.
+        let raw = crate::check::raw_text(&doc.bytes, P2_PATH);
+        let raw = raw.as_deref().unwrap_or(invoice.fa.p_2.0.as_str());
+        found.extend(registry_finding(registry, &key, raw, today));
     }
 
     // FA3-DUP-002: the same key earlier in this run.

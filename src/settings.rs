@@ -16,8 +16,12 @@ pub use crate::links::KsefEnv as Environment;
 /// How the invoice will be sent.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum SessionMode {
-    /// An interactive session: the acceptance date is the moment of sending.
+    /// Not given: the acceptance date is `now`, as for an interactive
+    /// session, and the rules that depend on the kind of session (such as
+    /// FA3-ATT-001) stay silent.
     #[default]
+    Unspecified,
+    /// An interactive session: the acceptance date is the moment of sending.
     Online,
     /// A batch session: the acceptance date is the moment the session opened.
     Batch {
@@ -30,6 +34,11 @@ impl SessionMode {
     /// True for batch sessions.
     pub fn is_batch(self) -> bool {
         matches!(self, SessionMode::Batch { .. })
+    }
+
+    /// True when the session is known to be interactive.
+    pub fn is_online(self) -> bool {
+        self == SessionMode::Online
     }
 }
 
@@ -60,6 +69,10 @@ pub struct Limits {
     pub max_elements: usize,
     /// Most invoices in one session or package (FA3-BATCH-001).
     pub max_invoices_per_session: usize,
+    /// Largest package part before encryption, in bytes (FA3-BATCH-003).
+    pub max_part_size: u64,
+    /// Largest whole package, in bytes (FA3-BATCH-004).
+    pub max_package_size: u64,
 }
 
 impl Default for Limits {
@@ -70,6 +83,8 @@ impl Default for Limits {
             max_depth: 64,
             max_elements: 1_000_000,
             max_invoices_per_session: 10_000,
+            max_part_size: crate::run::MAX_PART_BYTES,
+            max_package_size: crate::run::MAX_PACKAGE_BYTES,
         }
     }
 }
@@ -119,6 +134,9 @@ pub struct Settings {
     pub mode: SessionMode,
     /// Whether the sender may send attachments; `None` when unknown.
     pub attachments_allowed: Option<bool>,
+    /// The form code (`systemCode`) the session was or will be opened with,
+    /// e.g. `FA (3)` or `FA (2)`; `None` when unknown (FA3-XML-009).
+    pub form_code: Option<String>,
     /// Size, depth and count limits.
     pub limits: Limits,
     /// Only well-formedness and the XSD (the verdict to compare with xmllint).
@@ -135,8 +153,9 @@ impl Default for Settings {
             now: None,
             tz: chrono_tz::Europe::Warsaw,
             env: Environment::Prd,
-            mode: SessionMode::Online,
+            mode: SessionMode::Unspecified,
             attachments_allowed: None,
+            form_code: None,
             limits: Limits::default(),
             schema_only: false,
             selection: Selection::default(),

@@ -5,6 +5,13 @@
 //! with every rule enabled; each invalid fixture fires its own code when that
 //! rule runs alone. A fixture's settings come from a header comment:
 //! `<!-- fa3-test: now=2026-11-21T12:00:00Z; mode=batch; opened=...; env=test -->`.
+//!
+//! Rules checked across documents (`Check::Batch`) run through `fa3::run`:
+//! `valid.xml` alone fires nothing, and `valid.xml` with each `invalid*.xml`
+//! in one run fires the code on the invalid document (or on the package or
+//! run). Their headers may also seed the registry of sent invoices
+//! (`sent=NIP|RodzajFaktury|P_2|P_1`, repeatable) and ask for a ZIP package
+//! (`package=zip`).
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
@@ -13,46 +20,103 @@ mod common;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
+use chrono::NaiveDate;
+use fa3::registry::{DupKey, MemoryRegistry, Registry, SentRecord};
 use fa3::rules::{Check, RULES};
+use fa3::run::{FileResult, Input, RunOptions};
 use fa3::{Settings, Severity};
 
 fn fixtures_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rules")
 }
 
-/// Settings from the fixture's `fa3-test:` header.
-fn fixture_settings(bytes: &[u8]) -> Settings {
+/// The `key=value` items of the fixture's `fa3-test:` header, in order.
+fn fixture_header(bytes: &[u8]) -> Vec<(String, String)> {
     let head = String::from_utf8_lossy(&bytes[..bytes.len().min(600)]);
-    let mut settings = Settings::default();
     let Some(start) = head.find("fa3-test:") else {
-        return settings;
+        return Vec::new();
     };
     let rest = &head[start + "fa3-test:".len()..];
     let header = &rest[..rest.find("-->").unwrap_or(rest.len())];
+    header
+        .split(';')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(|item| {
+            let (k, v) = item
+                .split_once('=')
+                .unwrap_or_else(|| panic!("bad header item {item}"));
+            (k.trim().to_string(), v.trim().to_string())
+        })
+        .collect()
+}
+
+/// Settings from the fixture's `fa3-test:` header.
+fn fixture_settings(bytes: &[u8]) -> Settings {
+    let mut settings = Settings::default();
     let mut opened = None;
-    let mut batch = false;
-    for item in header.split(';').map(str::trim).filter(|s| !s.is_empty()) {
-        let (k, v) = item
-            .split_once('=')
-            .unwrap_or_else(|| panic!("bad header item {item}"));
-        match k.trim() {
-            "now" => settings.now = Some(v.trim().parse().unwrap()),
-            "opened" => opened = Some(v.trim().parse().unwrap()),
-            "mode" => batch = v.trim() == "batch",
-            "env" => settings.env = v.trim().parse().unwrap(),
-            "tz" => settings.tz = Settings::parse_tz(v.trim()).unwrap(),
-            "attachments" => settings.attachments_allowed = Some(v.trim() == "allowed"),
-            "max_size" => settings.limits.max_size = v.trim().parse().unwrap(),
-            "max_size_with_attachment" => {
-                settings.limits.max_size_with_attachment = v.trim().parse().unwrap();
+    let mut mode = None;
+    for (k, v) in fixture_header(bytes) {
+        match k.as_str() {
+            "now" => settings.now = Some(v.parse().unwrap()),
+            "opened" => opened = Some(v.parse().unwrap()),
+            "mode" => mode = Some(v),
+            "env" => settings.env = v.parse().unwrap(),
+            "tz" => settings.tz = Settings::parse_tz(&v).unwrap(),
+            "attachments" => {
+                settings.attachments_allowed = Some(match v.as_str() {
+                    "allowed" => true,
+                    "forbidden" => false,
+                    other => panic!("attachments={other}: expected allowed or forbidden"),
+                });
             }
+            "form_code" => settings.form_code = Some(v),
+            "max_size" => settings.limits.max_size = v.parse().unwrap(),
+            "max_size_with_attachment" => {
+                settings.limits.max_size_with_attachment = v.parse().unwrap();
+            }
+            "max_invoices" => settings.limits.max_invoices_per_session = v.parse().unwrap(),
+            "max_part" => settings.limits.max_part_size = v.parse().unwrap(),
+            "max_package" => settings.limits.max_package_size = v.parse().unwrap(),
+            // Read by the batch fixtures' runner.
+            "sent" | "package" => {}
             other => panic!("unknown fixture header key {other}"),
         }
     }
-    if batch {
-        settings.mode = fa3::SessionMode::Batch { opened_at: opened };
+    match mode.as_deref() {
+        None => {}
+        Some("batch") => settings.mode = fa3::SessionMode::Batch { opened_at: opened },
+        Some("online") => settings.mode = fa3::SessionMode::Online,
+        Some(other) => panic!("mode={other}: expected online or batch"),
     }
     settings
+}
+
+/// A registry holding the header's `sent=NIP|RodzajFaktury|P_2|P_1` keys.
+fn fixture_registry(bytes: &[u8]) -> MemoryRegistry {
+    let registry = MemoryRegistry::new();
+    for (k, v) in fixture_header(bytes) {
+        if k != "sent" {
+            continue;
+        }
+        let parts: Vec<&str> = v.split('|').collect();
+        let [nip, kind, number, issued] = parts.as_slice() else {
+            panic!("sent={v}: expected NIP|RodzajFaktury|P_2|P_1");
+        };
+        let issued: NaiveDate = issued.parse().unwrap();
+        let recorded_at = issued.and_hms_opt(12, 0, 0).unwrap().and_utc();
+        let record = SentRecord::new(DupKey::new(nip, kind, number), issued, recorded_at);
+        registry.record(&record).unwrap();
+    }
+    registry
+}
+
+/// True when the header asks for the documents to be checked as one ZIP
+/// package (`package=zip`).
+fn fixture_is_package(bytes: &[u8]) -> bool {
+    fixture_header(bytes)
+        .iter()
+        .any(|(k, v)| k == "package" && v == "zip")
 }
 
 fn fixture_files(code: &str) -> (Option<PathBuf>, Vec<PathBuf>) {
@@ -213,16 +277,15 @@ fn invalid_fixtures_fire_their_code() {
                 );
             }
         }
-        // The valid fixture does not fire the rule at error level alone either.
+        // The valid fixture does not fire the rule alone, at any severity.
         if let Some(valid) = valid {
             let bytes = std::fs::read(&valid).unwrap();
             let report = fa3::check(&bytes, &fixture_settings(&bytes).only(code)).report;
             assert!(
-                !report
-                    .with_code(code)
-                    .any(|d| d.severity == Severity::Error),
-                "{}: valid fixture fires {code}",
-                valid.display()
+                report.with_code(code).next().is_none(),
+                "{}: valid fixture fires {code}: {:#?}",
+                valid.display(),
+                report.diagnostics
             );
         }
     }
@@ -242,4 +305,177 @@ fn official_examples_have_no_errors() {
             .collect();
         assert!(errors.is_empty(), "{}: {errors:#?}", file.display());
     }
+}
+
+/// Runs `fa3::run` over `files` with the settings and registry of
+/// `header_from`'s header, as separate files or as one ZIP package, and
+/// returns every result.
+fn run_fixtures(files: &[&Path], header_from: &Path, only: &str) -> Vec<FileResult> {
+    let header = std::fs::read(header_from).unwrap();
+    let settings = fixture_settings(&header).only(only);
+    let registry = fixture_registry(&header);
+    let dir = tempfile::tempdir().unwrap();
+    let inputs = if fixture_is_package(&header) {
+        vec![Input::Path(zip_package(dir.path(), files))]
+    } else {
+        files.iter().map(|f| Input::Path(f.to_path_buf())).collect()
+    };
+    let options = RunOptions {
+        settings: &settings,
+        jobs: 1,
+        registry: Some(&registry),
+        keep_bytes: false,
+    };
+    let mut results = Vec::new();
+    let (_, problems) = fa3::run::run(inputs, &options, |r| results.push(r));
+    assert!(
+        problems.is_empty(),
+        "{}: {:?}",
+        header_from.display(),
+        problems
+            .iter()
+            .map(|p| format!("{}: {}", p.name, p.error))
+            .collect::<Vec<_>>()
+    );
+    results
+}
+
+#[cfg(feature = "zip")]
+fn zip_package(dir: &Path, files: &[&Path]) -> PathBuf {
+    use std::io::Write;
+    let path = dir.join("package.zip");
+    let mut zip = zip::ZipWriter::new(std::fs::File::create(&path).unwrap());
+    let options =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    for (i, f) in files.iter().enumerate() {
+        let name = format!("{i}-{}", f.file_name().unwrap().to_string_lossy());
+        zip.start_file(name, options).unwrap();
+        zip.write_all(&std::fs::read(f).unwrap()).unwrap();
+    }
+    zip.finish().unwrap();
+    path
+}
+
+#[cfg(not(feature = "zip"))]
+fn zip_package(_dir: &Path, _files: &[&Path]) -> PathBuf {
+    panic!("package fixtures need the `zip` feature")
+}
+
+/// The names of the results that carry `code`.
+fn firing(results: &[FileResult], code: &str) -> Vec<String> {
+    results
+        .iter()
+        .filter(|r| r.report.with_code(code).next().is_some())
+        .map(|r| r.name.clone())
+        .collect()
+}
+
+#[test]
+fn batch_rules_fire_across_documents() {
+    let (mut checked, mut skipped, mut total) = (0, 0, 0);
+    for rule in RULES.iter().filter(|r| matches!(r.check, Check::Batch)) {
+        let code = rule.meta.code;
+        let (Some(valid), invalid) = fixture_files(code) else {
+            panic!("{code}: no valid.xml");
+        };
+        total += invalid.len();
+        let valid_bytes = std::fs::read(&valid).unwrap();
+        if fixture_is_package(&valid_bytes) && !cfg!(feature = "zip") {
+            skipped += invalid.len();
+            continue;
+        }
+        let alone = run_fixtures(&[&valid], &valid, code);
+        assert!(
+            firing(&alone, code).is_empty(),
+            "{}: fires {code} alone: {alone:#?}",
+            valid.display()
+        );
+        for file in &invalid {
+            if fixture_is_package(&std::fs::read(file).unwrap()) && !cfg!(feature = "zip") {
+                skipped += 1;
+                continue;
+            }
+            let results = run_fixtures(&[&valid, file], file, code);
+            let fired = firing(&results, code);
+            assert!(
+                !fired.is_empty(),
+                "{} with valid.xml does not fire {code}: {results:#?}",
+                file.display()
+            );
+            // valid.xml is `…/valid.xml`, or `package.zip!/0-valid.xml`.
+            let is_valid =
+                |name: &str| matches!(name.rsplit('/').next(), Some("valid.xml" | "0-valid.xml"));
+            assert!(
+                fired.iter().all(|name| !is_valid(name)),
+                "{}: {code} fires on valid.xml: {fired:?}",
+                file.display()
+            );
+            // A finding on a document says where; package and run findings
+            // are about the whole input.
+            for r in &results {
+                for d in r.report.with_code(code) {
+                    let is_document = Path::new(&r.name)
+                        .extension()
+                        .is_some_and(|x| x.eq_ignore_ascii_case("xml"));
+                    if is_document {
+                        assert!(
+                            d.line > 0 && !d.path.is_empty(),
+                            "{}: unlocated {d}",
+                            r.name
+                        );
+                    }
+                }
+            }
+            checked += 1;
+        }
+    }
+    // Only package fixtures are skipped, and only without the zip feature.
+    assert!(checked > 0);
+    assert_eq!(checked + skipped, total);
+    assert!(skipped == 0 || !cfg!(feature = "zip"));
+}
+
+/// Builds a base invoice with another `RodzajFaktury` into `dir`.
+fn base_with_type(dir: &Path, name: &str, kind: &str) -> PathBuf {
+    let base = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/base.xml"),
+    )
+    .unwrap();
+    let from = "<RodzajFaktury>VAT</RodzajFaktury>";
+    assert!(base.contains(from));
+    let path = dir.join(name);
+    std::fs::write(
+        &path,
+        base.replace(from, &format!("<RodzajFaktury>{kind}</RodzajFaktury>")),
+    )
+    .unwrap();
+    path
+}
+
+#[test]
+fn duplicate_key_includes_the_invoice_type() {
+    let dir = tempfile::tempdir().unwrap();
+    let vat = base_with_type(dir.path(), "a-vat.xml", "VAT");
+    let roz = base_with_type(dir.path(), "b-roz.xml", "ROZ");
+    let vat_again = base_with_type(dir.path(), "c-vat.xml", "VAT");
+    let settings = Settings::at("2026-11-21T12:00:00Z".parse().unwrap()).only("FA3-DUP");
+    let options = RunOptions {
+        settings: &settings,
+        jobs: 1,
+        registry: None,
+        keep_bytes: false,
+    };
+    let check = |files: &[&PathBuf]| {
+        let mut results = Vec::new();
+        let inputs = files.iter().map(|f| Input::Path((*f).clone())).collect();
+        let (summary, problems) = fa3::run::run(inputs, &options, |r| results.push(r));
+        assert!(problems.is_empty());
+        assert_eq!(summary.files, files.len());
+        firing(&results, "FA3-DUP-002")
+    };
+    // Same number, VAT and ROZ: two keys.
+    assert!(check(&[&vat, &roz]).is_empty());
+    // Same number and type: the second one is reported.
+    let fired = check(&[&vat, &roz, &vat_again]);
+    assert_eq!(fired, vec![vat_again.display().to_string()]);
 }

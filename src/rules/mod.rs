@@ -16,8 +16,13 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::Faktura;
 use crate::settings::Settings;
 
+pub mod attachments;
+pub mod batch;
 pub mod dates;
+pub mod duplicates;
+pub mod header;
 pub mod ids;
+pub mod numbering;
 mod registry;
 pub mod size;
 pub mod util;
@@ -30,7 +35,9 @@ pub use registry::RULES;
 pub enum Check {
     /// Runs on one typed invoice.
     Document(fn(&Faktura, &Context<'_>, &mut Findings)),
-    /// Implemented by the byte-level pre-scan (`hygiene`).
+    /// Implemented on the document's bytes or text rather than the typed
+    /// model: the byte-level pre-scan (`hygiene`), or the raw text of a value
+    /// the model trims.
     Hygiene,
     /// Implemented by the schema validator or form detection.
     Schema,

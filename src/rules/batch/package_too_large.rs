@@ -1,0 +1,29 @@
+//! `FA3-BATCH-004` package-too-large.
+
+use crate::rules::Check;
+
+crate::declare_rule! {
+    /// ## What it checks
+    /// A whole ZIP package has at most 5,000,000,000 bytes (configurable as
+    /// `limits.max_package_size`). Checked by `fa3::run`.
+    ///
+    /// ## Why it matters
+    /// The KSeF API limits the declared package size (`BatchFileInfo.fileSize`,
+    /// maximum 5000000000; KSeF docs: weryfikacja-faktury), so a larger
+    /// package cannot even be announced when opening the batch session.
+    ///
+    /// ## Example
+    /// ```text
+    /// invoices.zip: 5,000,000,001 bytes
+    /// ```
+    ///
+    /// ## Fix
+    /// Send the invoices in several batch sessions.
+    pub static PACKAGE_TOO_LARGE = {
+        code: "FA3-BATCH-004",
+        name: "package-too-large",
+        severity: Error,
+        since: "0.1.0",
+        check: Check::Batch,
+    }
+}
