@@ -1,0 +1,285 @@
+//! XML 1.0 (fifth edition) character-level rules that quick-xml leaves to
+//! its caller: legal characters, names, references, end-of-line handling and
+//! attribute-value normalisation.
+
+/// The first byte that makes the document ill-formed at the character
+/// level: invalid UTF-8 or a character outside XML's `Char` production.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct BadChar {
+    /// Byte offset.
+    pub offset: usize,
+    /// What is wrong.
+    pub message: String,
+}
+
+/// Bytes that need a closer look: C0 controls and the lead byte of
+/// U+FFFE/U+FFFF.
+const SUSPECT: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 0x20 {
+        t[i] = !matches!(i, 0x09 | 0x0A | 0x0D);
+        i += 1;
+    }
+    t[0xEF] = true;
+    t
+};
+
+/// Scans the whole document once: UTF-8 validity and XML `Char`.
+pub(crate) fn first_bad_char(bytes: &[u8], from: usize) -> Option<BadChar> {
+    let body = bytes.get(from..).unwrap_or_default();
+    let valid = match std::str::from_utf8(body) {
+        Ok(_) => body.len(),
+        Err(e) => e.valid_up_to(),
+    };
+    let mut i = 0;
+    while let Some(p) = body[i..valid].iter().position(|&b| SUSPECT[usize::from(b)]) {
+        let at = i + p;
+        let b = body[at];
+        if b == 0xEF {
+            if body.get(at + 1) == Some(&0xBF) && matches!(body.get(at + 2), Some(0xBE | 0xBF)) {
+                let c = if body[at + 2] == 0xBE { "U+FFFE" } else { "U+FFFF" };
+                return Some(BadChar {
+                    offset: from + at,
+                    message: format!("malformed XML: the character {c} is not allowed in XML"),
+                });
+            }
+            i = at + 1;
+            continue;
+        }
+        return Some(BadChar {
+            offset: from + at,
+            message: format!("malformed XML: the control character U+{b:04X} is not allowed in XML"),
+        });
+    }
+    if valid < body.len() {
+        let message = if from == 0 && (body.starts_with(b"\xFF\xFE") || body.starts_with(b"\xFE\xFF")) {
+            "the document is UTF-16; KSeF documents must be UTF-8".to_string()
+        } else {
+            "malformed XML: the document is not valid UTF-8 here".to_string()
+        };
+        return Some(BadChar {
+            offset: from + valid,
+            message,
+        });
+    }
+    None
+}
+
+fn is_name_start(c: char) -> bool {
+    matches!(c,
+        ':' | 'A'..='Z' | '_' | 'a'..='z'
+        | '\u{C0}'..='\u{D6}' | '\u{D8}'..='\u{F6}' | '\u{F8}'..='\u{2FF}'
+        | '\u{370}'..='\u{37D}' | '\u{37F}'..='\u{1FFF}' | '\u{200C}'..='\u{200D}'
+        | '\u{2070}'..='\u{218F}' | '\u{2C00}'..='\u{2FEF}' | '\u{3001}'..='\u{D7FF}'
+        | '\u{F900}'..='\u{FDCF}' | '\u{FDF0}'..='\u{FFFD}' | '\u{10000}'..='\u{EFFFF}')
+}
+
+fn is_name_char(c: char) -> bool {
+    is_name_start(c)
+        || matches!(c, '-' | '.' | '0'..='9' | '\u{B7}' | '\u{300}'..='\u{36F}' | '\u{203F}'..='\u{2040}')
+}
+
+/// An XML `Name`.
+pub(crate) fn is_name(bytes: &[u8]) -> bool {
+    if bytes.iter().all(u8::is_ascii) {
+        let mut it = bytes.iter();
+        return match it.next() {
+            Some(&b) if b.is_ascii_alphabetic() || b == b'_' || b == b':' => it
+                .all(|&b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b':' | b'-' | b'.')),
+            _ => false,
+        };
+    }
+    let Ok(s) = std::str::from_utf8(bytes) else {
+        return false;
+    };
+    let mut chars = s.chars();
+    chars.next().is_some_and(is_name_start) && chars.all(is_name_char)
+}
+
+/// A namespace-well-formed `QName`: a `Name` with at most one colon, not
+/// first or last.
+pub(crate) fn is_qname(bytes: &[u8]) -> bool {
+    if !is_name(bytes) {
+        return false;
+    }
+    let colons = bytes.iter().filter(|&&b| b == b':').count();
+    colons == 0 || (colons == 1 && bytes.first() != Some(&b':') && bytes.last() != Some(&b':'))
+}
+
+/// A resolved entity or character reference.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Reference {
+    /// The character.
+    pub ch: char,
+    /// True for `&#...;`, false for a predefined entity.
+    pub char_ref: bool,
+}
+
+fn is_xml_char(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..='\u{10FFFF}')
+}
+
+/// Resolves the name between `&` and `;`. Only the five predefined entities
+/// exist: the validator processes no DTD.
+pub(crate) fn resolve_reference(name: &[u8]) -> Result<Reference, String> {
+    let predefined = match name {
+        b"lt" => Some('<'),
+        b"gt" => Some('>'),
+        b"amp" => Some('&'),
+        b"apos" => Some('\''),
+        b"quot" => Some('"'),
+        _ => None,
+    };
+    if let Some(ch) = predefined {
+        return Ok(Reference { ch, char_ref: false });
+    }
+    if let Some(num) = name.strip_prefix(b"#") {
+        let (digits, radix) = match num.strip_prefix(b"x") {
+            Some(hex) => (hex, 16),
+            None => (num, 10),
+        };
+        let text = std::str::from_utf8(digits).unwrap_or("");
+        let valid_digits = !text.is_empty()
+            && text.bytes().all(|b| if radix == 16 { b.is_ascii_hexdigit() } else { b.is_ascii_digit() });
+        let code = if valid_digits { u32::from_str_radix(text, radix).ok() } else { None };
+        return match code.and_then(char::from_u32) {
+            Some(ch) if is_xml_char(ch) => Ok(Reference { ch, char_ref: true }),
+            _ => Err(format!(
+                "the character reference &{}; is not a legal XML character",
+                String::from_utf8_lossy(name)
+            )),
+        };
+    }
+    if is_name(name) {
+        Err(format!(
+            "the entity &{}; is not defined (only the five predefined entities exist; DTDs are not processed)",
+            String::from_utf8_lossy(name)
+        ))
+    } else {
+        Err(format!("malformed reference &{};", String::from_utf8_lossy(name)))
+    }
+}
+
+/// Appends `text` with XML end-of-line handling: `\r\n` and lone `\r`
+/// become `\n`.
+pub(crate) fn push_normalized_eol(out: &mut String, text: &str) {
+    if !text.contains('\r') {
+        out.push_str(text);
+        return;
+    }
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\r' {
+            if chars.peek() == Some(&'\n') {
+                chars.next();
+            }
+            out.push('\n');
+        } else {
+            out.push(c);
+        }
+    }
+}
+
+/// Appends the normalised value of a raw attribute value (XML 1.0 3.3.3):
+/// line ends and whitespace characters become spaces, references are
+/// replaced; `<` and undefined references are errors.
+pub(crate) fn normalize_attribute(raw: &[u8], out: &mut String) -> Result<(), String> {
+    let text = std::str::from_utf8(raw).map_err(|_| "attribute value is not UTF-8".to_string())?;
+    let mut rest = text;
+    while let Some(i) = rest.find(['&', '<', '\t', '\n', '\r']) {
+        out.push_str(&rest[..i]);
+        let c = rest.as_bytes()[i];
+        match c {
+            b'<' => return Err("'<' is not allowed in attribute values".into()),
+            b'&' => {
+                let after = &rest[i + 1..];
+                let end = after
+                    .find(';')
+                    .ok_or_else(|| "a reference in an attribute value is not terminated by ';'".to_string())?;
+                let r = resolve_reference(after[..end].as_bytes())?;
+                out.push(r.ch);
+                rest = &after[end + 1..];
+                continue;
+            }
+            b'\r' => {
+                out.push(' ');
+                if rest.as_bytes().get(i + 1) == Some(&b'\n') {
+                    rest = &rest[i + 2..];
+                    continue;
+                }
+            }
+            _ => out.push(' '),
+        }
+        rest = &rest[i + 1..];
+    }
+    out.push_str(rest);
+    Ok(())
+}
+
+/// Encodings a declaration may name for a document read as UTF-8: UTF-8
+/// itself and the ASCII-compatible single-byte encodings (identical to
+/// UTF-8 as long as the bytes are ASCII; other bytes are read as UTF-8).
+pub(crate) fn encoding_is_acceptable(lower: &str) -> bool {
+    matches!(lower, "utf-8" | "utf8" | "us-ascii" | "ascii" | "latin1" | "latin2" | "iso-latin-1")
+        || lower.strip_prefix("iso-8859-").is_some_and(|n| n.parse::<u8>().is_ok_and(|n| (1..=16).contains(&n)))
+        || lower
+            .strip_prefix("windows-125")
+            .or_else(|| lower.strip_prefix("cp125"))
+            .is_some_and(|n| n.len() == 1 && n.as_bytes()[0].is_ascii_digit())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bad_characters() {
+        assert_eq!(first_bad_char(b"<a>\t\r\n</a>", 0), None);
+        assert_eq!(first_bad_char(b"<a>\x01</a>", 0).map(|b| b.offset), Some(3));
+        assert_eq!(first_bad_char("<a>\u{FFFE}</a>".as_bytes(), 0).map(|b| b.offset), Some(3));
+        assert_eq!(first_bad_char("<a>\u{FFFD}ł</a>".as_bytes(), 0), None);
+        assert_eq!(first_bad_char(b"<a>\xC3\x28</a>", 0).map(|b| b.offset), Some(3));
+    }
+
+    #[test]
+    fn names() {
+        assert!(is_qname(b"P_13_1"));
+        assert!(is_qname(b"xsi:type"));
+        assert!(is_qname("Zażółć".as_bytes()));
+        assert!(!is_qname(b"1a"));
+        assert!(!is_qname(b"a:b:c"));
+        assert!(!is_qname(b":a"));
+        assert!(!is_qname(b""));
+        assert!(is_name(b"a:b:c"));
+    }
+
+    #[test]
+    fn references() {
+        assert_eq!(resolve_reference(b"amp").map(|r| r.ch), Ok('&'));
+        assert_eq!(resolve_reference(b"#x33").map(|r| r.ch), Ok('3'));
+        assert_eq!(resolve_reference(b"#51").map(|r| r.ch), Ok('3'));
+        assert!(resolve_reference(b"#1").is_err());
+        assert!(resolve_reference(b"#xFFFE").is_err());
+        assert!(resolve_reference(b"#xD800").is_err());
+        assert!(resolve_reference(b"#x").is_err());
+        assert!(resolve_reference(b"#-5").is_err());
+        assert!(resolve_reference(b"nbsp").is_err());
+    }
+
+    #[test]
+    fn attribute_values() {
+        let mut s = String::new();
+        normalize_attribute(b"FA\t(3)\r\nx&#9;&amp;", &mut s).unwrap();
+        assert_eq!(s, "FA (3) x\t&");
+        assert!(normalize_attribute(b"a<b", &mut String::new()).is_err());
+        assert!(normalize_attribute(b"a&b", &mut String::new()).is_err());
+    }
+
+    #[test]
+    fn end_of_line() {
+        let mut s = String::new();
+        push_normalized_eol(&mut s, "a\r\nb\rc\n");
+        assert_eq!(s, "a\nb\nc\n");
+    }
+}
