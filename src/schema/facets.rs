@@ -335,7 +335,10 @@ mod tests {
         assert!(codes_of("TKwotowy", "1234567890123456.99").is_empty());
         assert_eq!(codes_of("TKwotowy", "1.500"), vec![codes::PATTERN]);
         assert_eq!(codes_of("TProcentowy", "0.1234567"), vec![codes::DIGITS]);
-        assert_eq!(codes_of("TProcentowy", "100.0000001"), vec![codes::DIGITS, codes::RANGE]);
+        assert_eq!(
+            codes_of("TProcentowy", "100.0000001"),
+            vec![codes::DIGITS, codes::DIGITS, codes::RANGE]
+        );
         assert!(codes_of("TProcentowy", "100.0000000").is_empty());
         assert_eq!(codes_of("TProcentowy", "-.5"), vec![codes::RANGE]);
         assert_eq!(codes_of("TNaturalny", "0"), vec![codes::RANGE]);

@@ -724,7 +724,9 @@ impl<'a> Run<'a> {
             }
             _ => {}
         }
-        self.text.clear();
+        if matches!(kind, Kind::Simple { .. }) {
+            self.text.clear();
+        }
         if let Some(frame) = self.frames.pop() {
             let keep = frame.sib_start as usize;
             self.sib.truncate(keep);
