@@ -770,6 +770,20 @@ impl<'a> Run<'a> {
             let span_start = self.offset_of(key);
             let value_start = self.offset_of(raw);
             let span = span_start..(value_start + raw.len() + 1).max(span_start + key.len());
+            // quick-xml accepts `a="1"b="2"`; XML requires whitespace between
+            // attributes.
+            if !matches!(
+                self.input.get(span.end),
+                None | Some(b' ' | b'\t' | b'\n' | b'\r' | b'/' | b'>')
+            ) {
+                return Err(Fatal {
+                    message: format!(
+                        "malformed XML: attribute {} must be followed by whitespace, '/>' or '>'",
+                        String::from_utf8_lossy(key)
+                    ),
+                    span,
+                });
+            }
             let vstart = self.attr_values.len();
             xmlchars::normalize_attribute(raw, &mut self.attr_values).map_err(|message| Fatal {
                 message: format!("malformed XML: {message}"),
