@@ -948,7 +948,8 @@ impl<'a> Gen<'a> {
                     st.elem, st.min, st.max, st.accepting
                 );
                 for (name, ns, to) in &st.next {
-                    let _ = write!(s, "Transition {{ name: {name:?}, ns: {ns}, to: {to} }}, ");
+                    let hash = name_hash(name.as_bytes());
+                    let _ = write!(s, "Transition {{ hash: {hash}, name: {name:?}, ns: {ns}, to: {to} }}, ");
                 }
                 s.push_str("] },\n");
             }
@@ -1025,6 +1026,16 @@ impl<'a> Gen<'a> {
         s.push_str("];\n");
         s
     }
+}
+
+/// FNV-1a, the same function as `name_hash` in `src/schema/tables.rs`.
+fn name_hash(name: &[u8]) -> u32 {
+    let mut h: u32 = 0x811c_9dc5;
+    for &b in name {
+        h ^= u32::from(b);
+        h = h.wrapping_mul(0x0100_0193);
+    }
+    h
 }
 
 fn type_ref(t: TypeRef) -> String {

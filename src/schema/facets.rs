@@ -94,8 +94,9 @@ pub(crate) fn check(id: SimpleId, raw: &str, out: &mut Vec<Violation>) -> bool {
         return false;
     };
     let before = out.len();
+    let mut length = None;
     for decl in ty.facets {
-        if let Some(v) = check_facet(&decl.facet, decl.from, ty, &normalized, &value) {
+        if let Some(v) = check_facet(&decl.facet, decl.from, ty, &normalized, &value, &mut length) {
             out.push(v);
         }
     }
@@ -155,11 +156,18 @@ fn check_facet(
     ty: &SimpleType,
     normalized: &Cow<'_, str>,
     value: &Value<'_>,
+    length: &mut Option<usize>,
 ) -> Option<Violation> {
     let text: &str = normalized;
     match facet {
         Facet::Length(n) | Facet::MinLength(n) | Facet::MaxLength(n) => {
-            let len = text.chars().count();
+            let len = *length.get_or_insert_with(|| {
+                if text.is_ascii() {
+                    text.len()
+                } else {
+                    text.chars().count()
+                }
+            });
             let n = *n as usize;
             let (ok, what) = match facet {
                 Facet::Length(_) => (len == n, "exactly"),

@@ -65,6 +65,10 @@ pub(crate) fn normalize(value: &str, ws: WhiteSpace) -> Cow<'_, str> {
 
 fn is_collapsed(value: &str) -> bool {
     let b = value.as_bytes();
+    // Most values have no whitespace at all.
+    if !b.iter().any(|&c| c <= b' ') {
+        return true;
+    }
     if b.first().is_some_and(|&c| is_ws_byte(c)) || b.last().is_some_and(|&c| is_ws_byte(c)) {
         return false;
     }

@@ -113,12 +113,25 @@ pub(crate) struct State {
 /// A transition of a [`Model`].
 #[derive(Debug)]
 pub(crate) struct Transition {
+    /// [`name_hash`] of `name`, compared before the name itself.
+    pub hash: u32,
     /// Local name of the element.
     pub name: &'static str,
     /// Namespace of the element.
     pub ns: NsId,
     /// Target state.
     pub to: u16,
+}
+
+/// FNV-1a hash of an element's local name (the generator uses the same
+/// function, so generated transitions carry their names' hashes).
+pub(crate) fn name_hash(name: &[u8]) -> u32 {
+    let mut h: u32 = 0x811c_9dc5;
+    for &b in name {
+        h ^= u32::from(b);
+        h = h.wrapping_mul(0x0100_0193);
+    }
+    h
 }
 
 /// The XSD built-in type an atomic simple type is derived from.

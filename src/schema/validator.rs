@@ -6,15 +6,14 @@ use std::ops::Range;
 
 use quick_xml::events::attributes::Attribute;
 use quick_xml::events::{BytesStart, Event};
-use quick_xml::name::{QName, ResolveResult};
-use quick_xml::reader::NsReader;
+use quick_xml::reader::Reader;
 
 use super::codes;
 use super::facets::{self, Violation, show};
 use super::generated::{COMPLEX_TYPES, ELEMENTS, MODELS, NAMED_TYPES, NAMESPACES, ROOTS};
 use super::lexical;
 use super::tables::{
-    Content, ElemId, ElementDecl, Model, ModelId, NsId, SimpleId, TypeRef,
+    name_hash, Content, ElemId, ElementDecl, Model, ModelId, NsId, SimpleId, TypeRef,
 };
 use super::{SchemaLimits, xmlchars};
 use crate::diagnostic::{Diagnostic, Severity};
@@ -50,24 +49,31 @@ impl Ns {
     }
 }
 
-fn classify(res: &ResolveResult<'_>) -> Ns {
-    match res {
-        ResolveResult::Unbound => Ns::Known(0),
-        ResolveResult::Bound(ns) => {
-            let uri = ns.as_ref();
-            if let Some(i) = NAMESPACES.iter().position(|n| n.as_bytes() == uri) {
-                return u8::try_from(i).map_or(Ns::Other, Ns::Known);
-            }
-            if uri == XSI_NS {
-                Ns::Xsi
-            } else if uri == XML_NS {
-                Ns::Xml
-            } else {
-                Ns::Other
-            }
-        }
-        ResolveResult::Unknown(_) => Ns::Undeclared,
+/// The schema's view of a namespace URI.
+fn classify(uri: &[u8]) -> Ns {
+    if let Some(i) = NAMESPACES.iter().position(|n| n.as_bytes() == uri) {
+        return u8::try_from(i).map_or(Ns::Other, Ns::Known);
     }
+    if uri == XSI_NS {
+        Ns::Xsi
+    } else if uri == XML_NS {
+        Ns::Xml
+    } else {
+        Ns::Other
+    }
+}
+
+/// An in-scope namespace declaration (`xmlns` or `xmlns:prefix`).
+#[derive(Debug)]
+struct Binding {
+    /// The prefix (empty for the default namespace).
+    prefix: Range<usize>,
+    /// The namespace, classified once when declared.
+    ns: Ns,
+    /// The namespace name, for messages and `xsi:type`.
+    uri: String,
+    /// Depth of the declaring element (its index on the frame stack).
+    depth: usize,
 }
 
 /// What an open element may contain.
@@ -114,6 +120,7 @@ struct Frame {
 
 #[derive(Debug)]
 struct SibEntry {
+    hash: u32,
     ns: u16,
     name: Range<usize>,
     count: u32,
@@ -167,6 +174,8 @@ struct Fatal {
 
 struct Run<'a> {
     input: &'a [u8],
+    /// The UTF-8-validated part of `input` (everything the reader sees).
+    text_view: &'a str,
     /// Offset of the reader's slice in `input` (after a BOM).
     base: usize,
     limits: &'a SchemaLimits,
@@ -177,6 +186,7 @@ struct Run<'a> {
     text: String,
     attr_values: String,
     attrs: Vec<AttrItem>,
+    bindings: Vec<Binding>,
     violations: Vec<Violation>,
     elements: usize,
     root_seen: bool,
@@ -191,8 +201,13 @@ pub(crate) fn run(bytes: &[u8], limits: &SchemaLimits) -> Vec<Diagnostic> {
     let base = if bytes.starts_with(b"\xEF\xBB\xBF") { 3 } else { 0 };
     let bad = xmlchars::first_bad_char(bytes, base);
     let end = bad.as_ref().map_or(bytes.len(), |b| b.offset);
+    let text_view = bytes
+        .get(..end)
+        .and_then(|b| std::str::from_utf8(b).ok())
+        .unwrap_or_default();
     let mut run = Run {
         input: bytes,
+        text_view,
         base,
         limits,
         diags: Vec::new(),
@@ -202,6 +217,7 @@ pub(crate) fn run(bytes: &[u8], limits: &SchemaLimits) -> Vec<Diagnostic> {
         text: String::new(),
         attr_values: String::new(),
         attrs: Vec::new(),
+        bindings: Vec::new(),
         violations: Vec::new(),
         elements: 0,
         root_seen: false,
@@ -237,10 +253,13 @@ enum Outcome {
 
 impl<'a> Run<'a> {
     fn str_at(&self, r: &Range<usize>) -> &'a str {
-        self.input
-            .get(r.clone())
-            .and_then(|b| std::str::from_utf8(b).ok())
-            .unwrap_or("?")
+        self.text_view.get(r.clone()).unwrap_or("?")
+    }
+
+    /// `part` (a subslice of the input) as text, without re-validating it.
+    fn as_str(&self, part: &[u8]) -> &'a str {
+        let start = self.offset_of(part);
+        self.text_view.get(start..start + part.len()).unwrap_or_default()
     }
 
     /// Offset of `part`, a subslice of the input, within the input.
@@ -251,7 +270,7 @@ impl<'a> Run<'a> {
     }
 
     fn events(&mut self, slice: &'a [u8]) -> Outcome {
-        let mut reader = NsReader::from_reader(slice);
+        let mut reader = Reader::from_reader(slice);
         {
             let config = reader.config_mut();
             config.check_comments = true;
@@ -261,13 +280,11 @@ impl<'a> Run<'a> {
         }
         loop {
             let before = usize::try_from(reader.buffer_position()).unwrap_or(usize::MAX);
-            let result = reader
-                .read_resolved_event()
-                .map(|(res, event)| (classify(&res), event));
+            let result = reader.read_event();
             let after = usize::try_from(reader.buffer_position()).unwrap_or(usize::MAX);
             let span = self.base + before..self.base + after;
-            let (ns, event) = match result {
-                Ok(pair) => pair,
+            let event = match result {
+                Ok(event) => event,
                 Err(e) => {
                     let pos = self.base
                         + usize::try_from(reader.error_position()).unwrap_or(usize::MAX).min(slice.len());
@@ -283,8 +300,8 @@ impl<'a> Run<'a> {
                 }
             };
             let step = match event {
-                Event::Start(e) => self.start(&reader, &e, ns, span, false),
-                Event::Empty(e) => self.start(&reader, &e, ns, span, true),
+                Event::Start(e) => self.start(&e, span, false),
+                Event::Empty(e) => self.start(&e, span, true),
                 Event::End(_) => {
                     self.end();
                     Ok(())
@@ -452,14 +469,14 @@ impl<'a> Run<'a> {
     /// Counts a new child of the innermost open element (or of the
     /// document); returns its position among same-named siblings and its
     /// pool entry.
-    fn count_sibling(&mut self, ns: Ns, name: &Range<usize>) -> (u32, u32) {
+    fn count_sibling(&mut self, ns: Ns, name: &Range<usize>, hash: u32) -> (u32, u32) {
         let start = self.frames.last().map_or(0, |f| f.sib_start as usize);
         let key = ns.key();
         let bytes = self.input.get(name.clone()).unwrap_or_default();
         let input = self.input;
         let found = (start..self.sib.len()).rev().find(|&i| {
             let e = &self.sib[i];
-            e.ns == key && input.get(e.name.clone()).unwrap_or_default() == bytes
+            e.hash == hash && e.ns == key && input.get(e.name.clone()).unwrap_or_default() == bytes
         });
         if let Some(i) = found {
             let entry = &mut self.sib[i];
@@ -480,6 +497,7 @@ impl<'a> Run<'a> {
             (count, u32::try_from(i).unwrap_or(u32::MAX))
         } else {
             self.sib.push(SibEntry {
+                hash,
                 ns: key,
                 name: name.clone(),
                 count: 1,
@@ -492,14 +510,7 @@ impl<'a> Run<'a> {
     // ----- elements ------------------------------------------------------
 
     #[allow(clippy::too_many_lines)]
-    fn start(
-        &mut self,
-        reader: &NsReader<&'a [u8]>,
-        e: &BytesStart<'a>,
-        ns: Ns,
-        tag: Range<usize>,
-        empty: bool,
-    ) -> Result<(), Fatal> {
+    fn start(&mut self, e: &BytesStart<'a>, tag: Range<usize>, empty: bool) -> Result<(), Fatal> {
         if self.root_closed {
             return Err(Fatal {
                 message: "malformed XML: extra content after the root element (a document has one root)".into(),
@@ -507,7 +518,7 @@ impl<'a> Run<'a> {
             });
         }
         let qname = e.name().into_inner();
-        if !xmlchars::is_qname(qname) {
+        let Some(colon) = xmlchars::qname_colon(qname) else {
             return Err(Fatal {
                 message: format!(
                     "malformed XML: invalid element name {}",
@@ -515,8 +526,11 @@ impl<'a> Run<'a> {
                 ),
                 span: tag,
             });
-        }
-        let local_bytes = e.local_name().into_inner();
+        };
+        let (prefix, local_bytes) = match colon {
+            Some(i) => (qname.get(..i), qname.get(i + 1..).unwrap_or_default()),
+            None => (None, qname),
+        };
         let local_start = self.offset_of(local_bytes);
         let name = local_start..local_start + local_bytes.len();
 
@@ -540,13 +554,15 @@ impl<'a> Run<'a> {
             });
         }
 
+        // Namespace declarations of this tag apply to the tag itself.
+        self.collect_attributes(e, &tag)?;
+        let ns = self.resolve_prefix(prefix, true);
         if ns == Ns::Undeclared {
-            let prefix = e.name().prefix().map(|p| String::from_utf8_lossy(p.into_inner()).into_owned());
             self.report(
                 codes::XML_MALFORMED,
                 format!(
                     "namespace prefix '{}' of element <{}> is not declared",
-                    prefix.unwrap_or_default(),
+                    String::from_utf8_lossy(prefix.unwrap_or_default()),
                     String::from_utf8_lossy(qname)
                 ),
                 tag.clone(),
@@ -554,8 +570,12 @@ impl<'a> Run<'a> {
                 None,
             );
         }
+        if !self.attrs.is_empty() {
+            self.resolve_attribute_namespaces()?;
+        }
 
-        let (index, entry) = self.count_sibling(ns, &name);
+        let hash = name_hash(local_bytes);
+        let (index, entry) = self.count_sibling(ns, &name, hash);
         let sib_start = u32::try_from(self.sib.len()).unwrap_or(u32::MAX);
         let mut frame = Frame {
             name,
@@ -570,18 +590,16 @@ impl<'a> Run<'a> {
             nil: false,
         };
 
-        self.collect_attributes(reader, e, &tag)?;
-
         let decl = if self.root_seen {
-            self.child_decl(&frame, ns, local_bytes, &tag)
+            self.child_decl(&frame, ns, local_bytes, hash, &tag)
         } else {
             self.root_seen = true;
-            self.root_decl(&frame, ns, local_bytes, reader, e, &tag)
+            self.root_decl(&frame, ns, local_bytes, prefix, &tag)
         };
 
         if let Some(decl_id) = decl {
-            frame.kind = self.check_element_attributes(reader, &frame, decl_id, &tag);
-            if self.attrs.iter().any(|a| a.ns == Ns::Xsi && self.str_at(&a.local) == "nil") {
+            frame.kind = self.check_element_attributes(&frame, decl_id, &tag);
+            if !self.attrs.is_empty() && self.attrs.iter().any(|a| a.ns == Ns::Xsi && self.str_at(&a.local) == "nil") {
                 frame.nil = self.xsi_nil(&frame, decl_id);
             }
         } else if self.active {
@@ -602,8 +620,7 @@ impl<'a> Run<'a> {
         frame: &Frame,
         ns: Ns,
         local: &[u8],
-        reader: &NsReader<&'a [u8]>,
-        e: &BytesStart<'a>,
+        prefix: Option<&[u8]>,
         tag: &Range<usize>,
     ) -> Option<ElemId> {
         for &r in ROOTS {
@@ -619,11 +636,7 @@ impl<'a> Run<'a> {
                 format!("{} in namespace {}", d.name, namespace(d.ns))
             })
             .collect();
-        let (res, _) = reader.resolve_element(e.name());
-        let uri = match res {
-            ResolveResult::Bound(n) => String::from_utf8_lossy(n.as_ref()).into_owned(),
-            _ => String::new(),
-        };
+        let uri = self.binding(prefix, true).map(|b| b.uri.clone()).unwrap_or_default();
         let local_s = String::from_utf8_lossy(local);
         let expected_root = ROOTS.first().map(|&r| element(r));
         let message = match expected_root {
@@ -655,16 +668,15 @@ impl<'a> Run<'a> {
 
     /// The declaration of a child of the innermost open element, after
     /// advancing its content model; reports content-model violations.
-    fn child_decl(&mut self, frame: &Frame, ns: Ns, local: &[u8], tag: &Range<usize>) -> Option<ElemId> {
+    fn child_decl(&mut self, frame: &Frame, ns: Ns, local: &[u8], hash: u32, tag: &Range<usize>) -> Option<ElemId> {
         let parent_name = self.frames.last()?.name.clone();
-        let parent_s = self.str_at(&parent_name);
-        let local_s = String::from_utf8_lossy(local).into_owned();
         let (result, problem) = {
             let parent = self.frames.last_mut()?;
-            advance(&mut parent.kind, ns, local, &local_s, parent_s)
+            advance(&mut parent.kind, ns, local, hash)
         };
-        if let Some((code, message)) = problem {
-            self.report(code, message, tag.clone(), Some(frame), None);
+        if let Some(problem) = problem {
+            let message = problem.message(self.as_str(local), self.str_at(&parent_name));
+            self.report(problem.code(), message, tag.clone(), Some(frame), None);
         }
         result
     }
@@ -678,7 +690,7 @@ impl<'a> Run<'a> {
         let has_text = frame.has_text;
         let nil = frame.nil;
         let value_span = frame.text_span.clone().unwrap_or(tag.clone());
-        let name = self.str_at(&frame.name);
+        let name_range = frame.name.clone();
         match kind {
             Kind::Simple { ty, fixed, default } if !nil => {
                 let text = std::mem::take(&mut self.text);
@@ -696,7 +708,11 @@ impl<'a> Run<'a> {
                 {
                     violations.push(Violation {
                         code: codes::FIXED,
-                        message: format!("value {} differs from the fixed value '{f}' of <{name}>", show(value)),
+                        message: format!(
+                            "value {} differs from the fixed value '{f}' of <{}>",
+                            show(value),
+                            self.str_at(&name_range)
+                        ),
                     });
                 }
                 for v in violations.drain(..) {
@@ -716,7 +732,8 @@ impl<'a> Run<'a> {
                     && !(st.accepting && count >= st.min)
                 {
                     let message = format!(
-                        "<{name}> ends too early: missing required element, expected {}",
+                        "<{}> ends too early: missing required element, expected {}",
+                        self.str_at(&name_range),
                         expected_names(m, state, count)
                     );
                     self.report(codes::MISSING_ELEMENT, message, tag.clone(), None, None);
@@ -728,6 +745,10 @@ impl<'a> Run<'a> {
             self.text.clear();
         }
         if let Some(frame) = self.frames.pop() {
+            let depth = self.frames.len();
+            while self.bindings.last().is_some_and(|b| b.depth >= depth) {
+                self.bindings.pop();
+            }
             let keep = frame.sib_start as usize;
             self.sib.truncate(keep);
             if !self.watchers.is_empty() {
@@ -742,15 +763,15 @@ impl<'a> Run<'a> {
     // ----- attributes ------------------------------------------------------
 
     /// Parses every attribute of a start tag into `self.attrs`, checking
-    /// well-formedness and normalising values.
-    fn collect_attributes(
-        &mut self,
-        reader: &NsReader<&'a [u8]>,
-        e: &BytesStart<'a>,
-        tag: &Range<usize>,
-    ) -> Result<(), Fatal> {
+    /// well-formedness, normalising values and recording namespace
+    /// declarations (which apply to the whole tag).
+    fn collect_attributes(&mut self, e: &BytesStart<'a>, tag: &Range<usize>) -> Result<(), Fatal> {
         self.attrs.clear();
+        if e.attributes_raw().iter().all(u8::is_ascii_whitespace) {
+            return Ok(());
+        }
         self.attr_values.clear();
+        let depth = self.frames.len();
         for attr in e.attributes() {
             let attr: Attribute<'_> = attr.map_err(|err| Fatal {
                 message: format!("malformed XML: {err}"),
@@ -791,73 +812,128 @@ impl<'a> Run<'a> {
             })?;
             let value = vstart..self.attr_values.len();
             if key == b"xmlns" || key.starts_with(b"xmlns:") {
-                if key.len() > 6 && value.is_empty() {
-                    let segs = self.current_segs(None);
-                    self.push_diag(Pending {
-                        code: codes::XML_MALFORMED,
-                        severity: Severity::Warning,
-                        message: format!(
-                            "{} binds a prefix to the empty namespace, which XML 1.0 namespaces do not allow",
-                            String::from_utf8_lossy(key)
-                        ),
-                        help: None,
-                        span,
-                        segs,
-                        attr: None,
-                    });
-                }
+                self.declare_namespace(key, span_start, value, span, depth);
                 continue;
             }
-            let (res, local) = reader.resolve_attribute(attr.key);
-            let ns = classify(&res);
-            let local_bytes = local.into_inner();
+            let local_bytes = attr.key.local_name().into_inner();
             let local_start = self.offset_of(local_bytes);
-            let item = AttrItem {
-                ns,
+            self.attrs.push(AttrItem {
+                ns: Ns::Known(0),
                 local: local_start..local_start + local_bytes.len(),
                 qname: span_start..span_start + key.len(),
                 value,
                 span,
-            };
+            });
+        }
+        Ok(())
+    }
+
+    fn declare_namespace(&mut self, key: &[u8], key_start: usize, value: Range<usize>, span: Range<usize>, depth: usize) {
+        let uri = self.attr_values.get(value).unwrap_or_default().to_string();
+        let prefix = if key.len() > 6 {
+            key_start + 6..key_start + key.len()
+        } else {
+            key_start..key_start
+        };
+        let prefix_bytes = self.input.get(prefix.clone()).unwrap_or_default();
+        let problem = if prefix_bytes == b"xmlns" {
+            Some("the prefix xmlns cannot be declared")
+        } else if prefix_bytes == b"xml" && uri.as_bytes() != XML_NS {
+            Some("the prefix xml can only be bound to the XML namespace")
+        } else if prefix_bytes != b"xml" && uri.as_bytes() == XML_NS {
+            Some("only the prefix xml can be bound to the XML namespace")
+        } else if uri == "http://www.w3.org/2000/xmlns/" {
+            Some("no prefix can be bound to the xmlns namespace")
+        } else {
+            None
+        };
+        if let Some(problem) = problem {
+            self.report(codes::XML_MALFORMED, format!("namespace error: {problem}"), span, None, None);
+            return;
+        }
+        if !prefix.is_empty() && uri.is_empty() {
+            let segs = self.current_segs(None);
+            self.push_diag(Pending {
+                code: codes::XML_MALFORMED,
+                severity: Severity::Warning,
+                message: format!(
+                    "{} binds a prefix to the empty namespace, which XML 1.0 namespaces do not allow",
+                    String::from_utf8_lossy(key)
+                ),
+                help: None,
+                span,
+                segs,
+                attr: None,
+            });
+            return;
+        }
+        let ns = if uri.is_empty() { Ns::Known(0) } else { classify(uri.as_bytes()) };
+        self.bindings.push(Binding { prefix, ns, uri, depth });
+    }
+
+    /// The innermost declaration of `prefix` (`None` = the default namespace).
+    fn binding(&self, prefix: Option<&[u8]>, element: bool) -> Option<&Binding> {
+        match prefix {
+            None if !element => None,
+            None => self.bindings.iter().rev().find(|b| b.prefix.is_empty()),
+            Some(p) => self
+                .bindings
+                .iter()
+                .rev()
+                .find(|b| !b.prefix.is_empty() && self.input.get(b.prefix.clone()) == Some(p)),
+        }
+    }
+
+    /// The namespace of a name with `prefix`; unprefixed attributes have none.
+    fn resolve_prefix(&self, prefix: Option<&[u8]>, element: bool) -> Ns {
+        if prefix == Some(b"xml") {
+            return Ns::Xml;
+        }
+        match self.binding(prefix, element) {
+            Some(b) => b.ns,
+            None if prefix.is_none() => Ns::Known(0),
+            None => Ns::Undeclared,
+        }
+    }
+
+    /// Resolves the prefixes of the collected attributes and rejects two
+    /// attributes with the same expanded name.
+    fn resolve_attribute_namespaces(&mut self) -> Result<(), Fatal> {
+        for i in 0..self.attrs.len() {
+            let qname = self.attrs[i].qname.clone();
+            let local = self.attrs[i].local.clone();
+            let prefix = (local.start > qname.start).then(|| qname.start..local.start - 1);
+            let prefix_bytes = prefix.as_ref().and_then(|p| self.input.get(p.clone()));
+            let ns = self.resolve_prefix(prefix_bytes, false);
             if ns == Ns::Undeclared {
                 return Err(Fatal {
                     message: format!(
                         "namespace prefix of attribute {} is not declared",
-                        String::from_utf8_lossy(key)
+                        self.str_at(&qname)
                     ),
-                    span: item.span,
+                    span: self.attrs[i].span.clone(),
                 });
             }
-            // Two attributes with the same expanded name.
-            let dup = self.attrs.iter().any(|a| {
-                a.ns == item.ns
-                    && (ns != Ns::Other || self.same_namespace(reader, &a.qname, &item.qname))
-                    && self.input.get(a.local.clone()) == self.input.get(item.local.clone())
+            self.attrs[i].ns = ns;
+            let uri = self.binding(prefix_bytes, false).map(|b| b.uri.as_str());
+            let dup = self.attrs[..i].iter().any(|a| {
+                let a_prefix = (a.local.start > a.qname.start).then(|| a.qname.start..a.local.start - 1);
+                let a_uri = self
+                    .binding(a_prefix.as_ref().and_then(|p| self.input.get(p.clone())), false)
+                    .map(|b| b.uri.as_str());
+                a.ns == ns && a_uri == uri && self.input.get(a.local.clone()) == self.input.get(local.clone())
             });
             if dup {
                 return Err(Fatal {
                     message: format!(
                         "malformed XML: attribute {} is repeated (same namespace and local name)",
-                        String::from_utf8_lossy(key)
+                        self.str_at(&qname)
                     ),
-                    span: item.span,
+                    span: self.attrs[i].span.clone(),
                 });
             }
-            self.attrs.push(item);
         }
         Ok(())
-    }
-
-    fn same_namespace(&self, reader: &NsReader<&'a [u8]>, a: &Range<usize>, b: &Range<usize>) -> bool {
-        let qa = QName(self.input.get(a.clone()).unwrap_or_default());
-        let qb = QName(self.input.get(b.clone()).unwrap_or_default());
-        let (ra, _) = reader.resolve_attribute(qa);
-        let ra = match ra {
-            ResolveResult::Bound(n) => n.as_ref().to_vec(),
-            _ => Vec::new(),
-        };
-        let (rb, _) = reader.resolve_attribute(qb);
-        matches!(rb, ResolveResult::Bound(n) if n.as_ref() == ra.as_slice())
     }
 
     fn attr_value(&self, a: &AttrItem) -> &str {
@@ -869,12 +945,14 @@ impl<'a> Run<'a> {
     #[allow(clippy::too_many_lines)]
     fn check_element_attributes(
         &mut self,
-        reader: &NsReader<&'a [u8]>,
         frame: &Frame,
         decl_id: ElemId,
         tag: &Range<usize>,
     ) -> Kind {
         let decl = element(decl_id);
+        if self.attrs.is_empty() && !has_required_attributes(decl.ty) {
+            return kind_for(decl, decl.ty);
+        }
         let mut ty = decl.ty;
         let attrs = std::mem::take(&mut self.attrs);
 
@@ -884,7 +962,7 @@ impl<'a> Run<'a> {
             .find(|a| a.ns == Ns::Xsi && self.str_at(&a.local) == "type")
         {
             let value = lexical::normalize(self.attr_value(a), super::tables::WhiteSpace::Collapse).into_owned();
-            match self.resolve_xsi_type(reader, &value) {
+            match self.resolve_xsi_type(&value) {
                 Ok(found) if derives_from(found, decl.ty) => ty = found,
                 Ok(_) => {
                     let message = format!(
@@ -975,60 +1053,32 @@ impl<'a> Run<'a> {
             }
         }
         self.attrs = attrs;
-
-        match ty {
-            TypeRef::Simple(s) => Kind::Simple {
-                ty: s,
-                fixed: decl.fixed,
-                default: decl.default,
-            },
-            TypeRef::Complex(c) => match COMPLEX_TYPES.get(usize::from(c)) {
-                Some(ct) => match ct.content {
-                    Content::Empty => Kind::Empty,
-                    Content::Simple(s) => Kind::Simple {
-                        ty: s,
-                        fixed: decl.fixed,
-                        default: decl.default,
-                    },
-                    Content::Elements(m) => Kind::Elements {
-                        model: m,
-                        state: 0,
-                        count: 0,
-                        mixed: ct.mixed,
-                    },
-                },
-                None => Kind::Skip,
-            },
-        }
+        kind_for(decl, ty)
     }
 
-    fn resolve_xsi_type(&self, reader: &NsReader<&'a [u8]>, value: &str) -> Result<TypeRef, String> {
+    fn resolve_xsi_type(&self, value: &str) -> Result<TypeRef, String> {
         if !xmlchars::is_qname(value.as_bytes()) {
             return Err(format!("xsi:type '{value}' is not a valid QName"));
         }
-        let (res, local) = reader.resolve_element(QName(value.as_bytes()));
-        let uri: &[u8] = match &res {
-            ResolveResult::Bound(n) => n.as_ref(),
-            ResolveResult::Unbound => b"",
-            ResolveResult::Unknown(p) => {
+        let (prefix, local) = match value.split_once(':') {
+            Some((p, l)) => (Some(p.as_bytes()), l),
+            None => (None, value),
+        };
+        let uri: &str = match self.binding(prefix, true) {
+            Some(b) => &b.uri,
+            None if prefix.is_none() => "",
+            None => {
                 return Err(format!(
                     "the prefix '{}' of xsi:type '{value}' is not declared",
-                    String::from_utf8_lossy(p)
+                    prefix.map(String::from_utf8_lossy).unwrap_or_default()
                 ));
             }
         };
-        let local = local.into_inner();
         NAMED_TYPES
             .iter()
-            .find(|t| t.name.as_bytes() == local && namespace(t.ns).as_bytes() == uri)
+            .find(|t| t.name == local && namespace(t.ns) == uri)
             .map(|t| t.ty)
-            .ok_or_else(|| {
-                format!(
-                    "xsi:type '{value}' does not name a type of the schema ({{{}}}{})",
-                    String::from_utf8_lossy(uri),
-                    String::from_utf8_lossy(local)
-                )
-            })
+            .ok_or_else(|| format!("xsi:type '{value}' does not name a type of the schema ({{{uri}}}{local})"))
     }
 
     fn xsi_nil(&mut self, frame: &Frame, decl_id: ElemId) -> bool {
@@ -1070,13 +1120,26 @@ impl<'a> Run<'a> {
     // ----- character data ------------------------------------------------
 
     fn text(&mut self, raw: &[u8], span: Range<usize>, is_ref_ws: bool) -> Result<(), Fatal> {
-        if memchr_seq(raw, b"]]>") {
+        // One pass: whitespace only? carriage returns? a `]` (for `]]>`)?
+        let (mut all_ws, mut has_cr, mut has_bracket) = (true, false, false);
+        for &b in raw {
+            match b {
+                b' ' | b'\t' | b'\n' => {}
+                b'\r' => has_cr = true,
+                b']' => {
+                    has_bracket = true;
+                    all_ws = false;
+                }
+                _ => all_ws = false,
+            }
+        }
+        if has_bracket && raw.windows(3).any(|w| w == b"]]>") {
             return Err(Fatal {
                 message: "malformed XML: ']]>' is not allowed in character data".into(),
                 span,
             });
         }
-        let all_ws = raw.iter().all(|&b| matches!(b, b' ' | b'\t' | b'\n' | b'\r'));
+        let text = self.as_str(raw);
         let Some(frame) = self.frames.last_mut() else {
             if all_ws {
                 return Ok(());
@@ -1095,8 +1158,11 @@ impl<'a> Run<'a> {
                     Some(s) => s.start..span.end,
                     None => span.clone(),
                 });
-                let s = std::str::from_utf8(raw).unwrap_or_default();
-                xmlchars::push_normalized_eol(&mut self.text, s);
+                if has_cr {
+                    xmlchars::push_normalized_eol(&mut self.text, text);
+                } else {
+                    self.text.push_str(text);
+                }
                 None
             }
             Kind::Elements { .. } | Kind::Empty => {
@@ -1111,10 +1177,7 @@ impl<'a> Run<'a> {
         if let Some((empty, name)) = problem {
             let what = if empty { "must be empty" } else { "may only contain elements" };
             let name = self.str_at(&name);
-            let message = format!(
-                "text {} is not allowed: <{name}> {what}",
-                show(&String::from_utf8_lossy(raw))
-            );
+            let message = format!("text {} is not allowed: <{name}> {what}", show(text));
             self.report(codes::TEXT_NOT_ALLOWED, message, span, None, None);
         }
         Ok(())
@@ -1134,7 +1197,7 @@ impl<'a> Run<'a> {
                     Some(s) => s.start..span.end,
                     None => span.clone(),
                 });
-                let s = std::str::from_utf8(c).unwrap_or_default();
+                let s = self.as_str(c);
                 xmlchars::push_normalized_eol(&mut self.text, s);
                 None
             }
@@ -1180,8 +1243,25 @@ impl<'a> Run<'a> {
             self.text.push_str(s);
             return Ok(());
         }
+        // In element-only content: whitespace character references are
+        // whitespace, anything else is character content.
         let ws_char_ref = resolved.char_ref && lexical::is_xml_ws(resolved.ch);
-        self.text(s.as_bytes(), span, ws_char_ref)
+        let Some(frame) = self.frames.last_mut() else {
+            return Ok(());
+        };
+        let problem = match frame.kind {
+            Kind::Elements { mixed: false, .. } | Kind::Empty if !ws_char_ref && !frame.text_reported => {
+                frame.text_reported = true;
+                Some(frame.name.clone())
+            }
+            _ => None,
+        };
+        if let Some(name) = problem {
+            let name = self.str_at(&name);
+            let message = format!("text {} is not allowed: <{name}> may only contain elements", show(s));
+            self.report(codes::TEXT_NOT_ALLOWED, message, span, None, None);
+        }
+        Ok(())
     }
 
     fn pi(&mut self, pi: &quick_xml::events::BytesPI<'_>, span: Range<usize>) -> Result<(), Fatal> {
@@ -1221,35 +1301,63 @@ impl<'a> Run<'a> {
     }
 }
 
+/// A content-model violation, described lazily (messages are only built
+/// when something is wrong).
+enum Problem {
+    SimpleContent(SimpleId),
+    MustBeEmpty,
+    TooMany(u32),
+    TooFew(u32, ElemId),
+    MissingBefore(String),
+    NotExpected(String),
+    WrongNamespace(Ns, String),
+    NotAllowed(String),
+}
+
+impl Problem {
+    fn code(&self) -> &'static str {
+        match self {
+            Problem::TooFew(..) | Problem::MissingBefore(_) => codes::MISSING_ELEMENT,
+            _ => codes::UNEXPECTED_ELEMENT,
+        }
+    }
+
+    fn message(&self, local: &str, parent: &str) -> String {
+        match self {
+            Problem::SimpleContent(ty) => format!(
+                "element <{local}> is not allowed: <{parent}> has simple content (type {})",
+                facets::simple_type(*ty).name
+            ),
+            Problem::MustBeEmpty => format!("element <{local}> is not allowed: <{parent}> must be empty"),
+            Problem::TooMany(max) => format!("too many <{local}> elements in <{parent}>: at most {max} allowed"),
+            Problem::TooFew(min, elem) => format!(
+                "<{parent}> needs at least {min} <{}> elements before <{local}>",
+                element(*elem).name
+            ),
+            Problem::MissingBefore(expected) => {
+                format!("missing required element before <{local}> in <{parent}>: expected {expected}")
+            }
+            Problem::NotExpected(expected) => {
+                format!("element <{local}> is not expected here in <{parent}>: expected {expected}")
+            }
+            Problem::WrongNamespace(ns, expected) => format!(
+                "element <{local}> in <{parent}> is in the wrong namespace ({}); expected {expected}",
+                ns_description(*ns)
+            ),
+            Problem::NotAllowed(expected) => {
+                format!("element <{local}> is not allowed in <{parent}>: expected {expected}")
+            }
+        }
+    }
+}
+
 /// Advances a parent's content model over a child element named `local`
 /// in namespace `ns`; returns the child's declaration and a violation.
-#[allow(clippy::too_many_lines)]
-fn advance(
-    kind: &mut Kind,
-    ns: Ns,
-    local: &[u8],
-    local_s: &str,
-    parent_s: &str,
-) -> (Option<ElemId>, Option<(&'static str, String)>) {
+fn advance(kind: &mut Kind, ns: Ns, local: &[u8], hash: u32) -> (Option<ElemId>, Option<Problem>) {
     match kind {
         Kind::Skip => (None, None),
-        Kind::Simple { ty, .. } => {
-            let ty_name = facets::simple_type(*ty).name;
-            (
-                None,
-                Some((
-                    codes::UNEXPECTED_ELEMENT,
-                    format!("element <{local_s}> is not allowed: <{parent_s}> has simple content (type {ty_name})"),
-                )),
-            )
-        }
-        Kind::Empty => (
-            None,
-            Some((
-                codes::UNEXPECTED_ELEMENT,
-                format!("element <{local_s}> is not allowed: <{parent_s}> must be empty"),
-            )),
-        ),
+        Kind::Simple { ty, .. } => (None, Some(Problem::SimpleContent(*ty))),
+        Kind::Empty => (None, Some(Problem::MustBeEmpty)),
         Kind::Elements {
             model,
             state,
@@ -1260,34 +1368,20 @@ fn advance(
             let Some(st) = m.states.get(usize::from(*state)) else {
                 return (None, None);
             };
-            if let Some(t) = st
-                .next
-                .iter()
-                .find(|t| Ns::Known(t.ns) == ns && t.name.as_bytes() == local)
+            if let Ns::Known(ns_id) = ns
+                && let Some(t) = st
+                    .next
+                    .iter()
+                    .find(|t| t.hash == hash && t.ns == ns_id && t.name.as_bytes() == local)
             {
                 if t.to == *state {
                     if *count < st.max {
                         *count += 1;
                         return (Some(st.elem), None);
                     }
-                    return (
-                        Some(st.elem),
-                        Some((
-                            codes::UNEXPECTED_ELEMENT,
-                            format!("too many <{local_s}> elements in <{parent_s}>: at most {} allowed", st.max),
-                        )),
-                    );
+                    return (Some(st.elem), Some(Problem::TooMany(st.max)));
                 }
-                let problem = (*count < st.min && *state != 0).then(|| {
-                    (
-                        codes::MISSING_ELEMENT,
-                        format!(
-                            "<{parent_s}> needs at least {} <{}> elements before <{local_s}>",
-                            st.min,
-                            element(st.elem).name
-                        ),
-                    )
-                });
+                let problem = (*count < st.min && *state != 0).then_some(Problem::TooFew(st.min, st.elem));
                 *state = t.to;
                 *count = 1;
                 let elem = m.states.get(usize::from(t.to)).map_or(0, |s| s.elem);
@@ -1309,33 +1403,61 @@ fn advance(
                     *count = 1;
                     let elem = m.states[q].elem;
                     let problem = if q > here {
-                        (
-                            codes::MISSING_ELEMENT,
-                            format!("missing required element before <{local_s}> in <{parent_s}>: expected {expected}"),
-                        )
+                        Problem::MissingBefore(expected)
                     } else {
-                        (
-                            codes::UNEXPECTED_ELEMENT,
-                            format!("element <{local_s}> is not expected here in <{parent_s}>: expected {expected}"),
-                        )
+                        Problem::NotExpected(expected)
                     };
                     (Some(elem), Some(problem))
                 }
                 None => {
                     let known_elsewhere =
                         (1..m.states.len()).any(|q| element(m.states[q].elem).name.as_bytes() == local);
-                    let message = if known_elsewhere {
-                        format!(
-                            "element <{local_s}> in <{parent_s}> is in the wrong namespace ({}); expected {expected}",
-                            ns_description(ns)
-                        )
+                    let problem = if known_elsewhere {
+                        Problem::WrongNamespace(ns, expected)
                     } else {
-                        format!("element <{local_s}> is not allowed in <{parent_s}>: expected {expected}")
+                        Problem::NotAllowed(expected)
                     };
-                    (None, Some((codes::UNEXPECTED_ELEMENT, message)))
+                    (None, Some(problem))
                 }
             }
         }
+    }
+}
+
+fn has_required_attributes(ty: TypeRef) -> bool {
+    match ty {
+        TypeRef::Complex(c) => COMPLEX_TYPES
+            .get(usize::from(c))
+            .is_some_and(|ct| ct.attributes.iter().any(|a| a.required)),
+        TypeRef::Simple(_) => false,
+    }
+}
+
+/// What an element of type `ty` (declared by `decl`) may contain.
+fn kind_for(decl: &'static ElementDecl, ty: TypeRef) -> Kind {
+    match ty {
+        TypeRef::Simple(s) => Kind::Simple {
+            ty: s,
+            fixed: decl.fixed,
+            default: decl.default,
+        },
+        TypeRef::Complex(c) => match COMPLEX_TYPES.get(usize::from(c)) {
+            Some(ct) => match ct.content {
+                Content::Empty => Kind::Empty,
+                Content::Simple(s) => Kind::Simple {
+                    ty: s,
+                    fixed: decl.fixed,
+                    default: decl.default,
+                },
+                Content::Elements(m) => Kind::Elements {
+                    model: m,
+                    state: 0,
+                    count: 0,
+                    mixed: ct.mixed,
+                },
+            },
+            None => Kind::Skip,
+        },
     }
 }
 
@@ -1406,6 +1528,3 @@ fn expected_names(m: &Model, state: u16, count: u32) -> String {
     }
 }
 
-fn memchr_seq(hay: &[u8], needle: &[u8]) -> bool {
-    hay.contains(&needle[0]) && hay.windows(needle.len()).any(|w| w == needle)
-}

@@ -25,6 +25,17 @@ const SUSPECT: [bool; 256] = {
     t
 };
 
+/// True when some byte of `word` is below 0x20 or equal to 0xEF (then the
+/// bytes need a closer look).
+fn word_is_suspect(word: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let below_0x20 = word.wrapping_sub(ONES * 0x20) & !word & HIGH;
+    let x = word ^ (ONES * 0xEF);
+    let is_ef = x.wrapping_sub(ONES) & !x & HIGH;
+    below_0x20 | is_ef != 0
+}
+
 /// Scans the whole document once: UTF-8 validity and XML `Char`.
 pub(crate) fn first_bad_char(bytes: &[u8], from: usize) -> Option<BadChar> {
     let body = bytes.get(from..).unwrap_or_default();
@@ -32,25 +43,39 @@ pub(crate) fn first_bad_char(bytes: &[u8], from: usize) -> Option<BadChar> {
         Ok(_) => body.len(),
         Err(e) => e.valid_up_to(),
     };
-    let mut i = 0;
-    while let Some(p) = body[i..valid].iter().position(|&b| SUSPECT[usize::from(b)]) {
-        let at = i + p;
-        let b = body[at];
-        if b == 0xEF {
-            if body.get(at + 1) == Some(&0xBF) && matches!(body.get(at + 2), Some(0xBE | 0xBF)) {
-                let c = if body[at + 2] == 0xBE { "U+FFFE" } else { "U+FFFF" };
-                return Some(BadChar {
-                    offset: from + at,
-                    message: format!("malformed XML: the character {c} is not allowed in XML"),
-                });
+    let checked = &body[..valid];
+    let mut at = 0;
+    while at < checked.len() {
+        if let Some(chunk) = checked.get(at..at + 8) {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            if !word_is_suspect(u64::from_le_bytes(word)) {
+                at += 8;
+                continue;
             }
-            i = at + 1;
-            continue;
         }
-        return Some(BadChar {
-            offset: from + at,
-            message: format!("malformed XML: the control character U+{b:04X} is not allowed in XML"),
-        });
+        let end = (at + 8).min(checked.len());
+        for i in at..end {
+            let b = checked[i];
+            if !SUSPECT[usize::from(b)] {
+                continue;
+            }
+            if b == 0xEF {
+                if checked.get(i + 1) == Some(&0xBF) && matches!(checked.get(i + 2), Some(0xBE | 0xBF)) {
+                    let c = if checked[i + 2] == 0xBE { "U+FFFE" } else { "U+FFFF" };
+                    return Some(BadChar {
+                        offset: from + i,
+                        message: format!("malformed XML: the character {c} is not allowed in XML"),
+                    });
+                }
+                continue;
+            }
+            return Some(BadChar {
+                offset: from + i,
+                message: format!("malformed XML: the control character U+{b:04X} is not allowed in XML"),
+            });
+        }
+        at = end;
     }
     if valid < body.len() {
         let message = if from == 0 && (body.starts_with(b"\xFF\xFE") || body.starts_with(b"\xFE\xFF")) {
@@ -80,15 +105,29 @@ fn is_name_char(c: char) -> bool {
         || matches!(c, '-' | '.' | '0'..='9' | '\u{B7}' | '\u{300}'..='\u{36F}' | '\u{203F}'..='\u{2040}')
 }
 
+/// ASCII name characters: 1 = may start a name, 2 = may continue one.
+const ASCII_NAME: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut i = 0;
+    while i < 128 {
+        let c = i as u8;
+        if c.is_ascii_alphabetic() || c == b'_' || c == b':' {
+            t[i] = 3;
+        } else if c.is_ascii_digit() || c == b'-' || c == b'.' {
+            t[i] = 2;
+        }
+        i += 1;
+    }
+    t
+};
+
 /// An XML `Name`.
 pub(crate) fn is_name(bytes: &[u8]) -> bool {
-    if bytes.iter().all(u8::is_ascii) {
-        let mut it = bytes.iter();
-        return match it.next() {
-            Some(&b) if b.is_ascii_alphabetic() || b == b'_' || b == b':' => it
-                .all(|&b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b':' | b'-' | b'.')),
-            _ => false,
-        };
+    let Some(&first) = bytes.first() else {
+        return false;
+    };
+    if first < 128 && bytes.iter().all(|&b| b < 128 && ASCII_NAME[usize::from(b)] & 2 != 0) {
+        return ASCII_NAME[usize::from(first)] & 1 != 0;
     }
     let Ok(s) = std::str::from_utf8(bytes) else {
         return false;
@@ -97,14 +136,27 @@ pub(crate) fn is_name(bytes: &[u8]) -> bool {
     chars.next().is_some_and(is_name_start) && chars.all(is_name_char)
 }
 
-/// A namespace-well-formed `QName`: a `Name` with at most one colon, not
-/// first or last.
-pub(crate) fn is_qname(bytes: &[u8]) -> bool {
+/// Checks a namespace-well-formed `QName` (a `Name` with at most one colon,
+/// not first or last) and returns the position of its colon.
+pub(crate) fn qname_colon(bytes: &[u8]) -> Option<Option<usize>> {
     if !is_name(bytes) {
-        return false;
+        return None;
     }
-    let colons = bytes.iter().filter(|&&b| b == b':').count();
-    colons == 0 || (colons == 1 && bytes.first() != Some(&b':') && bytes.last() != Some(&b':'))
+    let mut colon = None;
+    for (i, &b) in bytes.iter().enumerate() {
+        if b == b':' {
+            if colon.is_some() || i == 0 || i + 1 == bytes.len() {
+                return None;
+            }
+            colon = Some(i);
+        }
+    }
+    Some(colon)
+}
+
+/// A namespace-well-formed `QName`.
+pub(crate) fn is_qname(bytes: &[u8]) -> bool {
+    qname_colon(bytes).is_some()
 }
 
 /// A resolved entity or character reference.
