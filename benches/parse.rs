@@ -1,1 +1,2 @@
-fn main(){}
+//! Parsing benchmarks (placeholder).
+fn main() {}

@@ -7,16 +7,16 @@ use std::path::Path;
 
 use quote::quote;
 use xsd_parser::config::{GeneratorFlags, IdentQuadruple, Namespace, OptimizerFlags};
-use xsd_parser::models::meta::{CustomMeta, MetaType};
 use xsd_parser::models::IdentType;
+use xsd_parser::models::meta::{CustomMeta, MetaType};
 use xsd_parser::pipeline::generator::{
     Context as GeneratorContext, Error as GeneratorError, ValueGeneratorMode,
 };
 use xsd_parser::pipeline::parser::resolver::ManyResolver;
 use xsd_parser::pipeline::renderer::{NamespaceSerialization, ValueRendererBox};
 use xsd_parser::{
-    exec_generator_with_ident_cache, exec_interpreter_with_ident_cache, exec_optimizer,
-    exec_render, Config, MetaTypes, Parser,
+    Config, MetaTypes, Parser, exec_generator_with_ident_cache, exec_interpreter_with_ident_cache,
+    exec_optimizer, exec_render,
 };
 
 use crate::naming::{Fa3Naming, rename_anonymous_groups};
@@ -28,23 +28,19 @@ pub const FA3_NS: &str = "http://crd.gov.pl/wzor/2025/06/25/13775/";
 pub const MAIN_XSD: &str = "schemat_FA(3)_v1-0E.xsd";
 
 fn custom(name: &'static str, path: &'static str) -> MetaType {
-    MetaType::from(
-        CustomMeta::new(name)
-            .include_from(path)
-            .with_default(
-                move |ctx: &GeneratorContext<'_, '_>,
-                      value: &str,
-                      mode: ValueGeneratorMode|
-                      -> Result<ValueRendererBox, GeneratorError> {
-                    let _ = ctx;
-                    let _ = mode;
-                    let ident = quote::format_ident!("{}", name);
-                    Ok(Box::new(quote! {
-                        #ident::from_schema_literal(#value)
-                    }))
-                },
-            ),
-    )
+    MetaType::from(CustomMeta::new(name).include_from(path).with_default(
+        move |ctx: &GeneratorContext<'_, '_>,
+              value: &str,
+              mode: ValueGeneratorMode|
+              -> Result<ValueRendererBox, GeneratorError> {
+            let _ = ctx;
+            let _ = mode;
+            let ident = quote::format_ident!("{}", name);
+            Ok(Box::new(quote! {
+                #ident::from_schema_literal(#value)
+            }))
+        },
+    ))
 }
 
 /// Writes the typed model (`fa3_model.rs`) and the validator tables
@@ -64,7 +60,9 @@ pub fn generate(dir: &Path, out: &Path) -> Result<(), Box<dyn Error>> {
     let mut config = Config::default()
         .without_optimizer_flags(OptimizerFlags::USE_UNRESTRICTED_BASE_TYPE_SIMPLE)
         .without_optimizer_flags(OptimizerFlags::REMOVE_DUPLICATES)
-        .with_optimizer_flags(OptimizerFlags::RESOLVE_TYPEDEFS | OptimizerFlags::MERGE_CHOICE_CARDINALITIES)
+        .with_optimizer_flags(
+            OptimizerFlags::RESOLVE_TYPEDEFS | OptimizerFlags::MERGE_CHOICE_CARDINALITIES,
+        )
         .with_generator_flags(GeneratorFlags::FLATTEN_CONTENT)
         .with_quick_xml_config(
             NamespaceSerialization::Global,

@@ -1,6 +1,6 @@
 //! Stable, readable names for the generated model.
 //!
-//! * Field names are the XSD names in snake_case with their underscores kept:
+//! * Field names are the XSD names in `snake_case` with their underscores kept:
 //!   `P_13_1` -> `p_13_1`, `NrWierszaFa` -> `nr_wiersza_fa`, `PKWiU` -> `pkwiu`.
 //! * Anonymous groups are named after their first element (`FakturaFaP6Choice`,
 //!   field `p_6_choice`) instead of xsd-parser's running numbers, which shift
@@ -9,8 +9,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use proc_macro2::Ident as Ident2;
-use xsd_parser::models::meta::{ElementMetaVariant, MetaType, MetaTypeVariant, MetaTypes};
 use xsd_parser::models::Naming as DefaultNaming;
+use xsd_parser::models::meta::{ElementMetaVariant, MetaType, MetaTypeVariant, MetaTypes};
 use xsd_parser::models::{Name, TypeIdent};
 use xsd_parser::traits::{NameBuilder, Naming};
 
@@ -107,9 +107,11 @@ fn first_element_name(types: &MetaTypes, ident: &TypeIdent, depth: usize) -> Opt
         return None;
     }
     let ty = types.items.get(ident)?;
-    let group = match &ty.variant {
-        MetaTypeVariant::Sequence(g) | MetaTypeVariant::Choice(g) | MetaTypeVariant::All(g) => g,
-        _ => return None,
+    let (MetaTypeVariant::Sequence(group)
+    | MetaTypeVariant::Choice(group)
+    | MetaTypeVariant::All(group)) = &ty.variant
+    else {
+        return None;
     };
     let first = group.elements.first()?;
     match &first.variant {

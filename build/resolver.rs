@@ -1,4 +1,4 @@
-//! Offline schema resolver: `crd.gov.pl` DefinicjeTypy URLs map onto the
+//! Offline schema resolver: `crd.gov.pl` `DefinicjeTypy` URLs map onto the
 //! vendored files in `schemas/fa3/`; any other remote location is an error.
 
 use std::fs::File;
@@ -32,15 +32,17 @@ impl CrdResolver {
                 if host != "crd.gov.pl" || name.is_empty() || name.contains('/') {
                     return Err(Error::new(
                         ErrorKind::PermissionDenied,
-                        format!("refusing to fetch {url}: only vendored crd.gov.pl schemas are allowed"),
+                        format!(
+                            "refusing to fetch {url}: only vendored crd.gov.pl schemas are allowed"
+                        ),
                     ));
                 }
                 Ok(self.dir.join(name))
             }
             "file" => {
-                let path = url
-                    .to_file_path()
-                    .map_err(|()| Error::new(ErrorKind::InvalidInput, format!("bad file URL {url}")))?;
+                let path = url.to_file_path().map_err(|()| {
+                    Error::new(ErrorKind::InvalidInput, format!("bad file URL {url}"))
+                })?;
                 if !path.starts_with(&self.dir) {
                     return Err(Error::new(
                         ErrorKind::PermissionDenied,
@@ -66,19 +68,25 @@ impl Resolver for CrdResolver {
             Some(current) => current.join(&req.requested_location),
             None => Url::parse(&req.requested_location),
         };
-        let url = match url {
-            Ok(url) => url,
-            Err(_) => {
-                let path = self.dir.join(&req.requested_location);
-                Url::from_file_path(&path).map_err(|()| {
-                    Error::new(ErrorKind::InvalidInput, format!("bad schema location {}", req.requested_location))
-                })?
-            }
+        let url = if let Ok(url) = url {
+            url
+        } else {
+            let path = self.dir.join(&req.requested_location);
+            Url::from_file_path(&path).map_err(|()| {
+                Error::new(
+                    ErrorKind::InvalidInput,
+                    format!("bad schema location {}", req.requested_location),
+                )
+            })?
         };
         let path = self.local(&url)?;
         let file = File::open(&path)?;
-        let file_url = Url::from_file_path(&path)
-            .map_err(|()| Error::new(ErrorKind::InvalidInput, format!("bad path {}", path.display())))?;
+        let file_url = Url::from_file_path(&path).map_err(|()| {
+            Error::new(
+                ErrorKind::InvalidInput,
+                format!("bad path {}", path.display()),
+            )
+        })?;
         let name = path
             .file_stem()
             .and_then(|s| s.to_str())

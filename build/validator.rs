@@ -24,7 +24,8 @@ use std::path::Path;
 use xsd_parser::MetaTypes;
 use xsd_parser::Schemas;
 use xsd_parser::models::meta::{
-    AttributeMetaVariant, Base, ElementMeta, ElementMetaVariant, ElementMode, MetaTypeVariant,
+    AttributeMetaVariant, Base, ComplexMeta, ElementMeta, ElementMetaVariant, ElementMode,
+    MetaTypeVariant,
 };
 use xsd_parser::models::schema::MaxOccurs;
 use xsd_parser::models::schema::xs::{FormChoiceType, Use};
@@ -127,9 +128,21 @@ struct SimpleOut {
 /// A particle tree, as read from `MetaTypes`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Particle {
-    Elem { decl: u16, min: u32, max: u32 },
-    Seq { items: Vec<Particle>, min: u32, max: u32 },
-    Choice { items: Vec<Particle>, min: u32, max: u32 },
+    Elem {
+        decl: u16,
+        min: u32,
+        max: u32,
+    },
+    Seq {
+        items: Vec<Particle>,
+        min: u32,
+        max: u32,
+    },
+    Choice {
+        items: Vec<Particle>,
+        min: u32,
+        max: u32,
+    },
 }
 
 struct StateOut {
@@ -166,7 +179,11 @@ const BUILTINS: &[(&str, &str, Option<&str>)] = &[
     ("decimal", "Decimal", Some("anySimpleType")),
     ("integer", "Integer", Some("decimal")),
     ("nonPositiveInteger", "NonPositiveInteger", Some("integer")),
-    ("negativeInteger", "NegativeInteger", Some("nonPositiveInteger")),
+    (
+        "negativeInteger",
+        "NegativeInteger",
+        Some("nonPositiveInteger"),
+    ),
     ("long", "Long", Some("integer")),
     ("int", "Int", Some("long")),
     ("short", "Short", Some("int")),
@@ -176,7 +193,11 @@ const BUILTINS: &[(&str, &str, Option<&str>)] = &[
     ("unsignedInt", "UnsignedInt", Some("unsignedLong")),
     ("unsignedShort", "UnsignedShort", Some("unsignedInt")),
     ("unsignedByte", "UnsignedByte", Some("unsignedShort")),
-    ("positiveInteger", "PositiveInteger", Some("nonNegativeInteger")),
+    (
+        "positiveInteger",
+        "PositiveInteger",
+        Some("nonNegativeInteger"),
+    ),
     ("date", "Date", Some("anySimpleType")),
     ("dateTime", "DateTime", Some("anySimpleType")),
     ("gYear", "GYear", Some("anySimpleType")),
@@ -262,7 +283,11 @@ impl<'a> Gen<'a> {
         } else {
             let (name, path) = tail.split_once('/').unwrap_or((tail, ""));
             let q = self.qualified(ns, name);
-            if path.is_empty() { q } else { format!("{q}/{path}") }
+            if path.is_empty() {
+                q
+            } else {
+                format!("{q}/{path}")
+            }
         }
     }
 
@@ -299,8 +324,10 @@ impl<'a> Gen<'a> {
         // 2. Built-ins, so that `xsi:type` can name them.
         for (name, _, _) in BUILTINS {
             let id = self.simple_type(&SimpleKey::Named(XS_NS.into(), (*name).into()))?;
-            self.named
-                .insert((XS_NS.to_string(), (*name).to_string()), TypeRef::Simple(id));
+            self.named.insert(
+                (XS_NS.to_string(), (*name).to_string()),
+                TypeRef::Simple(id),
+            );
         }
 
         // 3. Global named types that derive from a type already in use: these
@@ -311,7 +338,8 @@ impl<'a> Gen<'a> {
             // Every global simple type: all of them derive from supported
             // built-ins, and an element declared with a built-in type (such
             // as `Ilosc`, an `xs:integer`) accepts any of them that restricts it.
-            let simple_names: Vec<(String, String)> = self.raw.simple_types.keys().cloned().collect();
+            let simple_names: Vec<(String, String)> =
+                self.raw.simple_types.keys().cloned().collect();
             for (ns, name) in simple_names {
                 self.simple_type(&SimpleKey::Named(ns, name))?;
             }
@@ -373,7 +401,8 @@ impl<'a> Gen<'a> {
     fn complex_derives_from_used(&self, ident: &TypeIdent) -> bool {
         let mut current = ident.clone();
         for _ in 0..64 {
-            let Some(MetaTypeVariant::ComplexType(c)) = self.meta.items.get(&current).map(|t| &t.variant)
+            let Some(MetaTypeVariant::ComplexType(c)) =
+                self.meta.items.get(&current).map(|t| &t.variant)
             else {
                 return false;
             };
@@ -423,7 +452,8 @@ impl<'a> Gen<'a> {
         let ident = &ident;
         let uri = self.uri(ident.ns);
         if uri == XS_NS {
-            let id = self.simple_type(&SimpleKey::Named(XS_NS.into(), ident.name.as_str().into()))?;
+            let id =
+                self.simple_type(&SimpleKey::Named(XS_NS.into(), ident.name.as_str().into()))?;
             return Ok(TypeRef::Simple(id));
         }
         let variant = &self
@@ -433,23 +463,20 @@ impl<'a> Gen<'a> {
             .ok_or_else(|| format!("type {ident} is not in MetaTypes"))?
             .variant;
         let anonymous = ident.name.is_generated() || ident.type_ == IdentType::ElementType;
-        match variant {
-            MetaTypeVariant::ComplexType(_) => {
-                let type_key = if anonymous {
-                    key.to_string()
-                } else {
-                    type_key(&uri, ident.name.as_str())
-                };
-                Ok(TypeRef::Complex(self.complex_type(ident, &type_key)?))
-            }
-            _ => {
-                let skey = if anonymous {
-                    SimpleKey::Anon(key.to_string())
-                } else {
-                    SimpleKey::Named(uri, ident.name.as_str().to_string())
-                };
-                Ok(TypeRef::Simple(self.simple_type(&skey)?))
-            }
+        if let MetaTypeVariant::ComplexType(_) = variant {
+            let type_key = if anonymous {
+                key.to_string()
+            } else {
+                type_key(&uri, ident.name.as_str())
+            };
+            Ok(TypeRef::Complex(self.complex_type(ident, &type_key)?))
+        } else {
+            let skey = if anonymous {
+                SimpleKey::Anon(key.to_string())
+            } else {
+                SimpleKey::Named(uri, ident.name.as_str().to_string())
+            };
+            Ok(TypeRef::Simple(self.simple_type(&skey)?))
         }
     }
 
@@ -472,70 +499,8 @@ impl<'a> Gen<'a> {
             self.qualified(&self.uri(ident.ns), ident.name.as_str())
         };
 
-        let mut attributes = Vec::new();
-        for a in c.attributes.iter() {
-            let AttributeMetaVariant::Type(t) = &a.variant else {
-                return Err(format!("attribute wildcards are not supported ({name})").into());
-            };
-            if a.use_ == Use::Prohibited {
-                continue;
-            }
-            let aname = a.ident.name.as_str().to_string();
-            let akey = format!("{key}/@{aname}");
-            let ns_uri = if a.form == FormChoiceType::Qualified {
-                self.uri(a.ident.ns)
-            } else {
-                String::new()
-            };
-            let ty = match self.type_ref(t, &akey)? {
-                TypeRef::Simple(s) => s,
-                TypeRef::Complex(_) => {
-                    return Err(format!("attribute {aname} of {name} has a complex type").into());
-                }
-            };
-            attributes.push(AttrOut {
-                name: aname,
-                ns: self.ns_id(&ns_uri)?,
-                ty,
-                required: a.use_ == Use::Required,
-                fixed: self.raw.fixed.get(&akey).cloned(),
-            });
-        }
-
-        let content = match &c.content {
-            None => ContentOut::Empty,
-            Some(content_ident) => {
-                let variant = &self
-                    .meta
-                    .items
-                    .get(content_ident)
-                    .ok_or_else(|| format!("content {content_ident} of {name} is not in MetaTypes"))?
-                    .variant;
-                match variant {
-                    MetaTypeVariant::Sequence(_) | MetaTypeVariant::Choice(_) | MetaTypeVariant::All(_) => {
-                        let particle = self.group(
-                            content_ident,
-                            occurs_min(c.min_occurs),
-                            occurs_max(c.max_occurs),
-                            key,
-                        )?;
-                        self.check_extension(&c.base, &particle, &name)?;
-                        ContentOut::Elements(self.model(&particle, &name)?)
-                    }
-                    _ => {
-                        if content_ident.name.is_generated() {
-                            return Err(format!("anonymous simple content of {name} is not supported").into());
-                        }
-                        match self.type_ref(content_ident, key)? {
-                            TypeRef::Simple(s) => ContentOut::Simple(s),
-                            TypeRef::Complex(_) => {
-                                return Err(format!("unexpected complex content type for {name}").into());
-                            }
-                        }
-                    }
-                }
-            }
-        };
+        let attributes = self.attributes(&c, &name, key)?;
+        let content = self.content(&c, &name, key)?;
 
         let mut ancestors = Vec::new();
         let mut base = c.base.as_ident().cloned();
@@ -561,6 +526,69 @@ impl<'a> Gen<'a> {
         Ok(id)
     }
 
+    fn attributes(&mut self, c: &ComplexMeta, name: &str, key: &str) -> Result<Vec<AttrOut>> {
+        let mut attributes = Vec::new();
+        for a in c.attributes.iter() {
+            let AttributeMetaVariant::Type(t) = &a.variant else {
+                return Err(format!("attribute wildcards are not supported ({name})").into());
+            };
+            if a.use_ == Use::Prohibited {
+                continue;
+            }
+            let aname = a.ident.name.as_str().to_string();
+            let akey = format!("{key}/@{aname}");
+            let ns_uri = if a.form == FormChoiceType::Qualified {
+                self.uri(a.ident.ns)
+            } else {
+                String::new()
+            };
+            let TypeRef::Simple(ty) = self.type_ref(t, &akey)? else {
+                return Err(format!("attribute {aname} of {name} has a complex type").into());
+            };
+            attributes.push(AttrOut {
+                name: aname,
+                ns: self.ns_id(&ns_uri)?,
+                ty,
+                required: a.use_ == Use::Required,
+                fixed: self.raw.fixed.get(&akey).cloned(),
+            });
+        }
+        Ok(attributes)
+    }
+
+    fn content(&mut self, c: &ComplexMeta, name: &str, key: &str) -> Result<ContentOut> {
+        let Some(content_ident) = &c.content else {
+            return Ok(ContentOut::Empty);
+        };
+        let variant = &self
+            .meta
+            .items
+            .get(content_ident)
+            .ok_or_else(|| format!("content {content_ident} of {name} is not in MetaTypes"))?
+            .variant;
+        if let MetaTypeVariant::Sequence(_) | MetaTypeVariant::Choice(_) | MetaTypeVariant::All(_) =
+            variant
+        {
+            let particle = self.group(
+                content_ident,
+                occurs_min(c.min_occurs),
+                occurs_max(c.max_occurs),
+                key,
+            )?;
+            self.check_extension(&c.base, &particle, name)?;
+            return Ok(ContentOut::Elements(self.model(&particle, name)?));
+        }
+        if content_ident.name.is_generated() {
+            return Err(format!("anonymous simple content of {name} is not supported").into());
+        }
+        match self.type_ref(content_ident, key)? {
+            TypeRef::Simple(s) => Ok(ContentOut::Simple(s)),
+            TypeRef::Complex(_) => {
+                Err(format!("unexpected complex content type for {name}").into())
+            }
+        }
+    }
+
     /// xsd-parser merges an extension's particles into its base's content
     /// group; when the base content is a choice, the added particles become a
     /// further alternative instead of following the choice. Refuse anything
@@ -569,7 +597,8 @@ impl<'a> Gen<'a> {
         let Base::Extension(b) = base else {
             return Ok(());
         };
-        let Some(MetaTypeVariant::ComplexType(bc)) = self.meta.items.get(b).map(|t| &t.variant) else {
+        let Some(MetaTypeVariant::ComplexType(bc)) = self.meta.items.get(b).map(|t| &t.variant)
+        else {
             return Ok(());
         };
         let Some(bcontent) = bc.content.clone() else {
@@ -577,7 +606,9 @@ impl<'a> Gen<'a> {
         };
         if !matches!(
             self.meta.items.get(&bcontent).map(|t| &t.variant),
-            Some(MetaTypeVariant::Sequence(_) | MetaTypeVariant::Choice(_) | MetaTypeVariant::All(_))
+            Some(
+                MetaTypeVariant::Sequence(_) | MetaTypeVariant::Choice(_) | MetaTypeVariant::All(_)
+            )
         ) {
             return Ok(());
         }
@@ -594,9 +625,9 @@ impl<'a> Gen<'a> {
                     di.len() >= bi.len()
                         && bi.iter().zip(di.iter()).all(|(x, y)| shape(x) == shape(y))
                 }
-                (_, Particle::Seq { items: di, .. }) => {
-                    di.first().is_some_and(|f| shape(f) == shape(&base_particle))
-                }
+                (_, Particle::Seq { items: di, .. }) => di
+                    .first()
+                    .is_some_and(|f| shape(f) == shape(&base_particle)),
                 _ => false,
             };
         if ok {
@@ -669,8 +700,12 @@ impl<'a> Gen<'a> {
                 })?;
                 Ok(Particle::Elem { decl, min, max })
             }
-            ElementMetaVariant::Any { .. } => Err(format!("xs:any is not supported ({key})").into()),
-            ElementMetaVariant::Text => Err(format!("mixed text particles are not supported ({key})").into()),
+            ElementMetaVariant::Any { .. } => {
+                Err(format!("xs:any is not supported ({key})").into())
+            }
+            ElementMetaVariant::Text => {
+                Err(format!("mixed text particles are not supported ({key})").into())
+            }
         }
     }
 
@@ -682,7 +717,11 @@ impl<'a> Gen<'a> {
 
         let mut states = Vec::with_capacity(positions.len() + 1);
         let start_next: BTreeSet<usize> = info.first.clone();
-        let build = |targets: &BTreeSet<usize>, own: Option<usize>, states_name: &str, g: &Gen<'_>| -> Result<Vec<(String, u8, u16)>> {
+        let build = |targets: &BTreeSet<usize>,
+                     own: Option<usize>,
+                     states_name: &str,
+                     g: &Gen<'_>|
+         -> Result<Vec<(String, u8, u16)>> {
             let mut next: Vec<(String, u8, u16)> = Vec::new();
             let mut all: Vec<usize> = targets.iter().copied().collect();
             if let Some(p) = own
@@ -694,7 +733,10 @@ impl<'a> Gen<'a> {
             all.sort_unstable();
             for p in all {
                 let decl = &g.elements[usize::from(positions[p].0)];
-                if next.iter().any(|(n, ns, _)| *n == decl.name && *ns == decl.ns) {
+                if next
+                    .iter()
+                    .any(|(n, ns, _)| *n == decl.name && *ns == decl.ns)
+                {
                     return Err(format!(
                         "content model of {states_name} is not deterministic on element {}",
                         decl.name
@@ -740,7 +782,9 @@ impl<'a> Gen<'a> {
                     .simple_types
                     .get(&(ns.clone(), name.clone()))
                     .cloned()
-                    .ok_or_else(|| format!("simple type {{{ns}}}{name} not found in the schemas"))?;
+                    .ok_or_else(|| {
+                        format!("simple type {{{ns}}}{name} not found in the schemas")
+                    })?;
                 let display = self.qualified(ns, name);
                 self.resolve(&def, display, &type_key(ns, name))?
             }
@@ -796,7 +840,9 @@ impl<'a> Gen<'a> {
                 let mut ids = Vec::new();
                 for (i, m) in members.iter().enumerate() {
                     let id = match m {
-                        RawBase::Named(ns, n) => self.simple_type(&SimpleKey::Named(ns.clone(), n.clone()))?,
+                        RawBase::Named(ns, n) => {
+                            self.simple_type(&SimpleKey::Named(ns.clone(), n.clone()))?
+                        }
                         RawBase::Inline(inner) => {
                             let k = format!("{own_key}|{i}");
                             self.raw.inline_simple.insert(k.clone(), (**inner).clone());
@@ -816,88 +862,109 @@ impl<'a> Gen<'a> {
                 })
             }
             RawSimple::Restriction { base, facets } => {
-                let base_id = match base {
-                    RawBase::Named(ns, n) => self.simple_type(&SimpleKey::Named(ns.clone(), n.clone()))?,
-                    RawBase::Inline(inner) => {
-                        let k = format!("{own_key}#base");
-                        self.raw.inline_simple.insert(k.clone(), (**inner).clone());
-                        self.simple_type(&SimpleKey::Anon(k))?
-                    }
-                };
-                let mut out = self.simple[usize::from(base_id)]
-                    .clone()
-                    .ok_or_else(|| format!("cyclic simple type derivation at {display}"))?;
-                if !out.members.is_empty() && !facets.is_empty() {
-                    return Err(format!("restricting a union with facets is not supported ({display})").into());
-                }
-                out.ancestors.insert(0, base_id);
-                let mut step: Vec<(FacetOut, String)> = Vec::new();
-                let mut patterns: Vec<&str> = Vec::new();
-                let mut enumeration: Vec<String> = Vec::new();
-                for f in facets {
-                    let facet = match f {
-                        RawFacet::Pattern(p) => {
-                            patterns.push(p);
-                            continue;
-                        }
-                        RawFacet::Enumeration(v) => {
-                            enumeration.push(v.clone());
-                            continue;
-                        }
-                        RawFacet::WhiteSpace(w) => {
-                            out.ws = match w.as_str() {
-                                "preserve" => Ws::Preserve,
-                                "replace" => Ws::Replace,
-                                "collapse" => Ws::Collapse,
-                                other => return Err(format!("bad whiteSpace '{other}' in {display}").into()),
-                            };
-                            continue;
-                        }
-                        RawFacet::Length(n) => FacetOut::Length(*n),
-                        RawFacet::MinLength(n) => FacetOut::MinLength(*n),
-                        RawFacet::MaxLength(n) => FacetOut::MaxLength(*n),
-                        RawFacet::TotalDigits(n) => FacetOut::TotalDigits(*n),
-                        RawFacet::FractionDigits(n) => FacetOut::FractionDigits(*n),
-                        RawFacet::MinInclusive(v) => FacetOut::MinInclusive(v.clone()),
-                        RawFacet::MaxInclusive(v) => FacetOut::MaxInclusive(v.clone()),
-                        RawFacet::MinExclusive(v) => FacetOut::MinExclusive(v.clone()),
-                        RawFacet::MaxExclusive(v) => FacetOut::MaxExclusive(v.clone()),
-                    };
-                    step.push((facet, display.clone()));
-                }
-                if !patterns.is_empty() {
-                    let translated = xsd_regex::translate_any(&patterns)
-                        .map_err(|e| format!("pattern of {display}: {e}"))?;
-                    regex_syntax::Parser::new()
-                        .parse(&translated)
-                        .map_err(|e| format!("translated pattern of {display} does not parse: {e}"))?;
-                    let regex = u16::try_from(self.patterns.len())?;
-                    self.patterns.push(translated);
-                    let source = patterns.join(" | ");
-                    self.pattern_sources.push(source.clone());
-                    step.insert(0, (FacetOut::Pattern { regex, source }, display.clone()));
-                    out.prenormalize = true;
-                }
-                if !enumeration.is_empty() {
-                    step.insert(0, (FacetOut::Enumeration(enumeration), display.clone()));
-                    out.prenormalize = true;
-                }
-                // Most derived first.
-                step.append(&mut out.facets);
-                out.facets = step;
-                out.name = display;
-                Ok(out)
+                self.restriction(base, facets, display, own_key)
             }
         }
     }
 
+    /// One restriction step: the base's definition plus this step's facets
+    /// (patterns of the step OR-ed into one regex, steps AND-ed).
+    fn restriction(
+        &mut self,
+        base: &RawBase,
+        facets: &[RawFacet],
+        display: String,
+        own_key: &str,
+    ) -> Result<SimpleOut> {
+        let base_id = match base {
+            RawBase::Named(ns, n) => self.simple_type(&SimpleKey::Named(ns.clone(), n.clone()))?,
+            RawBase::Inline(inner) => {
+                let k = format!("{own_key}#base");
+                self.raw.inline_simple.insert(k.clone(), (**inner).clone());
+                self.simple_type(&SimpleKey::Anon(k))?
+            }
+        };
+        let mut out = self.simple[usize::from(base_id)]
+            .clone()
+            .ok_or_else(|| format!("cyclic simple type derivation at {display}"))?;
+        if !out.members.is_empty() && !facets.is_empty() {
+            return Err(
+                format!("restricting a union with facets is not supported ({display})").into(),
+            );
+        }
+        out.ancestors.insert(0, base_id);
+        let mut step: Vec<(FacetOut, String)> = Vec::new();
+        let mut patterns: Vec<&str> = Vec::new();
+        let mut enumeration: Vec<String> = Vec::new();
+        for f in facets {
+            let facet = match f {
+                RawFacet::Pattern(p) => {
+                    patterns.push(p);
+                    continue;
+                }
+                RawFacet::Enumeration(v) => {
+                    enumeration.push(v.clone());
+                    continue;
+                }
+                RawFacet::WhiteSpace(w) => {
+                    out.ws = match w.as_str() {
+                        "preserve" => Ws::Preserve,
+                        "replace" => Ws::Replace,
+                        "collapse" => Ws::Collapse,
+                        other => {
+                            return Err(format!("bad whiteSpace '{other}' in {display}").into());
+                        }
+                    };
+                    continue;
+                }
+                RawFacet::Length(n) => FacetOut::Length(*n),
+                RawFacet::MinLength(n) => FacetOut::MinLength(*n),
+                RawFacet::MaxLength(n) => FacetOut::MaxLength(*n),
+                RawFacet::TotalDigits(n) => FacetOut::TotalDigits(*n),
+                RawFacet::FractionDigits(n) => FacetOut::FractionDigits(*n),
+                RawFacet::MinInclusive(v) => FacetOut::MinInclusive(v.clone()),
+                RawFacet::MaxInclusive(v) => FacetOut::MaxInclusive(v.clone()),
+                RawFacet::MinExclusive(v) => FacetOut::MinExclusive(v.clone()),
+                RawFacet::MaxExclusive(v) => FacetOut::MaxExclusive(v.clone()),
+            };
+            step.push((facet, display.clone()));
+        }
+        if !patterns.is_empty() {
+            let translated = xsd_regex::translate_any(&patterns)
+                .map_err(|e| format!("pattern of {display}: {e}"))?;
+            regex_syntax::Parser::new()
+                .parse(&translated)
+                .map_err(|e| format!("translated pattern of {display} does not parse: {e}"))?;
+            let regex = u16::try_from(self.patterns.len())?;
+            self.patterns.push(translated);
+            let source = patterns.join(" | ");
+            self.pattern_sources.push(source.clone());
+            step.insert(0, (FacetOut::Pattern { regex, source }, display.clone()));
+            out.prenormalize = true;
+        }
+        if !enumeration.is_empty() {
+            step.insert(0, (FacetOut::Enumeration(enumeration), display.clone()));
+            out.prenormalize = true;
+        }
+        // Most derived first.
+        step.append(&mut out.facets);
+        out.facets = step;
+        out.name = display;
+        Ok(out)
+    }
+
+    #[allow(clippy::too_many_lines)] // one straight-line writer per table
     fn emit(&self) -> String {
         let mut s = String::new();
         let _ = writeln!(
             s,
             "// Generated by build.rs from the FA(3) schema (build/validator.rs). Do not edit.\n"
         );
-        let _ = writeln!(s, "pub(crate) static NAMESPACES: &[&str] = &{:?};", self.namespaces);
+        let _ = writeln!(
+            s,
+            "pub(crate) static NAMESPACES: &[&str] = &{:?};",
+            self.namespaces
+        );
         let _ = writeln!(s, "pub(crate) static ROOTS: &[ElemId] = &{:?};", self.roots);
 
         s.push_str("pub(crate) static ELEMENTS: &[ElementDecl] = &[\n");
@@ -949,7 +1016,10 @@ impl<'a> Gen<'a> {
                 );
                 for (name, ns, to) in &st.next {
                     let hash = name_hash(name.as_bytes());
-                    let _ = write!(s, "Transition {{ hash: {hash}, name: {name:?}, ns: {ns}, to: {to} }}, ");
+                    let _ = write!(
+                        s,
+                        "Transition {{ hash: {hash}, name: {name:?}, ns: {ns}, to: {to} }}, "
+                    );
                 }
                 s.push_str("] },\n");
             }
@@ -1102,7 +1172,10 @@ fn glushkov(
                 .into());
             }
             if *min > 1 {
-                return Err(format!("a model group with minOccurs={min} in {name} is not supported").into());
+                return Err(format!(
+                    "a model group with minOccurs={min} in {name} is not supported"
+                )
+                .into());
             }
             let is_seq = matches!(p, Particle::Seq { .. });
             let mut infos = Vec::new();

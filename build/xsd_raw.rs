@@ -15,14 +15,14 @@
 //! attributes, `/@name`. The same key is computed while walking `MetaTypes`,
 //! which is how an anonymous type there is matched with its definition here.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use xsd_parser::Schemas;
 use xsd_parser::models::schema::xs::{
     AttributeGroupType, AttributeType, ComplexBaseType, ComplexBaseTypeContent,
-    ComplexContentContent, ElementType, ElementTypeContent, ExtensionTypeContent, Facet,
-    GroupType, GroupTypeContent, RestrictionContent, RestrictionTypeContent, SchemaContent,
-    SimpleBaseType, SimpleBaseTypeContent, SimpleContentContent,
+    ComplexContentContent, ElementType, ElementTypeContent, ExtensionTypeContent, Facet, GroupType,
+    GroupTypeContent, RestrictionContent, RestrictionTypeContent, SchemaContent, SimpleBaseType,
+    SimpleBaseTypeContent, SimpleContentContent,
 };
 
 /// The XML Schema namespace.
@@ -58,7 +58,10 @@ pub enum RawFacet {
 #[derive(Debug, Clone)]
 pub enum RawSimple {
     /// `xs:restriction` of `base` with this step's facets.
-    Restriction { base: RawBase, facets: Vec<RawFacet> },
+    Restriction {
+        base: RawBase,
+        facets: Vec<RawFacet>,
+    },
     /// `xs:union` of the member types.
     Union(Vec<RawBase>),
     /// `xs:list` (not used by FA(3); rejected by the generator).
@@ -70,8 +73,8 @@ pub enum RawSimple {
 pub struct RawSchemas {
     /// Global simple types by `(namespace, name)`.
     pub simple_types: BTreeMap<(String, String), RawSimple>,
-    /// Global complex types by `(namespace, name)` (presence only).
-    pub complex_types: BTreeMap<(String, String), ()>,
+    /// Global complex types by `(namespace, name)`.
+    pub complex_types: BTreeSet<(String, String)>,
     /// Anonymous simple types of local elements and attributes, by path key.
     pub inline_simple: BTreeMap<String, RawSimple>,
     /// `fixed` values of elements and attributes, by path key.
@@ -114,11 +117,14 @@ impl RawSchemas {
                             .name
                             .clone()
                             .ok_or("a global xs:complexType without a name")?;
-                        raw.complex_types.insert((tns.clone(), name.clone()), ());
+                        raw.complex_types.insert((tns.clone(), name.clone()));
                         raw.complex(ct, &type_key(&tns, &name))?;
                     }
                     SchemaContent::Element(el) => {
-                        let name = el.name.clone().ok_or("a global xs:element without a name")?;
+                        let name = el
+                            .name
+                            .clone()
+                            .ok_or("a global xs:element without a name")?;
                         let key = element_key(&tns, &name);
                         raw.element_body(el, &key)?;
                     }
@@ -129,7 +135,9 @@ impl RawSchemas {
                         );
                     }
                     SchemaContent::Attribute(_) => {
-                        return Err("global attributes are not supported by the validator generator".into());
+                        return Err(
+                            "global attributes are not supported by the validator generator".into(),
+                        );
                     }
                     _ => {}
                 }
@@ -187,28 +195,12 @@ impl RawSchemas {
                     return Err(format!("model group references are not supported ({key})"));
                 }
                 ComplexBaseTypeContent::Attribute(a) => self.attribute(a, key)?,
-                ComplexBaseTypeContent::AttributeGroup(g) => self.attribute_group(g, key)?,
+                ComplexBaseTypeContent::AttributeGroup(g) => Self::attribute_group(g, key)?,
                 ComplexBaseTypeContent::ComplexContent(cc) => {
                     for d in &cc.content {
                         match d {
                             ComplexContentContent::Extension(ext) => {
-                                for e in &ext.content {
-                                    match e {
-                                        ExtensionTypeContent::Sequence(g)
-                                        | ExtensionTypeContent::Choice(g)
-                                        | ExtensionTypeContent::All(g) => self.group(g, key)?,
-                                        ExtensionTypeContent::Attribute(a) => self.attribute(a, key)?,
-                                        ExtensionTypeContent::AttributeGroup(g) => {
-                                            self.attribute_group(g, key)?;
-                                        }
-                                        ExtensionTypeContent::Group(_) => {
-                                            return Err(format!(
-                                                "model group references are not supported ({key})"
-                                            ));
-                                        }
-                                        _ => {}
-                                    }
-                                }
+                                self.extension_content(&ext.content, key, true)?;
                             }
                             ComplexContentContent::Restriction(res) => {
                                 self.restriction_content(&res.content, key)?;
@@ -221,22 +213,17 @@ impl RawSchemas {
                     for d in &sc.content {
                         match d {
                             SimpleContentContent::Extension(ext) => {
-                                for e in &ext.content {
-                                    match e {
-                                        ExtensionTypeContent::Attribute(a) => self.attribute(a, key)?,
-                                        ExtensionTypeContent::AttributeGroup(g) => {
-                                            self.attribute_group(g, key)?;
-                                        }
-                                        _ => {}
-                                    }
-                                }
+                                self.extension_content(&ext.content, key, false)?;
                             }
                             SimpleContentContent::Restriction(res) => {
-                                if res
-                                    .content
-                                    .iter()
-                                    .any(|c| matches!(c, RestrictionTypeContent::Facet(_) | RestrictionTypeContent::SimpleType(_)))
-                                {
+                                let facets = res.content.iter().any(|c| {
+                                    matches!(
+                                        c,
+                                        RestrictionTypeContent::Facet(_)
+                                            | RestrictionTypeContent::SimpleType(_)
+                                    )
+                                });
+                                if facets {
                                     return Err(format!(
                                         "simple content restricted with facets is not supported ({key})"
                                     ));
@@ -253,6 +240,33 @@ impl RawSchemas {
         Ok(())
     }
 
+    /// The particles (for complex content) and attributes of an extension.
+    fn extension_content(
+        &mut self,
+        content: &[ExtensionTypeContent],
+        key: &str,
+        complex: bool,
+    ) -> Result<()> {
+        for e in content {
+            match e {
+                ExtensionTypeContent::Sequence(g)
+                | ExtensionTypeContent::Choice(g)
+                | ExtensionTypeContent::All(g)
+                    if complex =>
+                {
+                    self.group(g, key)?;
+                }
+                ExtensionTypeContent::Attribute(a) => self.attribute(a, key)?,
+                ExtensionTypeContent::AttributeGroup(g) => Self::attribute_group(g, key)?,
+                ExtensionTypeContent::Group(_) => {
+                    return Err(format!("model group references are not supported ({key})"));
+                }
+                _ => {}
+            }
+        }
+        Ok(())
+    }
+
     fn restriction_content(&mut self, content: &[RestrictionTypeContent], key: &str) -> Result<()> {
         for c in content {
             match c {
@@ -260,7 +274,7 @@ impl RawSchemas {
                 | RestrictionTypeContent::Choice(g)
                 | RestrictionTypeContent::All(g) => self.group(g, key)?,
                 RestrictionTypeContent::Attribute(a) => self.attribute(a, key)?,
-                RestrictionTypeContent::AttributeGroup(g) => self.attribute_group(g, key)?,
+                RestrictionTypeContent::AttributeGroup(g) => Self::attribute_group(g, key)?,
                 RestrictionTypeContent::Group(_) => {
                     return Err(format!("model group references are not supported ({key})"));
                 }
@@ -278,10 +292,15 @@ impl RawSchemas {
                         // A reference to a global element carries no local definitions.
                         continue;
                     }
-                    let name = el.name.as_deref().ok_or("a local xs:element without a name")?;
+                    let name = el
+                        .name
+                        .as_deref()
+                        .ok_or("a local xs:element without a name")?;
                     self.element_body(el, &format!("{key}/{name}"))?;
                 }
-                GroupTypeContent::Sequence(g) | GroupTypeContent::Choice(g) | GroupTypeContent::All(g) => {
+                GroupTypeContent::Sequence(g)
+                | GroupTypeContent::Choice(g)
+                | GroupTypeContent::All(g) => {
                     self.group(g, key)?;
                 }
                 GroupTypeContent::Group(_) => {
@@ -300,7 +319,10 @@ impl RawSchemas {
         if a.ref_.is_some() {
             return Err(format!("attribute references are not supported ({key})"));
         }
-        let name = a.name.as_deref().ok_or("a local xs:attribute without a name")?;
+        let name = a
+            .name
+            .as_deref()
+            .ok_or("a local xs:attribute without a name")?;
         let akey = format!("{key}/@{name}");
         if let Some(fixed) = &a.fixed {
             Self::insert_unique(&mut self.fixed, akey.clone(), fixed.clone())?;
@@ -314,7 +336,7 @@ impl RawSchemas {
         Ok(())
     }
 
-    fn attribute_group(&mut self, g: &AttributeGroupType, key: &str) -> Result<()> {
+    fn attribute_group(g: &AttributeGroupType, key: &str) -> Result<()> {
         let _ = g;
         Err(format!("attribute groups are not supported ({key})"))
     }
@@ -355,7 +377,11 @@ pub fn simple(st: &SimpleBaseType) -> Result<RawSimple> {
                         RawBase::Named(ns, local)
                     }
                     (None, Some(def)) => RawBase::Inline(Box::new(def)),
-                    _ => return Err("xs:restriction needs exactly one of base= or an inline type".into()),
+                    _ => {
+                        return Err(
+                            "xs:restriction needs exactly one of base= or an inline type".into(),
+                        );
+                    }
                 };
                 return Ok(RawSimple::Restriction { base, facets });
             }

@@ -280,9 +280,9 @@ impl Parser {
                 let name = self.property_name()?;
                 let category = match name.as_str() {
                     "L" | "Lu" | "Ll" | "Lt" | "Lm" | "Lo" | "M" | "Mn" | "Mc" | "Me" | "N"
-                    | "Nd" | "Nl" | "No" | "P" | "Pc" | "Pd" | "Ps" | "Pe" | "Pi" | "Pf"
-                    | "Po" | "Z" | "Zs" | "Zl" | "Zp" | "S" | "Sm" | "Sc" | "Sk" | "So" | "C"
-                    | "Cc" | "Cf" | "Co" | "Cn" => name,
+                    | "Nd" | "Nl" | "No" | "P" | "Pc" | "Pd" | "Ps" | "Pe" | "Pi" | "Pf" | "Po"
+                    | "Z" | "Zs" | "Zl" | "Zp" | "S" | "Sm" | "Sc" | "Sk" | "So" | "C" | "Cc"
+                    | "Cf" | "Co" | "Cn" => name,
                     other => {
                         return Err(self.error(&format!(
                             "unsupported character property '{other}' (Unicode blocks are not translated)"
@@ -408,9 +408,10 @@ impl Parser {
 }
 
 fn digit_ranges() -> String {
+    use std::fmt::Write as _;
     let mut s = String::new();
     for &(lo, hi) in LIBXML2_ND {
-        s.push_str(&format!("\\x{{{lo:x}}}-\\x{{{hi:x}}}"));
+        let _ = write!(s, "\\x{{{lo:x}}}-\\x{{{hi:x}}}");
     }
     s
 }
@@ -419,8 +420,23 @@ fn digit_ranges() -> String {
 fn is_meta(c: char) -> bool {
     matches!(
         c,
-        '\\' | '.' | '+' | '*' | '?' | '(' | ')' | '|' | '[' | ']' | '{' | '}' | '^' | '$' | '#'
-            | '&' | '-' | '~'
+        '\\' | '.'
+            | '+'
+            | '*'
+            | '?'
+            | '('
+            | ')'
+            | '|'
+            | '['
+            | ']'
+            | '{'
+            | '}'
+            | '^'
+            | '$'
+            | '#'
+            | '&'
+            | '-'
+            | '~'
     )
 }
 
@@ -519,7 +535,8 @@ mod tests {
 
     #[test]
     fn several_patterns_of_one_step_are_alternatives() {
-        let re = regex::Regex::new(&translate_any(&["P[A-KM-Z]", "[A-OQ-Z][A-Z]"]).unwrap()).unwrap();
+        let re =
+            regex::Regex::new(&translate_any(&["P[A-KM-Z]", "[A-OQ-Z][A-Z]"]).unwrap()).unwrap();
         assert!(re.is_match("PK"));
         assert!(re.is_match("DE"));
         assert!(!re.is_match("PL"));

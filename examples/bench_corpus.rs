@@ -12,7 +12,11 @@
 use std::path::{Path, PathBuf};
 
 fn main() -> std::io::Result<()> {
-    let out = PathBuf::from(std::env::args().nth(1).unwrap_or_else(|| "target/bench-corpus".into()));
+    let out = PathBuf::from(
+        std::env::args()
+            .nth(1)
+            .unwrap_or_else(|| "target/bench-corpus".into()),
+    );
     let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/official");
     let mut files: Vec<PathBuf> = std::fs::read_dir(&corpus)?
         .filter_map(Result::ok)
@@ -34,22 +38,28 @@ fn main() -> std::io::Result<()> {
     Ok(())
 }
 
-/// Repeats the first `FaWiersz` of `base` `rows` times, numbering the rows.
+/// Repeats the first `FaWiersz` of `base` `rows` times, numbering the rows
+/// (the other lines of the example are dropped).
 fn fa3_big_invoice(base: &str, rows: usize) -> String {
-    let start = base.find("<FaWiersz>").expect("the example has a FaWiersz");
-    let end = base.find("</FaWiersz>").expect("FaWiersz is closed") + "</FaWiersz>".len();
+    let (Some(start), Some(end)) = (base.find("<FaWiersz>"), base.find("</FaWiersz>")) else {
+        return base.to_string();
+    };
+    let end = end + "</FaWiersz>".len();
     let row = &base[start..end];
-    let nr_start = row.find("<NrWierszaFa>").expect("row number") + "<NrWierszaFa>".len();
-    let nr_end = row.find("</NrWierszaFa>").expect("row number end");
-    // Drop the other rows of the example.
-    let mut tail_start = end;
-    while let Some(next) = base[tail_start..].find("<FaWiersz>") {
-        let next_end = base[tail_start..].find("</FaWiersz>").expect("closed") + "</FaWiersz>".len();
-        if base[tail_start..tail_start + next].trim().is_empty() {
-            tail_start += next_end;
-        } else {
+    let (Some(nr_start), Some(nr_end)) = (row.find("<NrWierszaFa>"), row.find("</NrWierszaFa>"))
+    else {
+        return base.to_string();
+    };
+    let nr_start = nr_start + "<NrWierszaFa>".len();
+    let mut tail = end;
+    while let (Some(next), Some(next_end)) = (
+        base[tail..].find("<FaWiersz>"),
+        base[tail..].find("</FaWiersz>"),
+    ) {
+        if !base[tail..tail + next].trim().is_empty() {
             break;
         }
+        tail += next_end + "</FaWiersz>".len();
     }
     let mut out = String::with_capacity(base.len() + rows * (row.len() + 4));
     out.push_str(&base[..start]);
@@ -61,6 +71,6 @@ fn fa3_big_invoice(base: &str, rows: usize) -> String {
         out.push_str(&n.to_string());
         out.push_str(&row[nr_end..]);
     }
-    out.push_str(&base[tail_start..]);
+    out.push_str(&base[tail..]);
     out
 }

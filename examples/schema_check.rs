@@ -47,7 +47,11 @@ fn main() -> ExitCode {
         }
         if !quiet {
             for d in &diagnostics {
-                let _ = writeln!(out, "  {}:{}: {} [{}] {}  at {}", d.line, d.column, d.code, d.severity, d.message, d.path);
+                let _ = writeln!(
+                    out,
+                    "  {}:{}: {} [{}] {}  at {}",
+                    d.line, d.column, d.code, d.severity, d.message, d.path
+                );
             }
         }
     }

@@ -68,7 +68,7 @@ impl<'a> LineIndex<'a> {
 /// Element paths (`/Faktura/Fa/FaWiersz[3]/P_11`) to the byte span of each
 /// element's start tag, built in one pass while reading the document.
 ///
-/// Positional predicates follow XPath: `[n]` counts same-named siblings and is
+/// Positional predicates follow `XPath`: `[n]` counts same-named siblings and is
 /// written only when the element repeats, and both `/Faktura/Fa/FaWiersz` and
 /// `/Faktura/Fa/FaWiersz[1]` resolve to the first one.
 #[derive(Debug, Clone, Default)]

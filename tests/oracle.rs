@@ -12,6 +12,7 @@
 //!
 //! xmllint runs once over all files. Without xmllint the test prints a
 //! note and passes, except under `CI=true`, where it fails.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -124,11 +125,13 @@ fn libxml2(dir: &Path, files: &[PathBuf]) -> Vec<Verdict> {
     files
         .iter()
         .map(|f| {
-            by_file.remove(f.to_string_lossy().as_ref()).unwrap_or(Verdict {
-                valid: false,
-                first_error_line: None,
-                first_error: None,
-            })
+            by_file
+                .remove(f.to_string_lossy().as_ref())
+                .unwrap_or(Verdict {
+                    valid: false,
+                    first_error_line: None,
+                    first_error: None,
+                })
         })
         .collect()
 }
@@ -142,18 +145,17 @@ fn line_span(bytes: &[u8], d: &Diagnostic) -> Option<(u32, u32)> {
         while i < upto.len() {
             match upto[i] {
                 b'\n' => line += 1,
-                b'\r' => {
-                    if upto.get(i + 1) != Some(&b'\n') {
-                        line += 1;
-                    }
-                }
+                b'\r' if upto.get(i + 1) != Some(&b'\n') => line += 1,
                 _ => {}
             }
             i += 1;
         }
         line
     };
-    Some((line_of(span.start), line_of(span.end.saturating_sub(1).max(span.start))))
+    Some((
+        line_of(span.start),
+        line_of(span.end.saturating_sub(1).max(span.start)),
+    ))
 }
 
 struct Case {
@@ -184,12 +186,18 @@ fn compare(cases: &[Case]) -> Vec<Outcome> {
         .zip(verdicts)
         .map(|(c, theirs)| {
             let ours = validate(&c.bytes, &limits);
-            let errors: Vec<&Diagnostic> = ours.iter().filter(|d| d.severity == Severity::Error).collect();
-            let line_match = theirs.first_error_line.filter(|_| !theirs.valid).map(|line| {
-                errors.iter().any(|d| {
-                    line_span(&c.bytes, d).is_some_and(|(a, b)| a <= line && line <= b)
-                })
-            });
+            let errors: Vec<&Diagnostic> = ours
+                .iter()
+                .filter(|d| d.severity == Severity::Error)
+                .collect();
+            let line_match = theirs
+                .first_error_line
+                .filter(|_| !theirs.valid)
+                .map(|line| {
+                    errors.iter().any(|d| {
+                        line_span(&c.bytes, d).is_some_and(|(a, b)| a <= line && line <= b)
+                    })
+                });
             Outcome {
                 id: c.id.clone(),
                 ours_valid: errors.is_empty(),
@@ -209,10 +217,18 @@ fn describe(o: &Outcome) -> String {
         if o.theirs.valid { "valid" } else { "invalid" }
     );
     if let Some(e) = &o.theirs.first_error {
-        let _ = write!(s, "\n    libxml2: {}", e.chars().take(200).collect::<String>());
+        let _ = write!(
+            s,
+            "\n    libxml2: {}",
+            e.chars().take(200).collect::<String>()
+        );
     }
     for d in o.ours.iter().take(3) {
-        let _ = write!(s, "\n    fa3: {}:{} {} {} at {}", d.line, d.column, d.code, d.message, d.path);
+        let _ = write!(
+            s,
+            "\n    fa3: {}:{} {} {} at {}",
+            d.line, d.column, d.code, d.message, d.path
+        );
     }
     s
 }
@@ -241,7 +257,11 @@ fn corpus_verdicts_match_libxml2() {
             });
         }
     }
-    assert!(cases.len() >= 31, "corpus is incomplete: {} files", cases.len());
+    assert!(
+        cases.len() >= 31,
+        "corpus is incomplete: {} files",
+        cases.len()
+    );
     let outcomes = compare(&cases);
     let bad: Vec<String> = outcomes
         .iter()
@@ -267,14 +287,20 @@ fn mutation_verdicts_match_libxml2() {
         assert!(ids.insert(c.id.clone()), "duplicate mutation id {}", c.id);
     }
     for known in KNOWN_DISAGREEMENTS {
-        assert!(ids.contains(*known), "documented disagreement {known} is not generated");
+        assert!(
+            ids.contains(*known),
+            "documented disagreement {known} is not generated"
+        );
     }
     let outcomes = compare(&cases);
 
     let valid = outcomes.iter().filter(|o| o.theirs.valid).count();
     let invalid = outcomes.len() - valid;
     // The corpus must exercise both verdicts substantially.
-    assert!(valid >= 150 && invalid >= 500, "valid {valid}, invalid {invalid}");
+    assert!(
+        valid >= 150 && invalid >= 500,
+        "valid {valid}, invalid {invalid}"
+    );
 
     let mut unexpected = Vec::new();
     let mut stale = Vec::new();
@@ -295,7 +321,10 @@ fn mutation_verdicts_match_libxml2() {
         outcomes.len(),
         unexpected.join("\n")
     );
-    assert!(stale.is_empty(), "documented disagreements now agree: {stale:?}");
+    assert!(
+        stale.is_empty(),
+        "documented disagreements now agree: {stale:?}"
+    );
 
     let lined: Vec<&Outcome> = outcomes.iter().filter(|o| o.line_match.is_some()).collect();
     let matched = lined.iter().filter(|o| o.line_match == Some(true)).count();
@@ -455,7 +484,11 @@ const GENERIC_VALUES: &[(&str, &str)] = &[
 ];
 
 fn generic_value(v: &str) -> String {
-    if v == "LONG257" { "ż".repeat(257) } else { v.to_string() }
+    if v == "LONG257" {
+        "ż".repeat(257)
+    } else {
+        v.to_string()
+    }
 }
 
 /// Targeted values: (element, label, value).
@@ -495,7 +528,11 @@ const TARGETED: &[(&str, &str, &str)] = &[
     ("NrWierszaFa", "plus", "+1"),
     ("NrWierszaFa", "fourteen-digits", "99999999999999"),
     ("NrWierszaFa", "fifteen-digits", "100000000000000"),
-    ("NrWierszaFa", "many-leading-zeros", "00000000000000000000000000001"),
+    (
+        "NrWierszaFa",
+        "many-leading-zeros",
+        "00000000000000000000000000001",
+    ),
     ("NrWierszaFa", "padded", " 7 "),
     ("NrWierszaFa", "decimal", "1.0"),
     ("NrWierszaFa", "negative", "-1"),
@@ -526,20 +563,56 @@ const TARGETED: &[(&str, &str, &str)] = &[
     ("DataWytworzeniaFa", "min", "2025-09-01T00:00:00Z"),
     ("DataWytworzeniaFa", "below-min", "2025-08-31T23:59:59Z"),
     ("DataWytworzeniaFa", "no-zone-at-min", "2025-09-01T00:00:00"),
-    ("DataWytworzeniaFa", "no-zone-after-min", "2025-09-01T13:59:59"),
-    ("DataWytworzeniaFa", "offset-at-min", "2025-08-31T23:00:00-01:00"),
-    ("DataWytworzeniaFa", "offset-below-min", "2025-09-01T00:59:59+01:00"),
+    (
+        "DataWytworzeniaFa",
+        "no-zone-after-min",
+        "2025-09-01T13:59:59",
+    ),
+    (
+        "DataWytworzeniaFa",
+        "offset-at-min",
+        "2025-08-31T23:00:00-01:00",
+    ),
+    (
+        "DataWytworzeniaFa",
+        "offset-below-min",
+        "2025-09-01T00:59:59+01:00",
+    ),
     ("DataWytworzeniaFa", "max", "2050-01-01T23:59:59Z"),
     ("DataWytworzeniaFa", "above-max", "2050-01-01T23:59:59.5Z"),
-    ("DataWytworzeniaFa", "offset-below-max", "2050-01-02T00:00:00+01:00"),
+    (
+        "DataWytworzeniaFa",
+        "offset-below-max",
+        "2050-01-02T00:00:00+01:00",
+    ),
     ("DataWytworzeniaFa", "hour-24", "2026-02-01T24:00:00Z"),
     ("DataWytworzeniaFa", "second-60", "2026-02-01T10:00:60Z"),
     ("DataWytworzeniaFa", "zone-14", "2026-02-01T10:00:00+14:00"),
-    ("DataWytworzeniaFa", "zone-14-01", "2026-02-01T10:00:00+14:01"),
-    ("DataWytworzeniaFa", "fraction", "2026-02-01T10:00:00.123456789Z"),
-    ("DataWytworzeniaFa", "trailing-space-zulu", "2026-02-01T10:00:00Z "),
-    ("DataWytworzeniaFa", "leading-space", " 2026-02-01T10:00:00Z"),
-    ("DataWytworzeniaFa", "trailing-space-local", "2026-02-01T10:00:00 "),
+    (
+        "DataWytworzeniaFa",
+        "zone-14-01",
+        "2026-02-01T10:00:00+14:01",
+    ),
+    (
+        "DataWytworzeniaFa",
+        "fraction",
+        "2026-02-01T10:00:00.123456789Z",
+    ),
+    (
+        "DataWytworzeniaFa",
+        "trailing-space-zulu",
+        "2026-02-01T10:00:00Z ",
+    ),
+    (
+        "DataWytworzeniaFa",
+        "leading-space",
+        " 2026-02-01T10:00:00Z",
+    ),
+    (
+        "DataWytworzeniaFa",
+        "trailing-space-local",
+        "2026-02-01T10:00:00 ",
+    ),
     ("DataWytworzeniaFa", "lowercase-t", "2026-02-01t10:00:00Z"),
     ("DataWytworzeniaFa", "date-only", "2026-02-01"),
     // Enumerations (value space after whitespace normalisation).
@@ -573,17 +646,41 @@ const TARGETED: &[(&str, &str, &str)] = &[
     ("NIP", "leading-zero", "0999999999"),
     ("NIP", "nine-digits", "999999999"),
     ("NIP", "eleven-digits", "99999999999"),
-    ("NIP", "arabic-indic", "9\u{669}\u{669}\u{669}\u{669}\u{669}\u{669}\u{669}\u{669}\u{669}"),
-    ("NIP", "all-arabic-indic", "\u{669}\u{669}\u{669}\u{669}\u{669}\u{669}\u{669}\u{669}\u{669}\u{669}"),
-    ("NIP", "ethiopic", "9\u{1369}\u{1369}\u{1369}\u{1369}\u{1369}\u{1369}\u{1369}\u{1369}\u{1369}"),
-    ("NIP", "nko", "9\u{7c1}\u{7c1}\u{7c1}\u{7c1}\u{7c1}\u{7c1}\u{7c1}\u{7c1}\u{7c1}"),
-    ("NIP", "fullwidth", "9\u{ff19}\u{ff19}\u{ff19}\u{ff19}\u{ff19}\u{ff19}\u{ff19}\u{ff19}\u{ff19}"),
+    (
+        "NIP",
+        "arabic-indic",
+        "9\u{669}\u{669}\u{669}\u{669}\u{669}\u{669}\u{669}\u{669}\u{669}",
+    ),
+    (
+        "NIP",
+        "all-arabic-indic",
+        "\u{669}\u{669}\u{669}\u{669}\u{669}\u{669}\u{669}\u{669}\u{669}\u{669}",
+    ),
+    (
+        "NIP",
+        "ethiopic",
+        "9\u{1369}\u{1369}\u{1369}\u{1369}\u{1369}\u{1369}\u{1369}\u{1369}\u{1369}",
+    ),
+    (
+        "NIP",
+        "nko",
+        "9\u{7c1}\u{7c1}\u{7c1}\u{7c1}\u{7c1}\u{7c1}\u{7c1}\u{7c1}\u{7c1}",
+    ),
+    (
+        "NIP",
+        "fullwidth",
+        "9\u{ff19}\u{ff19}\u{ff19}\u{ff19}\u{ff19}\u{ff19}\u{ff19}\u{ff19}\u{ff19}",
+    ),
     ("NIP", "padded", " 9999999999"),
     ("REGON", "nine", "123456789"),
     ("REGON", "fourteen", "12345678901234"),
     ("REGON", "ten", "1234567890"),
     ("REGON", "padded", "123456789 "),
-    ("REGON", "math-digits", "\u{1d7ce}\u{1d7cf}\u{1d7d0}\u{1d7d1}\u{1d7d2}\u{1d7d3}\u{1d7d4}\u{1d7d5}\u{1d7d6}"),
+    (
+        "REGON",
+        "math-digits",
+        "\u{1d7ce}\u{1d7cf}\u{1d7d0}\u{1d7d1}\u{1d7d2}\u{1d7d3}\u{1d7d4}\u{1d7d5}\u{1d7d6}",
+    ),
     ("KRS", "ten", "0000012345"),
     ("KRS", "nine", "000012345"),
     ("Email", "minimal", "a@b"),
@@ -591,10 +688,26 @@ const TARGETED: &[(&str, &str, &str)] = &[
     ("Email", "no-local", "@bc"),
     ("Email", "newline", "a\n@b"),
     ("Email", "padded", " a@b "),
-    ("NrKSeFFaKorygowanej", "valid", "5265877635-20250826-0100001AF629-AF"),
-    ("NrKSeFFaKorygowanej", "lower-hex", "5265877635-20250826-0100001af629-AF"),
-    ("NrKSeFFaKorygowanej", "no-dash", "5265877635-20250826-0100001AF629AF"),
-    ("NrKSeFFaKorygowanej", "year-2019", "5265877635-20190826-0100001AF629-AF"),
+    (
+        "NrKSeFFaKorygowanej",
+        "valid",
+        "5265877635-20250826-0100001AF629-AF",
+    ),
+    (
+        "NrKSeFFaKorygowanej",
+        "lower-hex",
+        "5265877635-20250826-0100001af629-AF",
+    ),
+    (
+        "NrKSeFFaKorygowanej",
+        "no-dash",
+        "5265877635-20250826-0100001AF629AF",
+    ),
+    (
+        "NrKSeFFaKorygowanej",
+        "year-2019",
+        "5265877635-20190826-0100001AF629-AF",
+    ),
     ("NrVatUE", "ok", "DE+*12"),
     ("NrVatUE", "too-long", "1234567890123"),
     ("NrVatUE", "lower", "de123"),
@@ -658,7 +771,11 @@ fn mutations() -> Vec<Case> {
     let docs: Vec<(String, String)> = files
         .iter()
         .map(|f| {
-            let name = f.file_stem().unwrap().to_string_lossy().replace("Przykład_", "");
+            let name = f
+                .file_stem()
+                .unwrap()
+                .to_string_lossy()
+                .replace("Przykład_", "");
             (name, std::fs::read_to_string(f).unwrap())
         })
         .collect();
@@ -672,7 +789,10 @@ fn mutations() -> Vec<Case> {
                 0 => g.add(format!("delete/{id}"), splice(xml, whole(e), "")),
                 1 => {
                     let copy = xml[whole(e)].to_string();
-                    g.add(format!("duplicate/{id}"), splice(xml, e.end.end..e.end.end, &copy));
+                    g.add(
+                        format!("duplicate/{id}"),
+                        splice(xml, e.end.end..e.end.end, &copy),
+                    );
                 }
                 2 => {
                     let parent = &els[e.parent.unwrap()];
@@ -690,9 +810,15 @@ fn mutations() -> Vec<Case> {
                 }
                 _ => {
                     if i % 8 == 3 {
-                        g.add(format!("rename-unknown/{id}"), rename(xml, e, &format!("{}X", e.name)));
+                        g.add(
+                            format!("rename-unknown/{id}"),
+                            rename(xml, e, &format!("{}X", e.name)),
+                        );
                     } else {
-                        g.add(format!("rename-lower/{id}"), rename(xml, e, &e.name.to_lowercase()));
+                        g.add(
+                            format!("rename-lower/{id}"),
+                            rename(xml, e, &e.name.to_lowercase()),
+                        );
                     }
                 }
             }
@@ -721,13 +847,18 @@ fn mutations() -> Vec<Case> {
     // 3. Targeted values, in the first example that has the element.
     for (element, label, value) in TARGETED {
         let value = targeted_value(value);
-        let host = docs.iter().find(|(_, x)| first(&elements(x), element).is_some());
+        let host = docs
+            .iter()
+            .find(|(_, x)| first(&elements(x), element).is_some());
         let Some((name, xml)) = host else {
             panic!("no example has <{element}>");
         };
         let els = elements(xml);
         let e = first(&els, element).unwrap();
-        g.add(format!("target/{element}/{label}@{name}"), set_text(xml, e, &value));
+        g.add(
+            format!("target/{element}/{label}@{name}"),
+            set_text(xml, e, &value),
+        );
     }
 
     let (_, base) = &docs[0];
@@ -735,31 +866,99 @@ fn mutations() -> Vec<Case> {
 
     // 4. Header attributes and the xsi: attributes.
     let attr_cases: &[(&str, &str, &str)] = &[
-        ("kodSystemowy-no-space", "kodSystemowy=\"FA (3)\"", "kodSystemowy=\"FA(3)\""),
-        ("kodSystemowy-fa2", "kodSystemowy=\"FA (3)\"", "kodSystemowy=\"FA (2)\""),
-        ("kodSystemowy-leading-space", "kodSystemowy=\"FA (3)\"", "kodSystemowy=\" FA (3)\""),
-        ("kodSystemowy-raw-tab", "kodSystemowy=\"FA (3)\"", "kodSystemowy=\"FA\t(3)\""),
-        ("kodSystemowy-tab-ref", "kodSystemowy=\"FA (3)\"", "kodSystemowy=\"FA&#9;(3)\""),
-        ("kodSystemowy-space-ref", "kodSystemowy=\"FA (3)\"", "kodSystemowy=\"FA&#32;(3)\""),
+        (
+            "kodSystemowy-no-space",
+            "kodSystemowy=\"FA (3)\"",
+            "kodSystemowy=\"FA(3)\"",
+        ),
+        (
+            "kodSystemowy-fa2",
+            "kodSystemowy=\"FA (3)\"",
+            "kodSystemowy=\"FA (2)\"",
+        ),
+        (
+            "kodSystemowy-leading-space",
+            "kodSystemowy=\"FA (3)\"",
+            "kodSystemowy=\" FA (3)\"",
+        ),
+        (
+            "kodSystemowy-raw-tab",
+            "kodSystemowy=\"FA (3)\"",
+            "kodSystemowy=\"FA\t(3)\"",
+        ),
+        (
+            "kodSystemowy-tab-ref",
+            "kodSystemowy=\"FA (3)\"",
+            "kodSystemowy=\"FA&#9;(3)\"",
+        ),
+        (
+            "kodSystemowy-space-ref",
+            "kodSystemowy=\"FA (3)\"",
+            "kodSystemowy=\"FA&#32;(3)\"",
+        ),
         ("kodSystemowy-missing", "kodSystemowy=\"FA (3)\" ", ""),
-        ("kodSystemowy-single-quotes", "kodSystemowy=\"FA (3)\"", "kodSystemowy='FA (3)'"),
-        ("kodSystemowy-prefixed", "kodSystemowy=\"FA (3)\"", "xmlns:q=\"http://crd.gov.pl/wzor/2025/06/25/13775/\" q:kodSystemowy=\"FA (3)\""),
-        ("wersjaSchemy-1-0", "wersjaSchemy=\"1-0E\"", "wersjaSchemy=\"1-0\""),
+        (
+            "kodSystemowy-single-quotes",
+            "kodSystemowy=\"FA (3)\"",
+            "kodSystemowy='FA (3)'",
+        ),
+        (
+            "kodSystemowy-prefixed",
+            "kodSystemowy=\"FA (3)\"",
+            "xmlns:q=\"http://crd.gov.pl/wzor/2025/06/25/13775/\" q:kodSystemowy=\"FA (3)\"",
+        ),
+        (
+            "wersjaSchemy-1-0",
+            "wersjaSchemy=\"1-0E\"",
+            "wersjaSchemy=\"1-0\"",
+        ),
         ("wersjaSchemy-missing", " wersjaSchemy=\"1-0E\"", ""),
-        ("extra-attribute", "wersjaSchemy=\"1-0E\"", "wersjaSchemy=\"1-0E\" wariant=\"3\""),
+        (
+            "extra-attribute",
+            "wersjaSchemy=\"1-0E\"",
+            "wersjaSchemy=\"1-0E\" wariant=\"3\"",
+        ),
         ("xml-lang", "<P_2>", "<P_2 xml:lang=\"pl\">"),
-        ("foreign-attribute", "<P_2>", "<P_2 xmlns:o=\"urn:o\" o:x=\"1\">"),
+        (
+            "foreign-attribute",
+            "<P_2>",
+            "<P_2 xmlns:o=\"urn:o\" o:x=\"1\">",
+        ),
         ("xsi-nil-false", "<P_2>", "<P_2 xsi:nil=\"false\">"),
         ("xsi-foo", "<P_2>", "<P_2 xsi:foo=\"1\">"),
         ("xsi-type-same", "<P_2>", "<P_2 xsi:type=\"TZnakowy\">"),
-        ("xsi-type-derived-bad-value", "<P_2>", "<P_2 xsi:type=\"TRodzajFaktury\">"),
-        ("xsi-type-base", "<P_2>", "<P_2 xmlns:xs=\"http://www.w3.org/2001/XMLSchema\" xsi:type=\"xs:token\">"),
+        (
+            "xsi-type-derived-bad-value",
+            "<P_2>",
+            "<P_2 xsi:type=\"TRodzajFaktury\">",
+        ),
+        (
+            "xsi-type-base",
+            "<P_2>",
+            "<P_2 xmlns:xs=\"http://www.w3.org/2001/XMLSchema\" xsi:type=\"xs:token\">",
+        ),
         ("xsi-type-unknown", "<P_2>", "<P_2 xsi:type=\"Nope\">"),
-        ("xsi-type-bad-prefix", "<P_2>", "<P_2 xsi:type=\"zz:TZnakowy\">"),
-        ("xsi-schemaLocation", "<Naglowek>", "<Naglowek xsi:schemaLocation=\"a b\">"),
-        ("xsi-noNamespaceSchemaLocation", "<Naglowek>", "<Naglowek xsi:noNamespaceSchemaLocation=\"x.xsd\">"),
+        (
+            "xsi-type-bad-prefix",
+            "<P_2>",
+            "<P_2 xsi:type=\"zz:TZnakowy\">",
+        ),
+        (
+            "xsi-schemaLocation",
+            "<Naglowek>",
+            "<Naglowek xsi:schemaLocation=\"a b\">",
+        ),
+        (
+            "xsi-noNamespaceSchemaLocation",
+            "<Naglowek>",
+            "<Naglowek xsi:noNamespaceSchemaLocation=\"x.xsd\">",
+        ),
         ("attribute-on-complex", "<Naglowek>", "<Naglowek id=\"1\">"),
-        ("rodzajAdresu-on-adres", "<Adres>", "<Adres rodzajAdresu=\"RAD\">"),
+        (
+            "rodzajAdresu-on-adres",
+            "<Adres>",
+            "<Adres rodzajAdresu=\"RAD\">",
+        ),
     ];
     for (label, from, to) in attr_cases {
         assert!(base.contains(from), "{label}");
@@ -767,10 +966,19 @@ fn mutations() -> Vec<Case> {
     }
     g.add(
         "attr/xsi-type-derived-good-value",
-        base.replacen("<P_2>FV2026/02/150</P_2>", "<P_2 xsi:type=\"TRodzajFaktury\">VAT</P_2>", 1),
+        base.replacen(
+            "<P_2>FV2026/02/150</P_2>",
+            "<P_2 xsi:type=\"TRodzajFaktury\">VAT</P_2>",
+            1,
+        ),
     );
     if let Some((name, xml)) = docs.iter().find(|(_, x)| x.contains("<Ilosc>")) {
-        for (label, ty) in [("int", "xs:int"), ("byte", "xs:byte"), ("string", "xs:string"), ("kwotac", "etd:TKwotaC")] {
+        for (label, ty) in [
+            ("int", "xs:int"),
+            ("byte", "xs:byte"),
+            ("string", "xs:string"),
+            ("kwotac", "etd:TKwotaC"),
+        ] {
             let decl = "xmlns:xs=\"http://www.w3.org/2001/XMLSchema\" xmlns:etd=\"http://crd.gov.pl/xml/schematy/dziedzinowe/mf/2022/01/05/eD/DefinicjeTypy/\"";
             g.add(
                 format!("attr/xsi-type-ilosc-{label}@{name}"),
@@ -788,23 +996,66 @@ fn mutations() -> Vec<Case> {
         ("padded", "<PrefiksPodatnika> PL</PrefiksPodatnika>"),
         ("lower", "<PrefiksPodatnika>pl</PrefiksPodatnika>"),
     ] {
-        g.add(format!("fixed/prefiks-{label}"), base.replacen("<Podmiot1>", &format!("<Podmiot1>{el}"), 1));
+        g.add(
+            format!("fixed/prefiks-{label}"),
+            base.replacen("<Podmiot1>", &format!("<Podmiot1>{el}"), 1),
+        );
     }
 
     // 6. Namespaces and the root.
     let ns_decl = format!("xmlns=\"{FA3_NS}\"");
     assert!(base.contains(&ns_decl));
     let ns_cases: Vec<(&str, String)> = vec![
-        ("fa2", base.replacen(&ns_decl, "xmlns=\"http://crd.gov.pl/wzor/2023/06/29/12648/\"", 1)),
+        (
+            "fa2",
+            base.replacen(
+                &ns_decl,
+                "xmlns=\"http://crd.gov.pl/wzor/2023/06/29/12648/\"",
+                1,
+            ),
+        ),
         ("none", base.replacen(&ns_decl, "", 1)),
-        ("prerelease", base.replacen(&ns_decl, "xmlns=\"http://crd.gov.pl/wzor/2025/04/03/04031/\"", 1)),
-        ("no-trailing-slash", base.replacen(&ns_decl, "xmlns=\"http://crd.gov.pl/wzor/2025/06/25/13775\"", 1)),
+        (
+            "prerelease",
+            base.replacen(
+                &ns_decl,
+                "xmlns=\"http://crd.gov.pl/wzor/2025/04/03/04031/\"",
+                1,
+            ),
+        ),
+        (
+            "no-trailing-slash",
+            base.replacen(
+                &ns_decl,
+                "xmlns=\"http://crd.gov.pl/wzor/2025/06/25/13775\"",
+                1,
+            ),
+        ),
         ("root-renamed", rename(base, &base_els[0], "Invoice")),
-        ("child-no-namespace", base.replacen("<Naglowek>", "<Naglowek xmlns=\"\">", 1)),
-        ("child-other-namespace", base.replacen("<P_2>", "<P_2 xmlns=\"urn:other\">", 1)),
-        ("undeclared-prefix", base.replacen("<P_2>FV2026/02/150</P_2>", "<q:P_2>FV2026/02/150</q:P_2>", 1)),
-        ("empty-prefix-binding", base.replacen("<P_2>", "<P_2 xmlns:p=\"\">", 1)),
-        ("redundant-same-default", base.replacen("<Fa>", &format!("<Fa {ns_decl}>"), 1)),
+        (
+            "child-no-namespace",
+            base.replacen("<Naglowek>", "<Naglowek xmlns=\"\">", 1),
+        ),
+        (
+            "child-other-namespace",
+            base.replacen("<P_2>", "<P_2 xmlns=\"urn:other\">", 1),
+        ),
+        (
+            "undeclared-prefix",
+            base.replacen(
+                "<P_2>FV2026/02/150</P_2>",
+                "<q:P_2>FV2026/02/150</q:P_2>",
+                1,
+            ),
+        ),
+        (
+            "empty-prefix-binding",
+            base.replacen("<P_2>", "<P_2 xmlns:p=\"\">", 1),
+        ),
+        (
+            "redundant-same-default",
+            base.replacen("<Fa>", &format!("<Fa {ns_decl}>"), 1),
+        ),
     ];
     for (label, xml) in ns_cases {
         g.add(format!("ns/{label}"), xml);
@@ -817,11 +1068,22 @@ fn mutations() -> Vec<Case> {
             s = rename(&s, e, &format!("t:{}", e.name));
         }
         g.add("ns/all-prefixed", s.clone());
-        g.add("ns/all-prefixed-one-unprefixed", s.replacen("<t:P_2>FV2026/02/150</t:P_2>", "<P_2>FV2026/02/150</P_2>", 1));
+        g.add(
+            "ns/all-prefixed-one-unprefixed",
+            s.replacen(
+                "<t:P_2>FV2026/02/150</t:P_2>",
+                "<P_2>FV2026/02/150</P_2>",
+                1,
+            ),
+        );
     }
 
     // 7. Whitespace, line ends, comments, CDATA, references, BOM, prolog.
-    let no_indent: String = base.lines().map(str::trim_start).collect::<Vec<_>>().join("\n");
+    let no_indent: String = base
+        .lines()
+        .map(str::trim_start)
+        .collect::<Vec<_>>()
+        .join("\n");
     let lf = base.replace("\r\n", "\n");
     let crlf = lf.replace('\n', "\r\n");
     let cr = lf.replace('\n', "\r");
@@ -832,31 +1094,126 @@ fn mutations() -> Vec<Case> {
         ("cr-only", cr.into_bytes()),
         ("no-indent", no_indent.clone().into_bytes()),
         ("one-line", no_indent.replace('\n', "").into_bytes()),
-        ("bom", [b"\xEF\xBB\xBF".as_slice(), base.as_bytes()].concat()),
+        (
+            "bom",
+            [b"\xEF\xBB\xBF".as_slice(), base.as_bytes()].concat(),
+        ),
         ("no-declaration", body.clone().into_bytes()),
-        ("declaration-standalone", base.replacen("encoding=\"UTF-8\"", "encoding=\"UTF-8\" standalone=\"yes\"", 1).into_bytes()),
-        ("declaration-single-quotes", base.replacen("version=\"1.0\" encoding=\"UTF-8\"", "version='1.0' encoding='utf-8'", 1).into_bytes()),
+        (
+            "declaration-standalone",
+            base.replacen(
+                "encoding=\"UTF-8\"",
+                "encoding=\"UTF-8\" standalone=\"yes\"",
+                1,
+            )
+            .into_bytes(),
+        ),
+        (
+            "declaration-single-quotes",
+            base.replacen(
+                "version=\"1.0\" encoding=\"UTF-8\"",
+                "version='1.0' encoding='utf-8'",
+                1,
+            )
+            .into_bytes(),
+        ),
         ("space-before-declaration", format!(" {base}").into_bytes()),
-        ("comment-before-root", base.replacen("<Faktura", "<!-- invoice -->\n<Faktura", 1).into_bytes()),
-        ("comments-everywhere", base.replace("</P_2>", "</P_2><!-- x -->").replace("<Fa>", "<Fa><!--y-->").into_bytes()),
-        ("comment-inside-value", base.replacen("FV2026/02/150", "FV2026<!-- x -->/02/150", 1).into_bytes()),
-        ("pi-inside-value", base.replacen("FV2026/02/150", "FV2026<?x y?>/02/150", 1).into_bytes()),
-        ("pi-before-root", base.replacen("<Faktura", "<?xml-stylesheet type=\"text/xsl\" href=\"a.xsl\"?>\n<Faktura", 1).into_bytes()),
-        ("cdata-value", base.replacen("FV2026/02/150", "<![CDATA[FV2026/02/150]]>", 1).into_bytes()),
-        ("cdata-partial-value", base.replacen("FV2026/02/150", "FV<![CDATA[2026/02]]>/150", 1).into_bytes()),
-        ("cdata-whitespace-in-element-only", base.replacen("<Fa>", "<Fa><![CDATA[ ]]>", 1).into_bytes()),
-        ("cdata-text-in-element-only", base.replacen("<Fa>", "<Fa><![CDATA[x]]>", 1).into_bytes()),
-        ("text-in-element-only", base.replacen("<Fa>", "<Fa>x", 1).into_bytes()),
-        ("nbsp-in-element-only", base.replacen("<Fa>", "<Fa>\u{a0}", 1).into_bytes()),
-        ("space-ref-in-element-only", base.replacen("<Fa>", "<Fa>&#32;&#10;", 1).into_bytes()),
-        ("amp-in-element-only", base.replacen("<Fa>", "<Fa>&amp;", 1).into_bytes()),
-        ("charrefs-value", base.replacen("FV2026/02/150", "&#70;&#x56;2026/02/150", 1).into_bytes()),
-        ("gt-in-value", base.replacen("FV2026/02/150", "FV&gt;1>2", 1).into_bytes()),
-        ("doctype", base.replacen("<Faktura", "<!DOCTYPE Faktura>\n<Faktura", 1).into_bytes()),
-        ("comment-after-root", format!("{base}\n<!-- end -->\n").into_bytes()),
-        ("whitespace-after-root", format!("{base}\n\n  \n").into_bytes()),
-        ("empty-element-expanded", base.replacen("<P_2>FV2026/02/150</P_2>", "<P_2>FV2026/02/150</P_2 >", 1).into_bytes()),
-        ("attribute-whitespace", base.replacen("kodSystemowy=\"FA (3)\"", "kodSystemowy = \"FA (3)\"", 1).into_bytes()),
+        (
+            "comment-before-root",
+            base.replacen("<Faktura", "<!-- invoice -->\n<Faktura", 1)
+                .into_bytes(),
+        ),
+        (
+            "comments-everywhere",
+            base.replace("</P_2>", "</P_2><!-- x -->")
+                .replace("<Fa>", "<Fa><!--y-->")
+                .into_bytes(),
+        ),
+        (
+            "comment-inside-value",
+            base.replacen("FV2026/02/150", "FV2026<!-- x -->/02/150", 1)
+                .into_bytes(),
+        ),
+        (
+            "pi-inside-value",
+            base.replacen("FV2026/02/150", "FV2026<?x y?>/02/150", 1)
+                .into_bytes(),
+        ),
+        (
+            "pi-before-root",
+            base.replacen(
+                "<Faktura",
+                "<?xml-stylesheet type=\"text/xsl\" href=\"a.xsl\"?>\n<Faktura",
+                1,
+            )
+            .into_bytes(),
+        ),
+        (
+            "cdata-value",
+            base.replacen("FV2026/02/150", "<![CDATA[FV2026/02/150]]>", 1)
+                .into_bytes(),
+        ),
+        (
+            "cdata-partial-value",
+            base.replacen("FV2026/02/150", "FV<![CDATA[2026/02]]>/150", 1)
+                .into_bytes(),
+        ),
+        (
+            "cdata-whitespace-in-element-only",
+            base.replacen("<Fa>", "<Fa><![CDATA[ ]]>", 1).into_bytes(),
+        ),
+        (
+            "cdata-text-in-element-only",
+            base.replacen("<Fa>", "<Fa><![CDATA[x]]>", 1).into_bytes(),
+        ),
+        (
+            "text-in-element-only",
+            base.replacen("<Fa>", "<Fa>x", 1).into_bytes(),
+        ),
+        (
+            "nbsp-in-element-only",
+            base.replacen("<Fa>", "<Fa>\u{a0}", 1).into_bytes(),
+        ),
+        (
+            "space-ref-in-element-only",
+            base.replacen("<Fa>", "<Fa>&#32;&#10;", 1).into_bytes(),
+        ),
+        (
+            "amp-in-element-only",
+            base.replacen("<Fa>", "<Fa>&amp;", 1).into_bytes(),
+        ),
+        (
+            "charrefs-value",
+            base.replacen("FV2026/02/150", "&#70;&#x56;2026/02/150", 1)
+                .into_bytes(),
+        ),
+        (
+            "gt-in-value",
+            base.replacen("FV2026/02/150", "FV&gt;1>2", 1).into_bytes(),
+        ),
+        (
+            "doctype",
+            base.replacen("<Faktura", "<!DOCTYPE Faktura>\n<Faktura", 1)
+                .into_bytes(),
+        ),
+        (
+            "comment-after-root",
+            format!("{base}\n<!-- end -->\n").into_bytes(),
+        ),
+        (
+            "whitespace-after-root",
+            format!("{base}\n\n  \n").into_bytes(),
+        ),
+        (
+            "empty-element-expanded",
+            base.replacen("<P_2>FV2026/02/150</P_2>", "<P_2>FV2026/02/150</P_2 >", 1)
+                .into_bytes(),
+        ),
+        (
+            "attribute-whitespace",
+            base.replacen("kodSystemowy=\"FA (3)\"", "kodSystemowy = \"FA (3)\"", 1)
+                .into_bytes(),
+        ),
     ];
     for (label, bytes) in fmt_cases {
         g.add(format!("format/{label}"), bytes);
@@ -865,40 +1222,166 @@ fn mutations() -> Vec<Case> {
     // 8. Well-formedness.
     let wf_cases: Vec<(&str, Vec<u8>)> = vec![
         ("truncated-half", base.as_bytes()[..base.len() / 2].to_vec()),
-        ("truncated-end", base.trim_end().as_bytes()[..base.trim_end().len() - 3].to_vec()),
-        ("missing-end-tag", base.replacen("</P_2>", "", 1).into_bytes()),
-        ("mismatched-end-tag", base.replacen("</P_2>", "</P_3>", 1).into_bytes()),
-        ("misnested", base.replacen("<P_2>FV2026/02/150</P_2>", "<P_2>FV<b></P_2></b>", 1).into_bytes()),
-        ("undefined-entity", base.replacen("FV2026/02/150", "FV&nbsp;1", 1).into_bytes()),
-        ("bare-ampersand", base.replacen("FV2026/02/150", "FV & 1", 1).into_bytes()),
-        ("lt-in-text", base.replacen("FV2026/02/150", "FV < 1", 1).into_bytes()),
-        ("cdata-end-in-text", base.replacen("FV2026/02/150", "FV]]>1", 1).into_bytes()),
-        ("control-char", base.replacen("FV2026/02/150", "FV\u{1}", 1).into_bytes()),
-        ("control-charref", base.replacen("FV2026/02/150", "FV&#1;", 1).into_bytes()),
-        ("nul-charref", base.replacen("FV2026/02/150", "FV&#0;", 1).into_bytes()),
-        ("fffe-charref", base.replacen("FV2026/02/150", "FV&#xFFFE;", 1).into_bytes()),
-        ("surrogate-charref", base.replacen("FV2026/02/150", "FV&#xD800;", 1).into_bytes()),
-        ("fffe-raw", base.replacen("FV2026/02/150", "FV\u{FFFE}", 1).into_bytes()),
-        ("invalid-utf8", base.replacen("FV2026/02/150", "FV\u{1}", 1).replace('\u{1}', "\u{2}").into_bytes().into_iter().map(|b| if b == 2 { 0xC3 } else { b }).collect()),
-        ("duplicate-attribute", base.replacen("wersjaSchemy=\"1-0E\"", "wersjaSchemy=\"1-0E\" wersjaSchemy=\"1-0E\"", 1).into_bytes()),
-        ("unquoted-attribute", base.replacen("wersjaSchemy=\"1-0E\"", "wersjaSchemy=1-0E", 1).into_bytes()),
-        ("lt-in-attribute", base.replacen("wersjaSchemy=\"1-0E\"", "wersjaSchemy=\"1<0E\"", 1).into_bytes()),
-        ("attribute-no-space", base.replacen("\" wersjaSchemy", "\"wersjaSchemy", 1).into_bytes()),
+        (
+            "truncated-end",
+            base.trim_end().as_bytes()[..base.trim_end().len() - 3].to_vec(),
+        ),
+        (
+            "missing-end-tag",
+            base.replacen("</P_2>", "", 1).into_bytes(),
+        ),
+        (
+            "mismatched-end-tag",
+            base.replacen("</P_2>", "</P_3>", 1).into_bytes(),
+        ),
+        (
+            "misnested",
+            base.replacen("<P_2>FV2026/02/150</P_2>", "<P_2>FV<b></P_2></b>", 1)
+                .into_bytes(),
+        ),
+        (
+            "undefined-entity",
+            base.replacen("FV2026/02/150", "FV&nbsp;1", 1).into_bytes(),
+        ),
+        (
+            "bare-ampersand",
+            base.replacen("FV2026/02/150", "FV & 1", 1).into_bytes(),
+        ),
+        (
+            "lt-in-text",
+            base.replacen("FV2026/02/150", "FV < 1", 1).into_bytes(),
+        ),
+        (
+            "cdata-end-in-text",
+            base.replacen("FV2026/02/150", "FV]]>1", 1).into_bytes(),
+        ),
+        (
+            "control-char",
+            base.replacen("FV2026/02/150", "FV\u{1}", 1).into_bytes(),
+        ),
+        (
+            "control-charref",
+            base.replacen("FV2026/02/150", "FV&#1;", 1).into_bytes(),
+        ),
+        (
+            "nul-charref",
+            base.replacen("FV2026/02/150", "FV&#0;", 1).into_bytes(),
+        ),
+        (
+            "fffe-charref",
+            base.replacen("FV2026/02/150", "FV&#xFFFE;", 1).into_bytes(),
+        ),
+        (
+            "surrogate-charref",
+            base.replacen("FV2026/02/150", "FV&#xD800;", 1).into_bytes(),
+        ),
+        (
+            "fffe-raw",
+            base.replacen("FV2026/02/150", "FV\u{FFFE}", 1).into_bytes(),
+        ),
+        (
+            "invalid-utf8",
+            base.replacen("FV2026/02/150", "FV\u{1}", 1)
+                .replace('\u{1}', "\u{2}")
+                .into_bytes()
+                .into_iter()
+                .map(|b| if b == 2 { 0xC3 } else { b })
+                .collect(),
+        ),
+        (
+            "duplicate-attribute",
+            base.replacen(
+                "wersjaSchemy=\"1-0E\"",
+                "wersjaSchemy=\"1-0E\" wersjaSchemy=\"1-0E\"",
+                1,
+            )
+            .into_bytes(),
+        ),
+        (
+            "unquoted-attribute",
+            base.replacen("wersjaSchemy=\"1-0E\"", "wersjaSchemy=1-0E", 1)
+                .into_bytes(),
+        ),
+        (
+            "lt-in-attribute",
+            base.replacen("wersjaSchemy=\"1-0E\"", "wersjaSchemy=\"1<0E\"", 1)
+                .into_bytes(),
+        ),
+        (
+            "attribute-no-space",
+            base.replacen("\" wersjaSchemy", "\"wersjaSchemy", 1)
+                .into_bytes(),
+        ),
         ("text-after-root", format!("{base}x").into_bytes()),
         ("second-root", format!("{base}<Faktura/>").into_bytes()),
-        ("text-before-root", base.replacen("<Faktura", "x<Faktura", 1).into_bytes()),
-        ("bad-element-name", base.replacen("<P_2>FV2026/02/150</P_2>", "<P_2>FV2026/02/150</P_2><1a/>", 1).into_bytes()),
-        ("double-colon-name", base.replacen("<P_2>FV2026/02/150</P_2>", "<a:b:c xmlns:a=\"urn:a\"/>", 1).into_bytes()),
-        ("comment-double-hyphen", base.replacen("<Faktura", "<!-- a -- b -->\n<Faktura", 1).into_bytes()),
-        ("comment-triple-hyphen-end", base.replacen("<Faktura", "<!-- a --->\n<Faktura", 1).into_bytes()),
-        ("declaration-late", base.replacen("<Faktura", "<?xml version=\"1.0\"?><Faktura", 1).into_bytes()),
-        ("pi-named-xml", base.replacen("<Faktura", "<?XML x?><Faktura", 1).into_bytes()),
-        ("doctype-entity", base.replacen("<Faktura", "<!DOCTYPE Faktura [<!ENTITY nr \"FV1\">]>\n<Faktura", 1).replacen("FV2026/02/150", "&nr;", 1).into_bytes()),
-        ("doctype-after-root-start", base.replacen("<Naglowek>", "<!DOCTYPE x><Naglowek>", 1).into_bytes()),
+        (
+            "text-before-root",
+            base.replacen("<Faktura", "x<Faktura", 1).into_bytes(),
+        ),
+        (
+            "bad-element-name",
+            base.replacen(
+                "<P_2>FV2026/02/150</P_2>",
+                "<P_2>FV2026/02/150</P_2><1a/>",
+                1,
+            )
+            .into_bytes(),
+        ),
+        (
+            "double-colon-name",
+            base.replacen("<P_2>FV2026/02/150</P_2>", "<a:b:c xmlns:a=\"urn:a\"/>", 1)
+                .into_bytes(),
+        ),
+        (
+            "comment-double-hyphen",
+            base.replacen("<Faktura", "<!-- a -- b -->\n<Faktura", 1)
+                .into_bytes(),
+        ),
+        (
+            "comment-triple-hyphen-end",
+            base.replacen("<Faktura", "<!-- a --->\n<Faktura", 1)
+                .into_bytes(),
+        ),
+        (
+            "declaration-late",
+            base.replacen("<Faktura", "<?xml version=\"1.0\"?><Faktura", 1)
+                .into_bytes(),
+        ),
+        (
+            "pi-named-xml",
+            base.replacen("<Faktura", "<?XML x?><Faktura", 1)
+                .into_bytes(),
+        ),
+        (
+            "doctype-entity",
+            base.replacen(
+                "<Faktura",
+                "<!DOCTYPE Faktura [<!ENTITY nr \"FV1\">]>\n<Faktura",
+                1,
+            )
+            .replacen("FV2026/02/150", "&nr;", 1)
+            .into_bytes(),
+        ),
+        (
+            "doctype-after-root-start",
+            base.replacen("<Naglowek>", "<!DOCTYPE x><Naglowek>", 1)
+                .into_bytes(),
+        ),
         ("empty-document", Vec::new()),
-        ("only-declaration", b"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n".to_vec()),
-        ("encoding-bogus", base.replacen("encoding=\"UTF-8\"", "encoding=\"bogus\"", 1).into_bytes()),
-        ("encoding-latin2-ascii-body", base.replacen("encoding=\"UTF-8\"", "encoding=\"ISO-8859-2\"", 1).into_bytes()),
+        (
+            "only-declaration",
+            b"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n".to_vec(),
+        ),
+        (
+            "encoding-bogus",
+            base.replacen("encoding=\"UTF-8\"", "encoding=\"bogus\"", 1)
+                .into_bytes(),
+        ),
+        (
+            "encoding-latin2-ascii-body",
+            base.replacen("encoding=\"UTF-8\"", "encoding=\"ISO-8859-2\"", 1)
+                .into_bytes(),
+        ),
     ];
     for (label, bytes) in wf_cases {
         g.add(format!("wf/{label}"), bytes);
@@ -929,7 +1412,7 @@ fn mutations() -> Vec<Case> {
         let copy = xml[whole(e)].to_string();
         for n in [2, 3, 4] {
             g.add(
-                format!("occurs/DaneKontaktowe-{}@{name}", n),
+                format!("occurs/DaneKontaktowe-{n}@{name}"),
                 splice(xml, e.end.end..e.end.end, &copy.repeat(n - 1)),
             );
         }
@@ -966,5 +1449,9 @@ fn mutation_corpus_is_large_and_deterministic() {
     let b = mutations();
     assert!(a.len() >= 1000, "{}", a.len());
     assert_eq!(a.len(), b.len());
-    assert!(a.iter().zip(&b).all(|(x, y)| x.id == y.id && x.bytes == y.bytes));
+    assert!(
+        a.iter()
+            .zip(&b)
+            .all(|(x, y)| x.id == y.id && x.bytes == y.bytes)
+    );
 }

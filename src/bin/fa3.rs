@@ -1,1 +1,2 @@
-fn main(){}
+//! The `fa3` command-line tool (placeholder).
+fn main() {}

@@ -130,7 +130,11 @@ impl Diagnostic {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}: {} [{}] {}", self.line, self.column, self.code, self.severity, self.message)?;
+        write!(
+            f,
+            "{}:{}: {} [{}] {}",
+            self.line, self.column, self.code, self.severity, self.message
+        )?;
         if !self.path.is_empty() {
             write!(f, "  at {}", self.path)?;
         }
@@ -154,12 +158,17 @@ impl Report {
 
     /// True when at least one finding has error severity.
     pub fn has_errors(&self) -> bool {
-        self.diagnostics.iter().any(|d| d.severity == Severity::Error)
+        self.diagnostics
+            .iter()
+            .any(|d| d.severity == Severity::Error)
     }
 
     /// Number of findings of the given severity.
     pub fn count(&self, severity: Severity) -> usize {
-        self.diagnostics.iter().filter(|d| d.severity == severity).count()
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == severity)
+            .count()
     }
 
     /// The findings with the given code.
@@ -171,8 +180,14 @@ impl Report {
     pub fn sort(&mut self) {
         self.diagnostics.sort_by(|a, b| {
             let pos = |d: &Diagnostic| d.span.as_ref().map_or(usize::MAX, |s| s.start);
-            (a.line == 0, a.line, a.column, pos(a), a.code, &a.message)
-                .cmp(&(b.line == 0, b.line, b.column, pos(b), b.code, &b.message))
+            (a.line == 0, a.line, a.column, pos(a), a.code, &a.message).cmp(&(
+                b.line == 0,
+                b.line,
+                b.column,
+                pos(b),
+                b.code,
+                &b.message,
+            ))
         });
     }
 }

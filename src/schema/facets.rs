@@ -1,7 +1,6 @@
 //! Checking a character value against a simple type: whitespace, the
 //! built-in lexical space and every facet of every derivation step.
 
-use std::borrow::Cow;
 use std::cmp::Ordering;
 use std::fmt::Write as _;
 
@@ -31,8 +30,7 @@ pub(crate) fn simple_type(id: SimpleId) -> &'static SimpleType {
 pub(crate) fn show(value: &str) -> String {
     const MAX: usize = 60;
     let mut out = String::from("'");
-    let mut count = 0;
-    for c in value.chars() {
+    for (count, c) in value.chars().enumerate() {
         if count == MAX {
             out.push('…');
             break;
@@ -43,7 +41,6 @@ pub(crate) fn show(value: &str) -> String {
             '\t' => out.push_str("\\t"),
             c => out.push(c),
         }
-        count += 1;
     }
     out.push('\'');
     out
@@ -137,7 +134,10 @@ fn bound_value<'b>(literal: &'b str, ty: &SimpleType) -> Option<Value<'b>> {
 pub(crate) fn equals_literal(id: SimpleId, value_raw: &str, literal: &str) -> bool {
     let ty = simple_type(id);
     if !ty.members.is_empty() {
-        return ty.members.iter().any(|&m| equals_literal(m, value_raw, literal));
+        return ty
+            .members
+            .iter()
+            .any(|&m| equals_literal(m, value_raw, literal));
     }
     let v = lexical::normalize(value_raw, ty.whitespace);
     let l = lexical::normalize(literal, ty.whitespace);
@@ -154,11 +154,10 @@ fn check_facet(
     facet: &Facet,
     from: &str,
     ty: &SimpleType,
-    normalized: &Cow<'_, str>,
+    text: &str,
     value: &Value<'_>,
     length: &mut Option<usize>,
 ) -> Option<Violation> {
-    let text: &str = normalized;
     match facet {
         Facet::Length(n) | Facet::MinLength(n) | Facet::MaxLength(n) => {
             let len = *length.get_or_insert_with(|| {
@@ -190,7 +189,10 @@ fn check_facet(
                 .is_none_or(|re| re.is_match(text));
             (!matched).then(|| Violation {
                 code: codes::PATTERN,
-                message: format!("value {} does not match the pattern {source} of {from}", show(text)),
+                message: format!(
+                    "value {} does not match the pattern {source} of {from}",
+                    show(text)
+                ),
             })
         }
         Facet::Enumeration(values) => {
@@ -231,28 +233,43 @@ fn check_facet(
         Facet::MinInclusive(lit)
         | Facet::MaxInclusive(lit)
         | Facet::MinExclusive(lit)
-        | Facet::MaxExclusive(lit) => {
-            let bound = bound_value(lit, ty)?;
-            let ord = lexical::compare(value, &bound);
-            let (ok, relation) = match facet {
-                Facet::MinInclusive(_) => (matches!(ord, Some(Ordering::Greater | Ordering::Equal)), "at least"),
-                Facet::MaxInclusive(_) => (matches!(ord, Some(Ordering::Less | Ordering::Equal)), "at most"),
-                Facet::MinExclusive(_) => (ord == Some(Ordering::Greater), "greater than"),
-                _ => (ord == Some(Ordering::Less), "less than"),
-            };
-            (!ok).then(|| Violation {
-                code: codes::RANGE,
-                message: if ord.is_none() {
-                    format!(
-                        "value {} cannot be ordered against {lit} (a time without a zone is indeterminate against one with a zone); {from} requires a value {relation} {lit}",
-                        show(text)
-                    )
-                } else {
-                    format!("value {} must be {relation} {lit} ({from})", show(text))
-                },
-            })
-        }
+        | Facet::MaxExclusive(lit) => check_range(facet, lit, from, ty, text, value),
     }
+}
+
+fn check_range(
+    facet: &Facet,
+    lit: &str,
+    from: &str,
+    ty: &SimpleType,
+    text: &str,
+    value: &Value<'_>,
+) -> Option<Violation> {
+    let bound = bound_value(lit, ty)?;
+    let ord = lexical::compare(value, &bound);
+    let (ok, relation) = match facet {
+        Facet::MinInclusive(_) => (
+            matches!(ord, Some(Ordering::Greater | Ordering::Equal)),
+            "at least",
+        ),
+        Facet::MaxInclusive(_) => (
+            matches!(ord, Some(Ordering::Less | Ordering::Equal)),
+            "at most",
+        ),
+        Facet::MinExclusive(_) => (ord == Some(Ordering::Greater), "greater than"),
+        _ => (ord == Some(Ordering::Less), "less than"),
+    };
+    (!ok).then(|| Violation {
+        code: codes::RANGE,
+        message: if ord.is_none() {
+            format!(
+                "value {} cannot be ordered against {lit} (a time without a zone is indeterminate against one with a zone); {from} requires a value {relation} {lit}",
+                show(text)
+            )
+        } else {
+            format!("value {} must be {relation} {lit} ({from})", show(text))
+        },
+    })
 }
 
 #[cfg(test)]
@@ -321,7 +338,10 @@ mod tests {
         assert_eq!(codes_of("TNrNIP", " 9999999999"), vec![codes::PATTERN]);
         // TNIPIdWew: pattern AND the lengths of TZnakowy20.
         assert!(codes_of("TNIPIdWew", "5265877635-00001").is_empty());
-        assert_eq!(codes_of("TNIPIdWew", "5265877635-0001"), vec![codes::PATTERN]);
+        assert_eq!(
+            codes_of("TNIPIdWew", "5265877635-0001"),
+            vec![codes::PATTERN]
+        );
         // TKodKrajuWydania: enumeration of TKodKraju AND one of its patterns.
         assert!(codes_of("TKodKrajuWydania", "DE").is_empty());
         assert_eq!(codes_of("TKodKrajuWydania", "PL"), vec![codes::PATTERN]);
@@ -350,12 +370,18 @@ mod tests {
         assert!(codes_of("TProcentowy", "100.0000000").is_empty());
         assert_eq!(codes_of("TProcentowy", "-.5"), vec![codes::RANGE]);
         assert_eq!(codes_of("TNaturalny", "0"), vec![codes::RANGE]);
-        assert_eq!(codes_of("TNaturalny", "100000000000000"), vec![codes::DIGITS]);
+        assert_eq!(
+            codes_of("TNaturalny", "100000000000000"),
+            vec![codes::DIGITS]
+        );
         assert_eq!(codes_of("TNaturalny", "-1"), vec![codes::LEXICAL]);
         assert!(codes_of("TDataT", " 2006-01-01 ").is_empty());
         assert_eq!(codes_of("TDataT", "2005-12-31"), vec![codes::RANGE]);
         assert_eq!(codes_of("TDataT", "2027-02-29"), vec![codes::LEXICAL]);
-        assert_eq!(codes_of("TDataCzas", "2021-10-01T00:00:00"), vec![codes::RANGE]);
+        assert_eq!(
+            codes_of("TDataCzas", "2021-10-01T00:00:00"),
+            vec![codes::RANGE]
+        );
         assert!(codes_of("TDataCzas", "2021-10-01T14:00:00").is_empty());
     }
 

@@ -127,11 +127,11 @@ impl Decimal<'_> {
             .then_with(|| self.int.cmp(other.int))
             .then_with(|| {
                 // Compare fractions digit by digit, the shorter padded with 0.
-                let (a, b) = (self.frac.as_bytes(), other.frac.as_bytes());
-                for i in 0..a.len().max(b.len()) {
-                    let x = a.get(i).copied().unwrap_or(b'0');
-                    let y = b.get(i).copied().unwrap_or(b'0');
-                    match x.cmp(&y) {
+                let (mine, theirs) = (self.frac.as_bytes(), other.frac.as_bytes());
+                for i in 0..mine.len().max(theirs.len()) {
+                    let digit = mine.get(i).copied().unwrap_or(b'0');
+                    let their_digit = theirs.get(i).copied().unwrap_or(b'0');
+                    match digit.cmp(&their_digit) {
                         Ordering::Equal => {}
                         o => return o,
                     }
@@ -200,7 +200,10 @@ pub(crate) fn parse_integer(raw: &str, builtin: Builtin) -> Option<Decimal<'_>> 
     let s = trim_ws(raw);
     let unsigned = matches!(
         builtin,
-        Builtin::UnsignedLong | Builtin::UnsignedInt | Builtin::UnsignedShort | Builtin::UnsignedByte
+        Builtin::UnsignedLong
+            | Builtin::UnsignedInt
+            | Builtin::UnsignedShort
+            | Builtin::UnsignedByte
     );
     let (neg, body) = match s.as_bytes().first() {
         Some(b'-') if !unsigned => (true, &s[1..]),
@@ -379,7 +382,11 @@ fn parse_time(b: &[u8]) -> Option<(u32, u32, f64, usize)> {
 /// fails; trailing whitespace is skipped only after the time-zone position,
 /// which accepts `…Z ` and rejects `…00 ` (a space is not a designator) and
 /// rejects any trailing whitespace after a bare `xs:date`.
-pub(crate) fn parse_date_time(raw: &str, builtin: Builtin, prenormalized: bool) -> Option<DateTime> {
+pub(crate) fn parse_date_time(
+    raw: &str,
+    builtin: Builtin,
+    prenormalized: bool,
+) -> Option<DateTime> {
     let kind = match builtin {
         Builtin::Date => DateKind::Date,
         Builtin::DateTime => DateKind::DateTime,
@@ -436,7 +443,8 @@ pub(crate) fn parse_date_time(raw: &str, builtin: Builtin, prenormalized: bool) 
     let tail = &rest[tz_part_len..];
     if !tail.is_empty() {
         // Only reachable without prenormalisation.
-        let allowed = kind == DateKind::DateTime && tz.is_some() && tail.iter().all(|&c| is_ws_byte(c));
+        let allowed =
+            kind == DateKind::DateTime && tz.is_some() && tail.iter().all(|&c| is_ws_byte(c));
         if !allowed {
             return None;
         }
@@ -451,7 +459,11 @@ fn day_number(year: i64, mon: u32, day: i64) -> i64 {
     const BEFORE: [i64; 12] = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
     const BEFORE_LEAP: [i64; 12] = [0, 31, 60, 91, 121, 152, 182, 213, 244, 274, 305, 335];
     let idx = usize::try_from(mon.clamp(1, 12) - 1).unwrap_or(0);
-    let in_year = if is_leap(year) { BEFORE_LEAP[idx] } else { BEFORE[idx] };
+    let in_year = if is_leap(year) {
+        BEFORE_LEAP[idx]
+    } else {
+        BEFORE[idx]
+    };
     let base = if year < 0 {
         year * 365 + ((year + 1) / 4 - (year + 1) / 100 + (year + 1) / 400)
     } else {
@@ -468,7 +480,10 @@ fn normalized(v: &DateTime, offset_secs: f64) -> (i64, f64) {
     let tzo = f64::from(v.tz.unwrap_or(0));
     let secs = f64::from(v.hour) * 3600.0 + f64::from(v.min) * 60.0 + v.sec;
     if v.kind != DateKind::DateTime || v.tz.unwrap_or(0) == 0 {
-        return (day_number(v.year, v.mon, i64::from(v.day)), secs + tzo * 60.0);
+        return (
+            day_number(v.year, v.mon, i64::from(v.day)),
+            secs + tzo * 60.0,
+        );
     }
     let shifted = secs - tzo * 60.0 - offset_secs;
     let carry = (shifted / 86_400.0).floor();
@@ -614,7 +629,10 @@ mod tests {
     #[test]
     fn whitespace_facets() {
         assert_eq!(normalize(" a \t b\n", WhiteSpace::Collapse), "a b");
-        assert!(matches!(normalize("a b", WhiteSpace::Collapse), Cow::Borrowed(_)));
+        assert!(matches!(
+            normalize("a b", WhiteSpace::Collapse),
+            Cow::Borrowed(_)
+        ));
         assert_eq!(normalize("a\tb\r\n", WhiteSpace::Replace), "a b  ");
         assert_eq!(normalize(" a ", WhiteSpace::Preserve), " a ");
         // NBSP is not XML whitespace.
@@ -630,7 +648,9 @@ mod tests {
         assert!(dec(".5").is_some());
         assert!(dec("+.5").is_some());
         assert!(dec("5.").is_some());
-        for bad in [".", "-.", "-", "+", "", "1e2", "1,5", "1.5.5", "++5", "- 5", "5 .0", "\u{661}"] {
+        for bad in [
+            ".", "-.", "-", "+", "", "1e2", "1,5", "1.5.5", "++5", "- 5", "5 .0", "\u{661}",
+        ] {
             assert!(dec(bad).is_none(), "{bad:?} must be rejected");
         }
         // 24 significant digits at most, trailing zeros included.
@@ -716,16 +736,40 @@ mod tests {
         let min = dt("2025-09-01T00:00:00Z");
         // Without a zone: compared as UTC, equality is indeterminate.
         assert_eq!(compare_dates(&dt("2025-09-01T00:00:00"), &min), None);
-        assert_eq!(compare_dates(&dt("2025-09-01T13:59:59"), &min), Some(Ordering::Greater));
-        assert_eq!(compare_dates(&dt("2025-08-31T23:59:59"), &min), Some(Ordering::Less));
+        assert_eq!(
+            compare_dates(&dt("2025-09-01T13:59:59"), &min),
+            Some(Ordering::Greater)
+        );
+        assert_eq!(
+            compare_dates(&dt("2025-08-31T23:59:59"), &min),
+            Some(Ordering::Less)
+        );
         // With zones: compared as instants.
-        assert_eq!(compare_dates(&dt("2025-08-31T23:00:00-01:00"), &min), Some(Ordering::Equal));
-        assert_eq!(compare_dates(&dt("2025-09-01T00:59:59+01:00"), &min), Some(Ordering::Less));
+        assert_eq!(
+            compare_dates(&dt("2025-08-31T23:00:00-01:00"), &min),
+            Some(Ordering::Equal)
+        );
+        assert_eq!(
+            compare_dates(&dt("2025-09-01T00:59:59+01:00"), &min),
+            Some(Ordering::Less)
+        );
         let max = dt("2050-01-01T23:59:59Z");
-        assert_eq!(compare_dates(&dt("2050-01-01T23:59:59.5Z"), &max), Some(Ordering::Greater));
-        assert_eq!(compare_dates(&dt("2050-01-02T00:00:00+01:00"), &max), Some(Ordering::Less));
+        assert_eq!(
+            compare_dates(&dt("2050-01-01T23:59:59.5Z"), &max),
+            Some(Ordering::Greater)
+        );
+        assert_eq!(
+            compare_dates(&dt("2050-01-02T00:00:00+01:00"), &max),
+            Some(Ordering::Less)
+        );
         let d = |s| parse_date_time(s, Builtin::Date, true).unwrap();
-        assert_eq!(compare_dates(&d("2006-01-01"), &d("2006-01-01")), Some(Ordering::Equal));
-        assert_eq!(compare_dates(&d("2005-12-31"), &d("2006-01-01")), Some(Ordering::Less));
+        assert_eq!(
+            compare_dates(&d("2006-01-01"), &d("2006-01-01")),
+            Some(Ordering::Equal)
+        );
+        assert_eq!(
+            compare_dates(&d("2005-12-31"), &d("2006-01-01")),
+            Some(Ordering::Less)
+        );
     }
 }

@@ -37,14 +37,15 @@ mod xsd_regex;
 #[allow(
     clippy::all,
     clippy::pedantic,
+    clippy::unwrap_used,
     dead_code,
     missing_docs,
     unused_imports
 )]
 mod generated {
     use super::tables::{
-        AttributeDecl, Builtin, ComplexType, Content, ElemId, ElementDecl, Facet, FacetDecl,
-        Model, NamedType, SimpleType, State, Transition, TypeRef, WhiteSpace,
+        AttributeDecl, Builtin, ComplexType, Content, ElemId, ElementDecl, Facet, FacetDecl, Model,
+        NamedType, SimpleType, State, Transition, TypeRef, WhiteSpace,
     };
     include!(concat!(env!("OUT_DIR"), "/fa3_validator.rs"));
 }

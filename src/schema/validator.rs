@@ -13,7 +13,7 @@ use super::facets::{self, Violation, show};
 use super::generated::{COMPLEX_TYPES, ELEMENTS, MODELS, NAMED_TYPES, NAMESPACES, ROOTS};
 use super::lexical;
 use super::tables::{
-    name_hash, Content, ElemId, ElementDecl, Model, ModelId, NsId, SimpleId, TypeRef,
+    Content, ElemId, ElementDecl, Model, ModelId, NsId, SimpleId, TypeRef, name_hash,
 };
 use super::{SchemaLimits, xmlchars};
 use crate::diagnostic::{Diagnostic, Severity};
@@ -172,6 +172,7 @@ struct Fatal {
     span: Range<usize>,
 }
 
+#[allow(clippy::struct_excessive_bools)] // independent document-level states
 struct Run<'a> {
     input: &'a [u8],
     /// The UTF-8-validated part of `input` (everything the reader sees).
@@ -198,7 +199,11 @@ struct Run<'a> {
 
 /// Validates `bytes`; see [`super::validate`].
 pub(crate) fn run(bytes: &[u8], limits: &SchemaLimits) -> Vec<Diagnostic> {
-    let base = if bytes.starts_with(b"\xEF\xBB\xBF") { 3 } else { 0 };
+    let base = if bytes.starts_with(b"\xEF\xBB\xBF") {
+        3
+    } else {
+        0
+    };
     let bad = xmlchars::first_bad_char(bytes, base);
     let end = bad.as_ref().map_or(bytes.len(), |b| b.offset);
     let text_view = bytes
@@ -228,12 +233,11 @@ pub(crate) fn run(bytes: &[u8], limits: &SchemaLimits) -> Vec<Diagnostic> {
     let slice = bytes.get(base..end).unwrap_or_default();
     let outcome = run.events(slice);
     match (outcome, bad) {
-        (Outcome::Fatal(f), _) => run.fatal(f),
+        (Outcome::Fatal(f), _) | (Outcome::EofError(f), None) => run.fatal(f),
         (Outcome::Eof | Outcome::EofError(_), Some(b)) => run.fatal(Fatal {
             message: b.message,
             span: b.offset..b.offset + 1,
         }),
-        (Outcome::EofError(f), None) => run.fatal(f),
         (Outcome::Eof | Outcome::Stopped, _) => {}
     }
     run.finish()
@@ -259,7 +263,9 @@ impl<'a> Run<'a> {
     /// `part` (a subslice of the input) as text, without re-validating it.
     fn as_str(&self, part: &[u8]) -> &'a str {
         let start = self.offset_of(part);
-        self.text_view.get(start..start + part.len()).unwrap_or_default()
+        self.text_view
+            .get(start..start + part.len())
+            .unwrap_or_default()
     }
 
     /// Offset of `part`, a subslice of the input, within the input.
@@ -287,7 +293,9 @@ impl<'a> Run<'a> {
                 Ok(event) => event,
                 Err(e) => {
                     let pos = self.base
-                        + usize::try_from(reader.error_position()).unwrap_or(usize::MAX).min(slice.len());
+                        + usize::try_from(reader.error_position())
+                            .unwrap_or(usize::MAX)
+                            .min(slice.len());
                     let fatal = Fatal {
                         message: format!("malformed XML: {e}"),
                         span: pos..pos + 1,
@@ -312,14 +320,15 @@ impl<'a> Run<'a> {
                 Event::Comment(c) => {
                     if c.ends_with(b"-") {
                         Err(Fatal {
-                            message: "malformed XML: a comment must not end with '-' ('--->')".into(),
+                            message: "malformed XML: a comment must not end with '-' ('--->')"
+                                .into(),
                             span,
                         })
                     } else {
                         Ok(())
                     }
                 }
-                Event::PI(pi) => self.pi(&pi, span),
+                Event::PI(pi) => Self::pi(&pi, span),
                 Event::Decl(d) => self.decl(&d, span),
                 Event::DocType(_) => {
                     if self.root_seen || self.doctype_seen {
@@ -336,7 +345,9 @@ impl<'a> Run<'a> {
                     if let Some(open) = self.frames.last() {
                         let name = self.str_at(&open.name).to_string();
                         return Outcome::EofError(Fatal {
-                            message: format!("malformed XML: the document ends before element <{name}> is closed"),
+                            message: format!(
+                                "malformed XML: the document ends before element <{name}> is closed"
+                            ),
                             span: span.start.saturating_sub(1)..span.start,
                         });
                     }
@@ -513,12 +524,14 @@ impl<'a> Run<'a> {
     fn start(&mut self, e: &BytesStart<'a>, tag: Range<usize>, empty: bool) -> Result<(), Fatal> {
         if self.root_closed {
             return Err(Fatal {
-                message: "malformed XML: extra content after the root element (a document has one root)".into(),
+                message:
+                    "malformed XML: extra content after the root element (a document has one root)"
+                        .into(),
                 span: tag,
             });
         }
         let qname = e.name().into_inner();
-        let Some(colon) = xmlchars::qname_colon(qname) else {
+        let Some(shape) = xmlchars::qname_shape(qname) else {
             return Err(Fatal {
                 message: format!(
                     "malformed XML: invalid element name {}",
@@ -527,7 +540,7 @@ impl<'a> Run<'a> {
                 span: tag,
             });
         };
-        let (prefix, local_bytes) = match colon {
+        let (prefix, local_bytes) = match shape.colon {
             Some(i) => (qname.get(..i), qname.get(i + 1..).unwrap_or_default()),
             None => (None, qname),
         };
@@ -599,7 +612,12 @@ impl<'a> Run<'a> {
 
         if let Some(decl_id) = decl {
             frame.kind = self.check_element_attributes(&frame, decl_id, &tag);
-            if !self.attrs.is_empty() && self.attrs.iter().any(|a| a.ns == Ns::Xsi && self.str_at(&a.local) == "nil") {
+            if !self.attrs.is_empty()
+                && self
+                    .attrs
+                    .iter()
+                    .any(|a| a.ns == Ns::Xsi && self.str_at(&a.local) == "nil")
+            {
                 frame.nil = self.xsi_nil(&frame, decl_id);
             }
         } else if self.active {
@@ -636,7 +654,10 @@ impl<'a> Run<'a> {
                 format!("{} in namespace {}", d.name, namespace(d.ns))
             })
             .collect();
-        let uri = self.binding(prefix, true).map(|b| b.uri.clone()).unwrap_or_default();
+        let uri = self
+            .binding(prefix, true)
+            .map(|b| b.uri.clone())
+            .unwrap_or_default();
         let local_s = String::from_utf8_lossy(local);
         let expected_root = ROOTS.first().map(|&r| element(r));
         let message = match expected_root {
@@ -647,7 +668,10 @@ impl<'a> Run<'a> {
                         expected.join(" or ")
                     )
                 } else if uri.is_empty() {
-                    format!("root element {local_s} has no namespace; expected {}", expected.join(" or "))
+                    format!(
+                        "root element {local_s} has no namespace; expected {}",
+                        expected.join(" or ")
+                    )
                 } else {
                     format!(
                         "root element {local_s} is in namespace {uri}, which is not the FA(3) namespace; expected {}",
@@ -657,7 +681,11 @@ impl<'a> Run<'a> {
             }
             _ => format!(
                 "root element {local_s}{} is not an FA(3) invoice; expected {}",
-                if uri.is_empty() { String::new() } else { format!(" (namespace {uri})") },
+                if uri.is_empty() {
+                    String::new()
+                } else {
+                    format!(" (namespace {uri})")
+                },
                 expected.join(" or ")
             ),
         };
@@ -668,7 +696,14 @@ impl<'a> Run<'a> {
 
     /// The declaration of a child of the innermost open element, after
     /// advancing its content model; reports content-model violations.
-    fn child_decl(&mut self, frame: &Frame, ns: Ns, local: &[u8], hash: u32, tag: &Range<usize>) -> Option<ElemId> {
+    fn child_decl(
+        &mut self,
+        frame: &Frame,
+        ns: Ns,
+        local: &[u8],
+        hash: u32,
+        tag: &Range<usize>,
+    ) -> Option<ElemId> {
         let parent_name = self.frames.last()?.name.clone();
         let (result, problem) = {
             let parent = self.frames.last_mut()?;
@@ -828,7 +863,14 @@ impl<'a> Run<'a> {
         Ok(())
     }
 
-    fn declare_namespace(&mut self, key: &[u8], key_start: usize, value: Range<usize>, span: Range<usize>, depth: usize) {
+    fn declare_namespace(
+        &mut self,
+        key: &[u8],
+        key_start: usize,
+        value: Range<usize>,
+        span: Range<usize>,
+        depth: usize,
+    ) {
         let uri = self.attr_values.get(value).unwrap_or_default().to_string();
         let prefix = if key.len() > 6 {
             key_start + 6..key_start + key.len()
@@ -848,7 +890,13 @@ impl<'a> Run<'a> {
             None
         };
         if let Some(problem) = problem {
-            self.report(codes::XML_MALFORMED, format!("namespace error: {problem}"), span, None, None);
+            self.report(
+                codes::XML_MALFORMED,
+                format!("namespace error: {problem}"),
+                span,
+                None,
+                None,
+            );
             return;
         }
         if !prefix.is_empty() && uri.is_empty() {
@@ -867,8 +915,17 @@ impl<'a> Run<'a> {
             });
             return;
         }
-        let ns = if uri.is_empty() { Ns::Known(0) } else { classify(uri.as_bytes()) };
-        self.bindings.push(Binding { prefix, ns, uri, depth });
+        let ns = if uri.is_empty() {
+            Ns::Known(0)
+        } else {
+            classify(uri.as_bytes())
+        };
+        self.bindings.push(Binding {
+            prefix,
+            ns,
+            uri,
+            depth,
+        });
     }
 
     /// The innermost declaration of `prefix` (`None` = the default namespace).
@@ -917,11 +974,17 @@ impl<'a> Run<'a> {
             self.attrs[i].ns = ns;
             let uri = self.binding(prefix_bytes, false).map(|b| b.uri.as_str());
             let dup = self.attrs[..i].iter().any(|a| {
-                let a_prefix = (a.local.start > a.qname.start).then(|| a.qname.start..a.local.start - 1);
+                let a_prefix =
+                    (a.local.start > a.qname.start).then(|| a.qname.start..a.local.start - 1);
                 let a_uri = self
-                    .binding(a_prefix.as_ref().and_then(|p| self.input.get(p.clone())), false)
+                    .binding(
+                        a_prefix.as_ref().and_then(|p| self.input.get(p.clone())),
+                        false,
+                    )
                     .map(|b| b.uri.as_str());
-                a.ns == ns && a_uri == uri && self.input.get(a.local.clone()) == self.input.get(local.clone())
+                a.ns == ns
+                    && a_uri == uri
+                    && self.input.get(a.local.clone()) == self.input.get(local.clone())
             });
             if dup {
                 return Err(Fatal {
@@ -961,7 +1024,8 @@ impl<'a> Run<'a> {
             .iter()
             .find(|a| a.ns == Ns::Xsi && self.str_at(&a.local) == "type")
         {
-            let value = lexical::normalize(self.attr_value(a), super::tables::WhiteSpace::Collapse).into_owned();
+            let value = lexical::normalize(self.attr_value(a), super::tables::WhiteSpace::Collapse)
+                .into_owned();
             match self.resolve_xsi_type(&value) {
                 Ok(found) if derives_from(found, decl.ty) => ty = found,
                 Ok(_) => {
@@ -970,10 +1034,22 @@ impl<'a> Run<'a> {
                         type_name(decl.ty),
                         decl.name
                     );
-                    self.report(codes::XSI, message, a.span.clone(), Some(frame), Some("xsi:type".into()));
+                    self.report(
+                        codes::XSI,
+                        message,
+                        a.span.clone(),
+                        Some(frame),
+                        Some("xsi:type".into()),
+                    );
                 }
                 Err(why) => {
-                    self.report(codes::XSI, why, a.span.clone(), Some(frame), Some("xsi:type".into()));
+                    self.report(
+                        codes::XSI,
+                        why,
+                        a.span.clone(),
+                        Some(frame),
+                        Some("xsi:type".into()),
+                    );
                 }
             }
         }
@@ -989,8 +1065,16 @@ impl<'a> Run<'a> {
                 Ns::Xsi => match local {
                     "type" | "nil" | "schemaLocation" | "noNamespaceSchemaLocation" => continue,
                     other => {
-                        let message = format!("attribute xsi:{other} is not an XML Schema instance attribute");
-                        self.report(codes::ATTRIBUTE, message, a.span.clone(), Some(frame), Some(format!("xsi:{other}")));
+                        let message = format!(
+                            "attribute xsi:{other} is not an XML Schema instance attribute"
+                        );
+                        self.report(
+                            codes::ATTRIBUTE,
+                            message,
+                            a.span.clone(),
+                            Some(frame),
+                            Some(format!("xsi:{other}")),
+                        );
                         continue;
                     }
                 },
@@ -1017,7 +1101,13 @@ impl<'a> Run<'a> {
                         allowed.join(", ")
                     )
                 };
-                self.report(codes::ATTRIBUTE, message, a.span.clone(), Some(frame), Some(qname));
+                self.report(
+                    codes::ATTRIBUTE,
+                    message,
+                    a.span.clone(),
+                    Some(frame),
+                    Some(qname),
+                );
                 continue;
             };
             if i < 64 {
@@ -1038,15 +1128,27 @@ impl<'a> Run<'a> {
                 });
             }
             for v in violations {
-                self.report(v.code, v.message, a.span.clone(), Some(frame), Some(qname.clone()));
+                self.report(
+                    v.code,
+                    v.message,
+                    a.span.clone(),
+                    Some(frame),
+                    Some(qname.clone()),
+                );
             }
         }
         if let Some(c) = complex {
             for (i, adecl) in c.attributes.iter().enumerate() {
                 if adecl.required && (i >= 64 || seen & (1 << i) == 0) {
                     let message = match adecl.fixed {
-                        Some(f) => format!("<{}> lacks the required attribute {}=\"{f}\"", decl.name, adecl.name),
-                        None => format!("<{}> lacks the required attribute {}", decl.name, adecl.name),
+                        Some(f) => format!(
+                            "<{}> lacks the required attribute {}=\"{f}\"",
+                            decl.name, adecl.name
+                        ),
+                        None => format!(
+                            "<{}> lacks the required attribute {}",
+                            decl.name, adecl.name
+                        ),
                     };
                     self.report(codes::ATTRIBUTE, message, tag.clone(), Some(frame), None);
                 }
@@ -1078,7 +1180,9 @@ impl<'a> Run<'a> {
             .iter()
             .find(|t| t.name == local && namespace(t.ns) == uri)
             .map(|t| t.ty)
-            .ok_or_else(|| format!("xsi:type '{value}' does not name a type of the schema ({{{uri}}}{local})"))
+            .ok_or_else(|| {
+                format!("xsi:type '{value}' does not name a type of the schema ({{{uri}}}{local})")
+            })
     }
 
     fn xsi_nil(&mut self, frame: &Frame, decl_id: ElemId) -> bool {
@@ -1102,18 +1206,17 @@ impl<'a> Run<'a> {
             );
             return false;
         }
-        match lexical::parse_boolean(&value) {
-            Some(nil) => nil,
-            None => {
-                self.report(
-                    codes::XSI,
-                    format!("xsi:nil must be true or false, not {}", show(&value)),
-                    a.span,
-                    Some(frame),
-                    Some("xsi:nil".into()),
-                );
-                false
-            }
+        if let Some(nil) = lexical::parse_boolean(&value) {
+            nil
+        } else {
+            self.report(
+                codes::XSI,
+                format!("xsi:nil must be true or false, not {}", show(&value)),
+                a.span,
+                Some(frame),
+                Some("xsi:nil".into()),
+            );
+            false
         }
     }
 
@@ -1175,7 +1278,11 @@ impl<'a> Run<'a> {
             }
         };
         if let Some((empty, name)) = problem {
-            let what = if empty { "must be empty" } else { "may only contain elements" };
+            let what = if empty {
+                "must be empty"
+            } else {
+                "may only contain elements"
+            };
             let name = self.str_at(&name);
             let message = format!("text {} is not allowed: <{name}> {what}", show(text));
             self.report(codes::TEXT_NOT_ALLOWED, message, span, None, None);
@@ -1212,7 +1319,8 @@ impl<'a> Run<'a> {
         };
         if let Some(name) = problem {
             let name = self.str_at(&name);
-            let message = format!("a CDATA section is not allowed: <{name}> may only contain elements");
+            let message =
+                format!("a CDATA section is not allowed: <{name}> may only contain elements");
             self.report(codes::TEXT_NOT_ALLOWED, message, span, None, None);
         }
         Ok(())
@@ -1250,7 +1358,9 @@ impl<'a> Run<'a> {
             return Ok(());
         };
         let problem = match frame.kind {
-            Kind::Elements { mixed: false, .. } | Kind::Empty if !ws_char_ref && !frame.text_reported => {
+            Kind::Elements { mixed: false, .. } | Kind::Empty
+                if !ws_char_ref && !frame.text_reported =>
+            {
                 frame.text_reported = true;
                 Some(frame.name.clone())
             }
@@ -1258,13 +1368,16 @@ impl<'a> Run<'a> {
         };
         if let Some(name) = problem {
             let name = self.str_at(&name);
-            let message = format!("text {} is not allowed: <{name}> may only contain elements", show(s));
+            let message = format!(
+                "text {} is not allowed: <{name}> may only contain elements",
+                show(s)
+            );
             self.report(codes::TEXT_NOT_ALLOWED, message, span, None, None);
         }
         Ok(())
     }
 
-    fn pi(&mut self, pi: &quick_xml::events::BytesPI<'_>, span: Range<usize>) -> Result<(), Fatal> {
+    fn pi(pi: &quick_xml::events::BytesPI<'_>, span: Range<usize>) -> Result<(), Fatal> {
         let target = pi.target();
         if !xmlchars::is_name(target) {
             return Err(Fatal {
@@ -1281,7 +1394,11 @@ impl<'a> Run<'a> {
         Ok(())
     }
 
-    fn decl(&mut self, d: &quick_xml::events::BytesDecl<'_>, span: Range<usize>) -> Result<(), Fatal> {
+    fn decl(
+        &mut self,
+        d: &quick_xml::events::BytesDecl<'_>,
+        span: Range<usize>,
+    ) -> Result<(), Fatal> {
         if span.start != self.base {
             return Err(Fatal {
                 message: "malformed XML: the XML declaration is allowed only at the very start of the document".into(),
@@ -1292,7 +1409,9 @@ impl<'a> Run<'a> {
             let enc = String::from_utf8_lossy(&enc).to_ascii_lowercase();
             if !xmlchars::encoding_is_acceptable(&enc) {
                 return Err(Fatal {
-                    message: format!("unsupported encoding '{enc}' declared; the document is read as UTF-8"),
+                    message: format!(
+                        "unsupported encoding '{enc}' declared; the document is read as UTF-8"
+                    ),
                     span,
                 });
             }
@@ -1328,14 +1447,20 @@ impl Problem {
                 "element <{local}> is not allowed: <{parent}> has simple content (type {})",
                 facets::simple_type(*ty).name
             ),
-            Problem::MustBeEmpty => format!("element <{local}> is not allowed: <{parent}> must be empty"),
-            Problem::TooMany(max) => format!("too many <{local}> elements in <{parent}>: at most {max} allowed"),
+            Problem::MustBeEmpty => {
+                format!("element <{local}> is not allowed: <{parent}> must be empty")
+            }
+            Problem::TooMany(max) => {
+                format!("too many <{local}> elements in <{parent}>: at most {max} allowed")
+            }
             Problem::TooFew(min, elem) => format!(
                 "<{parent}> needs at least {min} <{}> elements before <{local}>",
                 element(*elem).name
             ),
             Problem::MissingBefore(expected) => {
-                format!("missing required element before <{local}> in <{parent}>: expected {expected}")
+                format!(
+                    "missing required element before <{local}> in <{parent}>: expected {expected}"
+                )
             }
             Problem::NotExpected(expected) => {
                 format!("element <{local}> is not expected here in <{parent}>: expected {expected}")
@@ -1381,7 +1506,8 @@ fn advance(kind: &mut Kind, ns: Ns, local: &[u8], hash: u32) -> (Option<ElemId>,
                     }
                     return (Some(st.elem), Some(Problem::TooMany(st.max)));
                 }
-                let problem = (*count < st.min && *state != 0).then_some(Problem::TooFew(st.min, st.elem));
+                let problem =
+                    (*count < st.min && *state != 0).then_some(Problem::TooFew(st.min, st.elem));
                 *state = t.to;
                 *count = 1;
                 let elem = m.states.get(usize::from(t.to)).map_or(0, |s| s.elem);
@@ -1397,28 +1523,25 @@ fn advance(kind: &mut Kind, ns: Ns, local: &[u8], hash: u32) -> (Option<ElemId>,
                     Ns::Known(d.ns) == ns && d.name.as_bytes() == local
                 })
                 .min_by_key(|&q| (q <= here, q));
-            match position {
-                Some(q) => {
-                    *state = u16::try_from(q).unwrap_or(0);
-                    *count = 1;
-                    let elem = m.states[q].elem;
-                    let problem = if q > here {
-                        Problem::MissingBefore(expected)
-                    } else {
-                        Problem::NotExpected(expected)
-                    };
-                    (Some(elem), Some(problem))
-                }
-                None => {
-                    let known_elsewhere =
-                        (1..m.states.len()).any(|q| element(m.states[q].elem).name.as_bytes() == local);
-                    let problem = if known_elsewhere {
-                        Problem::WrongNamespace(ns, expected)
-                    } else {
-                        Problem::NotAllowed(expected)
-                    };
-                    (None, Some(problem))
-                }
+            if let Some(q) = position {
+                *state = u16::try_from(q).unwrap_or(0);
+                *count = 1;
+                let elem = m.states[q].elem;
+                let problem = if q > here {
+                    Problem::MissingBefore(expected)
+                } else {
+                    Problem::NotExpected(expected)
+                };
+                (Some(elem), Some(problem))
+            } else {
+                let known_elsewhere =
+                    (1..m.states.len()).any(|q| element(m.states[q].elem).name.as_bytes() == local);
+                let problem = if known_elsewhere {
+                    Problem::WrongNamespace(ns, expected)
+                } else {
+                    Problem::NotAllowed(expected)
+                };
+                (None, Some(problem))
             }
         }
     }
@@ -1527,4 +1650,3 @@ fn expected_names(m: &Model, state: u16, count: u32) -> String {
         (_, true) => format!("one of: {} (or the end of the element)", names.join(", ")),
     }
 }
-

@@ -61,8 +61,14 @@ pub(crate) fn first_bad_char(bytes: &[u8], from: usize) -> Option<BadChar> {
                 continue;
             }
             if b == 0xEF {
-                if checked.get(i + 1) == Some(&0xBF) && matches!(checked.get(i + 2), Some(0xBE | 0xBF)) {
-                    let c = if checked[i + 2] == 0xBE { "U+FFFE" } else { "U+FFFF" };
+                if checked.get(i + 1) == Some(&0xBF)
+                    && matches!(checked.get(i + 2), Some(0xBE | 0xBF))
+                {
+                    let c = if checked[i + 2] == 0xBE {
+                        "U+FFFE"
+                    } else {
+                        "U+FFFF"
+                    };
                     return Some(BadChar {
                         offset: from + i,
                         message: format!("malformed XML: the character {c} is not allowed in XML"),
@@ -72,17 +78,20 @@ pub(crate) fn first_bad_char(bytes: &[u8], from: usize) -> Option<BadChar> {
             }
             return Some(BadChar {
                 offset: from + i,
-                message: format!("malformed XML: the control character U+{b:04X} is not allowed in XML"),
+                message: format!(
+                    "malformed XML: the control character U+{b:04X} is not allowed in XML"
+                ),
             });
         }
         at = end;
     }
     if valid < body.len() {
-        let message = if from == 0 && (body.starts_with(b"\xFF\xFE") || body.starts_with(b"\xFE\xFF")) {
-            "the document is UTF-16; KSeF documents must be UTF-8".to_string()
-        } else {
-            "malformed XML: the document is not valid UTF-8 here".to_string()
-        };
+        let message =
+            if from == 0 && (body.starts_with(b"\xFF\xFE") || body.starts_with(b"\xFE\xFF")) {
+                "the document is UTF-16; KSeF documents must be UTF-8".to_string()
+            } else {
+                "malformed XML: the document is not valid UTF-8 here".to_string()
+            };
         return Some(BadChar {
             offset: from + valid,
             message,
@@ -108,15 +117,14 @@ fn is_name_char(c: char) -> bool {
 /// ASCII name characters: 1 = may start a name, 2 = may continue one.
 const ASCII_NAME: [u8; 128] = {
     let mut t = [0u8; 128];
-    let mut i = 0;
-    while i < 128 {
-        let c = i as u8;
+    let mut c: u8 = 0;
+    while c < 128 {
         if c.is_ascii_alphabetic() || c == b'_' || c == b':' {
-            t[i] = 3;
+            t[c as usize] = 3;
         } else if c.is_ascii_digit() || c == b'-' || c == b'.' {
-            t[i] = 2;
+            t[c as usize] = 2;
         }
-        i += 1;
+        c += 1;
     }
     t
 };
@@ -126,7 +134,11 @@ pub(crate) fn is_name(bytes: &[u8]) -> bool {
     let Some(&first) = bytes.first() else {
         return false;
     };
-    if first < 128 && bytes.iter().all(|&b| b < 128 && ASCII_NAME[usize::from(b)] & 2 != 0) {
+    if first < 128
+        && bytes
+            .iter()
+            .all(|&b| b < 128 && ASCII_NAME[usize::from(b)] & 2 != 0)
+    {
         return ASCII_NAME[usize::from(first)] & 1 != 0;
     }
     let Ok(s) = std::str::from_utf8(bytes) else {
@@ -136,9 +148,16 @@ pub(crate) fn is_name(bytes: &[u8]) -> bool {
     chars.next().is_some_and(is_name_start) && chars.all(is_name_char)
 }
 
+/// The shape of a valid `QName`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct QNameShape {
+    /// Position of the colon between prefix and local part, if any.
+    pub colon: Option<usize>,
+}
+
 /// Checks a namespace-well-formed `QName` (a `Name` with at most one colon,
-/// not first or last) and returns the position of its colon.
-pub(crate) fn qname_colon(bytes: &[u8]) -> Option<Option<usize>> {
+/// not first or last).
+pub(crate) fn qname_shape(bytes: &[u8]) -> Option<QNameShape> {
     if !is_name(bytes) {
         return None;
     }
@@ -151,12 +170,12 @@ pub(crate) fn qname_colon(bytes: &[u8]) -> Option<Option<usize>> {
             colon = Some(i);
         }
     }
-    Some(colon)
+    Some(QNameShape { colon })
 }
 
 /// A namespace-well-formed `QName`.
 pub(crate) fn is_qname(bytes: &[u8]) -> bool {
-    qname_colon(bytes).is_some()
+    qname_shape(bytes).is_some()
 }
 
 /// A resolved entity or character reference.
@@ -184,7 +203,10 @@ pub(crate) fn resolve_reference(name: &[u8]) -> Result<Reference, String> {
         _ => None,
     };
     if let Some(ch) = predefined {
-        return Ok(Reference { ch, char_ref: false });
+        return Ok(Reference {
+            ch,
+            char_ref: false,
+        });
     }
     if let Some(num) = name.strip_prefix(b"#") {
         let (digits, radix) = match num.strip_prefix(b"x") {
@@ -193,8 +215,18 @@ pub(crate) fn resolve_reference(name: &[u8]) -> Result<Reference, String> {
         };
         let text = std::str::from_utf8(digits).unwrap_or("");
         let valid_digits = !text.is_empty()
-            && text.bytes().all(|b| if radix == 16 { b.is_ascii_hexdigit() } else { b.is_ascii_digit() });
-        let code = if valid_digits { u32::from_str_radix(text, radix).ok() } else { None };
+            && text.bytes().all(|b| {
+                if radix == 16 {
+                    b.is_ascii_hexdigit()
+                } else {
+                    b.is_ascii_digit()
+                }
+            });
+        let code = if valid_digits {
+            u32::from_str_radix(text, radix).ok()
+        } else {
+            None
+        };
         return match code.and_then(char::from_u32) {
             Some(ch) if is_xml_char(ch) => Ok(Reference { ch, char_ref: true }),
             _ => Err(format!(
@@ -209,7 +241,10 @@ pub(crate) fn resolve_reference(name: &[u8]) -> Result<Reference, String> {
             String::from_utf8_lossy(name)
         ))
     } else {
-        Err(format!("malformed reference &{};", String::from_utf8_lossy(name)))
+        Err(format!(
+            "malformed reference &{};",
+            String::from_utf8_lossy(name)
+        ))
     }
 }
 
@@ -246,10 +281,10 @@ pub(crate) fn normalize_attribute(raw: &[u8], out: &mut String) -> Result<(), St
             b'<' => return Err("'<' is not allowed in attribute values".into()),
             b'&' => {
                 let after = &rest[i + 1..];
-                let end = after
-                    .find(';')
-                    .ok_or_else(|| "a reference in an attribute value is not terminated by ';'".to_string())?;
-                let r = resolve_reference(after[..end].as_bytes())?;
+                let end = after.find(';').ok_or_else(|| {
+                    "a reference in an attribute value is not terminated by ';'".to_string()
+                })?;
+                let r = resolve_reference(&after.as_bytes()[..end])?;
                 out.push(r.ch);
                 rest = &after[end + 1..];
                 continue;
@@ -273,8 +308,12 @@ pub(crate) fn normalize_attribute(raw: &[u8], out: &mut String) -> Result<(), St
 /// itself and the ASCII-compatible single-byte encodings (identical to
 /// UTF-8 as long as the bytes are ASCII; other bytes are read as UTF-8).
 pub(crate) fn encoding_is_acceptable(lower: &str) -> bool {
-    matches!(lower, "utf-8" | "utf8" | "us-ascii" | "ascii" | "latin1" | "latin2" | "iso-latin-1")
-        || lower.strip_prefix("iso-8859-").is_some_and(|n| n.parse::<u8>().is_ok_and(|n| (1..=16).contains(&n)))
+    matches!(
+        lower,
+        "utf-8" | "utf8" | "us-ascii" | "ascii" | "latin1" | "latin2" | "iso-latin-1"
+    ) || lower
+        .strip_prefix("iso-8859-")
+        .is_some_and(|n| n.parse::<u8>().is_ok_and(|n| (1..=16).contains(&n)))
         || lower
             .strip_prefix("windows-125")
             .or_else(|| lower.strip_prefix("cp125"))
@@ -289,9 +328,15 @@ mod tests {
     fn bad_characters() {
         assert_eq!(first_bad_char(b"<a>\t\r\n</a>", 0), None);
         assert_eq!(first_bad_char(b"<a>\x01</a>", 0).map(|b| b.offset), Some(3));
-        assert_eq!(first_bad_char("<a>\u{FFFE}</a>".as_bytes(), 0).map(|b| b.offset), Some(3));
+        assert_eq!(
+            first_bad_char("<a>\u{FFFE}</a>".as_bytes(), 0).map(|b| b.offset),
+            Some(3)
+        );
         assert_eq!(first_bad_char("<a>\u{FFFD}ł</a>".as_bytes(), 0), None);
-        assert_eq!(first_bad_char(b"<a>\xC3\x28</a>", 0).map(|b| b.offset), Some(3));
+        assert_eq!(
+            first_bad_char(b"<a>\xC3\x28</a>", 0).map(|b| b.offset),
+            Some(3)
+        );
     }
 
     #[test]
