@@ -8,6 +8,13 @@ mod model;
 mod naming;
 #[path = "build/resolver.rs"]
 mod resolver;
+#[path = "build/validator.rs"]
+mod validator;
+#[path = "build/xsd_raw.rs"]
+mod xsd_raw;
+#[allow(dead_code)] // `translate` is for the library's unit tests
+#[path = "build/xsd_regex.rs"]
+mod xsd_regex;
 
 use std::env;
 use std::fs;
@@ -29,7 +36,7 @@ fn main() {
 
     if let Err(err) = model::generate(&schemas, &out) {
         // A build script reports failure by exiting non-zero with a message.
-        eprintln!("error: generating the FA(3) model failed: {err}");
+        eprintln!("error: generating the FA(3) model and validator failed: {err}");
         std::process::exit(1);
     }
 }

@@ -43,7 +43,8 @@ fn custom(name: &'static str, path: &'static str) -> MetaType {
     ))
 }
 
-/// Everything the later stages need: the parsed schemas and the optimised types.
+/// Writes the typed model (`fa3_model.rs`) and the validator tables
+/// (`fa3_validator.rs`) into `out`.
 pub fn generate(dir: &Path, out: &Path) -> Result<(), Box<dyn Error>> {
     let main = dir.join(MAIN_XSD);
     let resolver = ManyResolver::new().add_resolver(CrdResolver::new(dir));
@@ -85,6 +86,13 @@ pub fn generate(dir: &Path, out: &Path) -> Result<(), Box<dyn Error>> {
             custom("DateTime", "crate::model::values::DateTime"),
         ),
     ];
+
+    // The validator reads the interpreter's output before optimisation (the
+    // optimiser rewrites content models for code generation); the interpreter
+    // is cheap, so it simply runs twice.
+    let (plain, _) = exec_interpreter_with_ident_cache(Config::default().interpreter, &schemas)?;
+    crate::validator::generate(&schemas, &plain, out)?;
+    drop(plain);
 
     let (meta, cache) = exec_interpreter_with_ident_cache(config.interpreter, &schemas)?;
     let mut meta: MetaTypes = exec_optimizer(config.optimizer, meta)?;

@@ -51,7 +51,7 @@ fn run(bytes: &[u8], settings: &Settings, out: &mut Vec<Diagnostic>) -> Option<F
     }
     if let Some(problem) = form.problem() {
         out.push(
-            Diagnostic::new("FA3-XML-008", Severity::Error, problem)
+            Diagnostic::new("FA3-XSD-012", Severity::Error, problem)
                 .with_path("/")
                 .with_span(root_span(bytes))
                 .with_help(
@@ -60,23 +60,44 @@ fn run(bytes: &[u8], settings: &Settings, out: &mut Vec<Diagnostic>) -> Option<F
         );
         return None;
     }
-    if !well_formed(bytes, out) {
+    let limits = crate::schema::SchemaLimits {
+        max_depth: settings.limits.max_depth,
+        max_elements: settings.limits.max_elements,
+    };
+    let xsd = crate::schema::validate(bytes, &limits);
+    let schema_valid = !xsd.iter().any(|d| d.severity == Severity::Error);
+    out.extend(schema_rules::refine(bytes, settings, xsd));
+    if !schema_valid || settings.schema_only {
         return None;
     }
     match crate::parse::parse(bytes) {
         Ok(invoice) => {
             out.extend(schema_rules::typed(&invoice));
-            if !settings.schema_only {
-                out.extend(crate::rules::run_document_rules(&invoice, settings));
-                // The typed model trims P_2; its whitespace is read from the text.
-                if let Some(raw) = raw_text(bytes, "/Faktura/Fa/P_2") {
-                    out.extend(invoice_number_whitespace::check_raw(&raw));
-                }
+            out.extend(crate::rules::run_document_rules(&invoice, settings));
+            // The typed model trims P_2; its whitespace is read from the text.
+            if let Some(raw) = raw_text(bytes, "/Faktura/Fa/P_2") {
+                out.extend(invoice_number_whitespace::check_raw(&raw));
             }
             Some(invoice)
         }
         Err(e) => {
-            out.extend(schema_rules::refine(bytes, settings, e.diagnostics));
+            // Schema-valid, but the generated model cannot read it: the
+            // business rules cannot run on this document.
+            let reason = e
+                .diagnostics
+                .first()
+                .map(|d| d.message.clone())
+                .unwrap_or_default();
+            out.push(
+                Diagnostic::new(
+                    crate::rules::xml::model_unreadable::MODEL_UNREADABLE.meta.code,
+                    Severity::Warning,
+                    format!(
+                        "the document is schema-valid, but the typed model cannot read it, so the business rules were skipped ({reason})"
+                    ),
+                )
+                .with_span(e.diagnostics.first().and_then(|d| d.span.clone()).unwrap_or(0..0)),
+            );
             None
         }
     }
@@ -373,63 +394,6 @@ fn root_span(bytes: &[u8]) -> std::ops::Range<usize> {
     }
 }
 
-/// XML 1.0 well-formedness (FA3-XML-001).
-fn well_formed(bytes: &[u8], out: &mut Vec<Diagnostic>) -> bool {
-    let mut reader = Reader::from_reader(bytes);
-    let mut depth = 0usize;
-    let mut seen_root = false;
-    loop {
-        let pos = usize::try_from(reader.buffer_position()).unwrap_or(0);
-        match reader.read_event() {
-            Ok(Event::Start(_)) => {
-                if depth == 0 && seen_root {
-                    out.push(malformed("content after the root element", pos));
-                    return false;
-                }
-                depth += 1;
-                seen_root = true;
-            }
-            Ok(Event::Empty(_)) => {
-                if depth == 0 && seen_root {
-                    out.push(malformed("content after the root element", pos));
-                    return false;
-                }
-                seen_root = true;
-            }
-            Ok(Event::End(_)) => depth = depth.saturating_sub(1),
-            Ok(Event::Eof) => {
-                if !seen_root {
-                    out.push(malformed("the document has no root element", pos));
-                    return false;
-                }
-                if depth > 0 {
-                    out.push(malformed(
-                        "the document ends before its root element is closed",
-                        pos,
-                    ));
-                    return false;
-                }
-                return true;
-            }
-            Ok(_) => {}
-            Err(e) => {
-                let at = usize::try_from(reader.error_position()).unwrap_or(pos);
-                out.push(malformed(&e.to_string(), at));
-                return false;
-            }
-        }
-    }
-}
-
-fn malformed(what: &str, at: usize) -> Diagnostic {
-    Diagnostic::new(
-        "FA3-XML-001",
-        Severity::Error,
-        format!("the document is not well-formed XML: {what}"),
-    )
-    .with_span(at..at)
-}
-
 /// Applies selection and severity overrides, then resolves positions.
 fn finish(bytes: &[u8], settings: &Settings, diagnostics: Vec<Diagnostic>) -> Report {
     let index = LineIndex::new(bytes);
@@ -491,17 +455,17 @@ mod tests {
         assert_eq!(d.path, "/Faktura/Naglowek/WariantFormularza");
         assert!(d.message.contains("\"2\""), "{}", d.message);
         assert_eq!(d.line, 7);
-        assert!(report.with_code("FA3-XML-008").next().is_none());
+        assert!(report.with_code("FA3-XSD-004").next().is_none());
 
-        // Not selected: the plain schema error stays.
+        // Not selected: the plain schema error (an enumeration) stays.
         let mut without = Settings::default();
         without.selection.ignore = vec!["FA3-HDR-001".into()];
-        assert_eq!(codes(&variant, &without), vec!["FA3-XML-008"]);
+        assert_eq!(codes(&variant, &without), vec!["FA3-XSD-004"]);
 
         // A creation time that is not a date-time at all is not a range
         // problem.
         let garbled = BASE.replace("2026-11-21T08:00:00Z</Data", "2026-11-21X08:00</Data");
-        assert_eq!(codes(&garbled, &settings), vec!["FA3-XML-008"]);
+        assert_eq!(codes(&garbled, &settings), vec!["FA3-XSD-011"]);
     }
 
     #[test]
@@ -512,12 +476,12 @@ mod tests {
         );
         assert_eq!(
             codes(&fa2, &Settings::default()),
-            vec!["FA3-XML-008", "FA3-XML-011"]
+            vec!["FA3-XML-011", "FA3-XSD-012"]
         );
         let fa1 = BASE.replace(
             crate::form::FA3_NAMESPACE,
             "http://crd.gov.pl/wzor/2021/11/29/11089/",
         );
-        assert_eq!(codes(&fa1, &Settings::default()), vec!["FA3-XML-008"]);
+        assert_eq!(codes(&fa1, &Settings::default()), vec!["FA3-XSD-012"]);
     }
 }

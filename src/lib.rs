@@ -39,6 +39,7 @@ pub mod render;
 pub mod rules;
 pub mod run;
 pub mod samples;
+pub mod schema;
 pub mod settings;
 pub mod source;
 #[cfg(feature = "proptest")]

@@ -72,6 +72,7 @@ fn fixture_settings(bytes: &[u8]) -> Settings {
             }
             "form_code" => settings.form_code = Some(v),
             "max_size" => settings.limits.max_size = v.parse().unwrap(),
+            "max_depth" => settings.limits.max_depth = v.parse().unwrap(),
             "max_size_with_attachment" => {
                 settings.limits.max_size_with_attachment = v.parse().unwrap();
             }

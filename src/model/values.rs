@@ -175,6 +175,7 @@ fn two_digits(s: &str) -> Option<i32> {
 
 /// Splits `YYYY-MM-DD` (4-digit, non-negative years: the FA(3) patterns
 /// allow nothing else) off the front of `s`.
+#[allow(clippy::many_single_char_names)]
 fn parse_ymd(s: &str) -> Option<(NaiveDate, &str)> {
     let b = s.as_bytes();
     if b.len() < 10 || b[4] != b'-' || b[7] != b'-' {
@@ -194,6 +195,7 @@ fn parse_ymd(s: &str) -> Option<(NaiveDate, &str)> {
 
 /// An `xs:date`: a calendar date with an optional time-zone designator.
 #[derive(Clone, Debug)]
+#[allow(clippy::struct_field_names)]
 pub struct Date {
     date: NaiveDate,
     tz: Option<i32>,
@@ -335,6 +337,7 @@ impl DateTime {
 }
 
 /// Parses `hh:mm:ss(.s+)?`, allowing `24:00:00` (the next midnight).
+#[allow(clippy::many_single_char_names)]
 fn parse_time(s: &str) -> Option<(NaiveTime, bool, &str)> {
     let b = s.as_bytes();
     if b.len() < 8 || b[2] != b':' || b[5] != b':' {

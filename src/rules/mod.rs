@@ -27,6 +27,7 @@ mod registry;
 pub mod size;
 pub mod util;
 pub mod xml;
+pub mod xsd;
 
 pub use registry::RULES;
 

@@ -2,7 +2,7 @@
 //! here exactly once.
 
 use super::Rule;
-use super::{attachments, batch, dates, duplicates, header, ids, numbering, size, xml};
+use super::{attachments, batch, dates, duplicates, header, ids, numbering, size, xml, xsd};
 
 /// Every registered rule (listings sort them by code).
 pub static RULES: &[&Rule] = &[
@@ -24,6 +24,22 @@ pub static RULES: &[&Rule] = &[
     &xml::discouraged_character::DISCOURAGED_CHARACTER,
     &xml::not_an_xml_character::NOT_AN_XML_CHARACTER,
     &xml::doctype::DOCTYPE,
+    &xml::malformed_xml::MALFORMED_XML,
+    &xsd::unexpected_element::UNEXPECTED_ELEMENT,
+    &xsd::missing_element::MISSING_ELEMENT,
+    &xsd::pattern::PATTERN,
+    &xsd::enumeration::ENUMERATION,
+    &xsd::length::LENGTH,
+    &xsd::digits::DIGITS,
+    &xsd::range::RANGE,
+    &xsd::fixed_value::FIXED_VALUE,
+    &xsd::attribute::ATTRIBUTE,
+    &xsd::text_not_allowed::TEXT_NOT_ALLOWED,
+    &xsd::invalid_lexical_value::INVALID_LEXICAL_VALUE,
+    &xsd::wrong_root::WRONG_ROOT,
+    &xsd::xsi_attribute::XSI_ATTRIBUTE,
+    &xsd::limit_exceeded::LIMIT_EXCEEDED,
+    &xml::model_unreadable::MODEL_UNREADABLE,
     &ids::nip_checksum_other_fields::NIP_CHECKSUM_OTHER_FIELDS,
     &ids::placeholder_nip::PLACEHOLDER_NIP,
     &ids::regon_checksum::REGON_CHECKSUM,

@@ -1,0 +1,123 @@
+//! Schema validation throughput.
+//!
+//! * `schema/official/<name>` — each official example;
+//! * `schema/official-all` — all 26 examples, one after another;
+//! * `schema/fawiersz-<n>` — example 1 with its invoice line repeated n
+//!   times (n = 100, 1000, 10000; 10000 is FA(3)'s maximum of `FaWiersz`);
+//! * `schema/quick-xml-events-10000` — only reading the events of the
+//!   10,000-line invoice with quick-xml, the floor for any validator built on it.
+//!
+//! `cargo bench --bench schema`
+#![allow(missing_docs)] // criterion's macros generate undocumented functions
+
+use std::hint::black_box;
+use std::path::Path;
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use fa3::schema::{SchemaLimits, validate};
+
+fn corpus() -> Vec<(String, Vec<u8>)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/official");
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .map(|d| d.filter_map(Result::ok).map(|e| e.path()).collect())
+        .unwrap_or_default();
+    files.sort();
+    files
+        .into_iter()
+        .filter_map(|p| {
+            let name = p.file_stem()?.to_string_lossy().into_owned();
+            Some((name, std::fs::read(&p).ok()?))
+        })
+        .collect()
+}
+
+/// Example 1 with its first `FaWiersz` repeated `rows` times, numbered.
+fn many_rows(base: &str, rows: usize) -> Vec<u8> {
+    let (Some(start), Some(end)) = (base.find("<FaWiersz>"), base.find("</FaWiersz>")) else {
+        return base.as_bytes().to_vec();
+    };
+    let end = end + "</FaWiersz>".len();
+    let row = &base[start..end];
+    let (Some(a), Some(b)) = (row.find("<NrWierszaFa>"), row.find("</NrWierszaFa>")) else {
+        return base.as_bytes().to_vec();
+    };
+    let a = a + "<NrWierszaFa>".len();
+    let mut tail = end;
+    while let (Some(next), Some(next_end)) = (
+        base[tail..].find("<FaWiersz>"),
+        base[tail..].find("</FaWiersz>"),
+    ) {
+        if !base[tail..tail + next].trim().is_empty() {
+            break;
+        }
+        tail += next_end + "</FaWiersz>".len();
+    }
+    let mut out = String::with_capacity(base.len() + rows * row.len());
+    out.push_str(&base[..start]);
+    for n in 1..=rows {
+        out.push_str(&row[..a]);
+        out.push_str(&n.to_string());
+        out.push_str(&row[b..]);
+        out.push_str("\n\t\t");
+    }
+    out.push_str(&base[tail..]);
+    out.into_bytes()
+}
+
+fn bench(c: &mut Criterion) {
+    let limits = SchemaLimits::default();
+    let docs = corpus();
+    let mut group = c.benchmark_group("schema");
+    for (name, bytes) in docs.iter().take(4) {
+        group.throughput(Throughput::Bytes(bytes.len() as u64));
+        group.bench_function(format!("official/{name}"), |b| {
+            b.iter(|| validate(black_box(bytes), &limits));
+        });
+    }
+    let total: usize = docs.iter().map(|(_, b)| b.len()).sum();
+    group.throughput(Throughput::Bytes(total as u64));
+    group.bench_function("official-all", |b| {
+        b.iter(|| {
+            for (_, bytes) in &docs {
+                black_box(validate(black_box(bytes), &limits));
+            }
+        });
+    });
+    let base = docs
+        .iter()
+        .find(|(n, _)| n.ends_with("_1"))
+        .map(|(_, b)| String::from_utf8_lossy(b).into_owned())
+        .unwrap_or_default();
+    for rows in [100, 1000, 10_000] {
+        let doc = many_rows(&base, rows);
+        assert!(
+            validate(&doc, &limits).is_empty(),
+            "the {rows}-line invoice must be valid"
+        );
+        group.throughput(Throughput::Bytes(doc.len() as u64));
+        group.sample_size(if rows == 10_000 { 20 } else { 50 });
+        group.bench_function(format!("fawiersz-{rows}"), |b| {
+            b.iter(|| validate(black_box(&doc), &limits));
+        });
+        if rows == 10_000 {
+            group.bench_function("quick-xml-events-10000", |b| {
+                b.iter(|| {
+                    let mut reader =
+                        quick_xml::reader::Reader::from_reader(black_box(doc.as_slice()));
+                    let mut n = 0usize;
+                    while !matches!(
+                        reader.read_event(),
+                        Ok(quick_xml::events::Event::Eof) | Err(_)
+                    ) {
+                        n += 1;
+                    }
+                    n
+                });
+            });
+        }
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

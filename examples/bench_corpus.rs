@@ -1,0 +1,76 @@
+//! Writes the benchmark inputs used by `scripts/bench-vs-xmllint.sh` and
+//! `benches/schema.rs`:
+//!
+//! * `DIR/many/` — the 26 official examples copied 40 times (1,040 files);
+//! * `DIR/big-10000.xml` — an official example whose single invoice line is
+//!   repeated with `NrWierszaFa` 1..=10000 (the FA(3) maximum of `FaWiersz`).
+//!
+//! ```text
+//! cargo run --release --example bench_corpus -- DIR
+//! ```
+
+use std::path::{Path, PathBuf};
+
+fn main() -> std::io::Result<()> {
+    let out = PathBuf::from(
+        std::env::args()
+            .nth(1)
+            .unwrap_or_else(|| "target/bench-corpus".into()),
+    );
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/official");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&corpus)?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "xml"))
+        .collect();
+    files.sort();
+
+    let many = out.join("many");
+    std::fs::create_dir_all(&many)?;
+    for copy in 0..40 {
+        for (i, f) in files.iter().enumerate() {
+            std::fs::copy(f, many.join(format!("c{copy:02}-{i:02}.xml")))?;
+        }
+    }
+
+    let base = std::fs::read_to_string(corpus.join("FA_3_Przykład_1.xml"))?;
+    std::fs::write(out.join("big-10000.xml"), fa3_big_invoice(&base, 10_000))?;
+    Ok(())
+}
+
+/// Repeats the first `FaWiersz` of `base` `rows` times, numbering the rows
+/// (the other lines of the example are dropped).
+fn fa3_big_invoice(base: &str, rows: usize) -> String {
+    let (Some(start), Some(end)) = (base.find("<FaWiersz>"), base.find("</FaWiersz>")) else {
+        return base.to_string();
+    };
+    let end = end + "</FaWiersz>".len();
+    let row = &base[start..end];
+    let (Some(nr_start), Some(nr_end)) = (row.find("<NrWierszaFa>"), row.find("</NrWierszaFa>"))
+    else {
+        return base.to_string();
+    };
+    let nr_start = nr_start + "<NrWierszaFa>".len();
+    let mut tail = end;
+    while let (Some(next), Some(next_end)) = (
+        base[tail..].find("<FaWiersz>"),
+        base[tail..].find("</FaWiersz>"),
+    ) {
+        if !base[tail..tail + next].trim().is_empty() {
+            break;
+        }
+        tail += next_end + "</FaWiersz>".len();
+    }
+    let mut out = String::with_capacity(base.len() + rows * (row.len() + 4));
+    out.push_str(&base[..start]);
+    for n in 1..=rows {
+        if n > 1 {
+            out.push_str("\n\t\t");
+        }
+        out.push_str(&row[..nr_start]);
+        out.push_str(&n.to_string());
+        out.push_str(&row[nr_end..]);
+    }
+    out.push_str(&base[tail..]);
+    out
+}

@@ -1,0 +1,32 @@
+//! `FA3-XSD-012` wrong-root: reported by the streaming schema validator
+//! ([`crate::schema`]).
+
+use crate::rules::Check;
+
+crate::declare_rule! {
+    /// ## What it checks
+    /// The root element is not `Faktura` in the FA(3) namespace
+    /// `http://crd.gov.pl/wzor/2025/06/25/13775/`: an FA(2) document, a document
+    /// without namespace, a pre-release FA(3) namespace, or another document
+    /// type. fa3 names what it found.
+    ///
+    /// ## Why it matters
+    /// KSeF validates every invoice against the FA(3) schema and rejects any
+    /// violation with status 450 ("Błąd weryfikacji semantyki dokumentu faktury";
+    /// KSeF docs: weryfikacja-faktury, rule catalog FA3-XML-008).
+    ///
+    /// ## Example
+    /// ```xml
+    /// <Faktura xmlns="http://crd.gov.pl/wzor/2023/06/29/12648/"> <!-- FA(2) -->
+    /// ```
+    ///
+    /// ## Fix
+    /// Send FA(3) documents only; generate the invoice in the FA(3) structure.
+    pub static WRONG_ROOT = {
+        code: "FA3-XSD-012",
+        name: "wrong-root",
+        severity: Error,
+        since: "0.1.0",
+        check: Check::Schema,
+    }
+}

@@ -1,0 +1,401 @@
+//! Checking a character value against a simple type: whitespace, the
+//! built-in lexical space and every facet of every derivation step.
+
+use std::cmp::Ordering;
+use std::fmt::Write as _;
+
+use super::codes;
+use super::generated::{PATTERNS, SIMPLE_TYPES};
+use super::lexical::{self, Value};
+use super::tables::{Facet, SimpleId, SimpleType};
+
+/// One violated constraint of a value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Violation {
+    /// `FA3-XSD-*` code.
+    pub code: &'static str,
+    /// What is wrong.
+    pub message: String,
+}
+
+/// The simple type with index `id` (a generated index is always in range;
+/// the fallback only keeps this total).
+pub(crate) fn simple_type(id: SimpleId) -> &'static SimpleType {
+    SIMPLE_TYPES
+        .get(usize::from(id))
+        .unwrap_or(&SIMPLE_TYPES[0])
+}
+
+/// A value for messages: quoted, with long values shortened.
+pub(crate) fn show(value: &str) -> String {
+    const MAX: usize = 60;
+    let mut out = String::from("'");
+    for (count, c) in value.chars().enumerate() {
+        if count == MAX {
+            out.push('…');
+            break;
+        }
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c => out.push(c),
+        }
+    }
+    out.push('\'');
+    out
+}
+
+fn list(values: &[&str]) -> String {
+    const MAX: usize = 12;
+    let mut out = String::new();
+    for (i, v) in values.iter().take(MAX).enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        out.push_str(v);
+    }
+    if values.len() > MAX {
+        let _ = write!(out, ", … ({} values)", values.len());
+    }
+    out
+}
+
+/// Checks `raw` (the element's or attribute's character data, after XML
+/// end-of-line and attribute-value normalisation) against simple type `id`.
+/// Returns true when the value is valid; violations are appended to `out`.
+pub(crate) fn check(id: SimpleId, raw: &str, out: &mut Vec<Violation>) -> bool {
+    let ty = simple_type(id);
+    if !ty.members.is_empty() {
+        return check_union(ty, raw, out);
+    }
+    let normalized = lexical::normalize(raw, ty.whitespace);
+    // libxml2 hands the built-in parser the normalised value only when the
+    // type has a pattern or enumeration somewhere in its chain; the decimal
+    // and integer parsers trim whitespace themselves, the date parsers do not.
+    let lexical_input: &str = if ty.prenormalize || !ty.builtin.is_date() {
+        &normalized
+    } else {
+        raw
+    };
+    let Some(value) = lexical::parse_value(lexical_input, ty.builtin, ty.prenormalize) else {
+        out.push(Violation {
+            code: codes::LEXICAL,
+            message: format!(
+                "{} is not a valid {} value (type {})",
+                show(&normalized),
+                ty.builtin.name(),
+                ty.name
+            ),
+        });
+        return false;
+    };
+    let before = out.len();
+    let mut length = None;
+    for decl in ty.facets {
+        if let Some(v) = check_facet(&decl.facet, decl.from, ty, &normalized, &value, &mut length) {
+            out.push(v);
+        }
+    }
+    out.len() == before
+}
+
+fn check_union(ty: &SimpleType, raw: &str, out: &mut Vec<Violation>) -> bool {
+    let mut failures: Vec<Violation> = Vec::new();
+    for &member in ty.members {
+        let mut v = Vec::new();
+        if check(member, raw, &mut v) {
+            return true;
+        }
+        failures.extend(v.into_iter().take(1));
+    }
+    let code = match failures.first() {
+        Some(first) if failures.iter().all(|f| f.code == first.code) => first.code,
+        _ => codes::LEXICAL,
+    };
+    let reasons: Vec<&str> = failures.iter().map(|f| f.message.as_str()).collect();
+    out.push(Violation {
+        code,
+        message: format!(
+            "{} is not valid for any member type of union {}: {}",
+            show(raw),
+            ty.name,
+            reasons.join("; ")
+        ),
+    });
+    false
+}
+
+fn bound_value<'b>(literal: &'b str, ty: &SimpleType) -> Option<Value<'b>> {
+    lexical::parse_value(literal, ty.builtin, true)
+}
+
+/// Value-space equality with a schema literal (enumeration, fixed).
+pub(crate) fn equals_literal(id: SimpleId, value_raw: &str, literal: &str) -> bool {
+    let ty = simple_type(id);
+    if !ty.members.is_empty() {
+        return ty
+            .members
+            .iter()
+            .any(|&m| equals_literal(m, value_raw, literal));
+    }
+    let v = lexical::normalize(value_raw, ty.whitespace);
+    let l = lexical::normalize(literal, ty.whitespace);
+    match (
+        lexical::parse_value(&v, ty.builtin, true),
+        lexical::parse_value(&l, ty.builtin, true),
+    ) {
+        (Some(a), Some(b)) => lexical::compare(&a, &b) == Some(Ordering::Equal),
+        _ => v == l,
+    }
+}
+
+fn check_facet(
+    facet: &Facet,
+    from: &str,
+    ty: &SimpleType,
+    text: &str,
+    value: &Value<'_>,
+    length: &mut Option<usize>,
+) -> Option<Violation> {
+    match facet {
+        Facet::Length(n) | Facet::MinLength(n) | Facet::MaxLength(n) => {
+            let len = *length.get_or_insert_with(|| {
+                if text.is_ascii() {
+                    text.len()
+                } else {
+                    text.chars().count()
+                }
+            });
+            let n = *n as usize;
+            let (ok, what) = match facet {
+                Facet::Length(_) => (len == n, "exactly"),
+                Facet::MinLength(_) => (len >= n, "at least"),
+                _ => (len <= n, "at most"),
+            };
+            (!ok).then(|| Violation {
+                code: codes::LENGTH,
+                message: format!(
+                    "value {} has {len} character{}; {from} requires {what} {n}",
+                    show(text),
+                    if len == 1 { "" } else { "s" }
+                ),
+            })
+        }
+        Facet::Pattern { regex, source } => {
+            let matched = PATTERNS
+                .get(usize::from(*regex))
+                .and_then(|re| re.as_ref())
+                .is_none_or(|re| re.is_match(text));
+            (!matched).then(|| Violation {
+                code: codes::PATTERN,
+                message: format!(
+                    "value {} does not match the pattern {source} of {from}",
+                    show(text)
+                ),
+            })
+        }
+        Facet::Enumeration(values) => {
+            let found = values.iter().any(|lit| {
+                let l = lexical::normalize(lit, ty.whitespace);
+                match bound_value(&l, ty) {
+                    Some(b) => lexical::compare(value, &b) == Some(Ordering::Equal),
+                    None => text == l,
+                }
+            });
+            (!found).then(|| Violation {
+                code: codes::ENUMERATION,
+                message: format!(
+                    "value {} is not one of the values allowed by {from}: {}",
+                    show(text),
+                    list(values)
+                ),
+            })
+        }
+        Facet::TotalDigits(n) | Facet::FractionDigits(n) => {
+            let Value::Dec(d) = value else {
+                return None;
+            };
+            let n = *n as usize;
+            let (count, what) = if matches!(facet, Facet::TotalDigits(_)) {
+                (d.total_digits(), "digits")
+            } else {
+                (d.fraction_digits(), "fraction digits")
+            };
+            (count > n).then(|| Violation {
+                code: codes::DIGITS,
+                message: format!(
+                    "value {} has {count} {what}; {from} allows at most {n}",
+                    show(text)
+                ),
+            })
+        }
+        Facet::MinInclusive(lit)
+        | Facet::MaxInclusive(lit)
+        | Facet::MinExclusive(lit)
+        | Facet::MaxExclusive(lit) => check_range(facet, lit, from, ty, text, value),
+    }
+}
+
+fn check_range(
+    facet: &Facet,
+    lit: &str,
+    from: &str,
+    ty: &SimpleType,
+    text: &str,
+    value: &Value<'_>,
+) -> Option<Violation> {
+    let bound = bound_value(lit, ty)?;
+    let ord = lexical::compare(value, &bound);
+    let (ok, relation) = match facet {
+        Facet::MinInclusive(_) => (
+            matches!(ord, Some(Ordering::Greater | Ordering::Equal)),
+            "at least",
+        ),
+        Facet::MaxInclusive(_) => (
+            matches!(ord, Some(Ordering::Less | Ordering::Equal)),
+            "at most",
+        ),
+        Facet::MinExclusive(_) => (ord == Some(Ordering::Greater), "greater than"),
+        _ => (ord == Some(Ordering::Less), "less than"),
+    };
+    (!ok).then(|| Violation {
+        code: codes::RANGE,
+        message: if ord.is_none() {
+            format!(
+                "value {} cannot be ordered against {lit} (a time without a zone is indeterminate against one with a zone); {from} requires a value {relation} {lit}",
+                show(text)
+            )
+        } else {
+            format!("value {} must be {relation} {lit} ({from})", show(text))
+        },
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::generated::{NAMED_TYPES, SIMPLE_TYPES};
+    use super::super::tables::TypeRef;
+    use super::*;
+
+    fn named(name: &str) -> SimpleId {
+        NAMED_TYPES
+            .iter()
+            .find_map(|t| match t.ty {
+                TypeRef::Simple(id) if t.name == name => Some(id),
+                _ => None,
+            })
+            .unwrap_or_else(|| panic!("no simple type {name}"))
+    }
+
+    fn codes_of(ty: &str, value: &str) -> Vec<&'static str> {
+        let mut out = Vec::new();
+        check(named(ty), value, &mut out);
+        out.iter().map(|v| v.code).collect()
+    }
+
+    #[test]
+    fn every_schema_literal_parses_in_its_type() {
+        for ty in SIMPLE_TYPES {
+            for decl in ty.facets {
+                let lits: Vec<&str> = match &decl.facet {
+                    Facet::Enumeration(v) => v.to_vec(),
+                    Facet::MinInclusive(l)
+                    | Facet::MaxInclusive(l)
+                    | Facet::MinExclusive(l)
+                    | Facet::MaxExclusive(l) => vec![*l],
+                    _ => vec![],
+                };
+                for lit in lits {
+                    assert!(
+                        lexical::parse_value(lit, ty.builtin, true).is_some(),
+                        "{lit} of {} is not a valid {}",
+                        ty.name,
+                        ty.builtin.name()
+                    );
+                }
+            }
+        }
+        for (i, re) in PATTERNS.iter().enumerate() {
+            assert!(re.is_some(), "pattern {i} does not compile");
+        }
+    }
+
+    #[test]
+    fn length_counts_characters_after_collapse() {
+        let ok = "ż".repeat(256);
+        assert!(codes_of("TZnakowy", &ok).is_empty());
+        assert_eq!(codes_of("TZnakowy", &"ż".repeat(257)), vec![codes::LENGTH]);
+        // Collapsing makes a padded value fit.
+        assert!(codes_of("TZnakowy", &format!("  {ok}  ")).is_empty());
+        assert_eq!(codes_of("TZnakowy", "   "), vec![codes::LENGTH]);
+        assert_eq!(codes_of("TNrRB", "123456789"), vec![codes::LENGTH]);
+    }
+
+    #[test]
+    fn patterns_of_every_step_must_match() {
+        assert!(codes_of("TNrNIP", "9999999999").is_empty());
+        assert_eq!(codes_of("TNrNIP", " 9999999999"), vec![codes::PATTERN]);
+        // TNIPIdWew: pattern AND the lengths of TZnakowy20.
+        assert!(codes_of("TNIPIdWew", "5265877635-00001").is_empty());
+        assert_eq!(
+            codes_of("TNIPIdWew", "5265877635-0001"),
+            vec![codes::PATTERN]
+        );
+        // TKodKrajuWydania: enumeration of TKodKraju AND one of its patterns.
+        assert!(codes_of("TKodKrajuWydania", "DE").is_empty());
+        assert_eq!(codes_of("TKodKrajuWydania", "PL"), vec![codes::PATTERN]);
+        assert_eq!(codes_of("TKodKrajuWydania", "QQ"), vec![codes::ENUMERATION]);
+    }
+
+    #[test]
+    fn enumerations_compare_values() {
+        assert!(codes_of("TWybor1_2", " 02 ").is_empty());
+        assert!(codes_of("TWybor1_2", "+1").is_empty());
+        assert_eq!(codes_of("TWybor1_2", "3"), vec![codes::ENUMERATION]);
+        assert_eq!(codes_of("TWybor1_2", "1.0"), vec![codes::LEXICAL]);
+        assert_eq!(codes_of("TKodKraju", " PL"), vec![codes::ENUMERATION]);
+        assert!(codes_of("TRodzajFaktury", " VAT ").is_empty());
+    }
+
+    #[test]
+    fn digits_and_ranges() {
+        assert!(codes_of("TKwotowy", "1234567890123456.99").is_empty());
+        assert_eq!(codes_of("TKwotowy", "1.500"), vec![codes::PATTERN]);
+        assert_eq!(codes_of("TProcentowy", "0.1234567"), vec![codes::DIGITS]);
+        assert_eq!(
+            codes_of("TProcentowy", "100.0000001"),
+            vec![codes::DIGITS, codes::DIGITS, codes::RANGE]
+        );
+        assert!(codes_of("TProcentowy", "100.0000000").is_empty());
+        assert_eq!(codes_of("TProcentowy", "-.5"), vec![codes::RANGE]);
+        assert_eq!(codes_of("TNaturalny", "0"), vec![codes::RANGE]);
+        assert_eq!(
+            codes_of("TNaturalny", "100000000000000"),
+            vec![codes::DIGITS]
+        );
+        assert_eq!(codes_of("TNaturalny", "-1"), vec![codes::LEXICAL]);
+        assert!(codes_of("TDataT", " 2006-01-01 ").is_empty());
+        assert_eq!(codes_of("TDataT", "2005-12-31"), vec![codes::RANGE]);
+        assert_eq!(codes_of("TDataT", "2027-02-29"), vec![codes::LEXICAL]);
+        assert_eq!(
+            codes_of("TDataCzas", "2021-10-01T00:00:00"),
+            vec![codes::RANGE]
+        );
+        assert!(codes_of("TDataCzas", "2021-10-01T14:00:00").is_empty());
+    }
+
+    #[test]
+    fn unions_accept_any_member() {
+        assert!(codes_of("TNrREGON", "123456789").is_empty());
+        assert!(codes_of("TNrREGON", "12345678901234").is_empty());
+        assert_eq!(codes_of("TNrREGON", "1234567890"), vec![codes::PATTERN]);
+    }
+
+    #[test]
+    fn fixed_and_enumeration_equality() {
+        assert!(equals_literal(named("TKodyKrajowUE"), "PL", "PL"));
+        assert!(!equals_literal(named("TKodyKrajowUE"), "DE", "PL"));
+        assert!(equals_literal(named("TWybor1"), "01", "1"));
+    }
+}

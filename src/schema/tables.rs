@@ -1,0 +1,305 @@
+//! The shapes of the static schema tables that `build.rs` generates from the
+//! FA(3) schema (`$OUT_DIR/fa3_validator.rs`, see `build/validator.rs`).
+//!
+//! Everything is an index into a `static` slice, so the validator never
+//! allocates to look something up.
+
+/// Index into `ELEMENTS`.
+pub(crate) type ElemId = u16;
+/// Index into `SIMPLE_TYPES`.
+pub(crate) type SimpleId = u16;
+/// Index into `COMPLEX_TYPES`.
+pub(crate) type ComplexId = u16;
+/// Index into `MODELS`.
+pub(crate) type ModelId = u16;
+/// Index into `NAMESPACES` (0 is "no namespace").
+pub(crate) type NsId = u8;
+
+/// A type definition.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum TypeRef {
+    /// A simple type.
+    Simple(SimpleId),
+    /// A complex type.
+    Complex(ComplexId),
+}
+
+/// An element declaration (global or local).
+#[derive(Debug)]
+pub(crate) struct ElementDecl {
+    /// Local name.
+    pub name: &'static str,
+    /// Namespace.
+    pub ns: NsId,
+    /// Declared type.
+    pub ty: TypeRef,
+    /// `nillable="true"`.
+    pub nillable: bool,
+    /// `fixed` value constraint.
+    pub fixed: Option<&'static str>,
+    /// `default` value constraint.
+    pub default: Option<&'static str>,
+}
+
+/// An attribute use of a complex type.
+#[derive(Debug)]
+pub(crate) struct AttributeDecl {
+    /// Local name.
+    pub name: &'static str,
+    /// Namespace (0 for the usual unqualified attributes).
+    pub ns: NsId,
+    /// The attribute's simple type.
+    pub ty: SimpleId,
+    /// `use="required"`.
+    pub required: bool,
+    /// `fixed` value constraint.
+    pub fixed: Option<&'static str>,
+}
+
+/// What a complex type allows between its tags.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Content {
+    /// Nothing (attributes only). FA(3) has no such type; the generator
+    /// emits it for schemas that do.
+    #[allow(dead_code)]
+    Empty,
+    /// Text of the given simple type.
+    Simple(SimpleId),
+    /// Child elements following a content model.
+    Elements(ModelId),
+}
+
+/// A complex type definition.
+#[derive(Debug)]
+pub(crate) struct ComplexType {
+    /// Display name (`tns:TAdres`, or a description of an anonymous type).
+    pub name: &'static str,
+    /// Attribute uses.
+    pub attributes: &'static [AttributeDecl],
+    /// Content.
+    pub content: Content,
+    /// `mixed="true"`: text is allowed between child elements.
+    pub mixed: bool,
+    /// Complex types this one derives from, nearest first.
+    pub ancestors: &'static [ComplexId],
+}
+
+/// A content model compiled to a deterministic automaton over element
+/// names (a Glushkov automaton). State 0 is the start; every other state is
+/// one element particle, entered when that element is matched. Repetition of
+/// a particle is a counted self-loop, so `maxOccurs="10000"` costs one
+/// state, not ten thousand.
+#[derive(Debug)]
+pub(crate) struct Model {
+    /// States; index 0 is the start state.
+    pub states: &'static [State],
+}
+
+/// One state of a [`Model`].
+#[derive(Debug)]
+pub(crate) struct State {
+    /// The element particle (`u16::MAX` for the start state).
+    pub elem: ElemId,
+    /// `minOccurs` of the particle.
+    pub min: u32,
+    /// `maxOccurs` of the particle (`u32::MAX` when unbounded).
+    pub max: u32,
+    /// The content may end here (once `min` is reached).
+    pub accepting: bool,
+    /// Outgoing transitions; a transition to the state itself is a repetition.
+    pub next: &'static [Transition],
+}
+
+/// A transition of a [`Model`].
+#[derive(Debug)]
+pub(crate) struct Transition {
+    /// [`name_hash`] of `name`, compared before the name itself.
+    pub hash: u32,
+    /// Local name of the element.
+    pub name: &'static str,
+    /// Namespace of the element.
+    pub ns: NsId,
+    /// Target state.
+    pub to: u16,
+}
+
+/// FNV-1a hash of an element's local name (the generator uses the same
+/// function, so generated transitions carry their names' hashes).
+pub(crate) fn name_hash(name: &[u8]) -> u32 {
+    let mut h: u32 = 0x811c_9dc5;
+    for &b in name {
+        h ^= u32::from(b);
+        h = h.wrapping_mul(0x0100_0193);
+    }
+    h
+}
+
+/// The XSD built-in type an atomic simple type is derived from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[allow(dead_code)]
+pub(crate) enum Builtin {
+    /// `xs:anySimpleType` (also used for unions).
+    AnySimpleType,
+    /// `xs:string`.
+    String,
+    /// `xs:normalizedString`.
+    NormalizedString,
+    /// `xs:token`.
+    Token,
+    /// `xs:decimal`.
+    Decimal,
+    /// `xs:integer`.
+    Integer,
+    /// `xs:nonPositiveInteger`.
+    NonPositiveInteger,
+    /// `xs:negativeInteger`.
+    NegativeInteger,
+    /// `xs:long`.
+    Long,
+    /// `xs:int`.
+    Int,
+    /// `xs:short`.
+    Short,
+    /// `xs:byte`.
+    Byte,
+    /// `xs:nonNegativeInteger`.
+    NonNegativeInteger,
+    /// `xs:unsignedLong`.
+    UnsignedLong,
+    /// `xs:unsignedInt`.
+    UnsignedInt,
+    /// `xs:unsignedShort`.
+    UnsignedShort,
+    /// `xs:unsignedByte`.
+    UnsignedByte,
+    /// `xs:positiveInteger`.
+    PositiveInteger,
+    /// `xs:date`.
+    Date,
+    /// `xs:dateTime`.
+    DateTime,
+    /// `xs:gYear`.
+    GYear,
+    /// `xs:boolean`.
+    Boolean,
+}
+
+impl Builtin {
+    /// The `xs:` name.
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            Builtin::AnySimpleType => "xs:anySimpleType",
+            Builtin::String => "xs:string",
+            Builtin::NormalizedString => "xs:normalizedString",
+            Builtin::Token => "xs:token",
+            Builtin::Decimal => "xs:decimal",
+            Builtin::Integer => "xs:integer",
+            Builtin::NonPositiveInteger => "xs:nonPositiveInteger",
+            Builtin::NegativeInteger => "xs:negativeInteger",
+            Builtin::Long => "xs:long",
+            Builtin::Int => "xs:int",
+            Builtin::Short => "xs:short",
+            Builtin::Byte => "xs:byte",
+            Builtin::NonNegativeInteger => "xs:nonNegativeInteger",
+            Builtin::UnsignedLong => "xs:unsignedLong",
+            Builtin::UnsignedInt => "xs:unsignedInt",
+            Builtin::UnsignedShort => "xs:unsignedShort",
+            Builtin::UnsignedByte => "xs:unsignedByte",
+            Builtin::PositiveInteger => "xs:positiveInteger",
+            Builtin::Date => "xs:date",
+            Builtin::DateTime => "xs:dateTime",
+            Builtin::GYear => "xs:gYear",
+            Builtin::Boolean => "xs:boolean",
+        }
+    }
+
+    /// True for the date and time types.
+    pub(crate) fn is_date(self) -> bool {
+        matches!(self, Builtin::Date | Builtin::DateTime | Builtin::GYear)
+    }
+}
+
+/// The `whiteSpace` facet value in effect for a type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum WhiteSpace {
+    /// Keep the value as is.
+    Preserve,
+    /// Replace tab, line feed and carriage return with spaces.
+    Replace,
+    /// Replace, then collapse runs of spaces and trim.
+    Collapse,
+}
+
+/// A constraining facet.
+#[derive(Debug)]
+pub(crate) enum Facet {
+    /// `length` (in characters).
+    Length(u32),
+    /// `minLength` (in characters).
+    MinLength(u32),
+    /// `maxLength` (in characters).
+    MaxLength(u32),
+    /// The patterns of one derivation step (any of them must match).
+    Pattern {
+        /// Index into `PATTERNS`.
+        regex: u16,
+        /// The XSD patterns as written, joined with ` | `.
+        source: &'static str,
+    },
+    /// The enumeration of one derivation step.
+    Enumeration(&'static [&'static str]),
+    /// `totalDigits`.
+    TotalDigits(u32),
+    /// `fractionDigits`.
+    FractionDigits(u32),
+    /// `minInclusive`.
+    MinInclusive(&'static str),
+    /// `maxInclusive`.
+    MaxInclusive(&'static str),
+    /// `minExclusive`.
+    MinExclusive(&'static str),
+    /// `maxExclusive` (not used by FA(3)).
+    #[allow(dead_code)]
+    MaxExclusive(&'static str),
+}
+
+/// A facet and the type that declared it.
+#[derive(Debug)]
+pub(crate) struct FacetDecl {
+    /// The facet.
+    pub facet: Facet,
+    /// Display name of the declaring type.
+    pub from: &'static str,
+}
+
+/// A simple type definition with the facets of its whole derivation chain.
+#[derive(Debug)]
+pub(crate) struct SimpleType {
+    /// Display name (`etd:TZnakowy`, or a description of an anonymous type).
+    pub name: &'static str,
+    /// The built-in the type is derived from (`AnySimpleType` for unions).
+    pub builtin: Builtin,
+    /// `whiteSpace` in effect.
+    pub whitespace: WhiteSpace,
+    /// libxml2 normalises the value before the built-in lexical check when a
+    /// step of the chain has a pattern or an enumeration facet; without one,
+    /// the date and time parsers see the raw text (see `lexical.rs`).
+    pub prenormalize: bool,
+    /// Member types of a union (empty for atomic types).
+    pub members: &'static [SimpleId],
+    /// Facets of every derivation step, most derived first.
+    pub facets: &'static [FacetDecl],
+    /// Simple types this one derives from, nearest first (for `xsi:type`).
+    pub ancestors: &'static [SimpleId],
+}
+
+/// A global type that `xsi:type` may name.
+#[derive(Debug)]
+pub(crate) struct NamedType {
+    /// Namespace.
+    pub ns: NsId,
+    /// Local name.
+    pub name: &'static str,
+    /// The definition.
+    pub ty: TypeRef,
+}

@@ -1,0 +1,382 @@
+//! XML 1.0 (fifth edition) character-level rules that quick-xml leaves to
+//! its caller: legal characters, names, references, end-of-line handling and
+//! attribute-value normalisation.
+
+/// The first byte that makes the document ill-formed at the character
+/// level: invalid UTF-8 or a character outside XML's `Char` production.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct BadChar {
+    /// Byte offset.
+    pub offset: usize,
+    /// What is wrong.
+    pub message: String,
+}
+
+/// Bytes that need a closer look: C0 controls and the lead byte of
+/// U+FFFE/U+FFFF.
+const SUSPECT: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 0x20 {
+        t[i] = !matches!(i, 0x09 | 0x0A | 0x0D);
+        i += 1;
+    }
+    t[0xEF] = true;
+    t
+};
+
+/// True when some byte of `word` is below 0x20 or equal to 0xEF (then the
+/// bytes need a closer look).
+fn word_is_suspect(word: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let below_0x20 = word.wrapping_sub(ONES * 0x20) & !word & HIGH;
+    let x = word ^ (ONES * 0xEF);
+    let is_ef = x.wrapping_sub(ONES) & !x & HIGH;
+    below_0x20 | is_ef != 0
+}
+
+/// Scans the whole document once: UTF-8 validity and XML `Char`.
+pub(crate) fn first_bad_char(bytes: &[u8], from: usize) -> Option<BadChar> {
+    let body = bytes.get(from..).unwrap_or_default();
+    let valid = match std::str::from_utf8(body) {
+        Ok(_) => body.len(),
+        Err(e) => e.valid_up_to(),
+    };
+    let checked = &body[..valid];
+    let mut at = 0;
+    while at < checked.len() {
+        if let Some(chunk) = checked.get(at..at + 8) {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            if !word_is_suspect(u64::from_le_bytes(word)) {
+                at += 8;
+                continue;
+            }
+        }
+        let end = (at + 8).min(checked.len());
+        for i in at..end {
+            let b = checked[i];
+            if !SUSPECT[usize::from(b)] {
+                continue;
+            }
+            if b == 0xEF {
+                if checked.get(i + 1) == Some(&0xBF)
+                    && matches!(checked.get(i + 2), Some(0xBE | 0xBF))
+                {
+                    let c = if checked[i + 2] == 0xBE {
+                        "U+FFFE"
+                    } else {
+                        "U+FFFF"
+                    };
+                    return Some(BadChar {
+                        offset: from + i,
+                        message: format!("malformed XML: the character {c} is not allowed in XML"),
+                    });
+                }
+                continue;
+            }
+            return Some(BadChar {
+                offset: from + i,
+                message: format!(
+                    "malformed XML: the control character U+{b:04X} is not allowed in XML"
+                ),
+            });
+        }
+        at = end;
+    }
+    if valid < body.len() {
+        let message =
+            if from == 0 && (body.starts_with(b"\xFF\xFE") || body.starts_with(b"\xFE\xFF")) {
+                "the document is UTF-16; KSeF documents must be UTF-8".to_string()
+            } else {
+                "malformed XML: the document is not valid UTF-8 here".to_string()
+            };
+        return Some(BadChar {
+            offset: from + valid,
+            message,
+        });
+    }
+    None
+}
+
+fn is_name_start(c: char) -> bool {
+    matches!(c,
+        ':' | 'A'..='Z' | '_' | 'a'..='z'
+        | '\u{C0}'..='\u{D6}' | '\u{D8}'..='\u{F6}' | '\u{F8}'..='\u{2FF}'
+        | '\u{370}'..='\u{37D}' | '\u{37F}'..='\u{1FFF}' | '\u{200C}'..='\u{200D}'
+        | '\u{2070}'..='\u{218F}' | '\u{2C00}'..='\u{2FEF}' | '\u{3001}'..='\u{D7FF}'
+        | '\u{F900}'..='\u{FDCF}' | '\u{FDF0}'..='\u{FFFD}' | '\u{10000}'..='\u{EFFFF}')
+}
+
+fn is_name_char(c: char) -> bool {
+    is_name_start(c)
+        || matches!(c, '-' | '.' | '0'..='9' | '\u{B7}' | '\u{300}'..='\u{36F}' | '\u{203F}'..='\u{2040}')
+}
+
+/// ASCII name characters: 1 = may start a name, 2 = may continue one.
+const ASCII_NAME: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut c: u8 = 0;
+    while c < 128 {
+        if c.is_ascii_alphabetic() || c == b'_' || c == b':' {
+            t[c as usize] = 3;
+        } else if c.is_ascii_digit() || c == b'-' || c == b'.' {
+            t[c as usize] = 2;
+        }
+        c += 1;
+    }
+    t
+};
+
+/// An XML `Name`.
+pub(crate) fn is_name(bytes: &[u8]) -> bool {
+    let Some(&first) = bytes.first() else {
+        return false;
+    };
+    if first < 128
+        && bytes
+            .iter()
+            .all(|&b| b < 128 && ASCII_NAME[usize::from(b)] & 2 != 0)
+    {
+        return ASCII_NAME[usize::from(first)] & 1 != 0;
+    }
+    let Ok(s) = std::str::from_utf8(bytes) else {
+        return false;
+    };
+    let mut chars = s.chars();
+    chars.next().is_some_and(is_name_start) && chars.all(is_name_char)
+}
+
+/// The shape of a valid `QName`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct QNameShape {
+    /// Position of the colon between prefix and local part, if any.
+    pub colon: Option<usize>,
+}
+
+/// Checks a namespace-well-formed `QName` (a `Name` with at most one colon,
+/// not first or last).
+pub(crate) fn qname_shape(bytes: &[u8]) -> Option<QNameShape> {
+    if !is_name(bytes) {
+        return None;
+    }
+    let mut colon = None;
+    for (i, &b) in bytes.iter().enumerate() {
+        if b == b':' {
+            if colon.is_some() || i == 0 || i + 1 == bytes.len() {
+                return None;
+            }
+            colon = Some(i);
+        }
+    }
+    Some(QNameShape { colon })
+}
+
+/// A namespace-well-formed `QName`.
+pub(crate) fn is_qname(bytes: &[u8]) -> bool {
+    qname_shape(bytes).is_some()
+}
+
+/// A resolved entity or character reference.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Reference {
+    /// The character.
+    pub ch: char,
+    /// True for `&#...;`, false for a predefined entity.
+    pub char_ref: bool,
+}
+
+fn is_xml_char(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..='\u{10FFFF}')
+}
+
+/// Resolves the name between `&` and `;`. Only the five predefined entities
+/// exist: the validator processes no DTD.
+pub(crate) fn resolve_reference(name: &[u8]) -> Result<Reference, String> {
+    let predefined = match name {
+        b"lt" => Some('<'),
+        b"gt" => Some('>'),
+        b"amp" => Some('&'),
+        b"apos" => Some('\''),
+        b"quot" => Some('"'),
+        _ => None,
+    };
+    if let Some(ch) = predefined {
+        return Ok(Reference {
+            ch,
+            char_ref: false,
+        });
+    }
+    if let Some(num) = name.strip_prefix(b"#") {
+        let (digits, radix) = match num.strip_prefix(b"x") {
+            Some(hex) => (hex, 16),
+            None => (num, 10),
+        };
+        let text = std::str::from_utf8(digits).unwrap_or("");
+        let valid_digits = !text.is_empty()
+            && text.bytes().all(|b| {
+                if radix == 16 {
+                    b.is_ascii_hexdigit()
+                } else {
+                    b.is_ascii_digit()
+                }
+            });
+        let code = if valid_digits {
+            u32::from_str_radix(text, radix).ok()
+        } else {
+            None
+        };
+        return match code.and_then(char::from_u32) {
+            Some(ch) if is_xml_char(ch) => Ok(Reference { ch, char_ref: true }),
+            _ => Err(format!(
+                "the character reference &{}; is not a legal XML character",
+                String::from_utf8_lossy(name)
+            )),
+        };
+    }
+    if is_name(name) {
+        Err(format!(
+            "the entity &{}; is not defined (only the five predefined entities exist; DTDs are not processed)",
+            String::from_utf8_lossy(name)
+        ))
+    } else {
+        Err(format!(
+            "malformed reference &{};",
+            String::from_utf8_lossy(name)
+        ))
+    }
+}
+
+/// Appends `text` with XML end-of-line handling: `\r\n` and lone `\r`
+/// become `\n`.
+pub(crate) fn push_normalized_eol(out: &mut String, text: &str) {
+    if !text.contains('\r') {
+        out.push_str(text);
+        return;
+    }
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\r' {
+            if chars.peek() == Some(&'\n') {
+                chars.next();
+            }
+            out.push('\n');
+        } else {
+            out.push(c);
+        }
+    }
+}
+
+/// Appends the normalised value of a raw attribute value (XML 1.0 3.3.3):
+/// line ends and whitespace characters become spaces, references are
+/// replaced; `<` and undefined references are errors.
+pub(crate) fn normalize_attribute(raw: &[u8], out: &mut String) -> Result<(), String> {
+    let text = std::str::from_utf8(raw).map_err(|_| "attribute value is not UTF-8".to_string())?;
+    let mut rest = text;
+    while let Some(i) = rest.find(['&', '<', '\t', '\n', '\r']) {
+        out.push_str(&rest[..i]);
+        let c = rest.as_bytes()[i];
+        match c {
+            b'<' => return Err("'<' is not allowed in attribute values".into()),
+            b'&' => {
+                let after = &rest[i + 1..];
+                let end = after.find(';').ok_or_else(|| {
+                    "a reference in an attribute value is not terminated by ';'".to_string()
+                })?;
+                let r = resolve_reference(&after.as_bytes()[..end])?;
+                out.push(r.ch);
+                rest = &after[end + 1..];
+                continue;
+            }
+            b'\r' => {
+                out.push(' ');
+                if rest.as_bytes().get(i + 1) == Some(&b'\n') {
+                    rest = &rest[i + 2..];
+                    continue;
+                }
+            }
+            _ => out.push(' '),
+        }
+        rest = &rest[i + 1..];
+    }
+    out.push_str(rest);
+    Ok(())
+}
+
+/// Encodings a declaration may name for a document read as UTF-8: UTF-8
+/// itself and the ASCII-compatible single-byte encodings (identical to
+/// UTF-8 as long as the bytes are ASCII; other bytes are read as UTF-8).
+pub(crate) fn encoding_is_acceptable(lower: &str) -> bool {
+    matches!(
+        lower,
+        "utf-8" | "utf8" | "us-ascii" | "ascii" | "latin1" | "latin2" | "iso-latin-1"
+    ) || lower
+        .strip_prefix("iso-8859-")
+        .is_some_and(|n| n.parse::<u8>().is_ok_and(|n| (1..=16).contains(&n)))
+        || lower
+            .strip_prefix("windows-125")
+            .or_else(|| lower.strip_prefix("cp125"))
+            .is_some_and(|n| n.len() == 1 && n.as_bytes()[0].is_ascii_digit())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bad_characters() {
+        assert_eq!(first_bad_char(b"<a>\t\r\n</a>", 0), None);
+        assert_eq!(first_bad_char(b"<a>\x01</a>", 0).map(|b| b.offset), Some(3));
+        assert_eq!(
+            first_bad_char("<a>\u{FFFE}</a>".as_bytes(), 0).map(|b| b.offset),
+            Some(3)
+        );
+        assert_eq!(first_bad_char("<a>\u{FFFD}ł</a>".as_bytes(), 0), None);
+        assert_eq!(
+            first_bad_char(b"<a>\xC3\x28</a>", 0).map(|b| b.offset),
+            Some(3)
+        );
+    }
+
+    #[test]
+    fn names() {
+        assert!(is_qname(b"P_13_1"));
+        assert!(is_qname(b"xsi:type"));
+        assert!(is_qname("Zażółć".as_bytes()));
+        assert!(!is_qname(b"1a"));
+        assert!(!is_qname(b"a:b:c"));
+        assert!(!is_qname(b":a"));
+        assert!(!is_qname(b""));
+        assert!(is_name(b"a:b:c"));
+    }
+
+    #[test]
+    fn references() {
+        assert_eq!(resolve_reference(b"amp").map(|r| r.ch), Ok('&'));
+        assert_eq!(resolve_reference(b"#x33").map(|r| r.ch), Ok('3'));
+        assert_eq!(resolve_reference(b"#51").map(|r| r.ch), Ok('3'));
+        assert!(resolve_reference(b"#1").is_err());
+        assert!(resolve_reference(b"#xFFFE").is_err());
+        assert!(resolve_reference(b"#xD800").is_err());
+        assert!(resolve_reference(b"#x").is_err());
+        assert!(resolve_reference(b"#-5").is_err());
+        assert!(resolve_reference(b"nbsp").is_err());
+    }
+
+    #[test]
+    fn attribute_values() {
+        let mut s = String::new();
+        normalize_attribute(b"FA\t(3)\r\nx&#9;&amp;", &mut s).unwrap();
+        assert_eq!(s, "FA (3) x\t&");
+        assert!(normalize_attribute(b"a<b", &mut String::new()).is_err());
+        assert!(normalize_attribute(b"a&b", &mut String::new()).is_err());
+    }
+
+    #[test]
+    fn end_of_line() {
+        let mut s = String::new();
+        push_normalized_eol(&mut s, "a\r\nb\rc\n");
+        assert_eq!(s, "a\nb\nc\n");
+    }
+}
