@@ -112,31 +112,6 @@ enum ListFormat {
     Json,
 }
 
-#[derive(Debug, Clone, Copy, ValueEnum)]
-enum OutputFormat {
-    Human,
-    Json,
-    Jsonl,
-    Sarif,
-    Junit,
-    Github,
-    Html,
-}
-
-impl From<OutputFormat> for Format {
-    fn from(f: OutputFormat) -> Self {
-        match f {
-            OutputFormat::Human => Format::Human,
-            OutputFormat::Json => Format::Json,
-            OutputFormat::Jsonl => Format::Jsonl,
-            OutputFormat::Sarif => Format::Sarif,
-            OutputFormat::Junit => Format::Junit,
-            OutputFormat::Github => Format::Github,
-            OutputFormat::Html => Format::Html,
-        }
-    }
-}
-
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
 enum Mode {
     Online,
@@ -161,7 +136,7 @@ struct CheckArgs {
     schema_only: bool,
     /// Output format.
     #[arg(long, value_enum, default_value = "human")]
-    format: OutputFormat,
+    format: Format,
     /// The moment of checking, RFC 3339 (default: the system clock).
     #[arg(long, value_parser = parse_instant)]
     now: Option<DateTime<Utc>>,
@@ -378,7 +353,7 @@ fn run_check(args: &CheckArgs) -> Result<ExitCode, commands::Failure> {
         }
     }
 
-    let format: Format = args.format.into();
+    let format = args.format;
     let stdout = io::stdout();
     let color = matches!(format, Format::Human)
         && stdout.is_terminal()
