@@ -98,6 +98,13 @@ enum Kind {
     Empty,
 }
 
+/// The element whose start tag is being processed (not on the stack yet).
+#[derive(Debug, Clone)]
+struct ElemRef {
+    name: Range<usize>,
+    index: u32,
+}
+
 #[derive(Debug)]
 struct Frame {
     /// Local name, as a range of the input.
@@ -114,6 +121,9 @@ struct Frame {
     /// Some character data was seen (for simple content: text, CDATA or references).
     has_text: bool,
     text_span: Option<Range<usize>>,
+    /// The value while it is one piece of the input needing no end-of-line
+    /// handling (the usual case): not copied into `Run::text`.
+    direct: Option<Range<usize>>,
     text_reported: bool,
     nil: bool,
 }
@@ -188,6 +198,8 @@ struct Run<'a> {
     attr_values: String,
     attrs: Vec<AttrItem>,
     bindings: Vec<Binding>,
+    /// Sibling-pool entry of the element whose start tag is being processed.
+    pending_entry: u32,
     violations: Vec<Violation>,
     elements: usize,
     root_seen: bool,
@@ -204,8 +216,7 @@ pub(crate) fn run(bytes: &[u8], limits: &SchemaLimits) -> Vec<Diagnostic> {
     } else {
         0
     };
-    let bad = xmlchars::first_bad_char(bytes, base);
-    let end = bad.as_ref().map_or(bytes.len(), |b| b.offset);
+    let (end, bad) = xmlchars::utf8_prefix(bytes, base);
     let text_view = bytes
         .get(..end)
         .and_then(|b| std::str::from_utf8(b).ok())
@@ -223,6 +234,7 @@ pub(crate) fn run(bytes: &[u8], limits: &SchemaLimits) -> Vec<Diagnostic> {
         attr_values: String::new(),
         attrs: Vec::new(),
         bindings: Vec::new(),
+        pending_entry: u32::MAX,
         violations: Vec::new(),
         elements: 0,
         root_seen: false,
@@ -307,6 +319,11 @@ impl<'a> Run<'a> {
                     };
                 }
             };
+            if let Event::Comment(_) | Event::PI(_) | Event::DocType(_) | Event::Decl(_) = &event
+                && let Some(f) = self.illegal_char(span.clone())
+            {
+                return Outcome::Fatal(f);
+            }
             let step = match event {
                 Event::Start(e) => self.start(&e, span, false),
                 Event::Empty(e) => self.start(&e, span, true),
@@ -368,6 +385,15 @@ impl<'a> Run<'a> {
         }
     }
 
+    /// An illegal character in `span` of the input.
+    fn illegal_char(&self, span: Range<usize>) -> Option<Fatal> {
+        let part = self.input.get(span.clone())?;
+        xmlchars::find_illegal(part).map(|(i, message)| Fatal {
+            message,
+            span: span.start + i..span.start + i + 1,
+        })
+    }
+
     fn fatal(&mut self, f: Fatal) {
         self.push_diag(Pending {
             code: codes::XML_MALFORMED,
@@ -390,10 +416,14 @@ impl<'a> Run<'a> {
         }
     }
 
-    fn current_segs(&self, extra: Option<&Frame>) -> Vec<Seg> {
+    fn current_segs(&self, extra: Option<&ElemRef>) -> Vec<Seg> {
         let mut segs: Vec<Seg> = self.frames.iter().map(Self::seg_of).collect();
-        if let Some(f) = extra {
-            segs.push(Self::seg_of(f));
+        if let Some(e) = extra {
+            segs.push(Seg {
+                name: e.name.clone(),
+                index: e.index,
+                repeated: e.index > 1,
+            });
         }
         segs
     }
@@ -405,7 +435,7 @@ impl<'a> Run<'a> {
             .frames
             .iter()
             .map(|f| f.entry)
-            .chain(std::iter::once(u32::MAX))
+            .chain(std::iter::once(self.pending_entry))
             .collect();
         for (i, seg) in d.segs.iter_mut().enumerate() {
             if seg.index != 1 {
@@ -433,7 +463,7 @@ impl<'a> Run<'a> {
         code: &'static str,
         message: String,
         span: Range<usize>,
-        extra: Option<&Frame>,
+        extra: Option<&ElemRef>,
         attr: Option<String>,
     ) {
         let segs = self.current_segs(extra);
@@ -590,43 +620,44 @@ impl<'a> Run<'a> {
         let hash = name_hash(local_bytes);
         let (index, entry) = self.count_sibling(ns, &name, hash);
         let sib_start = u32::try_from(self.sib.len()).unwrap_or(u32::MAX);
-        let mut frame = Frame {
-            name,
-            index,
-            entry,
-            sib_start,
-            tag: tag.clone(),
-            kind: Kind::Skip,
-            has_text: false,
-            text_span: None,
-            text_reported: false,
-            nil: false,
-        };
+        let me = ElemRef { name, index };
+        self.pending_entry = entry;
 
         let decl = if self.root_seen {
-            self.child_decl(&frame, ns, local_bytes, hash, &tag)
+            self.child_decl(&me, ns, local_bytes, hash, &tag)
         } else {
             self.root_seen = true;
-            self.root_decl(&frame, ns, local_bytes, prefix, &tag)
+            self.root_decl(&me, ns, local_bytes, prefix, &tag)
         };
 
+        let mut kind = Kind::Skip;
+        let mut nil = false;
         if let Some(decl_id) = decl {
-            frame.kind = self.check_element_attributes(&frame, decl_id, &tag);
+            kind = self.check_element_attributes(&me, decl_id, &tag);
             if !self.attrs.is_empty()
                 && self
                     .attrs
                     .iter()
                     .any(|a| a.ns == Ns::Xsi && self.str_at(&a.local) == "nil")
             {
-                frame.nil = self.xsi_nil(&frame, decl_id);
+                nil = self.xsi_nil(&me, decl_id);
             }
-        } else if self.active {
-            // Unknown element: its attributes are not checked, but namespace
-            // misuse still is.
-            frame.kind = Kind::Skip;
         }
+        self.pending_entry = u32::MAX;
 
-        self.frames.push(frame);
+        self.frames.push(Frame {
+            name: me.name,
+            index,
+            entry,
+            sib_start,
+            tag,
+            kind,
+            has_text: false,
+            text_span: None,
+            direct: None,
+            text_reported: false,
+            nil,
+        });
         if empty {
             self.end();
         }
@@ -635,7 +666,7 @@ impl<'a> Run<'a> {
 
     fn root_decl(
         &mut self,
-        frame: &Frame,
+        frame: &ElemRef,
         ns: Ns,
         local: &[u8],
         prefix: Option<&[u8]>,
@@ -698,7 +729,7 @@ impl<'a> Run<'a> {
     /// advancing its content model; reports content-model violations.
     fn child_decl(
         &mut self,
-        frame: &Frame,
+        frame: &ElemRef,
         ns: Ns,
         local: &[u8],
         hash: u32,
@@ -725,14 +756,15 @@ impl<'a> Run<'a> {
         let has_text = frame.has_text;
         let nil = frame.nil;
         let value_span = frame.text_span.clone().unwrap_or(tag.clone());
+        let direct = frame.direct.clone();
         let name_range = frame.name.clone();
         match kind {
             Kind::Simple { ty, fixed, default } if !nil => {
                 let text = std::mem::take(&mut self.text);
-                let value: &str = if has_text {
-                    &text
-                } else {
-                    fixed.or(default).unwrap_or("")
+                let value: &str = match (&direct, has_text) {
+                    (Some(d), _) => self.text_view.get(d.clone()).unwrap_or_default(),
+                    (None, true) => &text,
+                    (None, false) => fixed.or(default).unwrap_or(""),
                 };
                 let mut violations = std::mem::take(&mut self.violations);
                 violations.clear();
@@ -838,6 +870,12 @@ impl<'a> Run<'a> {
                         String::from_utf8_lossy(key)
                     ),
                     span,
+                });
+            }
+            if let Some((i, message)) = xmlchars::find_illegal(raw) {
+                return Err(Fatal {
+                    message,
+                    span: value_start + i..value_start + i + 1,
                 });
             }
             let vstart = self.attr_values.len();
@@ -1008,7 +1046,7 @@ impl<'a> Run<'a> {
     #[allow(clippy::too_many_lines)]
     fn check_element_attributes(
         &mut self,
-        frame: &Frame,
+        frame: &ElemRef,
         decl_id: ElemId,
         tag: &Range<usize>,
     ) -> Kind {
@@ -1185,7 +1223,7 @@ impl<'a> Run<'a> {
             })
     }
 
-    fn xsi_nil(&mut self, frame: &Frame, decl_id: ElemId) -> bool {
+    fn xsi_nil(&mut self, frame: &ElemRef, decl_id: ElemId) -> bool {
         let decl = element(decl_id);
         let Some(a) = self
             .attrs
@@ -1223,20 +1261,16 @@ impl<'a> Run<'a> {
     // ----- character data ------------------------------------------------
 
     fn text(&mut self, raw: &[u8], span: Range<usize>, is_ref_ws: bool) -> Result<(), Fatal> {
-        // One pass: whitespace only? carriage returns? a `]` (for `]]>`)?
-        let (mut all_ws, mut has_cr, mut has_bracket) = (true, false, false);
-        for &b in raw {
-            match b {
-                b' ' | b'\t' | b'\n' => {}
-                b'\r' => has_cr = true,
-                b']' => {
-                    has_bracket = true;
-                    all_ws = false;
-                }
-                _ => all_ws = false,
-            }
+        let is_ws = |b: &u8| matches!(b, b' ' | b'\t' | b'\n' | b'\r');
+        let kind = self.frames.last().map(|f| f.kind);
+        if !matches!(kind, Some(Kind::Simple { .. })) && raw.iter().all(is_ws) {
+            // Indentation between elements: the common case.
+            return Ok(());
         }
-        if has_bracket && raw.windows(3).any(|w| w == b"]]>") {
+        if let Some(f) = self.illegal_char(span.start..span.start + raw.len()) {
+            return Err(f);
+        }
+        if raw.contains(&b']') && raw.windows(3).any(|w| w == b"]]>") {
             return Err(Fatal {
                 message: "malformed XML: ']]>' is not allowed in character data".into(),
                 span,
@@ -1244,9 +1278,6 @@ impl<'a> Run<'a> {
         }
         let text = self.as_str(raw);
         let Some(frame) = self.frames.last_mut() else {
-            if all_ws {
-                return Ok(());
-            }
             let where_ = if self.root_seen { "after" } else { "before" };
             return Err(Fatal {
                 message: format!("malformed XML: text {where_} the root element"),
@@ -1256,20 +1287,27 @@ impl<'a> Run<'a> {
         let problem = match frame.kind {
             Kind::Skip | Kind::Elements { mixed: true, .. } => None,
             Kind::Simple { .. } => {
-                frame.has_text = true;
                 frame.text_span = Some(match frame.text_span.take() {
                     Some(s) => s.start..span.end,
                     None => span.clone(),
                 });
-                if has_cr {
-                    xmlchars::push_normalized_eol(&mut self.text, text);
+                let has_cr = raw.contains(&b'\r');
+                if !frame.has_text && !has_cr {
+                    let start = span.start;
+                    frame.direct = Some(start..start + raw.len());
                 } else {
-                    self.text.push_str(text);
+                    materialize(frame, &mut self.text, self.text_view);
+                    if has_cr {
+                        xmlchars::push_normalized_eol(&mut self.text, text);
+                    } else {
+                        self.text.push_str(text);
+                    }
                 }
+                frame.has_text = true;
                 None
             }
             Kind::Elements { .. } | Kind::Empty => {
-                if !all_ws && !is_ref_ws && !frame.text_reported {
+                if !is_ref_ws && !frame.text_reported {
                     frame.text_reported = true;
                     Some((matches!(frame.kind, Kind::Empty), frame.name.clone()))
                 } else {
@@ -1291,6 +1329,10 @@ impl<'a> Run<'a> {
     }
 
     fn cdata(&mut self, c: &[u8], span: Range<usize>) -> Result<(), Fatal> {
+        if let Some(f) = self.illegal_char(span.clone()) {
+            return Err(f);
+        }
+        let content = self.as_str(c);
         let Some(frame) = self.frames.last_mut() else {
             return Err(Fatal {
                 message: "malformed XML: a CDATA section outside the root element".into(),
@@ -1304,8 +1346,8 @@ impl<'a> Run<'a> {
                     Some(s) => s.start..span.end,
                     None => span.clone(),
                 });
-                let s = self.as_str(c);
-                xmlchars::push_normalized_eol(&mut self.text, s);
+                materialize(frame, &mut self.text, self.text_view);
+                xmlchars::push_normalized_eol(&mut self.text, content);
                 None
             }
             Kind::Elements { mixed: true, .. } | Kind::Skip => None,
@@ -1348,6 +1390,7 @@ impl<'a> Run<'a> {
                 Some(s) => s.start..span.end,
                 None => span,
             });
+            materialize(frame, &mut self.text, self.text_view);
             self.text.push_str(s);
             return Ok(());
         }
@@ -1544,6 +1587,14 @@ fn advance(kind: &mut Kind, ns: Ns, local: &[u8], hash: u32) -> (Option<ElemId>,
                 (None, Some(problem))
             }
         }
+    }
+}
+
+/// Copies a frame's direct (borrowed) value into the text buffer before
+/// another piece is appended.
+fn materialize(frame: &mut Frame, buf: &mut String, view: &str) {
+    if let Some(d) = frame.direct.take() {
+        buf.push_str(view.get(d).unwrap_or_default());
     }
 }
 
