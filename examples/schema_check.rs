@@ -16,7 +16,7 @@ use std::io::Write as _;
 use std::process::ExitCode;
 
 use fa3::diagnostic::Severity;
-use fa3::schema::{SchemaLimits, validate};
+use fa3::schema::{SchemaLimits, SchemaValidator};
 
 fn main() -> ExitCode {
     let mut quiet = false;
@@ -33,7 +33,7 @@ fn main() -> ExitCode {
             _ => files.push(arg),
         }
     }
-    let limits = SchemaLimits::default();
+    let mut validator = SchemaValidator::new(SchemaLimits::default());
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut status = 0u8;
@@ -46,12 +46,12 @@ fn main() -> ExitCode {
                 continue;
             }
         };
-        let diagnostics = validate(&bytes, &limits);
+        let diagnostics = validator.validate(&bytes);
         if repeat > 0 {
             let mut best = std::time::Duration::MAX;
             for _ in 0..repeat {
                 let start = std::time::Instant::now();
-                std::hint::black_box(validate(std::hint::black_box(&bytes), &limits));
+                std::hint::black_box(validator.validate(std::hint::black_box(&bytes)));
                 best = best.min(start.elapsed());
             }
             eprintln!(

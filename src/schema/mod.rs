@@ -80,21 +80,57 @@ impl Default for SchemaLimits {
 /// by position, with `line` and `column` filled in.
 ///
 /// Never panics; processes no DTD and expands only the five predefined
-/// entities and character references.
+/// entities and character references. To validate many documents on one
+/// thread, [`SchemaValidator`] reuses its working memory between them.
 pub fn validate(bytes: &[u8], limits: &SchemaLimits) -> Vec<Diagnostic> {
-    let mut diagnostics = validator::run(bytes, limits);
-    if !diagnostics.is_empty() {
-        let index = LineIndex::new(bytes);
-        for d in &mut diagnostics {
-            d.locate(&index);
-        }
-    }
-    diagnostics
+    SchemaValidator::new(*limits).validate(bytes)
 }
 
 /// True when the document is schema-valid (no error-severity diagnostic).
 pub fn is_valid(bytes: &[u8]) -> bool {
-    !validator::run(bytes, &SchemaLimits::default())
-        .iter()
-        .any(|d| d.severity == Severity::Error)
+    !validator::run(
+        bytes,
+        &SchemaLimits::default(),
+        &mut validator::Buffers::default(),
+    )
+    .iter()
+    .any(|d| d.severity == Severity::Error)
+}
+
+/// A reusable validator: the same checks as [`validate`], keeping its
+/// buffers between documents (one per thread).
+///
+/// ```
+/// use fa3::schema::{SchemaLimits, SchemaValidator};
+/// let mut validator = SchemaValidator::new(SchemaLimits::default());
+/// for doc in [&b"<a/>"[..], b"<b/>"] {
+///     assert!(!validator.validate(doc).is_empty());
+/// }
+/// ```
+#[derive(Debug, Default)]
+pub struct SchemaValidator {
+    limits: SchemaLimits,
+    buffers: validator::Buffers,
+}
+
+impl SchemaValidator {
+    /// A validator with the given limits.
+    pub fn new(limits: SchemaLimits) -> Self {
+        Self {
+            limits,
+            buffers: validator::Buffers::default(),
+        }
+    }
+
+    /// Validates one document; see [`validate`].
+    pub fn validate(&mut self, bytes: &[u8]) -> Vec<Diagnostic> {
+        let mut diagnostics = validator::run(bytes, &self.limits, &mut self.buffers);
+        if !diagnostics.is_empty() {
+            let index = LineIndex::new(bytes);
+            for d in &mut diagnostics {
+                d.locate(&index);
+            }
+        }
+        diagnostics
+    }
 }

@@ -209,8 +209,23 @@ struct Run<'a> {
     active: bool,
 }
 
+/// Working memory of the validator, kept between documents by
+/// [`super::SchemaValidator`] so that validating many small files does not
+/// allocate the same buffers over and over.
+#[derive(Debug, Default)]
+pub(crate) struct Buffers {
+    frames: Vec<Frame>,
+    sib: Vec<SibEntry>,
+    watchers: Vec<Watcher>,
+    text: String,
+    attr_values: String,
+    attrs: Vec<AttrItem>,
+    bindings: Vec<Binding>,
+    violations: Vec<Violation>,
+}
+
 /// Validates `bytes`; see [`super::validate`].
-pub(crate) fn run(bytes: &[u8], limits: &SchemaLimits) -> Vec<Diagnostic> {
+pub(crate) fn run(bytes: &[u8], limits: &SchemaLimits, buffers: &mut Buffers) -> Vec<Diagnostic> {
     let base = if bytes.starts_with(b"\xEF\xBB\xBF") {
         3
     } else {
@@ -227,15 +242,15 @@ pub(crate) fn run(bytes: &[u8], limits: &SchemaLimits) -> Vec<Diagnostic> {
         base,
         limits,
         diags: Vec::new(),
-        frames: Vec::new(),
-        sib: Vec::new(),
-        watchers: Vec::new(),
-        text: String::new(),
-        attr_values: String::new(),
-        attrs: Vec::new(),
-        bindings: Vec::new(),
+        frames: std::mem::take(&mut buffers.frames),
+        sib: std::mem::take(&mut buffers.sib),
+        watchers: std::mem::take(&mut buffers.watchers),
+        text: std::mem::take(&mut buffers.text),
+        attr_values: std::mem::take(&mut buffers.attr_values),
+        attrs: std::mem::take(&mut buffers.attrs),
+        bindings: std::mem::take(&mut buffers.bindings),
         pending_entry: u32::MAX,
-        violations: Vec::new(),
+        violations: std::mem::take(&mut buffers.violations),
         elements: 0,
         root_seen: false,
         root_closed: false,
@@ -252,7 +267,9 @@ pub(crate) fn run(bytes: &[u8], limits: &SchemaLimits) -> Vec<Diagnostic> {
         }),
         (Outcome::Eof | Outcome::Stopped, _) => {}
     }
-    run.finish()
+    let diagnostics = run.finish_diagnostics();
+    run.return_buffers(buffers);
+    diagnostics
 }
 
 enum Outcome {
@@ -478,7 +495,26 @@ impl<'a> Run<'a> {
         });
     }
 
-    fn finish(mut self) -> Vec<Diagnostic> {
+    fn return_buffers(mut self, buffers: &mut Buffers) {
+        self.frames.clear();
+        self.sib.clear();
+        self.watchers.clear();
+        self.text.clear();
+        self.attr_values.clear();
+        self.attrs.clear();
+        self.bindings.clear();
+        self.violations.clear();
+        buffers.frames = self.frames;
+        buffers.sib = self.sib;
+        buffers.watchers = self.watchers;
+        buffers.text = self.text;
+        buffers.attr_values = self.attr_values;
+        buffers.attrs = self.attrs;
+        buffers.bindings = self.bindings;
+        buffers.violations = self.violations;
+    }
+
+    fn finish_diagnostics(&mut self) -> Vec<Diagnostic> {
         self.diags.sort_by_key(|d| d.span.start);
         let mut out = Vec::with_capacity(self.diags.len());
         for d in &self.diags {
