@@ -125,12 +125,44 @@ impl SchemaValidator {
     /// Validates one document; see [`validate`].
     pub fn validate(&mut self, bytes: &[u8]) -> Vec<Diagnostic> {
         let mut diagnostics = validator::run(bytes, &self.limits, &mut self.buffers);
-        if !diagnostics.is_empty() {
-            let index = LineIndex::new(bytes);
-            for d in &mut diagnostics {
-                d.locate(&index);
-            }
-        }
+        locate_sorted(bytes, &mut diagnostics);
         diagnostics
+    }
+}
+
+/// Fills `line` and `column` (as [`crate::source::LineIndex`] computes them)
+/// of diagnostics sorted by span start, in one pass over the document: a
+/// one-line document with many findings must not be rescanned per finding.
+fn locate_sorted(bytes: &[u8], diagnostics: &mut [Diagnostic]) {
+    let (mut offset, mut line, mut column) = (0usize, 1u32, 1u32);
+    for d in diagnostics.iter_mut() {
+        let Some(target) = d.span.as_ref().map(|s| s.start.min(bytes.len())) else {
+            continue;
+        };
+        if target < offset {
+            // Not sorted (cannot happen for `run`'s output): fall back.
+            let (l, c) = LineIndex::new(bytes).line_col(target);
+            d.line = l;
+            d.column = c;
+            continue;
+        }
+        while offset < target {
+            match bytes[offset] {
+                b'\n' => {
+                    line += 1;
+                    column = 1;
+                }
+                b'\r' if bytes.get(offset + 1) != Some(&b'\n') => {
+                    line += 1;
+                    column = 1;
+                }
+                b'\r' => {}
+                b if (b & 0xC0) != 0x80 => column += 1,
+                _ => {}
+            }
+            offset += 1;
+        }
+        d.line = line;
+        d.column = column;
     }
 }

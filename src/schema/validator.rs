@@ -19,6 +19,11 @@ use super::{SchemaLimits, xmlchars};
 use crate::diagnostic::{Diagnostic, Severity};
 
 const XSI_NS: &[u8] = b"http://www.w3.org/2001/XMLSchema-instance";
+/// Diagnostics kept per document; a hostile document could otherwise make
+/// the report itself the denial of service.
+const MAX_DIAGNOSTICS: usize = 100_000;
+/// Distinct child names tracked per element for path positions.
+const MAX_SIBLING_NAMES: usize = 512;
 const XML_NS: &[u8] = b"http://www.w3.org/XML/1998/namespace";
 const FA2_NS: &[u8] = b"http://crd.gov.pl/wzor/2023/06/29/12648/";
 
@@ -134,14 +139,16 @@ struct SibEntry {
     ns: u16,
     name: Range<usize>,
     count: u32,
-    watched: bool,
+    /// Head of the list of diagnostic path segments waiting to learn
+    /// whether this name repeats (index into `Run::watchers`).
+    watch: u32,
 }
 
 #[derive(Debug)]
 struct Watcher {
-    entry: u32,
     diag: u32,
     seg: u16,
+    next: u32,
 }
 
 #[derive(Debug, Clone)]
@@ -207,6 +214,8 @@ struct Run<'a> {
     doctype_seen: bool,
     /// Schema validation is on (false after a wrong root element).
     active: bool,
+    /// `MAX_DIAGNOSTICS` was reached.
+    overflow: bool,
 }
 
 /// Working memory of the validator, kept between documents by
@@ -256,6 +265,7 @@ pub(crate) fn run(bytes: &[u8], limits: &SchemaLimits, buffers: &mut Buffers) ->
         root_closed: false,
         doctype_seen: false,
         active: true,
+        overflow: false,
     };
     let slice = bytes.get(base..end).unwrap_or_default();
     let outcome = run.events(slice);
@@ -394,6 +404,21 @@ impl<'a> Run<'a> {
                     return Outcome::Eof;
                 }
             };
+            if self.overflow {
+                self.overflow = false;
+                let message = format!("validation stopped after {MAX_DIAGNOSTICS} violations");
+                let at = self.base + after;
+                self.diags.push(Pending {
+                    code: codes::LIMIT,
+                    severity: Severity::Error,
+                    message,
+                    help: None,
+                    span: at..at,
+                    segs: Vec::new(),
+                    attr: None,
+                });
+                return Outcome::Stopped;
+            }
             match step {
                 Ok(()) => {}
                 Err(f) if f.message.is_empty() => return Outcome::Stopped,
@@ -463,14 +488,19 @@ impl<'a> Run<'a> {
                 if e.count > 1 {
                     seg.repeated = true;
                 } else {
-                    e.watched = true;
+                    let w = u32::try_from(self.watchers.len()).unwrap_or(u32::MAX);
                     self.watchers.push(Watcher {
-                        entry,
                         diag: id,
                         seg: u16::try_from(i).unwrap_or(u16::MAX),
+                        next: e.watch,
                     });
+                    e.watch = w;
                 }
             }
+        }
+        if self.diags.len() >= MAX_DIAGNOSTICS {
+            self.overflow = true;
+            return;
         }
         self.diags.push(d);
     }
@@ -559,26 +589,31 @@ impl<'a> Run<'a> {
             let entry = &mut self.sib[i];
             entry.count += 1;
             let count = entry.count;
-            if count == 2 && entry.watched {
-                for w in &self.watchers {
-                    if w.entry as usize == i
-                        && let Some(seg) = self
-                            .diags
-                            .get_mut(w.diag as usize)
-                            .and_then(|d| d.segs.get_mut(usize::from(w.seg)))
+            if count == 2 {
+                let mut w = std::mem::replace(&mut entry.watch, u32::MAX);
+                while let Some(watcher) = self.watchers.get(w as usize) {
+                    if let Some(seg) = self
+                        .diags
+                        .get_mut(watcher.diag as usize)
+                        .and_then(|d| d.segs.get_mut(usize::from(watcher.seg)))
                     {
                         seg.repeated = true;
                     }
+                    w = watcher.next;
                 }
             }
             (count, u32::try_from(i).unwrap_or(u32::MAX))
+        } else if self.sib.len() - start >= MAX_SIBLING_NAMES {
+            // Pathological fan-out: stop tracking new names (their paths get
+            // no position) instead of scanning ever longer lists.
+            (1, u32::MAX)
         } else {
             self.sib.push(SibEntry {
                 hash,
                 ns: key,
                 name: name.clone(),
                 count: 1,
-                watched: false,
+                watch: u32::MAX,
             });
             (1, u32::try_from(self.sib.len() - 1).unwrap_or(u32::MAX))
         }
@@ -852,11 +887,7 @@ impl<'a> Run<'a> {
             while self.bindings.last().is_some_and(|b| b.depth >= depth) {
                 self.bindings.pop();
             }
-            let keep = frame.sib_start as usize;
-            self.sib.truncate(keep);
-            if !self.watchers.is_empty() {
-                self.watchers.retain(|w| (w.entry as usize) < keep);
-            }
+            self.sib.truncate(frame.sib_start as usize);
         }
         if self.frames.is_empty() {
             self.root_closed = true;
