@@ -1047,7 +1047,11 @@ impl<'a> Gen<'a> {
                     FacetOut::Pattern { regex, source } => {
                         format!("Facet::Pattern {{ regex: {regex}, source: {source:?} }}")
                     }
-                    FacetOut::Enumeration(v) => format!("Facet::Enumeration(&{v:?})"),
+                    FacetOut::Enumeration(v) => {
+                        let mut sorted = v.clone();
+                        sorted.sort();
+                        format!("Facet::Enumeration(&{v:?}, &{sorted:?})")
+                    }
                     FacetOut::TotalDigits(n) => format!("Facet::TotalDigits({n})"),
                     FacetOut::FractionDigits(n) => format!("Facet::FractionDigits({n})"),
                     FacetOut::MinInclusive(v) => format!("Facet::MinInclusive({v:?})"),

@@ -244,3 +244,29 @@ proptest! {
         let _ = validate(&bytes, &SchemaLimits::default());
     }
 }
+
+#[test]
+fn hostile_documents_are_bounded() {
+    // Many distinct sibling names: positions are tracked for a bounded
+    // number of names, so this stays linear.
+    let mut fanout = String::from("<r>");
+    for i in 0..20_000 {
+        fanout.push_str(&format!("<a{i}/>"));
+    }
+    fanout.push_str("</r>");
+    let d = validate(fanout.as_bytes(), &SchemaLimits::default());
+    assert_eq!(d.len(), 1, "only the wrong root is reported");
+
+    // Far more violations than the report keeps: the run stops with a
+    // limit diagnostic, and a single-line document is located in one pass.
+    let mut many = String::from("<Faktura xmlns=\"http://crd.gov.pl/wzor/2025/06/25/13775/\">");
+    many.push_str(&"<x/>".repeat(150_000));
+    many.push_str("</Faktura>");
+    let d = validate(many.as_bytes(), &SchemaLimits::default());
+    assert_eq!(d.len(), 100_001);
+    let last = d.last().unwrap();
+    assert_eq!(last.code, "FA3-XSD-014");
+    assert_eq!(d[99_999].path, "/Faktura/x[100000]");
+    assert_eq!(d[99_999].line, 1);
+    assert!(d[99_999].column > 400_000);
+}

@@ -195,14 +195,18 @@ fn check_facet(
                 ),
             })
         }
-        Facet::Enumeration(values) => {
-            let found = values.iter().any(|lit| {
-                let l = lexical::normalize(lit, ty.whitespace);
-                match bound_value(&l, ty) {
-                    Some(b) => lexical::compare(value, &b) == Some(Ordering::Equal),
-                    None => text == l,
-                }
-            });
+        Facet::Enumeration(values, sorted) => {
+            // Literal equality first (the usual case, and the only one for
+            // strings whose literals are already normalised); value-space
+            // equality (`01` = `1`) only when that fails.
+            let found = sorted.binary_search(&text).is_ok()
+                || values.iter().any(|lit| {
+                    let l = lexical::normalize(lit, ty.whitespace);
+                    match bound_value(&l, ty) {
+                        Some(b) => lexical::compare(value, &b) == Some(Ordering::Equal),
+                        None => text == l,
+                    }
+                });
             (!found).then(|| Violation {
                 code: codes::ENUMERATION,
                 message: format!(
@@ -299,7 +303,7 @@ mod tests {
         for ty in SIMPLE_TYPES {
             for decl in ty.facets {
                 let lits: Vec<&str> = match &decl.facet {
-                    Facet::Enumeration(v) => v.to_vec(),
+                    Facet::Enumeration(v, _) => v.to_vec(),
                     Facet::MinInclusive(l)
                     | Facet::MaxInclusive(l)
                     | Facet::MinExclusive(l)

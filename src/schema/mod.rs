@@ -80,21 +80,89 @@ impl Default for SchemaLimits {
 /// by position, with `line` and `column` filled in.
 ///
 /// Never panics; processes no DTD and expands only the five predefined
-/// entities and character references.
+/// entities and character references. To validate many documents on one
+/// thread, [`SchemaValidator`] reuses its working memory between them.
 pub fn validate(bytes: &[u8], limits: &SchemaLimits) -> Vec<Diagnostic> {
-    let mut diagnostics = validator::run(bytes, limits);
-    if !diagnostics.is_empty() {
-        let index = LineIndex::new(bytes);
-        for d in &mut diagnostics {
-            d.locate(&index);
-        }
-    }
-    diagnostics
+    SchemaValidator::new(*limits).validate(bytes)
 }
 
 /// True when the document is schema-valid (no error-severity diagnostic).
 pub fn is_valid(bytes: &[u8]) -> bool {
-    !validator::run(bytes, &SchemaLimits::default())
-        .iter()
-        .any(|d| d.severity == Severity::Error)
+    !validator::run(
+        bytes,
+        &SchemaLimits::default(),
+        &mut validator::Buffers::default(),
+    )
+    .iter()
+    .any(|d| d.severity == Severity::Error)
+}
+
+/// A reusable validator: the same checks as [`validate`], keeping its
+/// buffers between documents (one per thread).
+///
+/// ```
+/// use fa3::schema::{SchemaLimits, SchemaValidator};
+/// let mut validator = SchemaValidator::new(SchemaLimits::default());
+/// for doc in [&b"<a/>"[..], b"<b/>"] {
+///     assert!(!validator.validate(doc).is_empty());
+/// }
+/// ```
+#[derive(Debug, Default)]
+pub struct SchemaValidator {
+    limits: SchemaLimits,
+    buffers: validator::Buffers,
+}
+
+impl SchemaValidator {
+    /// A validator with the given limits.
+    pub fn new(limits: SchemaLimits) -> Self {
+        Self {
+            limits,
+            buffers: validator::Buffers::default(),
+        }
+    }
+
+    /// Validates one document; see [`validate`].
+    pub fn validate(&mut self, bytes: &[u8]) -> Vec<Diagnostic> {
+        let mut diagnostics = validator::run(bytes, &self.limits, &mut self.buffers);
+        locate_sorted(bytes, &mut diagnostics);
+        diagnostics
+    }
+}
+
+/// Fills `line` and `column` (as [`crate::source::LineIndex`] computes them)
+/// of diagnostics sorted by span start, in one pass over the document: a
+/// one-line document with many findings must not be rescanned per finding.
+fn locate_sorted(bytes: &[u8], diagnostics: &mut [Diagnostic]) {
+    let (mut offset, mut line, mut column) = (0usize, 1u32, 1u32);
+    for d in diagnostics.iter_mut() {
+        let Some(target) = d.span.as_ref().map(|s| s.start.min(bytes.len())) else {
+            continue;
+        };
+        if target < offset {
+            // Not sorted (cannot happen for `run`'s output): fall back.
+            let (l, c) = LineIndex::new(bytes).line_col(target);
+            d.line = l;
+            d.column = c;
+            continue;
+        }
+        while offset < target {
+            match bytes[offset] {
+                b'\n' => {
+                    line += 1;
+                    column = 1;
+                }
+                b'\r' if bytes.get(offset + 1) != Some(&b'\n') => {
+                    line += 1;
+                    column = 1;
+                }
+                b'\r' => {}
+                b if (b & 0xC0) != 0x80 => column += 1,
+                _ => {}
+            }
+            offset += 1;
+        }
+        d.line = line;
+        d.column = column;
+    }
 }

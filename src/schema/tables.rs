@@ -246,8 +246,9 @@ pub(crate) enum Facet {
         /// The XSD patterns as written, joined with ` | `.
         source: &'static str,
     },
-    /// The enumeration of one derivation step.
-    Enumeration(&'static [&'static str]),
+    /// The enumeration of one derivation step: the values in schema order
+    /// (for messages) and sorted (for lookup).
+    Enumeration(&'static [&'static str], &'static [&'static str]),
     /// `totalDigits`.
     TotalDigits(u32),
     /// `fractionDigits`.

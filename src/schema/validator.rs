@@ -19,6 +19,11 @@ use super::{SchemaLimits, xmlchars};
 use crate::diagnostic::{Diagnostic, Severity};
 
 const XSI_NS: &[u8] = b"http://www.w3.org/2001/XMLSchema-instance";
+/// Diagnostics kept per document; a hostile document could otherwise make
+/// the report itself the denial of service.
+const MAX_DIAGNOSTICS: usize = 100_000;
+/// Distinct child names tracked per element for path positions.
+const MAX_SIBLING_NAMES: usize = 512;
 const XML_NS: &[u8] = b"http://www.w3.org/XML/1998/namespace";
 const FA2_NS: &[u8] = b"http://crd.gov.pl/wzor/2023/06/29/12648/";
 
@@ -98,6 +103,13 @@ enum Kind {
     Empty,
 }
 
+/// The element whose start tag is being processed (not on the stack yet).
+#[derive(Debug, Clone)]
+struct ElemRef {
+    name: Range<usize>,
+    index: u32,
+}
+
 #[derive(Debug)]
 struct Frame {
     /// Local name, as a range of the input.
@@ -114,6 +126,9 @@ struct Frame {
     /// Some character data was seen (for simple content: text, CDATA or references).
     has_text: bool,
     text_span: Option<Range<usize>>,
+    /// The value while it is one piece of the input needing no end-of-line
+    /// handling (the usual case): not copied into `Run::text`.
+    direct: Option<Range<usize>>,
     text_reported: bool,
     nil: bool,
 }
@@ -124,14 +139,16 @@ struct SibEntry {
     ns: u16,
     name: Range<usize>,
     count: u32,
-    watched: bool,
+    /// Head of the list of diagnostic path segments waiting to learn
+    /// whether this name repeats (index into `Run::watchers`).
+    watch: u32,
 }
 
 #[derive(Debug)]
 struct Watcher {
-    entry: u32,
     diag: u32,
     seg: u16,
+    next: u32,
 }
 
 #[derive(Debug, Clone)]
@@ -188,6 +205,8 @@ struct Run<'a> {
     attr_values: String,
     attrs: Vec<AttrItem>,
     bindings: Vec<Binding>,
+    /// Sibling-pool entry of the element whose start tag is being processed.
+    pending_entry: u32,
     violations: Vec<Violation>,
     elements: usize,
     root_seen: bool,
@@ -195,17 +214,33 @@ struct Run<'a> {
     doctype_seen: bool,
     /// Schema validation is on (false after a wrong root element).
     active: bool,
+    /// `MAX_DIAGNOSTICS` was reached.
+    overflow: bool,
+}
+
+/// Working memory of the validator, kept between documents by
+/// [`super::SchemaValidator`] so that validating many small files does not
+/// allocate the same buffers over and over.
+#[derive(Debug, Default)]
+pub(crate) struct Buffers {
+    frames: Vec<Frame>,
+    sib: Vec<SibEntry>,
+    watchers: Vec<Watcher>,
+    text: String,
+    attr_values: String,
+    attrs: Vec<AttrItem>,
+    bindings: Vec<Binding>,
+    violations: Vec<Violation>,
 }
 
 /// Validates `bytes`; see [`super::validate`].
-pub(crate) fn run(bytes: &[u8], limits: &SchemaLimits) -> Vec<Diagnostic> {
+pub(crate) fn run(bytes: &[u8], limits: &SchemaLimits, buffers: &mut Buffers) -> Vec<Diagnostic> {
     let base = if bytes.starts_with(b"\xEF\xBB\xBF") {
         3
     } else {
         0
     };
-    let bad = xmlchars::first_bad_char(bytes, base);
-    let end = bad.as_ref().map_or(bytes.len(), |b| b.offset);
+    let (end, bad) = xmlchars::utf8_prefix(bytes, base);
     let text_view = bytes
         .get(..end)
         .and_then(|b| std::str::from_utf8(b).ok())
@@ -216,19 +251,21 @@ pub(crate) fn run(bytes: &[u8], limits: &SchemaLimits) -> Vec<Diagnostic> {
         base,
         limits,
         diags: Vec::new(),
-        frames: Vec::new(),
-        sib: Vec::new(),
-        watchers: Vec::new(),
-        text: String::new(),
-        attr_values: String::new(),
-        attrs: Vec::new(),
-        bindings: Vec::new(),
-        violations: Vec::new(),
+        frames: std::mem::take(&mut buffers.frames),
+        sib: std::mem::take(&mut buffers.sib),
+        watchers: std::mem::take(&mut buffers.watchers),
+        text: std::mem::take(&mut buffers.text),
+        attr_values: std::mem::take(&mut buffers.attr_values),
+        attrs: std::mem::take(&mut buffers.attrs),
+        bindings: std::mem::take(&mut buffers.bindings),
+        pending_entry: u32::MAX,
+        violations: std::mem::take(&mut buffers.violations),
         elements: 0,
         root_seen: false,
         root_closed: false,
         doctype_seen: false,
         active: true,
+        overflow: false,
     };
     let slice = bytes.get(base..end).unwrap_or_default();
     let outcome = run.events(slice);
@@ -240,7 +277,9 @@ pub(crate) fn run(bytes: &[u8], limits: &SchemaLimits) -> Vec<Diagnostic> {
         }),
         (Outcome::Eof | Outcome::Stopped, _) => {}
     }
-    run.finish()
+    let diagnostics = run.finish_diagnostics();
+    run.return_buffers(buffers);
+    diagnostics
 }
 
 enum Outcome {
@@ -307,6 +346,11 @@ impl<'a> Run<'a> {
                     };
                 }
             };
+            if let Event::Comment(_) | Event::PI(_) | Event::DocType(_) | Event::Decl(_) = &event
+                && let Some(f) = self.illegal_char(span.clone())
+            {
+                return Outcome::Fatal(f);
+            }
             let step = match event {
                 Event::Start(e) => self.start(&e, span, false),
                 Event::Empty(e) => self.start(&e, span, true),
@@ -360,12 +404,36 @@ impl<'a> Run<'a> {
                     return Outcome::Eof;
                 }
             };
+            if self.overflow {
+                self.overflow = false;
+                let message = format!("validation stopped after {MAX_DIAGNOSTICS} violations");
+                let at = self.base + after;
+                self.diags.push(Pending {
+                    code: codes::LIMIT,
+                    severity: Severity::Error,
+                    message,
+                    help: None,
+                    span: at..at,
+                    segs: Vec::new(),
+                    attr: None,
+                });
+                return Outcome::Stopped;
+            }
             match step {
                 Ok(()) => {}
                 Err(f) if f.message.is_empty() => return Outcome::Stopped,
                 Err(f) => return Outcome::Fatal(f),
             }
         }
+    }
+
+    /// An illegal character in `span` of the input.
+    fn illegal_char(&self, span: Range<usize>) -> Option<Fatal> {
+        let part = self.input.get(span.clone())?;
+        xmlchars::find_illegal(part).map(|(i, message)| Fatal {
+            message,
+            span: span.start + i..span.start + i + 1,
+        })
     }
 
     fn fatal(&mut self, f: Fatal) {
@@ -390,10 +458,14 @@ impl<'a> Run<'a> {
         }
     }
 
-    fn current_segs(&self, extra: Option<&Frame>) -> Vec<Seg> {
+    fn current_segs(&self, extra: Option<&ElemRef>) -> Vec<Seg> {
         let mut segs: Vec<Seg> = self.frames.iter().map(Self::seg_of).collect();
-        if let Some(f) = extra {
-            segs.push(Self::seg_of(f));
+        if let Some(e) = extra {
+            segs.push(Seg {
+                name: e.name.clone(),
+                index: e.index,
+                repeated: e.index > 1,
+            });
         }
         segs
     }
@@ -405,7 +477,7 @@ impl<'a> Run<'a> {
             .frames
             .iter()
             .map(|f| f.entry)
-            .chain(std::iter::once(u32::MAX))
+            .chain(std::iter::once(self.pending_entry))
             .collect();
         for (i, seg) in d.segs.iter_mut().enumerate() {
             if seg.index != 1 {
@@ -416,14 +488,19 @@ impl<'a> Run<'a> {
                 if e.count > 1 {
                     seg.repeated = true;
                 } else {
-                    e.watched = true;
+                    let w = u32::try_from(self.watchers.len()).unwrap_or(u32::MAX);
                     self.watchers.push(Watcher {
-                        entry,
                         diag: id,
                         seg: u16::try_from(i).unwrap_or(u16::MAX),
+                        next: e.watch,
                     });
+                    e.watch = w;
                 }
             }
+        }
+        if self.diags.len() >= MAX_DIAGNOSTICS {
+            self.overflow = true;
+            return;
         }
         self.diags.push(d);
     }
@@ -433,7 +510,7 @@ impl<'a> Run<'a> {
         code: &'static str,
         message: String,
         span: Range<usize>,
-        extra: Option<&Frame>,
+        extra: Option<&ElemRef>,
         attr: Option<String>,
     ) {
         let segs = self.current_segs(extra);
@@ -448,7 +525,26 @@ impl<'a> Run<'a> {
         });
     }
 
-    fn finish(mut self) -> Vec<Diagnostic> {
+    fn return_buffers(mut self, buffers: &mut Buffers) {
+        self.frames.clear();
+        self.sib.clear();
+        self.watchers.clear();
+        self.text.clear();
+        self.attr_values.clear();
+        self.attrs.clear();
+        self.bindings.clear();
+        self.violations.clear();
+        buffers.frames = self.frames;
+        buffers.sib = self.sib;
+        buffers.watchers = self.watchers;
+        buffers.text = self.text;
+        buffers.attr_values = self.attr_values;
+        buffers.attrs = self.attrs;
+        buffers.bindings = self.bindings;
+        buffers.violations = self.violations;
+    }
+
+    fn finish_diagnostics(&mut self) -> Vec<Diagnostic> {
         self.diags.sort_by_key(|d| d.span.start);
         let mut out = Vec::with_capacity(self.diags.len());
         for d in &self.diags {
@@ -493,26 +589,31 @@ impl<'a> Run<'a> {
             let entry = &mut self.sib[i];
             entry.count += 1;
             let count = entry.count;
-            if count == 2 && entry.watched {
-                for w in &self.watchers {
-                    if w.entry as usize == i
-                        && let Some(seg) = self
-                            .diags
-                            .get_mut(w.diag as usize)
-                            .and_then(|d| d.segs.get_mut(usize::from(w.seg)))
+            if count == 2 {
+                let mut w = std::mem::replace(&mut entry.watch, u32::MAX);
+                while let Some(watcher) = self.watchers.get(w as usize) {
+                    if let Some(seg) = self
+                        .diags
+                        .get_mut(watcher.diag as usize)
+                        .and_then(|d| d.segs.get_mut(usize::from(watcher.seg)))
                     {
                         seg.repeated = true;
                     }
+                    w = watcher.next;
                 }
             }
             (count, u32::try_from(i).unwrap_or(u32::MAX))
+        } else if self.sib.len() - start >= MAX_SIBLING_NAMES {
+            // Pathological fan-out: stop tracking new names (their paths get
+            // no position) instead of scanning ever longer lists.
+            (1, u32::MAX)
         } else {
             self.sib.push(SibEntry {
                 hash,
                 ns: key,
                 name: name.clone(),
                 count: 1,
-                watched: false,
+                watch: u32::MAX,
             });
             (1, u32::try_from(self.sib.len() - 1).unwrap_or(u32::MAX))
         }
@@ -590,43 +691,44 @@ impl<'a> Run<'a> {
         let hash = name_hash(local_bytes);
         let (index, entry) = self.count_sibling(ns, &name, hash);
         let sib_start = u32::try_from(self.sib.len()).unwrap_or(u32::MAX);
-        let mut frame = Frame {
-            name,
-            index,
-            entry,
-            sib_start,
-            tag: tag.clone(),
-            kind: Kind::Skip,
-            has_text: false,
-            text_span: None,
-            text_reported: false,
-            nil: false,
-        };
+        let me = ElemRef { name, index };
+        self.pending_entry = entry;
 
         let decl = if self.root_seen {
-            self.child_decl(&frame, ns, local_bytes, hash, &tag)
+            self.child_decl(&me, ns, local_bytes, hash, &tag)
         } else {
             self.root_seen = true;
-            self.root_decl(&frame, ns, local_bytes, prefix, &tag)
+            self.root_decl(&me, ns, local_bytes, prefix, &tag)
         };
 
+        let mut kind = Kind::Skip;
+        let mut nil = false;
         if let Some(decl_id) = decl {
-            frame.kind = self.check_element_attributes(&frame, decl_id, &tag);
+            kind = self.check_element_attributes(&me, decl_id, &tag);
             if !self.attrs.is_empty()
                 && self
                     .attrs
                     .iter()
                     .any(|a| a.ns == Ns::Xsi && self.str_at(&a.local) == "nil")
             {
-                frame.nil = self.xsi_nil(&frame, decl_id);
+                nil = self.xsi_nil(&me, decl_id);
             }
-        } else if self.active {
-            // Unknown element: its attributes are not checked, but namespace
-            // misuse still is.
-            frame.kind = Kind::Skip;
         }
+        self.pending_entry = u32::MAX;
 
-        self.frames.push(frame);
+        self.frames.push(Frame {
+            name: me.name,
+            index,
+            entry,
+            sib_start,
+            tag,
+            kind,
+            has_text: false,
+            text_span: None,
+            direct: None,
+            text_reported: false,
+            nil,
+        });
         if empty {
             self.end();
         }
@@ -635,7 +737,7 @@ impl<'a> Run<'a> {
 
     fn root_decl(
         &mut self,
-        frame: &Frame,
+        frame: &ElemRef,
         ns: Ns,
         local: &[u8],
         prefix: Option<&[u8]>,
@@ -698,7 +800,7 @@ impl<'a> Run<'a> {
     /// advancing its content model; reports content-model violations.
     fn child_decl(
         &mut self,
-        frame: &Frame,
+        frame: &ElemRef,
         ns: Ns,
         local: &[u8],
         hash: u32,
@@ -725,14 +827,15 @@ impl<'a> Run<'a> {
         let has_text = frame.has_text;
         let nil = frame.nil;
         let value_span = frame.text_span.clone().unwrap_or(tag.clone());
+        let direct = frame.direct.clone();
         let name_range = frame.name.clone();
         match kind {
             Kind::Simple { ty, fixed, default } if !nil => {
                 let text = std::mem::take(&mut self.text);
-                let value: &str = if has_text {
-                    &text
-                } else {
-                    fixed.or(default).unwrap_or("")
+                let value: &str = match (&direct, has_text) {
+                    (Some(d), _) => self.text_view.get(d.clone()).unwrap_or_default(),
+                    (None, true) => &text,
+                    (None, false) => fixed.or(default).unwrap_or(""),
                 };
                 let mut violations = std::mem::take(&mut self.violations);
                 violations.clear();
@@ -784,11 +887,7 @@ impl<'a> Run<'a> {
             while self.bindings.last().is_some_and(|b| b.depth >= depth) {
                 self.bindings.pop();
             }
-            let keep = frame.sib_start as usize;
-            self.sib.truncate(keep);
-            if !self.watchers.is_empty() {
-                self.watchers.retain(|w| (w.entry as usize) < keep);
-            }
+            self.sib.truncate(frame.sib_start as usize);
         }
         if self.frames.is_empty() {
             self.root_closed = true;
@@ -838,6 +937,12 @@ impl<'a> Run<'a> {
                         String::from_utf8_lossy(key)
                     ),
                     span,
+                });
+            }
+            if let Some((i, message)) = xmlchars::find_illegal(raw) {
+                return Err(Fatal {
+                    message,
+                    span: value_start + i..value_start + i + 1,
                 });
             }
             let vstart = self.attr_values.len();
@@ -1008,7 +1113,7 @@ impl<'a> Run<'a> {
     #[allow(clippy::too_many_lines)]
     fn check_element_attributes(
         &mut self,
-        frame: &Frame,
+        frame: &ElemRef,
         decl_id: ElemId,
         tag: &Range<usize>,
     ) -> Kind {
@@ -1185,7 +1290,7 @@ impl<'a> Run<'a> {
             })
     }
 
-    fn xsi_nil(&mut self, frame: &Frame, decl_id: ElemId) -> bool {
+    fn xsi_nil(&mut self, frame: &ElemRef, decl_id: ElemId) -> bool {
         let decl = element(decl_id);
         let Some(a) = self
             .attrs
@@ -1223,20 +1328,16 @@ impl<'a> Run<'a> {
     // ----- character data ------------------------------------------------
 
     fn text(&mut self, raw: &[u8], span: Range<usize>, is_ref_ws: bool) -> Result<(), Fatal> {
-        // One pass: whitespace only? carriage returns? a `]` (for `]]>`)?
-        let (mut all_ws, mut has_cr, mut has_bracket) = (true, false, false);
-        for &b in raw {
-            match b {
-                b' ' | b'\t' | b'\n' => {}
-                b'\r' => has_cr = true,
-                b']' => {
-                    has_bracket = true;
-                    all_ws = false;
-                }
-                _ => all_ws = false,
-            }
+        let is_ws = |b: &u8| matches!(b, b' ' | b'\t' | b'\n' | b'\r');
+        let kind = self.frames.last().map(|f| f.kind);
+        if !matches!(kind, Some(Kind::Simple { .. })) && raw.iter().all(is_ws) {
+            // Indentation between elements: the common case.
+            return Ok(());
         }
-        if has_bracket && raw.windows(3).any(|w| w == b"]]>") {
+        if let Some(f) = self.illegal_char(span.start..span.start + raw.len()) {
+            return Err(f);
+        }
+        if raw.contains(&b']') && raw.windows(3).any(|w| w == b"]]>") {
             return Err(Fatal {
                 message: "malformed XML: ']]>' is not allowed in character data".into(),
                 span,
@@ -1244,9 +1345,6 @@ impl<'a> Run<'a> {
         }
         let text = self.as_str(raw);
         let Some(frame) = self.frames.last_mut() else {
-            if all_ws {
-                return Ok(());
-            }
             let where_ = if self.root_seen { "after" } else { "before" };
             return Err(Fatal {
                 message: format!("malformed XML: text {where_} the root element"),
@@ -1256,20 +1354,27 @@ impl<'a> Run<'a> {
         let problem = match frame.kind {
             Kind::Skip | Kind::Elements { mixed: true, .. } => None,
             Kind::Simple { .. } => {
-                frame.has_text = true;
                 frame.text_span = Some(match frame.text_span.take() {
                     Some(s) => s.start..span.end,
                     None => span.clone(),
                 });
-                if has_cr {
-                    xmlchars::push_normalized_eol(&mut self.text, text);
+                let has_cr = raw.contains(&b'\r');
+                if !frame.has_text && !has_cr {
+                    let start = span.start;
+                    frame.direct = Some(start..start + raw.len());
                 } else {
-                    self.text.push_str(text);
+                    materialize(frame, &mut self.text, self.text_view);
+                    if has_cr {
+                        xmlchars::push_normalized_eol(&mut self.text, text);
+                    } else {
+                        self.text.push_str(text);
+                    }
                 }
+                frame.has_text = true;
                 None
             }
             Kind::Elements { .. } | Kind::Empty => {
-                if !all_ws && !is_ref_ws && !frame.text_reported {
+                if !is_ref_ws && !frame.text_reported {
                     frame.text_reported = true;
                     Some((matches!(frame.kind, Kind::Empty), frame.name.clone()))
                 } else {
@@ -1291,6 +1396,10 @@ impl<'a> Run<'a> {
     }
 
     fn cdata(&mut self, c: &[u8], span: Range<usize>) -> Result<(), Fatal> {
+        if let Some(f) = self.illegal_char(span.clone()) {
+            return Err(f);
+        }
+        let content = self.as_str(c);
         let Some(frame) = self.frames.last_mut() else {
             return Err(Fatal {
                 message: "malformed XML: a CDATA section outside the root element".into(),
@@ -1304,8 +1413,8 @@ impl<'a> Run<'a> {
                     Some(s) => s.start..span.end,
                     None => span.clone(),
                 });
-                let s = self.as_str(c);
-                xmlchars::push_normalized_eol(&mut self.text, s);
+                materialize(frame, &mut self.text, self.text_view);
+                xmlchars::push_normalized_eol(&mut self.text, content);
                 None
             }
             Kind::Elements { mixed: true, .. } | Kind::Skip => None,
@@ -1348,6 +1457,7 @@ impl<'a> Run<'a> {
                 Some(s) => s.start..span.end,
                 None => span,
             });
+            materialize(frame, &mut self.text, self.text_view);
             self.text.push_str(s);
             return Ok(());
         }
@@ -1544,6 +1654,14 @@ fn advance(kind: &mut Kind, ns: Ns, local: &[u8], hash: u32) -> (Option<ElemId>,
                 (None, Some(problem))
             }
         }
+    }
+}
+
+/// Copies a frame's direct (borrowed) value into the text buffer before
+/// another piece is appended.
+fn materialize(frame: &mut Frame, buf: &mut String, view: &str) {
+    if let Some(d) = frame.direct.take() {
+        buf.push_str(view.get(d).unwrap_or_default());
     }
 }
 

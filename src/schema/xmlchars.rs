@@ -25,79 +25,62 @@ const SUSPECT: [bool; 256] = {
     t
 };
 
-/// True when some byte of `word` is below 0x20 or equal to 0xEF (then the
-/// bytes need a closer look).
-fn word_is_suspect(word: u64) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let below_0x20 = word.wrapping_sub(ONES * 0x20) & !word & HIGH;
-    let x = word ^ (ONES * 0xEF);
-    let is_ef = x.wrapping_sub(ONES) & !x & HIGH;
-    below_0x20 | is_ef != 0
-}
-
-/// Scans the whole document once: UTF-8 validity and XML `Char`.
-pub(crate) fn first_bad_char(bytes: &[u8], from: usize) -> Option<BadChar> {
-    let body = bytes.get(from..).unwrap_or_default();
-    let valid = match std::str::from_utf8(body) {
-        Ok(_) => body.len(),
-        Err(e) => e.valid_up_to(),
-    };
-    let checked = &body[..valid];
-    let mut at = 0;
-    while at < checked.len() {
-        if let Some(chunk) = checked.get(at..at + 8) {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            if !word_is_suspect(u64::from_le_bytes(word)) {
-                at += 8;
-                continue;
+/// The first byte of `part` that starts a character XML forbids (a C0
+/// control other than tab, line feed and carriage return, or U+FFFE/U+FFFF)
+/// and the message for it. `part` must be valid UTF-8.
+pub(crate) fn find_illegal(part: &[u8]) -> Option<(usize, String)> {
+    let mut from = 0;
+    while let Some(p) = part[from..].iter().position(|&b| SUSPECT[usize::from(b)]) {
+        let i = from + p;
+        let b = part[i];
+        if b == 0xEF {
+            if part.get(i + 1) == Some(&0xBF) && matches!(part.get(i + 2), Some(0xBE | 0xBF)) {
+                let c = if part[i + 2] == 0xBE {
+                    "U+FFFE"
+                } else {
+                    "U+FFFF"
+                };
+                return Some((
+                    i,
+                    format!("malformed XML: the character {c} is not allowed in XML"),
+                ));
             }
+            from = i + 1;
+            continue;
         }
-        let end = (at + 8).min(checked.len());
-        for i in at..end {
-            let b = checked[i];
-            if !SUSPECT[usize::from(b)] {
-                continue;
-            }
-            if b == 0xEF {
-                if checked.get(i + 1) == Some(&0xBF)
-                    && matches!(checked.get(i + 2), Some(0xBE | 0xBF))
-                {
-                    let c = if checked[i + 2] == 0xBE {
-                        "U+FFFE"
-                    } else {
-                        "U+FFFF"
-                    };
-                    return Some(BadChar {
-                        offset: from + i,
-                        message: format!("malformed XML: the character {c} is not allowed in XML"),
-                    });
-                }
-                continue;
-            }
-            return Some(BadChar {
-                offset: from + i,
-                message: format!(
-                    "malformed XML: the control character U+{b:04X} is not allowed in XML"
-                ),
-            });
-        }
-        at = end;
-    }
-    if valid < body.len() {
-        let message =
-            if from == 0 && (body.starts_with(b"\xFF\xFE") || body.starts_with(b"\xFE\xFF")) {
-                "the document is UTF-16; KSeF documents must be UTF-8".to_string()
-            } else {
-                "malformed XML: the document is not valid UTF-8 here".to_string()
-            };
-        return Some(BadChar {
-            offset: from + valid,
-            message,
-        });
+        return Some((
+            i,
+            format!("malformed XML: the control character U+{b:04X} is not allowed in XML"),
+        ));
     }
     None
+}
+
+/// Where the UTF-8-valid part of the document (after a BOM at `from`) ends,
+/// and the error for what follows, if anything. Illegal characters inside
+/// the valid part are found later, in the pieces the parser hands over
+/// ([`find_illegal`]).
+pub(crate) fn utf8_prefix(bytes: &[u8], from: usize) -> (usize, Option<BadChar>) {
+    let body = bytes.get(from..).unwrap_or_default();
+    match std::str::from_utf8(body) {
+        Ok(_) => (bytes.len(), None),
+        Err(e) => {
+            let valid = e.valid_up_to();
+            let message =
+                if from == 0 && (body.starts_with(b"\xFF\xFE") || body.starts_with(b"\xFE\xFF")) {
+                    "the document is UTF-16; KSeF documents must be UTF-8".to_string()
+                } else {
+                    "malformed XML: the document is not valid UTF-8 here".to_string()
+                };
+            (
+                from + valid,
+                Some(BadChar {
+                    offset: from + valid,
+                    message,
+                }),
+            )
+        }
+    }
 }
 
 fn is_name_start(c: char) -> bool {
@@ -326,17 +309,12 @@ mod tests {
 
     #[test]
     fn bad_characters() {
-        assert_eq!(first_bad_char(b"<a>\t\r\n</a>", 0), None);
-        assert_eq!(first_bad_char(b"<a>\x01</a>", 0).map(|b| b.offset), Some(3));
-        assert_eq!(
-            first_bad_char("<a>\u{FFFE}</a>".as_bytes(), 0).map(|b| b.offset),
-            Some(3)
-        );
-        assert_eq!(first_bad_char("<a>\u{FFFD}ł</a>".as_bytes(), 0), None);
-        assert_eq!(
-            first_bad_char(b"<a>\xC3\x28</a>", 0).map(|b| b.offset),
-            Some(3)
-        );
+        assert_eq!(find_illegal(b"a\t\r\nb"), None);
+        assert_eq!(find_illegal(b"ab\x01").map(|b| b.0), Some(2));
+        assert_eq!(find_illegal("x\u{FFFE}".as_bytes()).map(|b| b.0), Some(1));
+        assert_eq!(find_illegal("\u{FFFD}ł\u{EFBF}".as_bytes()), None);
+        assert_eq!(utf8_prefix(b"<a>\xC3\x28</a>", 0).0, 3);
+        assert_eq!(utf8_prefix(b"\xEF\xBB\xBF<a/>", 3), (7, None));
     }
 
     #[test]
