@@ -405,18 +405,7 @@ impl<'a> Run<'a> {
                 }
             };
             if self.overflow {
-                self.overflow = false;
-                let message = format!("validation stopped after {MAX_DIAGNOSTICS} violations");
-                let at = self.base + after;
-                self.diags.push(Pending {
-                    code: codes::LIMIT,
-                    severity: Severity::Error,
-                    message,
-                    help: None,
-                    span: at..at,
-                    segs: Vec::new(),
-                    attr: None,
-                });
+                self.stop_overflowing(self.base + after);
                 return Outcome::Stopped;
             }
             match step {
@@ -425,6 +414,20 @@ impl<'a> Run<'a> {
                 Err(f) => return Outcome::Fatal(f),
             }
         }
+    }
+
+    /// Ends a run that reached `MAX_DIAGNOSTICS`.
+    fn stop_overflowing(&mut self, at: usize) {
+        self.overflow = false;
+        self.diags.push(Pending {
+            code: codes::LIMIT,
+            severity: Severity::Error,
+            message: format!("validation stopped after {MAX_DIAGNOSTICS} violations"),
+            help: None,
+            span: at..at,
+            segs: Vec::new(),
+            attr: None,
+        });
     }
 
     /// An illegal character in `span` of the input.
