@@ -377,6 +377,21 @@ fn package_report(info: &PackageInfo, settings: &Settings) -> Report {
             )),
         );
     }
+    // A package is sent as byte ranges of one ZIP, each at most one part.
+    let parts = info.size.div_ceil(limits.max_part_size.max(1));
+    if parts > limits.max_parts {
+        diagnostics.push(
+            Diagnostic::new(
+                "FA3-BATCH-002",
+                Severity::Error,
+                format!(
+                    "the package has {} bytes and needs {parts} parts of at most {} bytes; KSeF accepts at most {} parts",
+                    info.size, limits.max_part_size, limits.max_parts
+                ),
+            )
+            .with_help("send the invoices in more than one package"),
+        );
+    }
     if info.size > limits.max_package_size {
         diagnostics.push(Diagnostic::new(
             "FA3-BATCH-004",

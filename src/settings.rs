@@ -73,6 +73,8 @@ pub struct Limits {
     pub max_part_size: u64,
     /// Largest whole package, in bytes (FA3-BATCH-004).
     pub max_package_size: u64,
+    /// Most parts one package may be split into (FA3-BATCH-002).
+    pub max_parts: u64,
 }
 
 impl Default for Limits {
@@ -85,6 +87,7 @@ impl Default for Limits {
             max_invoices_per_session: 10_000,
             max_part_size: crate::run::MAX_PART_BYTES,
             max_package_size: crate::run::MAX_PACKAGE_BYTES,
+            max_parts: 50,
         }
     }
 }

@@ -78,6 +78,7 @@ fn fixture_settings(bytes: &[u8]) -> Settings {
             }
             "max_invoices" => settings.limits.max_invoices_per_session = v.parse().unwrap(),
             "max_part" => settings.limits.max_part_size = v.parse().unwrap(),
+            "max_parts" => settings.limits.max_parts = v.parse().unwrap(),
             "max_package" => settings.limits.max_package_size = v.parse().unwrap(),
             // Read by the batch fixtures' runner.
             "sent" | "package" => {}

@@ -10,6 +10,7 @@ pub static RULES: &[&Rule] = &[
     &attachments::attachments_not_enabled::ATTACHMENTS_NOT_ENABLED,
     &attachments::attachment_needs_batch_session::ATTACHMENT_NEEDS_BATCH_SESSION,
     &batch::too_many_invoices::TOO_MANY_INVOICES,
+    &batch::too_many_parts::TOO_MANY_PARTS,
     &batch::package_part_too_large::PACKAGE_PART_TOO_LARGE,
     &batch::package_too_large::PACKAGE_TOO_LARGE,
     &dates::issue_date_in_future::ISSUE_DATE_IN_FUTURE,

@@ -4,3 +4,4 @@
 pub mod package_part_too_large;
 pub mod package_too_large;
 pub mod too_many_invoices;
+pub mod too_many_parts;
