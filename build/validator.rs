@@ -43,7 +43,12 @@ pub fn generate(schemas: &Schemas, meta: &MetaTypes, out: &Path) -> Result<()> {
     let raw = RawSchemas::collect(schemas)?;
     let mut g = Gen::new(meta, raw);
     g.run()?;
-    fs::write(out.join("fa3_validator.rs"), g.emit())?;
+    let mut dfas = Vec::with_capacity(g.patterns.len());
+    for p in &g.patterns {
+        let table = crate::dfa::compile(p).map_err(|e| format!("{e}"))?;
+        dfas.push(table.emit());
+    }
+    fs::write(out.join("fa3_validator.rs"), g.emit(&dfas))?;
     Ok(())
 }
 
@@ -954,7 +959,7 @@ impl<'a> Gen<'a> {
     }
 
     #[allow(clippy::too_many_lines)] // one straight-line writer per table
-    fn emit(&self) -> String {
+    fn emit(&self, dfas: &[String]) -> String {
         let mut s = String::new();
         let _ = writeln!(
             s,
@@ -1088,14 +1093,11 @@ impl<'a> Gen<'a> {
         );
         let _ = writeln!(
             s,
-            "pub(crate) static PATTERNS: [std::sync::LazyLock<Option<regex::Regex>>; {}] = [",
-            self.patterns.len()
+            "pub(crate) static PATTERN_DFAS: [Dfa; {}] = [",
+            dfas.len()
         );
-        for p in &self.patterns {
-            let _ = writeln!(
-                s,
-                "    std::sync::LazyLock::new(|| regex::Regex::new({p:?}).ok()),"
-            );
+        for d in dfas {
+            let _ = writeln!(s, "    {d},");
         }
         s.push_str("];\n");
         s

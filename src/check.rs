@@ -36,6 +36,19 @@ fn run(bytes: &[u8], settings: &Settings, out: &mut Vec<Diagnostic>) -> Option<F
     if !pre_scan(bytes, settings, out) {
         return None;
     }
+    let limits = crate::schema::SchemaLimits {
+        max_depth: settings.limits.max_depth,
+        max_elements: settings.limits.max_elements,
+    };
+    // A document the fast path proves valid is an FA(3) invoice with no
+    // schema finding: the form and the full validator have nothing to say.
+    if crate::schema::fast_path_accepts(bytes, &limits) {
+        return if settings.schema_only {
+            None
+        } else {
+            read_invoice(bytes, settings, out)
+        };
+    }
     let form = Form::detect(bytes);
     if form.is_fa2() {
         out.push(
@@ -60,16 +73,17 @@ fn run(bytes: &[u8], settings: &Settings, out: &mut Vec<Diagnostic>) -> Option<F
         );
         return None;
     }
-    let limits = crate::schema::SchemaLimits {
-        max_depth: settings.limits.max_depth,
-        max_elements: settings.limits.max_elements,
-    };
-    let xsd = crate::schema::validate(bytes, &limits);
+    let xsd = crate::schema::validate_without_fast_path(bytes, &limits);
     let schema_valid = !xsd.iter().any(|d| d.severity == Severity::Error);
     out.extend(schema_rules::refine(bytes, settings, xsd));
     if !schema_valid || settings.schema_only {
         return None;
     }
+    read_invoice(bytes, settings, out)
+}
+
+/// The typed model and the business rules, for a schema-valid document.
+fn read_invoice(bytes: &[u8], settings: &Settings, out: &mut Vec<Diagnostic>) -> Option<Faktura> {
     match crate::parse::parse(bytes) {
         Ok(invoice) => {
             out.extend(schema_rules::typed(&invoice));
@@ -396,6 +410,10 @@ fn root_span(bytes: &[u8]) -> std::ops::Range<usize> {
 
 /// Applies selection and severity overrides, then resolves positions.
 fn finish(bytes: &[u8], settings: &Settings, diagnostics: Vec<Diagnostic>) -> Report {
+    if diagnostics.is_empty() {
+        // The common case: nothing to locate, so no line index to build.
+        return Report { diagnostics };
+    }
     let index = LineIndex::new(bytes);
     let mut map = None;
     let diagnostics = diagnostics

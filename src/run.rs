@@ -117,7 +117,12 @@ fn expand(inputs: Vec<Input>, problems: &mut Vec<InputProblem>) -> Vec<Source> {
             Input::Path(p) if p.is_dir() => {
                 let mut found = Vec::new();
                 walk(&p, &mut found, problems);
-                found.sort();
+                // Component order (as `Path`'s `Ord`), with each key built once.
+                found.sort_by_cached_key(|f| {
+                    f.components()
+                        .map(|c| c.as_os_str().to_owned())
+                        .collect::<Vec<_>>()
+                });
                 out.extend(found.into_iter().map(|f| {
                     if is_zip(&f) {
                         Source::Zip(f)

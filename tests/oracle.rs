@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use fa3::diagnostic::{Diagnostic, Severity};
-use fa3::schema::{SchemaLimits, validate};
+use fa3::schema::{SchemaLimits, fast_path_accepts, validate, validate_without_fast_path};
 use quick_xml::events::Event;
 use quick_xml::reader::Reader;
 
@@ -1441,6 +1441,170 @@ fn targeted_value_expansion() {
     assert_eq!(crlf.replace("\r\n", "\n").chars().count(), 3500);
     assert!(crlf.len() > 3500);
     assert_eq!(targeted_value("1.5"), "1.5");
+}
+
+/// Extra documents at the edges of the fast path's subset of XML: what it
+/// must handle and what it must hand to the full validator.
+fn fast_path_edges() -> Vec<Case> {
+    let base = std::fs::read_to_string(repo().join("tests/fixtures/base.xml")).unwrap();
+    let mut out = Vec::new();
+    let mut add = |id: &str, xml: String| {
+        out.push(Case {
+            id: format!("edge/{id}"),
+            bytes: xml.into_bytes(),
+        });
+    };
+    let decl_end = base.find("?>").unwrap() + 2;
+    let body = &base[decl_end..];
+    for decl in [
+        "",
+        "<?xml version=\"1.0\"?>",
+        "<?xml version='1.0' encoding='utf-8'?>",
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>",
+        "<?xml version=\"1.0\" standalone=\"no\"?>",
+        "<?xml version=\"1.1\"?>",
+        "<?xml version=\"1.0\" encoding=\"windows-1250\"?>",
+        "<?xml version=\"1.0\" standalone=\"maybe\"?>",
+        "<?xml encoding=\"UTF-8\" version=\"1.0\"?>",
+        "<?xml version=\"1.0\"encoding=\"UTF-8\"?>",
+        " <?xml version=\"1.0\"?>",
+        "\u{FEFF}<?xml version=\"1.0\"?>",
+        "<?xml-stylesheet href=\"a.xsl\"?>",
+        "<!-- generated -->",
+        "<!-- a -- b -->",
+        "<!DOCTYPE Faktura>",
+    ] {
+        add(&format!("decl:{decl}"), format!("{decl}{body}"));
+    }
+    let p2 = base.find("<P_2>").unwrap() + 5;
+    let p2_end = p2 + base[p2..].find('<').unwrap();
+    for value in [
+        "FV &amp; 1", "FV&#47;1", "FV&#x2F;1", "&lt;1&gt;", "FV&apos;1&quot;", "FV &unknown; 1",
+        "FV &#0; 1", "FV &#xD800; 1", "FV&amp", "a]]>b", "FV\r\n1", "FV\r1", " FV/1 ",
+        "FV<!-- c -->1", "<![CDATA[FV/1]]>", "FV/1<?pi x?>", "", "\u{1}",
+    ] {
+        add(&format!("p2:{value}"), format!("{}{value}{}", &base[..p2], &base[p2_end..]));
+    }
+    let naglowek = base.find("<Naglowek>").unwrap();
+    for inject in [
+        "<!-- comment -->",
+        "<!---->",
+        "<!-- x --->",
+        "&#32;",
+        "&#65;",
+        "<![CDATA[ ]]>",
+        "<?pi data?>",
+    ] {
+        add(
+            &format!("inject:{inject}"),
+            format!("{}{inject}{}", &base[..naglowek], &base[naglowek..]),
+        );
+    }
+    let kod = base.find("<KodFormularza ").unwrap();
+    let kod_end = kod + base[kod..].find('>').unwrap() + 1;
+    for tag in [
+        "<KodFormularza kodSystemowy='FA (3)' wersjaSchemy='1-0E'>",
+        "<KodFormularza  wersjaSchemy=\"1-0E\"\n kodSystemowy = \"FA (3)\" >",
+        "<KodFormularza kodSystemowy=\"FA (3)\"wersjaSchemy=\"1-0E\">",
+        "<KodFormularza kodSystemowy=\"FA (3)\" wersjaSchemy=\"1-0E\" wersjaSchemy=\"1-0E\">",
+        "<KodFormularza kodSystemowy=\"FA&#32;(3)\" wersjaSchemy=\"1-0E\">",
+        "<KodFormularza kodSystemowy=\"FA\t(3)\" wersjaSchemy=\"1-0E\">",
+        "<KodFormularza kodSystemowy=\"FA (3)\">",
+        "<KodFormularza kodSystemowy=\"FA (3)\" wersjaSchemy=\"1-0E\" extra=\"1\">",
+        "<KodFormularza xmlns:q=\"urn:q\" kodSystemowy=\"FA (3)\" wersjaSchemy=\"1-0E\">",
+        "<KodFormularza xsi:type=\"TKodFormularza\" kodSystemowy=\"FA (3)\" wersjaSchemy=\"1-0E\">",
+        "<KodFormularza kodSystemowy=\"FA (3)\" wersjaSchemy=\"1-0E\"/>",
+    ] {
+        add(&format!("tag:{tag}"), format!("{}{tag}{}", &base[..kod], &base[kod_end..]));
+    }
+    let root = base.find("<Faktura").unwrap();
+    let root_end = root + base[root..].find('>').unwrap() + 1;
+    for tag in [
+        "<Faktura xmlns=\"http://crd.gov.pl/wzor/2025/06/25/13775/\">",
+        "<Faktura xmlns=\"http://crd.gov.pl/wzor/2025/06/25/13775/\" xmlns:etd=\"\">",
+        "<Faktura xmlns=\"http://crd.gov.pl/wzor/2025/06/25/13775/\" xmlns:xml=\"urn:x\">",
+        "<Faktura xmlns=\"http://crd.gov.pl/wzor/2025/06/25/13775/\" xmlns:a=\"http://www.w3.org/XML/1998/namespace\">",
+        "<Faktura xmlns=\"http://crd.gov.pl/wzor/2023/06/29/12648/\">",
+        "<Faktura>",
+        "<Faktura xmlns=\"\">",
+        "<Faktura xmlns=\"http://crd.gov.pl/wzor/2025/06/25/13775/\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:schemaLocation=\"a b\">",
+    ] {
+        add(&format!("root:{tag}"), format!("{}{tag}{}", &base[..root], &base[root_end..]));
+    }
+    let close = base.rfind("</Faktura>").unwrap();
+    for tail in ["</Faktura>\n<!-- end -->\n", "</Faktura >", "</Faktura>x", "</Faktura><Faktura/>", "</Faktur>", ""] {
+        add(&format!("tail:{tail}"), format!("{}{tail}", &base[..close]));
+    }
+    out
+}
+
+/// The fast path's edge cases are also judged by libxml2.
+#[test]
+fn fast_path_edge_verdicts_match_libxml2() {
+    if !require_xmllint() {
+        return;
+    }
+    let cases = fast_path_edges();
+    let outcomes = compare(&cases);
+    let bad: Vec<String> = outcomes
+        .iter()
+        .filter(|o| o.ours_valid != o.theirs.valid)
+        .map(describe)
+        .collect();
+    assert!(bad.is_empty(), "verdicts differ:\n{}", bad.join("\n"));
+    assert!(outcomes.iter().filter(|o| o.theirs.valid).count() >= 20);
+    assert!(outcomes.iter().filter(|o| !o.theirs.valid).count() >= 20);
+}
+
+/// The fast path may only accept a document the full validator finds
+/// nothing wrong with; and it must actually accept the usual invoice.
+#[test]
+fn fast_path_accepts_only_what_the_full_validator_accepts() {
+    let limits = SchemaLimits::default();
+    let mut cases = mutations();
+    cases.extend(fast_path_edges());
+    for sub in ["official", "fa2"] {
+        for f in corpus_files(sub) {
+            cases.push(Case {
+                id: format!("{sub}/{}", f.file_name().unwrap().to_string_lossy()),
+                bytes: std::fs::read(&f).unwrap(),
+            });
+        }
+    }
+    let (mut fast, mut full_valid, mut edges_fast) = (0usize, 0usize, 0usize);
+    for c in &cases {
+        let accepted = fast_path_accepts(&c.bytes, &limits);
+        let full = validate_without_fast_path(&c.bytes, &limits);
+        if accepted {
+            assert!(
+                full.is_empty(),
+                "{}: the fast path accepts it, the full validator reports {:?}",
+                c.id,
+                full.iter().map(|d| (d.code, &d.message)).collect::<Vec<_>>()
+            );
+            fast += 1;
+            edges_fast += usize::from(c.id.starts_with("edge/"));
+        }
+        full_valid += usize::from(full.is_empty());
+        // With or without the fast path, `validate` reports the same.
+        let combined = validate(&c.bytes, &limits);
+        assert_eq!(
+            combined.iter().map(|d| (d.code, d.line, d.column)).collect::<Vec<_>>(),
+            full.iter().map(|d| (d.code, d.line, d.column)).collect::<Vec<_>>(),
+            "{}",
+            c.id
+        );
+        if c.id.starts_with("official/") {
+            assert!(accepted, "{}: the fast path does not accept an official example", c.id);
+        }
+    }
+    eprintln!(
+        "{} documents: {full_valid} valid, {fast} of them proven by the fast path ({edges_fast} edge cases)",
+        cases.len()
+    );
+    // The fast path carries the usual valid document, not just a few.
+    assert!(fast * 10 >= full_valid * 9, "fast path proves only {fast} of {full_valid}");
+    assert!(edges_fast >= 20, "{edges_fast}");
 }
 
 #[test]

@@ -5,7 +5,7 @@ use std::cmp::Ordering;
 use std::fmt::Write as _;
 
 use super::codes;
-use super::generated::{PATTERNS, SIMPLE_TYPES};
+use super::generated::{PATTERN_DFAS, SIMPLE_TYPES};
 use super::lexical::{self, Value};
 use super::tables::{Facet, SimpleId, SimpleType};
 
@@ -183,10 +183,9 @@ fn check_facet(
             })
         }
         Facet::Pattern { regex, source } => {
-            let matched = PATTERNS
+            let matched = PATTERN_DFAS
                 .get(usize::from(*regex))
-                .and_then(|re| re.as_ref())
-                .is_none_or(|re| re.is_match(text));
+                .is_none_or(|dfa| dfa.is_match(text.as_bytes()));
             (!matched).then(|| Violation {
                 code: codes::PATTERN,
                 message: format!(
@@ -278,7 +277,7 @@ fn check_range(
 
 #[cfg(test)]
 mod tests {
-    use super::super::generated::{NAMED_TYPES, SIMPLE_TYPES};
+    use super::super::generated::{NAMED_TYPES, PATTERN_REGEXES, SIMPLE_TYPES};
     use super::super::tables::TypeRef;
     use super::*;
 
@@ -320,9 +319,57 @@ mod tests {
                 }
             }
         }
-        for (i, re) in PATTERNS.iter().enumerate() {
-            assert!(re.is_some(), "pattern {i} does not compile");
+        assert_eq!(PATTERN_DFAS.len(), PATTERN_REGEXES.len());
+    }
+
+    /// The build-time automata accept exactly what the regex crate accepts
+    /// for the same translated pattern: strings generated from each pattern
+    /// and their one-character edits.
+    #[test]
+    fn pattern_automata_agree_with_the_regex_crate() {
+        use proptest::strategy::{Strategy, ValueTree};
+        use proptest::test_runner::TestRunner;
+        let extra = ['0', '9', 'a', 'Z', '-', '.', ' ', '\n', '@', '/', '?', '&', 'ż', '٣', '\u{10000}'];
+        let mut runner = TestRunner::deterministic();
+        let mut checked = 0usize;
+        for (i, source) in PATTERN_REGEXES.iter().enumerate() {
+            let re = regex::Regex::new(source).unwrap();
+            let dfa = &PATTERN_DFAS[i];
+            let body = source
+                .strip_prefix("\\A")
+                .and_then(|s| s.strip_suffix("\\z"))
+                .unwrap();
+            let strategy = proptest::string::string_regex(body).unwrap();
+            for _ in 0..200 {
+                let value = strategy.new_tree(&mut runner).unwrap().current();
+                let mut variants = vec![value.clone(), String::new()];
+                let chars: Vec<char> = value.chars().collect();
+                for (k, c) in extra.iter().enumerate() {
+                    let at = if chars.is_empty() { 0 } else { k % (chars.len() + 1) };
+                    let mut inserted = chars.clone();
+                    inserted.insert(at, *c);
+                    variants.push(inserted.iter().collect());
+                    if at < chars.len() {
+                        let mut replaced = chars.clone();
+                        replaced[at] = *c;
+                        variants.push(replaced.iter().collect());
+                        let mut removed = chars.clone();
+                        removed.remove(at);
+                        variants.push(removed.iter().collect());
+                    }
+                }
+                for v in &variants {
+                    assert_eq!(
+                        dfa.is_match(v.as_bytes()),
+                        re.is_match(v),
+                        "pattern {i} {source:?} on {v:?}"
+                    );
+                    checked += 1;
+                }
+                assert!(dfa.is_match(value.as_bytes()), "pattern {i} rejects {value:?}");
+            }
         }
+        assert!(checked > 10_000);
     }
 
     #[test]

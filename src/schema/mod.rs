@@ -24,6 +24,7 @@
 
 mod codes;
 mod facets;
+mod fast;
 mod lexical;
 mod model;
 mod tables;
@@ -44,7 +45,7 @@ mod xsd_regex;
 )]
 mod generated {
     use super::tables::{
-        AttributeDecl, Builtin, ComplexType, Content, ElemId, ElementDecl, Facet, FacetDecl, Model,
+        AttributeDecl, Builtin, ComplexType, Content, Dfa, ElemId, ElementDecl, Facet, FacetDecl, Model,
         NamedType, SimpleType, State, Transition, TypeRef, WhiteSpace,
     };
     include!(concat!(env!("OUT_DIR"), "/fa3_validator.rs"));
@@ -84,6 +85,39 @@ impl Default for SchemaLimits {
 /// thread, [`SchemaValidator`] reuses its working memory between them.
 pub fn validate(bytes: &[u8], limits: &SchemaLimits) -> Vec<Diagnostic> {
     SchemaValidator::new(*limits).validate(bytes)
+}
+
+/// True when the fast path proves the document schema-valid.
+///
+/// [`validate`] first makes one lean pass over the bytes that handles the
+/// common shape of an invoice (UTF-8, one default namespace, unprefixed
+/// names, no DTD, CDATA or processing instructions) and gives up at the first
+/// thing it does not handle or that is wrong; only then does the full
+/// validator run, to find and explain every violation. When this returns
+/// true, [`validate`] returns no diagnostic at all and the root element is an
+/// FA(3) `Faktura`; `false` means "not proven", not "invalid".
+///
+/// ```
+/// use fa3::schema::{SchemaLimits, fast_path_accepts};
+/// let xml = br#"<Faktura xmlns="http://crd.gov.pl/wzor/2025/06/25/13775/"><Naglowek/></Faktura>"#;
+/// assert!(!fast_path_accepts(xml, &SchemaLimits::default()));
+/// ```
+pub fn fast_path_accepts(bytes: &[u8], limits: &SchemaLimits) -> bool {
+    thread_local! {
+        static BUFFERS: std::cell::RefCell<fast::Buffers> = std::cell::RefCell::default();
+    }
+    BUFFERS.with(|buffers| match buffers.try_borrow_mut() {
+        Ok(mut b) => fast::accepts(bytes, limits, &mut b),
+        Err(_) => fast::accepts(bytes, limits, &mut fast::Buffers::default()),
+    })
+}
+
+/// [`validate`] without the fast path: the full validator alone. Same
+/// result as [`validate`]; the reference the fast path is tested against.
+pub fn validate_without_fast_path(bytes: &[u8], limits: &SchemaLimits) -> Vec<Diagnostic> {
+    let mut diagnostics = validator::run_full(bytes, limits, &mut validator::Buffers::default());
+    locate_sorted(bytes, &mut diagnostics);
+    diagnostics
 }
 
 /// True when the document is schema-valid (no error-severity diagnostic).

@@ -241,7 +241,7 @@ pub(crate) enum Facet {
     MaxLength(u32),
     /// The patterns of one derivation step (any of them must match).
     Pattern {
-        /// Index into `PATTERNS`.
+        /// Index into `PATTERN_DFAS`.
         regex: u16,
         /// The XSD patterns as written, joined with ` | `.
         source: &'static str,
@@ -303,4 +303,38 @@ pub(crate) struct NamedType {
     pub name: &'static str,
     /// The definition.
     pub ty: TypeRef,
+}
+
+/// A pattern facet compiled by `build.rs` into a deterministic automaton
+/// over UTF-8 bytes (see `build/dfa.rs`). State 0 is dead, state 1 the
+/// start; the input matches when it ends in an accepting state.
+#[derive(Debug)]
+pub(crate) struct Dfa {
+    /// Byte → equivalence class.
+    pub classes: &'static [u8; 256],
+    /// Number of classes: the length of one row of `trans`.
+    pub stride: usize,
+    /// `trans[state * stride + class]`.
+    pub trans: &'static [u16],
+    /// Accepting states.
+    pub accept: &'static [bool],
+}
+
+impl Dfa {
+    /// True when the whole of `input` matches the pattern.
+    #[inline]
+    pub(crate) fn is_match(&self, input: &[u8]) -> bool {
+        let mut state = 1usize;
+        for &b in input {
+            let class = usize::from(self.classes[usize::from(b)]);
+            state = match self.trans.get(state * self.stride + class) {
+                Some(&next) => usize::from(next),
+                None => return false,
+            };
+            if state == 0 {
+                return false;
+            }
+        }
+        self.accept.get(state).copied().unwrap_or(false)
+    }
 }

@@ -29,7 +29,7 @@ const FA2_NS: &[u8] = b"http://crd.gov.pl/wzor/2023/06/29/12648/";
 
 /// Namespace of a name as far as the schema is concerned.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Ns {
+pub(super) enum Ns {
     /// A namespace the schema knows (0 = none).
     Known(NsId),
     /// The XML Schema instance namespace.
@@ -55,7 +55,7 @@ impl Ns {
 }
 
 /// The schema's view of a namespace URI.
-fn classify(uri: &[u8]) -> Ns {
+pub(super) fn classify(uri: &[u8]) -> Ns {
     if let Some(i) = NAMESPACES.iter().position(|n| n.as_bytes() == uri) {
         return u8::try_from(i).map_or(Ns::Other, Ns::Known);
     }
@@ -83,7 +83,7 @@ struct Binding {
 
 /// What an open element may contain.
 #[derive(Debug, Clone, Copy)]
-enum Kind {
+pub(super) enum Kind {
     /// Not validated (unknown element, or schema validation inactive).
     Skip,
     /// Character data of a simple type.
@@ -231,10 +231,23 @@ pub(crate) struct Buffers {
     attrs: Vec<AttrItem>,
     bindings: Vec<Binding>,
     violations: Vec<Violation>,
+    fast: super::fast::Buffers,
 }
 
 /// Validates `bytes`; see [`super::validate`].
 pub(crate) fn run(bytes: &[u8], limits: &SchemaLimits, buffers: &mut Buffers) -> Vec<Diagnostic> {
+    if super::fast::accepts(bytes, limits, &mut buffers.fast) {
+        return Vec::new();
+    }
+    run_full(bytes, limits, buffers)
+}
+
+/// The full validator alone, without the fast path (see `fast.rs`).
+pub(crate) fn run_full(
+    bytes: &[u8],
+    limits: &SchemaLimits,
+    buffers: &mut Buffers,
+) -> Vec<Diagnostic> {
     let base = if bytes.starts_with(b"\xEF\xBB\xBF") {
         3
     } else {
@@ -998,13 +1011,18 @@ impl<'a> Run<'a> {
             None
         };
         if let Some(problem) = problem {
-            self.report(
-                codes::XML_MALFORMED,
-                format!("namespace error: {problem}"),
+            // libxml2 reports these namespace errors but recovers and
+            // validates the document; they do not change the verdict.
+            let segs = self.current_segs(None);
+            self.push_diag(Pending {
+                code: codes::XML_MALFORMED,
+                severity: Severity::Warning,
+                message: format!("namespace error: {problem}"),
+                help: None,
                 span,
-                None,
-                None,
-            );
+                segs,
+                attr: None,
+            });
             return;
         }
         if !prefix.is_empty() && uri.is_empty() {
@@ -1518,6 +1536,16 @@ impl<'a> Run<'a> {
                 span,
             });
         }
+        if let Some(Err(problem)) = self
+            .input
+            .get(span.start + 5..span.end.saturating_sub(2))
+            .map(xmlchars::parse_declaration)
+        {
+            return Err(Fatal {
+                message: format!("malformed XML: {problem}"),
+                span,
+            });
+        }
         if let Some(Ok(enc)) = d.encoding() {
             let enc = String::from_utf8_lossy(&enc).to_ascii_lowercase();
             if !xmlchars::encoding_is_acceptable(&enc) {
@@ -1535,7 +1563,7 @@ impl<'a> Run<'a> {
 
 /// A content-model violation, described lazily (messages are only built
 /// when something is wrong).
-enum Problem {
+pub(super) enum Problem {
     SimpleContent(SimpleId),
     MustBeEmpty,
     TooMany(u32),
@@ -1591,7 +1619,7 @@ impl Problem {
 
 /// Advances a parent's content model over a child element named `local`
 /// in namespace `ns`; returns the child's declaration and a violation.
-fn advance(kind: &mut Kind, ns: Ns, local: &[u8], hash: u32) -> (Option<ElemId>, Option<Problem>) {
+pub(super) fn advance(kind: &mut Kind, ns: Ns, local: &[u8], hash: u32) -> (Option<ElemId>, Option<Problem>) {
     match kind {
         Kind::Skip => (None, None),
         Kind::Simple { ty, .. } => (None, Some(Problem::SimpleContent(*ty))),
@@ -1678,7 +1706,7 @@ fn has_required_attributes(ty: TypeRef) -> bool {
 }
 
 /// What an element of type `ty` (declared by `decl`) may contain.
-fn kind_for(decl: &'static ElementDecl, ty: TypeRef) -> Kind {
+pub(super) fn kind_for(decl: &'static ElementDecl, ty: TypeRef) -> Kind {
     match ty {
         TypeRef::Simple(s) => Kind::Simple {
             ty: s,
@@ -1705,12 +1733,17 @@ fn kind_for(decl: &'static ElementDecl, ty: TypeRef) -> Kind {
     }
 }
 
-fn element(id: ElemId) -> &'static ElementDecl {
+pub(super) fn element(id: ElemId) -> &'static ElementDecl {
     ELEMENTS.get(usize::from(id)).unwrap_or(&ELEMENTS[0])
 }
 
 fn model_of(id: ModelId) -> &'static Model {
     MODELS.get(usize::from(id)).unwrap_or(&MODELS[0])
+}
+
+/// The states of content model `id`.
+pub(super) fn model_states(id: ModelId) -> &'static [super::tables::State] {
+    model_of(id).states
 }
 
 fn namespace(id: NsId) -> &'static str {

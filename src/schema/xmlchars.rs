@@ -56,6 +56,31 @@ pub(crate) fn find_illegal(part: &[u8]) -> Option<(usize, String)> {
     None
 }
 
+/// True when `part` (valid UTF-8) contains a character XML forbids: the
+/// same verdict as [`find_illegal`], checked 32 bytes at a time with a loop
+/// the compiler turns into vector instructions; only a block holding a
+/// suspect byte is looked at closely.
+pub(crate) fn any_illegal(part: &[u8]) -> bool {
+    const BLOCK: usize = 32;
+    let mut start = 0;
+    for block in part.chunks(BLOCK) {
+        let mut flag = 0u8;
+        for &b in block {
+            let control = (b < 0x20) & (b != b'\t') & (b != b'\n') & (b != b'\r');
+            flag |= u8::from(control) | u8::from(b == 0xEF);
+        }
+        if flag != 0 {
+            // U+FFFE/U+FFFF may straddle the block's end.
+            let end = (start + BLOCK + 2).min(part.len());
+            if part.get(start..end).is_some_and(|p| find_illegal(p).is_some()) {
+                return true;
+            }
+        }
+        start += BLOCK;
+    }
+    false
+}
+
 /// Where the UTF-8-valid part of the document (after a BOM at `from`) ends,
 /// and the error for what follows, if anything. Illegal characters inside
 /// the valid part are found later, in the pieces the parser hands over
@@ -287,6 +312,71 @@ pub(crate) fn normalize_attribute(raw: &[u8], out: &mut String) -> Result<(), St
     Ok(())
 }
 
+/// The values of an XML declaration.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Declaration<'a> {
+    /// `version`.
+    pub version: &'a [u8],
+    /// `encoding`, when given.
+    pub encoding: Option<&'a [u8]>,
+}
+
+/// Parses the pseudo-attributes of an XML declaration (the bytes between
+/// `<?xml` and `?>`) as XML 1.0 production 23 has them: `version` first,
+/// then optionally `encoding`, then optionally `standalone` with `yes` or
+/// `no`, each preceded by whitespace. The error says what is wrong.
+pub(crate) fn parse_declaration(inner: &[u8]) -> Result<Declaration<'_>, &'static str> {
+    let mut rest = inner;
+    let mut seen = 0u8;
+    let mut decl = Declaration {
+        version: b"",
+        encoding: None,
+    };
+    loop {
+        let trimmed = rest.trim_ascii_start();
+        if trimmed.is_empty() {
+            return if seen == 0 {
+                Err("the XML declaration has no version")
+            } else {
+                Ok(decl)
+            };
+        }
+        if trimmed.len() == rest.len() {
+            return Err("whitespace is needed between the parts of the XML declaration");
+        }
+        let eq = trimmed
+            .iter()
+            .position(|&c| c == b'=')
+            .ok_or("malformed XML declaration")?;
+        let name = trimmed[..eq].trim_ascii_end();
+        let after = trimmed[eq + 1..].trim_ascii_start();
+        let quote = match after.first() {
+            Some(&q @ (b'"' | b'\'')) => q,
+            _ => return Err("a value in the XML declaration must be quoted"),
+        };
+        let len = after[1..]
+            .iter()
+            .position(|&c| c == quote)
+            .ok_or("a value in the XML declaration is not terminated")?;
+        let value = &after[1..=len];
+        seen = match (seen, name) {
+            (0, b"version") => {
+                decl.version = value;
+                1
+            }
+            (0, _) => return Err("the XML declaration must start with its version"),
+            (1, b"encoding") => {
+                decl.encoding = Some(value);
+                2
+            }
+            (1 | 2, b"standalone") if value == b"yes" || value == b"no" => 3,
+            (1 | 2, b"standalone") => return Err("standalone accepts only 'yes' or 'no'"),
+            _ => return Err("unexpected part in the XML declaration"),
+        };
+        rest = &after[len + 2..];
+    }
+}
+
 /// Encodings a declaration may name for a document read as UTF-8: UTF-8
 /// itself and the ASCII-compatible single-byte encodings (identical to
 /// UTF-8 as long as the bytes are ASCII; other bytes are read as UTF-8).
@@ -306,6 +396,25 @@ pub(crate) fn encoding_is_acceptable(lower: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn any_illegal_agrees_with_find_illegal() {
+        let mut cases: Vec<Vec<u8>> = vec![b"".to_vec(), b"plain\ttext\r\n".to_vec()];
+        for at in [0usize, 1, 30, 31, 32, 33, 63, 64, 100] {
+            for bad in [&b"\x01"[..], b"\x1F", "\u{FFFE}".as_bytes(), "\u{FFFF}".as_bytes()] {
+                let mut v = vec![b'a'; 120];
+                v.splice(at..at, bad.iter().copied());
+                cases.push(v);
+            }
+            let mut fine = vec![b'a'; 120];
+            fine.splice(at..at, "\u{FFFD}\u{F000}".bytes());
+            cases.push(fine);
+        }
+        for case in &cases {
+            assert_eq!(any_illegal(case), find_illegal(case).is_some(), "{case:?}");
+        }
+        assert!(cases.iter().filter(|c| any_illegal(c)).count() >= 36);
+    }
 
     #[test]
     fn bad_characters() {

@@ -1,0 +1,432 @@
+//! The fast path: one lean pass over the bytes that proves a document
+//! schema-valid, or gives up.
+//!
+//! Most documents a user checks are valid, and for a valid document the
+//! validator only has to say so. This pass does exactly the checks of the
+//! full validator ([`super::validator`]) — the same content-model automata
+//! (`advance`), the same value checks (`facets::check`), the same fixed,
+//! default and required-attribute rules — but on a deliberately narrow
+//! subset of XML, without quick-xml, without element paths and without
+//! building a single message. Anything outside that subset, and any
+//! violation at all, makes it return `false`, and the caller runs the full
+//! validator, which finds and explains every violation.
+//!
+//! The subset: UTF-8 without illegal characters; an optional XML
+//! declaration (version 1.0, encoding UTF-8, standalone); comments; one
+//! default namespace declared on the root (other prefixes may be declared
+//! but not used); unprefixed elements and attributes; attribute values
+//! without references, `<` or whitespace characters other than space;
+//! character data with the predefined entities and character references.
+//! Not in it (always the full validator): DOCTYPE, CDATA sections,
+//! processing instructions, prefixed names (`xsi:*`), namespace
+//! declarations below the root, comments inside a simple value.
+//!
+//! Invariant, tested in `tests/oracle.rs` on the whole corpus and every
+//! mutation: when this pass accepts a document, the full validator reports
+//! nothing for it.
+
+use std::ops::Range;
+
+use super::SchemaLimits;
+use super::facets::{self, Violation};
+use super::generated::{COMPLEX_TYPES, ROOTS};
+use super::tables::{ElemId, TypeRef, name_hash};
+use super::validator::{Kind, Ns, advance, classify, element, kind_for, model_states};
+use super::xmlchars;
+
+/// An open element.
+#[derive(Debug, Clone)]
+struct Frame {
+    /// Local name, as a range of the document.
+    name: Range<usize>,
+    kind: Kind,
+    /// The value of a simple-content element: `None` before any text.
+    value: Option<Value>,
+}
+
+/// Where the value of a simple-content element is.
+#[derive(Debug, Clone)]
+enum Value {
+    /// A range of the document, needing no decoding.
+    Direct(Range<usize>),
+    /// Decoded into `Buffers::scratch`.
+    Scratch,
+}
+
+/// Working memory kept between documents.
+#[derive(Debug, Default)]
+pub(crate) struct Buffers {
+    frames: Vec<Frame>,
+    attrs: Vec<(Range<usize>, Range<usize>)>,
+    scratch: String,
+    violations: Vec<Violation>,
+}
+
+/// True when the document is schema-valid and the full validator would
+/// report nothing; `false` means "not proven", not "invalid".
+pub(crate) fn accepts(bytes: &[u8], limits: &SchemaLimits, buffers: &mut Buffers) -> bool {
+    let doc = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let Ok(text) = std::str::from_utf8(doc) else {
+        return false;
+    };
+    if xmlchars::any_illegal(doc) || memchr::memmem::find(doc, b"]]>").is_some() {
+        return false;
+    }
+    buffers.frames.clear();
+    buffers.attrs.clear();
+    buffers.scratch.clear();
+    let mut pass = Pass {
+        b: doc,
+        text,
+        i: 0,
+        limits,
+        elements: 0,
+        default_ns: Ns::Known(0),
+        root_closed: false,
+        buf: buffers,
+    };
+    pass.document().is_some()
+}
+
+struct Pass<'a, 'b> {
+    b: &'a [u8],
+    text: &'a str,
+    i: usize,
+    limits: &'a SchemaLimits,
+    elements: usize,
+    /// The default namespace declared on the root.
+    default_ns: Ns,
+    root_closed: bool,
+    buf: &'b mut Buffers,
+}
+
+fn is_ws(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r')
+}
+
+/// A conservative ASCII name: `[A-Za-z_][A-Za-z0-9_.-]*`.
+fn is_simple_name(name: &[u8]) -> bool {
+    match name.split_first() {
+        Some((first, rest)) => {
+            (first.is_ascii_alphabetic() || *first == b'_')
+                && rest
+                    .iter()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'.' | b'-'))
+        }
+        None => false,
+    }
+}
+
+/// `Some(())` to go on, `None` to give up.
+type Step = Option<()>;
+
+fn ok(condition: bool) -> Step {
+    condition.then_some(())
+}
+
+impl Pass<'_, '_> {
+    fn peek(&self, at: usize) -> Option<u8> {
+        self.b.get(at).copied()
+    }
+
+    fn skip_ws(&mut self) {
+        while self.peek(self.i).is_some_and(is_ws) {
+            self.i += 1;
+        }
+    }
+
+    fn document(&mut self) -> Step {
+        if self.b.starts_with(b"<?xml") && self.peek(5).is_some_and(is_ws) {
+            self.declaration()?;
+        }
+        loop {
+            let next = memchr::memchr(b'<', self.b.get(self.i..)?);
+            let end = next.map_or(self.b.len(), |n| self.i + n);
+            let piece = self.b.get(self.i..end)?;
+            if self.buf.frames.is_empty() {
+                // Before or after the root: whitespace only.
+                ok(piece.iter().all(|&c| is_ws(c)))?;
+            } else {
+                self.text(self.i..end)?;
+            }
+            self.i = end;
+            if next.is_none() {
+                return ok(self.root_closed && self.buf.frames.is_empty());
+            }
+            match self.peek(self.i + 1)? {
+                b'/' => self.end_tag()?,
+                b'!' => self.comment()?,
+                b'?' => return None,
+                _ => self.start_tag()?,
+            }
+        }
+    }
+
+    /// `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>`, with the
+    /// encoding and standalone parts optional.
+    fn declaration(&mut self) -> Step {
+        let close = memchr::memmem::find(self.b, b"?>")?;
+        let decl = xmlchars::parse_declaration(self.b.get(5..close)?).ok()?;
+        self.i = close + 2;
+        ok(decl.version == b"1.0"
+            && decl
+                .encoding
+                .is_none_or(|e| e.eq_ignore_ascii_case(b"utf-8")))
+    }
+
+    /// `<!-- … -->`: no `--` inside, not ending in `-`. Inside a
+    /// simple-content element a comment would split the value; the full
+    /// validator handles that.
+    fn comment(&mut self) -> Step {
+        ok(self.b.get(self.i..)?.starts_with(b"<!--"))?;
+        if let Some(top) = self.buf.frames.last() {
+            ok(!matches!(top.kind, Kind::Simple { .. }))?;
+        }
+        let body_start = self.i + 4;
+        let dash = memchr::memmem::find(self.b.get(body_start..)?, b"--")?;
+        ok(self.peek(body_start + dash + 2) == Some(b'>'))?;
+        ok(dash == 0 || self.peek(body_start + dash - 1) != Some(b'-'))?;
+        self.i = body_start + dash + 3;
+        Some(())
+    }
+
+    fn start_tag(&mut self) -> Step {
+        ok(!self.root_closed)?;
+        let name_start = self.i + 1;
+        let mut j = name_start;
+        while let Some(c) = self.peek(j) {
+            if is_ws(c) || c == b'>' || c == b'/' {
+                break;
+            }
+            j += 1;
+        }
+        let name = name_start..j;
+        let name_bytes = self.b.get(name.clone())?;
+        ok(!name_bytes.is_empty() && !name_bytes.contains(&b':'))?;
+        self.elements += 1;
+        ok(self.elements <= self.limits.max_elements
+            && self.buf.frames.len() < self.limits.max_depth)?;
+
+        // Attributes.
+        self.i = j;
+        self.buf.attrs.clear();
+        let root = self.buf.frames.is_empty();
+        let empty = loop {
+            let before = self.i;
+            self.skip_ws();
+            match self.peek(self.i)? {
+                b'>' => {
+                    self.i += 1;
+                    break false;
+                }
+                b'/' => {
+                    ok(self.peek(self.i + 1) == Some(b'>'))?;
+                    self.i += 2;
+                    break true;
+                }
+                _ => {}
+            }
+            ok(self.i > before)?; // whitespace before every attribute
+            self.attribute(root)?;
+        };
+
+        let local = self.b.get(name.clone())?;
+        let hash = name_hash(local);
+        let decl_id: ElemId = if root {
+            *ROOTS.iter().find(|&&r| {
+                let d = element(r);
+                self.default_ns == Ns::Known(d.ns) && local == d.name.as_bytes()
+            })?
+        } else {
+            let parent = self.buf.frames.last_mut()?;
+            match advance(&mut parent.kind, self.default_ns, local, hash) {
+                (Some(id), None) => id,
+                _ => return None,
+            }
+        };
+        let kind = self.attributes_of(decl_id)?;
+        ok(!matches!(kind, Kind::Skip))?;
+        self.buf.frames.push(Frame {
+            name,
+            kind,
+            value: None,
+        });
+        if empty {
+            self.close()?;
+        }
+        Some(())
+    }
+
+    /// One attribute; namespace declarations are taken in place, other
+    /// attributes are collected for [`Pass::attributes_of`].
+    fn attribute(&mut self, root: bool) -> Step {
+        let name_start = self.i;
+        while let Some(c) = self.peek(self.i) {
+            if c == b'=' || is_ws(c) || c == b'>' || c == b'/' {
+                break;
+            }
+            self.i += 1;
+        }
+        let name = name_start..self.i;
+        self.skip_ws();
+        ok(self.peek(self.i) == Some(b'='))?;
+        self.i += 1;
+        self.skip_ws();
+        let quote = self.peek(self.i)?;
+        ok(quote == b'"' || quote == b'\'')?;
+        let value_start = self.i + 1;
+        let len = memchr::memchr(quote, self.b.get(value_start..)?)?;
+        let value = value_start..value_start + len;
+        self.i = value.end + 1;
+        ok(matches!(self.peek(self.i), Some(b' ' | b'\t' | b'\n' | b'\r' | b'/' | b'>')))?;
+        let raw = self.b.get(value.clone())?;
+        ok(!raw.iter().any(|&c| matches!(c, b'<' | b'&' | b'\t' | b'\n' | b'\r')))?;
+
+        let key = self.b.get(name.clone())?;
+        // Well-formedness: no attribute name twice on one tag.
+        for (other, _) in &self.buf.attrs {
+            ok(self.b.get(other.clone())? != key)?;
+        }
+        self.buf.attrs.push((name.clone(), value.clone()));
+        if key == b"xmlns" {
+            // The default namespace, on the root only.
+            ok(root && !raw.is_empty())?;
+            self.default_ns = classify(raw);
+            return ok(matches!(self.default_ns, Ns::Known(_)));
+        }
+        if let Some(prefix) = key.strip_prefix(b"xmlns:") {
+            // Declared, never used (prefixed names are not in the subset).
+            return ok(is_simple_name(prefix)
+                && !prefix.starts_with(b"xml")
+                && !prefix.starts_with(b"XML")
+                && !raw.is_empty()
+                && !matches!(classify(raw), Ns::Xml)
+                && raw != b"http://www.w3.org/2000/xmlns/");
+        }
+        ok(is_simple_name(key))
+    }
+
+    /// Checks the collected attributes against the declaration and returns
+    /// what the element may contain.
+    fn attributes_of(&mut self, decl_id: ElemId) -> Option<Kind> {
+        let decl = element(decl_id);
+        let complex = match decl.ty {
+            TypeRef::Complex(c) => Some(COMPLEX_TYPES.get(usize::from(c))?),
+            TypeRef::Simple(_) => None,
+        };
+        let mut seen: u64 = 0;
+        for k in 0..self.buf.attrs.len() {
+            let (name, value) = self.buf.attrs.get(k)?.clone();
+            let key = self.b.get(name)?;
+            if key == b"xmlns" || key.starts_with(b"xmlns:") {
+                continue;
+            }
+            let (i, adecl) = complex?
+                .attributes
+                .iter()
+                .enumerate()
+                .find(|(_, d)| d.ns == 0 && d.name.as_bytes() == key)?;
+            ok(i < 64)?;
+            seen |= 1 << i;
+            let value = self.text.get(value)?;
+            self.buf.violations.clear();
+            ok(facets::check(adecl.ty, value, &mut self.buf.violations))?;
+            if let Some(f) = adecl.fixed {
+                ok(facets::equals_literal(adecl.ty, value, f))?;
+            }
+        }
+        if let Some(c) = complex {
+            for (i, adecl) in c.attributes.iter().enumerate() {
+                ok(!adecl.required || (i < 64 && seen & (1 << i) != 0))?;
+            }
+        }
+        Some(kind_for(decl, decl.ty))
+    }
+
+    /// Character data between two tags inside the root.
+    fn text(&mut self, range: Range<usize>) -> Step {
+        if range.is_empty() {
+            return Some(());
+        }
+        let piece = self.b.get(range.clone())?;
+        let top = self.buf.frames.last_mut()?;
+        if !matches!(top.kind, Kind::Simple { .. }) {
+            // Element-only (or empty) content: indentation only.
+            return ok(piece.iter().all(|&c| is_ws(c)));
+        }
+        ok(top.value.is_none())?;
+        if !piece.iter().any(|&c| c == b'&' || c == b'\r') {
+            top.value = Some(Value::Direct(range));
+            return Some(());
+        }
+        top.value = Some(Value::Scratch);
+        let raw = self.text.get(range)?;
+        let scratch = &mut self.buf.scratch;
+        scratch.clear();
+        let mut rest = raw;
+        while let Some(at) = rest.find(['&', '\r']) {
+            let (head, tail) = rest.split_at(at);
+            scratch.push_str(head);
+            if let Some(after) = tail.strip_prefix('\r') {
+                scratch.push('\n');
+                rest = after.strip_prefix('\n').unwrap_or(after);
+                continue;
+            }
+            let after = tail.get(1..)?;
+            let semi = after.find(';')?;
+            let reference = xmlchars::resolve_reference(after.get(..semi)?.as_bytes()).ok()?;
+            scratch.push(reference.ch);
+            rest = after.get(semi + 1..)?;
+        }
+        scratch.push_str(rest);
+        Some(())
+    }
+
+    fn end_tag(&mut self) -> Step {
+        let name_start = self.i + 2;
+        let top = self.buf.frames.last()?;
+        let len = top.name.len();
+        ok(self.b.get(name_start..name_start + len)? == self.b.get(top.name.clone())?)?;
+        self.i = name_start + len;
+        self.skip_ws();
+        ok(self.peek(self.i) == Some(b'>'))?;
+        self.i += 1;
+        self.close()
+    }
+
+    /// Ends the innermost element: its value or its content model.
+    fn close(&mut self) -> Step {
+        let frame = self.buf.frames.pop()?;
+        match frame.kind {
+            Kind::Simple { ty, fixed, default } => {
+                let value: &str = match &frame.value {
+                    Some(Value::Direct(r)) => self.text.get(r.clone())?,
+                    Some(Value::Scratch) => &self.buf.scratch,
+                    None => fixed.or(default).unwrap_or(""),
+                };
+                self.buf.violations.clear();
+                ok(facets::check(ty, value, &mut self.buf.violations))?;
+                if let Some(f) = fixed
+                    && frame.value.is_some()
+                {
+                    ok(facets::equals_literal(ty, value, f))?;
+                }
+            }
+            Kind::Elements {
+                model,
+                state,
+                count,
+                ..
+            } => {
+                let st = model_states(model).get(usize::from(state))?;
+                ok(st.accepting && count >= st.min)?;
+            }
+            Kind::Empty => {}
+            Kind::Skip => return None,
+        }
+        if self.buf.frames.is_empty() {
+            self.root_closed = true;
+        }
+        Some(())
+    }
+}
