@@ -117,11 +117,14 @@ fn expand(inputs: Vec<Input>, problems: &mut Vec<InputProblem>) -> Vec<Source> {
             Input::Path(p) if p.is_dir() => {
                 let mut found = Vec::new();
                 walk(&p, &mut found, problems);
-                // Component order (as `Path`'s `Ord`), with each key built once.
+                // Component order (as `Path`'s `Ord`): separators sort
+                // before every other byte. Keys are built once per path.
                 found.sort_by_cached_key(|f| {
-                    f.components()
-                        .map(|c| c.as_os_str().to_owned())
-                        .collect::<Vec<_>>()
+                    f.as_os_str()
+                        .as_encoded_bytes()
+                        .iter()
+                        .map(|&b| if std::path::is_separator(char::from(b)) { 0 } else { b })
+                        .collect::<Vec<u8>>()
                 });
                 out.extend(found.into_iter().map(|f| {
                     if is_zip(&f) {

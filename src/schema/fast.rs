@@ -30,8 +30,8 @@ use std::ops::Range;
 use super::SchemaLimits;
 use super::facets::{self, Violation};
 use super::generated::{COMPLEX_TYPES, ROOTS};
-use super::tables::{ElemId, TypeRef, name_hash};
-use super::validator::{Kind, Ns, advance, classify, element, kind_for, model_states};
+use super::tables::{ElemId, NsId, TypeRef};
+use super::validator::{Kind, Ns, classify, element, kind_for, model_states};
 use super::xmlchars;
 
 /// An open element.
@@ -140,18 +140,35 @@ impl Pass<'_, '_> {
             self.declaration()?;
         }
         loop {
-            let next = memchr::memchr(b'<', self.b.get(self.i..)?);
-            let end = next.map_or(self.b.len(), |n| self.i + n);
-            let piece = self.b.get(self.i..end)?;
-            if self.buf.frames.is_empty() {
-                // Before or after the root: whitespace only.
-                ok(piece.iter().all(|&c| is_ws(c)))?;
+            let simple = self
+                .buf
+                .frames
+                .last()
+                .is_some_and(|f| matches!(f.kind, Kind::Simple { .. }));
+            let start = self.i;
+            if simple {
+                // A value: up to the next tag, noting what needs decoding.
+                let mut special = false;
+                while let Some(c) = self.peek(self.i) {
+                    if c == b'<' {
+                        break;
+                    }
+                    special |= c == b'&' || c == b'\r';
+                    self.i += 1;
+                }
+                if self.i > start {
+                    self.value(start..self.i, special)?;
+                }
             } else {
-                self.text(self.i..end)?;
+                // Between elements (or outside the root): whitespace only.
+                while self.peek(self.i).is_some_and(is_ws) {
+                    self.i += 1;
+                }
             }
-            self.i = end;
-            if next.is_none() {
-                return ok(self.root_closed && self.buf.frames.is_empty());
+            match self.peek(self.i) {
+                None => return ok(self.root_closed && self.buf.frames.is_empty()),
+                Some(b'<') => {}
+                Some(_) => return None,
             }
             match self.peek(self.i + 1)? {
                 b'/' => self.end_tag()?,
@@ -194,15 +211,17 @@ impl Pass<'_, '_> {
         ok(!self.root_closed)?;
         let name_start = self.i + 1;
         let mut j = name_start;
+        let mut hash: u32 = 0x811c_9dc5; // `name_hash`, computed while scanning
         while let Some(c) = self.peek(j) {
             if is_ws(c) || c == b'>' || c == b'/' {
                 break;
             }
+            ok(c != b':')?;
+            hash = (hash ^ u32::from(c)).wrapping_mul(0x0100_0193);
             j += 1;
         }
         let name = name_start..j;
-        let name_bytes = self.b.get(name.clone())?;
-        ok(!name_bytes.is_empty() && !name_bytes.contains(&b':'))?;
+        ok(j > name_start)?;
         self.elements += 1;
         ok(self.elements <= self.limits.max_elements
             && self.buf.frames.len() < self.limits.max_depth)?;
@@ -231,18 +250,16 @@ impl Pass<'_, '_> {
         };
 
         let local = self.b.get(name.clone())?;
-        let hash = name_hash(local);
+        let Ns::Known(ns) = self.default_ns else {
+            return None;
+        };
         let decl_id: ElemId = if root {
             *ROOTS.iter().find(|&&r| {
                 let d = element(r);
-                self.default_ns == Ns::Known(d.ns) && local == d.name.as_bytes()
+                ns == d.ns && local == d.name.as_bytes()
             })?
         } else {
-            let parent = self.buf.frames.last_mut()?;
-            match advance(&mut parent.kind, self.default_ns, local, hash) {
-                (Some(id), None) => id,
-                _ => return None,
-            }
+            step(&mut self.buf.frames.last_mut()?.kind, ns, local, hash)?
         };
         let kind = self.attributes_of(decl_id)?;
         ok(!matches!(kind, Kind::Skip))?;
@@ -314,6 +331,11 @@ impl Pass<'_, '_> {
             TypeRef::Complex(c) => Some(COMPLEX_TYPES.get(usize::from(c))?),
             TypeRef::Simple(_) => None,
         };
+        if self.buf.attrs.is_empty() {
+            // The usual element: no attribute given, none required.
+            ok(complex.is_none_or(|c| c.attributes.iter().all(|a| !a.required)))?;
+            return Some(kind_for(decl, decl.ty));
+        }
         let mut seen: u64 = 0;
         for k in 0..self.buf.attrs.len() {
             let (name, value) = self.buf.attrs.get(k)?.clone();
@@ -343,19 +365,12 @@ impl Pass<'_, '_> {
         Some(kind_for(decl, decl.ty))
     }
 
-    /// Character data between two tags inside the root.
-    fn text(&mut self, range: Range<usize>) -> Step {
-        if range.is_empty() {
-            return Some(());
-        }
-        let piece = self.b.get(range.clone())?;
+    /// The character data of a simple-content element; `special` when it
+    /// holds a reference or a carriage return.
+    fn value(&mut self, range: Range<usize>, special: bool) -> Step {
         let top = self.buf.frames.last_mut()?;
-        if !matches!(top.kind, Kind::Simple { .. }) {
-            // Element-only (or empty) content: indentation only.
-            return ok(piece.iter().all(|&c| is_ws(c)));
-        }
         ok(top.value.is_none())?;
-        if !piece.iter().any(|&c| c == b'&' || c == b'\r') {
+        if !special {
             top.value = Some(Value::Direct(range));
             return Some(());
         }
@@ -386,7 +401,10 @@ impl Pass<'_, '_> {
         let name_start = self.i + 2;
         let top = self.buf.frames.last()?;
         let len = top.name.len();
-        ok(self.b.get(name_start..name_start + len)? == self.b.get(top.name.clone())?)?;
+        ok(same(
+            self.b.get(name_start..name_start + len)?,
+            self.b.get(top.name.clone())?,
+        ))?;
         self.i = name_start + len;
         self.skip_ws();
         ok(self.peek(self.i) == Some(b'>'))?;
@@ -429,4 +447,39 @@ impl Pass<'_, '_> {
         }
         Some(())
     }
+}
+
+/// Byte equality of two short names, without a call to `memcmp`.
+fn same(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y)
+}
+
+/// Advances a content model over child element `local` (namespace `ns`,
+/// `name_hash` `hash`): the accepting branch of the full validator's
+/// `advance`, and `None` wherever that reports a problem.
+fn step(kind: &mut Kind, ns: NsId, local: &[u8], hash: u32) -> Option<ElemId> {
+    let Kind::Elements {
+        model,
+        state,
+        count,
+        ..
+    } = kind
+    else {
+        return None;
+    };
+    let states = model_states(*model);
+    let st = states.get(usize::from(*state))?;
+    let t = st
+        .next
+        .iter()
+        .find(|t| t.hash == hash && t.ns == ns && same(t.name.as_bytes(), local))?;
+    if t.to == *state {
+        ok(*count < st.max)?;
+        *count += 1;
+        return Some(st.elem);
+    }
+    ok(*count >= st.min || *state == 0)?;
+    *state = t.to;
+    *count = 1;
+    Some(states.get(usize::from(t.to))?.elem)
 }
