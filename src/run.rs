@@ -189,9 +189,15 @@ pub fn run(
 ) -> (Summary, Vec<InputProblem>) {
     let mut problems = Vec::new();
     let sources = expand(inputs, &mut problems);
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(options.jobs)
-        .build();
+    // One job: check on this thread, without starting a pool.
+    let pool = if options.jobs == 1 {
+        Err(())
+    } else {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(options.jobs)
+            .build()
+            .map_err(drop)
+    };
     let mut state = RunState::default();
     let chunk_size = 256;
     let mut batch: Vec<Document> = Vec::with_capacity(chunk_size);

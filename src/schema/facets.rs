@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 use super::codes;
 use super::generated::{PATTERN_DFAS, SIMPLE_TYPES};
 use super::lexical::{self, Value};
-use super::tables::{Facet, SimpleId, SimpleType};
+use super::tables::{Builtin, Dfa, Facet, SimpleId, SimpleType};
 
 /// One violated constraint of a value.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -98,6 +98,142 @@ pub(crate) fn check(id: SimpleId, raw: &str, out: &mut Vec<Violation>) -> bool {
         }
     }
     out.len() == before
+}
+
+/// The facets of one simple type, merged across its derivation steps and
+/// prepared once (bounds parsed, patterns resolved) for [`valid`].
+struct Plan {
+    ty: &'static SimpleType,
+    /// Character length bounds (`length`, `minLength`, `maxLength`).
+    length: Option<(usize, usize)>,
+    patterns: Vec<&'static Dfa>,
+    /// Sorted enumerations, one per derivation step.
+    enumerations: Vec<&'static [&'static str]>,
+    total_digits: usize,
+    fraction_digits: usize,
+    /// Range facets with their parsed bounds.
+    ranges: Vec<(&'static Facet, Value<'static>)>,
+    /// A facet could not be prepared: [`valid`] always says no.
+    unusable: bool,
+}
+
+impl Plan {
+    fn new(ty: &'static SimpleType) -> Plan {
+        let mut plan = Plan {
+            ty,
+            length: None,
+            patterns: Vec::new(),
+            enumerations: Vec::new(),
+            total_digits: usize::MAX,
+            fraction_digits: usize::MAX,
+            ranges: Vec::new(),
+            unusable: false,
+        };
+        for decl in ty.facets {
+            let (lo, hi) = plan.length.unwrap_or((0, usize::MAX));
+            match &decl.facet {
+                Facet::Length(n) => plan.length = Some((lo.max(*n as usize), hi.min(*n as usize))),
+                Facet::MinLength(n) => plan.length = Some((lo.max(*n as usize), hi)),
+                Facet::MaxLength(n) => plan.length = Some((lo, hi.min(*n as usize))),
+                Facet::Pattern { regex, .. } => match PATTERN_DFAS.get(usize::from(*regex)) {
+                    Some(dfa) => plan.patterns.push(dfa),
+                    None => plan.unusable = true,
+                },
+                Facet::Enumeration(_, sorted) => plan.enumerations.push(sorted),
+                Facet::TotalDigits(n) => plan.total_digits = plan.total_digits.min(*n as usize),
+                Facet::FractionDigits(n) => {
+                    plan.fraction_digits = plan.fraction_digits.min(*n as usize);
+                }
+                Facet::MinInclusive(lit)
+                | Facet::MaxInclusive(lit)
+                | Facet::MinExclusive(lit)
+                | Facet::MaxExclusive(lit) => match bound_value(lit, ty) {
+                    Some(bound) => plan.ranges.push((&decl.facet, bound)),
+                    None => plan.unusable = true,
+                },
+            }
+        }
+        plan
+    }
+}
+
+/// One [`Plan`] per entry of `SIMPLE_TYPES`, built on first use.
+static PLANS: std::sync::LazyLock<Vec<Plan>> =
+    std::sync::LazyLock::new(|| SIMPLE_TYPES.iter().map(Plan::new).collect());
+
+/// True when `raw` is valid for simple type `id`, answered without building
+/// any message. Never more lenient than [`check`]: it may say no where
+/// [`check`] would find the value valid (an enumeration matched only in the
+/// value space, such as `01` for `1`), never the other way round. The fast
+/// path uses it; a `false` sends the document to the full validator.
+pub(crate) fn valid(id: SimpleId, raw: &str) -> bool {
+    let Some(plan) = PLANS.get(usize::from(id)) else {
+        return false;
+    };
+    let ty = plan.ty;
+    if !ty.members.is_empty() {
+        return ty.members.iter().any(|&m| valid(m, raw));
+    }
+    if plan.unusable {
+        return false;
+    }
+    // A value without whitespace is already normal under every facet value.
+    let normalized = if raw.bytes().any(|c| c <= b' ') {
+        lexical::normalize(raw, ty.whitespace)
+    } else {
+        std::borrow::Cow::Borrowed(raw)
+    };
+    let text: &str = &normalized;
+    let value = match ty.builtin {
+        Builtin::AnySimpleType | Builtin::String | Builtin::NormalizedString | Builtin::Token => {
+            Value::Str(text)
+        }
+        builtin => {
+            let input = if ty.prenormalize || !builtin.is_date() {
+                text
+            } else {
+                raw
+            };
+            match lexical::parse_value(input, builtin, ty.prenormalize) {
+                Some(v) => v,
+                None => return false,
+            }
+        }
+    };
+    if let Some((lo, hi)) = plan.length {
+        let len = if text.is_ascii() {
+            text.len()
+        } else {
+            text.chars().count()
+        };
+        if len < lo || len > hi {
+            return false;
+        }
+    }
+    if !plan.patterns.iter().all(|dfa| dfa.is_match(text.as_bytes())) {
+        return false;
+    }
+    if !plan
+        .enumerations
+        .iter()
+        .all(|sorted| sorted.binary_search(&text).is_ok())
+    {
+        return false;
+    }
+    if let Value::Dec(d) = &value
+        && (d.total_digits() > plan.total_digits || d.fraction_digits() > plan.fraction_digits)
+    {
+        return false;
+    }
+    plan.ranges.iter().all(|(facet, bound)| {
+        let ord = lexical::compare(&value, bound);
+        match facet {
+            Facet::MinInclusive(_) => matches!(ord, Some(Ordering::Greater | Ordering::Equal)),
+            Facet::MaxInclusive(_) => matches!(ord, Some(Ordering::Less | Ordering::Equal)),
+            Facet::MinExclusive(_) => ord == Some(Ordering::Greater),
+            _ => ord == Some(Ordering::Less),
+        }
+    })
 }
 
 fn check_union(ty: &SimpleType, raw: &str, out: &mut Vec<Violation>) -> bool {
@@ -370,6 +506,53 @@ mod tests {
             }
         }
         assert!(checked > 10_000);
+    }
+
+    /// `valid` never accepts what `check` rejects, and agrees with it on
+    /// the schema's own literals and on everyday values.
+    #[test]
+    fn valid_is_never_more_lenient_than_check() {
+        let mut samples: Vec<String> = [
+            "", " ", "0", "1", "01", "-1", "+1", "1.5", "1.50", "-0.00", "100", "100.0000001",
+            "12345678901234567890123", "1e5", "abc", " abc ", "a  b", "PL", "DE", "pl", "EUR",
+            "2026-02-01", " 2026-02-01", "2026-02-01 ", "2026-02-30", "2005-12-31",
+            "2026-02-01T10:00:00Z", "2026-02-01T10:00:00", "2026-02-01T10:00:00+01:00",
+            "2021-10-01T00:00:00", "9999999999", "5265877635", "123456789", "12345678901234",
+            "PL9999999999", "true", "false", "1-0E", "FA (3)", "VAT", "KOR", "x@y.pl",
+            "\t1\n", "٣", "ż", "FV/2026/02/001",
+        ]
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+        for ty in SIMPLE_TYPES {
+            for decl in ty.facets {
+                match &decl.facet {
+                    Facet::Enumeration(v, _) => samples.extend(v.iter().map(ToString::to_string)),
+                    Facet::MinInclusive(l)
+                    | Facet::MaxInclusive(l)
+                    | Facet::MinExclusive(l)
+                    | Facet::MaxExclusive(l) => samples.push((*l).to_string()),
+                    Facet::MaxLength(n) | Facet::Length(n) => {
+                        samples.push("1".repeat(*n as usize));
+                        samples.push("ż".repeat(*n as usize + 1));
+                    }
+                    _ => {}
+                }
+            }
+        }
+        let (mut both, mut agree) = (0usize, 0usize);
+        for id in 0..SIMPLE_TYPES.len() {
+            let id = SimpleId::try_from(id).unwrap();
+            for v in &samples {
+                let full = check(id, v, &mut Vec::new());
+                let fast = valid(id, v);
+                assert!(!fast || full, "type {} value {v:?}: valid says yes, check says no", simple_type(id).name);
+                both += 1;
+                agree += usize::from(fast == full);
+            }
+        }
+        // Only value-space enumeration matches (`01` for `1`) may differ.
+        assert!(agree * 100 >= both * 99, "{agree} of {both}");
     }
 
     #[test]

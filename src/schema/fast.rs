@@ -28,8 +28,9 @@
 use std::ops::Range;
 
 use super::SchemaLimits;
-use super::facets::{self, Violation};
+use super::facets;
 use super::generated::{COMPLEX_TYPES, ROOTS};
+use super::generated::ELEMENTS;
 use super::tables::{ElemId, NsId, TypeRef};
 use super::validator::{Kind, Ns, classify, element, kind_for, model_states};
 use super::xmlchars;
@@ -59,7 +60,6 @@ pub(crate) struct Buffers {
     frames: Vec<Frame>,
     attrs: Vec<(Range<usize>, Range<usize>)>,
     scratch: String,
-    violations: Vec<Violation>,
 }
 
 /// True when the document is schema-valid and the full validator would
@@ -130,9 +130,7 @@ impl Pass<'_, '_> {
     }
 
     fn skip_ws(&mut self) {
-        while self.peek(self.i).is_some_and(is_ws) {
-            self.i += 1;
-        }
+        self.i += skip_whitespace(self.b.get(self.i..).unwrap_or_default());
     }
 
     fn document(&mut self) -> Step {
@@ -146,24 +144,17 @@ impl Pass<'_, '_> {
                 .last()
                 .is_some_and(|f| matches!(f.kind, Kind::Simple { .. }));
             let start = self.i;
+            let rest = self.b.get(start..)?;
             if simple {
                 // A value: up to the next tag, noting what needs decoding.
-                let mut special = false;
-                while let Some(c) = self.peek(self.i) {
-                    if c == b'<' {
-                        break;
-                    }
-                    special |= c == b'&' || c == b'\r';
-                    self.i += 1;
-                }
-                if self.i > start {
+                let (len, special) = scan_value(rest);
+                self.i = start + len;
+                if len > 0 {
                     self.value(start..self.i, special)?;
                 }
             } else {
                 // Between elements (or outside the root): whitespace only.
-                while self.peek(self.i).is_some_and(is_ws) {
-                    self.i += 1;
-                }
+                self.i = start + skip_whitespace(rest);
             }
             match self.peek(self.i) {
                 None => return ok(self.root_closed && self.buf.frames.is_empty()),
@@ -210,18 +201,11 @@ impl Pass<'_, '_> {
     fn start_tag(&mut self) -> Step {
         ok(!self.root_closed)?;
         let name_start = self.i + 1;
-        let mut j = name_start;
-        let mut hash: u32 = 0x811c_9dc5; // `name_hash`, computed while scanning
-        while let Some(c) = self.peek(j) {
-            if is_ws(c) || c == b'>' || c == b'/' {
-                break;
-            }
-            ok(c != b':')?;
-            hash = (hash ^ u32::from(c)).wrapping_mul(0x0100_0193);
-            j += 1;
-        }
+        let rest = self.b.get(name_start..)?;
+        let (len, colon) = scan_name(rest);
+        let j = name_start + len;
         let name = name_start..j;
-        ok(j > name_start)?;
+        ok(len > 0 && !colon)?;
         self.elements += 1;
         ok(self.elements <= self.limits.max_elements
             && self.buf.frames.len() < self.limits.max_depth)?;
@@ -259,9 +243,16 @@ impl Pass<'_, '_> {
                 ns == d.ns && local == d.name.as_bytes()
             })?
         } else {
-            step(&mut self.buf.frames.last_mut()?.kind, ns, local, hash)?
+            step(&mut self.buf.frames.last_mut()?.kind, ns, local)?
         };
-        let kind = self.attributes_of(decl_id)?;
+        let kind = if self.buf.attrs.is_empty() {
+            // The usual element: no attribute given; none may be required.
+            let info = ELEMENT_INFO.get(usize::from(decl_id))?;
+            ok(!info.requires_attributes)?;
+            info.kind
+        } else {
+            self.attributes_of(decl_id)?
+        };
         ok(!matches!(kind, Kind::Skip))?;
         self.buf.frames.push(Frame {
             name,
@@ -331,11 +322,6 @@ impl Pass<'_, '_> {
             TypeRef::Complex(c) => Some(COMPLEX_TYPES.get(usize::from(c))?),
             TypeRef::Simple(_) => None,
         };
-        if self.buf.attrs.is_empty() {
-            // The usual element: no attribute given, none required.
-            ok(complex.is_none_or(|c| c.attributes.iter().all(|a| !a.required)))?;
-            return Some(kind_for(decl, decl.ty));
-        }
         let mut seen: u64 = 0;
         for k in 0..self.buf.attrs.len() {
             let (name, value) = self.buf.attrs.get(k)?.clone();
@@ -351,8 +337,7 @@ impl Pass<'_, '_> {
             ok(i < 64)?;
             seen |= 1 << i;
             let value = self.text.get(value)?;
-            self.buf.violations.clear();
-            ok(facets::check(adecl.ty, value, &mut self.buf.violations))?;
+            ok(facets::valid(adecl.ty, value))?;
             if let Some(f) = adecl.fixed {
                 ok(facets::equals_literal(adecl.ty, value, f))?;
             }
@@ -422,8 +407,7 @@ impl Pass<'_, '_> {
                     Some(Value::Scratch) => &self.buf.scratch,
                     None => fixed.or(default).unwrap_or(""),
                 };
-                self.buf.violations.clear();
-                ok(facets::check(ty, value, &mut self.buf.violations))?;
+                ok(facets::valid(ty, value))?;
                 if let Some(f) = fixed
                     && frame.value.is_some()
                 {
@@ -454,10 +438,10 @@ fn same(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y)
 }
 
-/// Advances a content model over child element `local` (namespace `ns`,
-/// `name_hash` `hash`): the accepting branch of the full validator's
-/// `advance`, and `None` wherever that reports a problem.
-fn step(kind: &mut Kind, ns: NsId, local: &[u8], hash: u32) -> Option<ElemId> {
+/// Advances a content model over child element `local` (namespace `ns`):
+/// the accepting branch of the full validator's `advance`, and `None`
+/// wherever that reports a problem.
+fn step(kind: &mut Kind, ns: NsId, local: &[u8]) -> Option<ElemId> {
     let Kind::Elements {
         model,
         state,
@@ -472,7 +456,7 @@ fn step(kind: &mut Kind, ns: NsId, local: &[u8], hash: u32) -> Option<ElemId> {
     let t = st
         .next
         .iter()
-        .find(|t| t.hash == hash && t.ns == ns && same(t.name.as_bytes(), local))?;
+        .find(|t| same(t.name.as_bytes(), local) && t.ns == ns)?;
     if t.to == *state {
         ok(*count < st.max)?;
         *count += 1;
@@ -482,4 +466,158 @@ fn step(kind: &mut Kind, ns: NsId, local: &[u8], hash: u32) -> Option<ElemId> {
     *state = t.to;
     *count = 1;
     Some(states.get(usize::from(t.to))?.elem)
+}
+
+/// What the fast path needs of an element declaration, prepared once.
+struct ElementInfo {
+    /// What the element may contain, as the full validator starts it.
+    kind: Kind,
+    /// Its type has a required attribute.
+    requires_attributes: bool,
+}
+
+/// One [`ElementInfo`] per entry of `ELEMENTS`.
+static ELEMENT_INFO: std::sync::LazyLock<Vec<ElementInfo>> = std::sync::LazyLock::new(|| {
+    ELEMENTS
+        .iter()
+        .map(|decl| ElementInfo {
+            kind: kind_for(decl, decl.ty),
+            requires_attributes: match decl.ty {
+                TypeRef::Complex(c) => COMPLEX_TYPES
+                    .get(usize::from(c))
+                    .is_some_and(|ct| ct.attributes.iter().any(|a| a.required)),
+                TypeRef::Simple(_) => false,
+            },
+        })
+        .collect()
+});
+
+// Scanning eight bytes at a time ("SWAR"): a word's bytes are tested in
+// parallel with integer arithmetic; no carry crosses from one byte to the
+// next in any of these expressions, so every result is exact.
+
+const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+const HIGH: u64 = 0x8080_8080_8080_8080;
+const ONES: u64 = 0x0101_0101_0101_0101;
+
+/// The high bit of each byte of `x` that equals `b`.
+fn bytes_equal(x: u64, b: u8) -> u64 {
+    let y = x ^ (ONES * u64::from(b));
+    !(((y & LOW7) + LOW7) | y | LOW7)
+}
+
+/// The high bit of each byte of `x` above 0x20 (not whitespace, given that
+/// the document has no other control characters).
+fn bytes_above_space(x: u64) -> u64 {
+    (((x & LOW7) + 0x5F5F_5F5F_5F5F_5F5F) | x) & HIGH
+}
+
+/// The next eight bytes of `rest` from `at`, as a little-endian word.
+fn word(rest: &[u8], at: usize) -> Option<u64> {
+    let bytes: [u8; 8] = rest.get(at..at + 8)?.try_into().ok()?;
+    Some(u64::from_le_bytes(bytes))
+}
+
+/// Index of the first byte marked in a non-zero mask.
+fn first(mask: u64) -> usize {
+    (mask.trailing_zeros() / 8) as usize
+}
+
+/// The length of the whitespace at the start of `rest`.
+fn skip_whitespace(rest: &[u8]) -> usize {
+    let mut i = 0;
+    while let Some(x) = word(rest, i) {
+        let m = bytes_above_space(x);
+        if m != 0 {
+            return i + first(m);
+        }
+        i += 8;
+    }
+    i + rest
+        .get(i..)
+        .unwrap_or_default()
+        .iter()
+        .position(|&c| !is_ws(c))
+        .unwrap_or(rest.len().saturating_sub(i))
+}
+
+/// The length of the character data at the start of `rest` (up to `<`),
+/// and whether it holds `&` or a carriage return.
+fn scan_value(rest: &[u8]) -> (usize, bool) {
+    let mut i = 0;
+    let mut special = false;
+    while let Some(x) = word(rest, i) {
+        let lt = bytes_equal(x, b'<');
+        let sp = bytes_equal(x, b'&') | bytes_equal(x, b'\r');
+        if lt != 0 {
+            let k = first(lt);
+            let before = (1u64 << (k * 8)) - 1;
+            return (i + k, special || sp & before != 0);
+        }
+        special |= sp != 0;
+        i += 8;
+    }
+    let tail = rest.get(i..).unwrap_or_default();
+    let len = tail.iter().position(|&c| c == b'<').unwrap_or(tail.len());
+    let part = tail.get(..len).unwrap_or_default();
+    (
+        i + len,
+        special || part.iter().any(|&c| c == b'&' || c == b'\r'),
+    )
+}
+
+/// The length of the element name at the start of `rest` (up to
+/// whitespace, `>` or `/`), and whether it has a colon.
+fn scan_name(rest: &[u8]) -> (usize, bool) {
+    let mut i = 0;
+    let mut colon = false;
+    while let Some(x) = word(rest, i) {
+        let end = (!bytes_above_space(x) & HIGH) | bytes_equal(x, b'>') | bytes_equal(x, b'/');
+        let c = bytes_equal(x, b':');
+        if end != 0 {
+            let k = first(end);
+            let before = (1u64 << (k * 8)) - 1;
+            return (i + k, colon || c & before != 0);
+        }
+        colon |= c != 0;
+        i += 8;
+    }
+    let tail = rest.get(i..).unwrap_or_default();
+    let len = tail
+        .iter()
+        .position(|&c| is_ws(c) || c == b'>' || c == b'/')
+        .unwrap_or(tail.len());
+    let part = tail.get(..len).unwrap_or_default();
+    (i + len, colon || part.contains(&b':'))
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    /// The word-at-a-time scanners agree with plain byte loops at every
+    /// length and position.
+    #[test]
+    fn scanners_agree_with_byte_loops() {
+        let alphabet: &[u8] = b" \t\r\na<&>/:z\xC5\xBC";
+        let mut seed = 7u64;
+        for _ in 0..20_000 {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            let len = (seed >> 59) as usize + (seed >> 40) as usize % 13;
+            let s: Vec<u8> = (0..len)
+                .map(|k| alphabet[((seed >> (k % 50)) as usize + k * 7) % alphabet.len()])
+                .collect();
+            let ws = s.iter().position(|&c| !is_ws(c)).unwrap_or(s.len());
+            assert_eq!(skip_whitespace(&s), ws, "{s:?}");
+            let lt = s.iter().position(|&c| c == b'<').unwrap_or(s.len());
+            let special = s[..lt].iter().any(|&c| c == b'&' || c == b'\r');
+            assert_eq!(scan_value(&s), (lt, special), "{s:?}");
+            let end = s
+                .iter()
+                .position(|&c| is_ws(c) || c == b'>' || c == b'/')
+                .unwrap_or(s.len());
+            assert_eq!(scan_name(&s), (end, s[..end].contains(&b':')), "{s:?}");
+        }
+    }
 }

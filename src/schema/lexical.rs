@@ -64,28 +64,21 @@ pub(crate) fn normalize(value: &str, ws: WhiteSpace) -> Cow<'_, str> {
 }
 
 fn is_collapsed(value: &str) -> bool {
-    let b = value.as_bytes();
-    // Most values have no whitespace at all.
-    if !b.iter().any(|&c| c <= b' ') {
-        return true;
-    }
-    if b.first().is_some_and(|&c| is_ws_byte(c)) || b.last().is_some_and(|&c| is_ws_byte(c)) {
-        return false;
-    }
-    let mut prev_space = false;
-    for &c in b {
-        match c {
-            b'\t' | b'\n' | b'\r' => return false,
-            b' ' => {
-                if prev_space {
-                    return false;
-                }
-                prev_space = true;
+    // One pass: no tab, line feed or carriage return, no space at either end
+    // and no two spaces in a row. Values reach here with legal characters
+    // only, so every byte up to 0x20 is one of the four whitespace bytes.
+    let mut after_space = true; // a leading space is not collapsed
+    for &c in value.as_bytes() {
+        if c <= b' ' {
+            if c != b' ' || after_space {
+                return false;
             }
-            _ => prev_space = false,
+            after_space = true;
+        } else {
+            after_space = false;
         }
     }
-    true
+    !after_space || value.is_empty()
 }
 
 fn trim_ws(s: &str) -> &str {
@@ -156,48 +149,79 @@ impl Decimal<'_> {
 /// libxml2's maximum number of significant digits in a decimal.
 const MAX_DIGITS: usize = 24;
 
+/// The bounds of `raw` without surrounding XML whitespace.
+fn trimmed_bounds(b: &[u8]) -> (usize, usize) {
+    let start = b.iter().position(|&c| !is_ws_byte(c)).unwrap_or(b.len());
+    let end = b.iter().rposition(|&c| !is_ws_byte(c)).map_or(start, |e| e + 1);
+    (start, end.max(start))
+}
+
 /// Parses `xs:decimal` the way libxml2 does (surrounding whitespace allowed,
-/// at most 24 digits after the leading zeros, `.` alone rejected).
+/// at most 24 digits after the leading zeros, `.` alone rejected), in one
+/// pass over the bytes.
 pub(crate) fn parse_decimal(raw: &str) -> Option<Decimal<'_>> {
-    let s = trim_ws(raw);
-    let (neg, body) = match s.as_bytes().first() {
-        Some(b'-') => (true, &s[1..]),
-        Some(b'+') => (false, &s[1..]),
-        _ => (false, s),
+    let b = raw.as_bytes();
+    let (start, end) = trimmed_bounds(b);
+    let digits_from = |mut i: usize| {
+        while i < end && b[i].is_ascii_digit() {
+            i += 1;
+        }
+        i
     };
-    if body.is_empty() {
+    let mut i = start;
+    let neg = match b.get(i) {
+        Some(b'-') if i < end => {
+            i += 1;
+            true
+        }
+        Some(b'+') if i < end => {
+            i += 1;
+            false
+        }
+        _ => false,
+    };
+    if i == end {
         return None;
     }
-    let stripped = body.trim_start_matches('0');
-    let leading_zeros = stripped.len() != body.len();
-    let (int, frac, has_point) = match stripped.split_once('.') {
-        Some((i, f)) => (i, f, true),
-        None => (stripped, "", false),
+    let zeros = i;
+    while i < end && b[i] == b'0' {
+        i += 1;
+    }
+    let leading_zeros = i > zeros;
+    let int = i..digits_from(i);
+    i = int.end;
+    let has_point = i < end && b[i] == b'.';
+    let frac = if has_point {
+        i + 1..digits_from(i + 1)
+    } else {
+        i..i
     };
-    if !int.bytes().all(|b| b.is_ascii_digit()) || !frac.bytes().all(|b| b.is_ascii_digit()) {
+    if frac.end != end {
         return None;
     }
+    let (int_len, frac_len) = (int.len(), frac.len());
     if has_point {
-        if int.len() >= MAX_DIGITS || int.len() + frac.len() > MAX_DIGITS {
+        if int_len >= MAX_DIGITS || int_len + frac_len > MAX_DIGITS {
             return None;
         }
-        if int.is_empty() && frac.is_empty() && !leading_zeros {
+        if int_len == 0 && frac_len == 0 && !leading_zeros {
             return None;
         }
-    } else if int.len() > MAX_DIGITS {
+    } else if int_len > MAX_DIGITS {
         return None;
     }
     Some(Decimal {
         neg,
-        int,
-        frac: frac.trim_end_matches('0'),
+        int: raw.get(int)?,
+        frac: raw.get(frac)?.trim_end_matches('0'),
     })
 }
 
 /// Parses the integer built-ins (libxml2 rules: optional sign, ASCII digits,
 /// at most 24 significant digits) and checks the built-in's range.
 pub(crate) fn parse_integer(raw: &str, builtin: Builtin) -> Option<Decimal<'_>> {
-    let s = trim_ws(raw);
+    let b = raw.as_bytes();
+    let (start, end) = trimmed_bounds(b);
     let unsigned = matches!(
         builtin,
         Builtin::UnsignedLong
@@ -205,15 +229,31 @@ pub(crate) fn parse_integer(raw: &str, builtin: Builtin) -> Option<Decimal<'_>> 
             | Builtin::UnsignedShort
             | Builtin::UnsignedByte
     );
-    let (neg, body) = match s.as_bytes().first() {
-        Some(b'-') if !unsigned => (true, &s[1..]),
-        Some(b'+') if !unsigned => (false, &s[1..]),
-        _ => (false, s),
+    let mut i = start;
+    let neg = match b.get(i) {
+        Some(b'-') if !unsigned && i < end => {
+            i += 1;
+            true
+        }
+        Some(b'+') if !unsigned && i < end => {
+            i += 1;
+            false
+        }
+        _ => false,
     };
-    if body.is_empty() || !body.bytes().all(|b| b.is_ascii_digit()) {
+    let body = b.get(i..end)?;
+    if body.is_empty() || !body.iter().all(u8::is_ascii_digit) {
         return None;
     }
-    let int = body.trim_start_matches('0');
+    while i < end && b[i] == b'0' {
+        i += 1;
+    }
+    let int = raw.get(i..end)?;
+    integer_in_range(neg, int, builtin)
+}
+
+/// The range check of [`parse_integer`] on digits without leading zeros.
+fn integer_in_range(neg: bool, int: &str, builtin: Builtin) -> Option<Decimal<'_>> {
     if int.len() > MAX_DIGITS {
         return None;
     }
@@ -618,9 +658,115 @@ pub(crate) fn compare(a: &Value<'_>, b: &Value<'_>) -> Option<Ordering> {
     }
 }
 
+
+/// The earlier, straightforward parsers: the reference the one-pass
+/// parsers above are tested against.
+#[cfg(test)]
+mod reference {
+    use super::{Builtin, Decimal, MAX_DIGITS, trim_ws};
+
+    /// Parses `xs:decimal` the way libxml2 does (surrounding whitespace allowed,
+    /// at most 24 digits after the leading zeros, `.` alone rejected).
+    pub(super) fn parse_decimal_reference(raw: &str) -> Option<Decimal<'_>> {
+        let s = trim_ws(raw);
+        let (neg, body) = match s.as_bytes().first() {
+            Some(b'-') => (true, &s[1..]),
+            Some(b'+') => (false, &s[1..]),
+            _ => (false, s),
+        };
+        if body.is_empty() {
+            return None;
+        }
+        let stripped = body.trim_start_matches('0');
+        let leading_zeros = stripped.len() != body.len();
+        let (int, frac, has_point) = match stripped.split_once('.') {
+            Some((i, f)) => (i, f, true),
+            None => (stripped, "", false),
+        };
+        if !int.bytes().all(|b| b.is_ascii_digit()) || !frac.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        if has_point {
+            if int.len() >= MAX_DIGITS || int.len() + frac.len() > MAX_DIGITS {
+                return None;
+            }
+            if int.is_empty() && frac.is_empty() && !leading_zeros {
+                return None;
+            }
+        } else if int.len() > MAX_DIGITS {
+            return None;
+        }
+        Some(Decimal {
+            neg,
+            int,
+            frac: frac.trim_end_matches('0'),
+        })
+    }
+
+    /// Parses the integer built-ins (libxml2 rules: optional sign, ASCII digits,
+    /// at most 24 significant digits) and checks the built-in's range.
+    pub(super) fn parse_integer_reference(raw: &str, builtin: Builtin) -> Option<Decimal<'_>> {
+        let s = trim_ws(raw);
+        let unsigned = matches!(
+            builtin,
+            Builtin::UnsignedLong
+                | Builtin::UnsignedInt
+                | Builtin::UnsignedShort
+                | Builtin::UnsignedByte
+        );
+        let (neg, body) = match s.as_bytes().first() {
+            Some(b'-') if !unsigned => (true, &s[1..]),
+            Some(b'+') if !unsigned => (false, &s[1..]),
+            _ => (false, s),
+        };
+        if body.is_empty() || !body.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let int = body.trim_start_matches('0');
+        if int.len() > MAX_DIGITS {
+            return None;
+        }
+        let value = Decimal { neg, int, frac: "" };
+        let negative = neg && !value.is_zero();
+        let positive = !neg && !value.is_zero();
+        let fits = |max_pos: &str, max_neg: &str| {
+            let limit = if negative { max_neg } else { max_pos };
+            int.len() < limit.len() || (int.len() == limit.len() && int <= limit)
+        };
+        let ok = match builtin {
+            Builtin::NonNegativeInteger => !negative,
+            Builtin::PositiveInteger => positive,
+            Builtin::NonPositiveInteger => !positive,
+            Builtin::NegativeInteger => negative,
+            Builtin::Long => fits("9223372036854775807", "9223372036854775808"),
+            Builtin::Int => fits("2147483647", "2147483648"),
+            Builtin::Short => fits("32767", "32768"),
+            Builtin::Byte => fits("127", "128"),
+            Builtin::UnsignedLong => fits("18446744073709551615", ""),
+            Builtin::UnsignedInt => fits("4294967295", ""),
+            Builtin::UnsignedShort => fits("65535", ""),
+            Builtin::UnsignedByte => fits("255", ""),
+            _ => true,
+        };
+        ok.then_some(value)
+    }
+
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn one_pass_parsers_match_the_reference(s in "[ \t+\\-0-9.a]{0,30}|[+-]?0*[0-9]{0,26}(\\.[0-9]{0,26}0*)?") {
+            proptest::prop_assert_eq!(parse_decimal(&s), reference::parse_decimal_reference(&s));
+            for b in [Builtin::Integer, Builtin::NonNegativeInteger, Builtin::PositiveInteger,
+                      Builtin::Long, Builtin::Int, Builtin::Byte, Builtin::UnsignedInt, Builtin::UnsignedByte] {
+                proptest::prop_assert_eq!(parse_integer(&s, b), reference::parse_integer_reference(&s, b));
+            }
+        }
+    }
 
     fn dec(s: &str) -> Option<(bool, String, String)> {
         parse_decimal(s).map(|d| (d.neg, d.int.to_string(), d.frac.to_string()))
