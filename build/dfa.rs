@@ -47,9 +47,9 @@ pub fn compile(regex: &str) -> Result<Table, String> {
     let mut order: Vec<StateID> = Vec::new();
     let mut queue = VecDeque::new();
     let number = |s: StateID,
-                      ids: &mut BTreeMap<StateID, u16>,
-                      order: &mut Vec<StateID>,
-                      queue: &mut VecDeque<StateID>|
+                  ids: &mut BTreeMap<StateID, u16>,
+                  order: &mut Vec<StateID>,
+                  queue: &mut VecDeque<StateID>|
      -> Result<u16, String> {
         if dfa.is_dead_state(s) {
             return Ok(0);
@@ -113,12 +113,26 @@ impl Table {
     /// Checks the renumbered table against the DFA it came from on a few
     /// inputs; a mismatch is a bug in this module.
     fn checked(self, dfa: &dense::DFA<Vec<u32>>, regex: &str) -> Result<Self, String> {
-        let samples: [&[u8]; 8] = [b"", b"0", b"1234567", b"12.50", b"PL", b"abc@def", b"-1", "٣".as_bytes()];
+        let samples: [&[u8]; 8] = [
+            b"",
+            b"0",
+            b"1234567",
+            b"12.50",
+            b"PL",
+            b"abc@def",
+            b"-1",
+            "٣".as_bytes(),
+        ];
         for sample in samples {
             let input = regex_automata::Input::new(sample).anchored(Anchored::Yes);
-            let expected = dfa.try_search_fwd(&input).map_err(|e| e.to_string())?.is_some();
+            let expected = dfa
+                .try_search_fwd(&input)
+                .map_err(|e| e.to_string())?
+                .is_some();
             if self.is_match(sample) != expected {
-                return Err(format!("pattern {regex:?}: compiled table disagrees on {sample:?}"));
+                return Err(format!(
+                    "pattern {regex:?}: compiled table disagrees on {sample:?}"
+                ));
             }
         }
         Ok(self)
@@ -128,7 +142,9 @@ impl Table {
     pub fn is_match(&self, input: &[u8]) -> bool {
         let mut s = 1usize;
         for &b in input {
-            s = usize::from(self.trans[s * self.stride + usize::from(self.classes[usize::from(b)])]);
+            s = usize::from(
+                self.trans[s * self.stride + usize::from(self.classes[usize::from(b)])],
+            );
             if s == 0 {
                 return false;
             }

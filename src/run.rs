@@ -123,7 +123,13 @@ fn expand(inputs: Vec<Input>, problems: &mut Vec<InputProblem>) -> Vec<Source> {
                     f.as_os_str()
                         .as_encoded_bytes()
                         .iter()
-                        .map(|&b| if std::path::is_separator(char::from(b)) { 0 } else { b })
+                        .map(|&b| {
+                            if std::path::is_separator(char::from(b)) {
+                                0
+                            } else {
+                                b
+                            }
+                        })
                         .collect::<Vec<u8>>()
                 });
                 out.extend(found.into_iter().map(|f| {
@@ -199,7 +205,9 @@ pub fn run(
             .map_err(drop)
     };
     let mut state = RunState::default();
-    let chunk_size = 256;
+    // On one thread nothing is gained by holding documents back: check each
+    // as soon as it is read, so its buffer is reused for the next one.
+    let chunk_size = if options.jobs == 1 { 1 } else { 256 };
     let mut batch: Vec<Document> = Vec::with_capacity(chunk_size);
     let mut packages: Vec<PackageInfo> = Vec::new();
 

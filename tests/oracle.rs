@@ -1479,11 +1479,29 @@ fn fast_path_edges() -> Vec<Case> {
     let p2 = base.find("<P_2>").unwrap() + 5;
     let p2_end = p2 + base[p2..].find('<').unwrap();
     for value in [
-        "FV &amp; 1", "FV&#47;1", "FV&#x2F;1", "&lt;1&gt;", "FV&apos;1&quot;", "FV &unknown; 1",
-        "FV &#0; 1", "FV &#xD800; 1", "FV&amp", "a]]>b", "FV\r\n1", "FV\r1", " FV/1 ",
-        "FV<!-- c -->1", "<![CDATA[FV/1]]>", "FV/1<?pi x?>", "", "\u{1}",
+        "FV &amp; 1",
+        "FV&#47;1",
+        "FV&#x2F;1",
+        "&lt;1&gt;",
+        "FV&apos;1&quot;",
+        "FV &unknown; 1",
+        "FV &#0; 1",
+        "FV &#xD800; 1",
+        "FV&amp",
+        "a]]>b",
+        "FV\r\n1",
+        "FV\r1",
+        " FV/1 ",
+        "FV<!-- c -->1",
+        "<![CDATA[FV/1]]>",
+        "FV/1<?pi x?>",
+        "",
+        "\u{1}",
     ] {
-        add(&format!("p2:{value}"), format!("{}{value}{}", &base[..p2], &base[p2_end..]));
+        add(
+            &format!("p2:{value}"),
+            format!("{}{value}{}", &base[..p2], &base[p2_end..]),
+        );
     }
     let naglowek = base.find("<Naglowek>").unwrap();
     for inject in [
@@ -1515,7 +1533,10 @@ fn fast_path_edges() -> Vec<Case> {
         "<KodFormularza xsi:type=\"TKodFormularza\" kodSystemowy=\"FA (3)\" wersjaSchemy=\"1-0E\">",
         "<KodFormularza kodSystemowy=\"FA (3)\" wersjaSchemy=\"1-0E\"/>",
     ] {
-        add(&format!("tag:{tag}"), format!("{}{tag}{}", &base[..kod], &base[kod_end..]));
+        add(
+            &format!("tag:{tag}"),
+            format!("{}{tag}{}", &base[..kod], &base[kod_end..]),
+        );
     }
     let root = base.find("<Faktura").unwrap();
     let root_end = root + base[root..].find('>').unwrap() + 1;
@@ -1529,10 +1550,20 @@ fn fast_path_edges() -> Vec<Case> {
         "<Faktura xmlns=\"\">",
         "<Faktura xmlns=\"http://crd.gov.pl/wzor/2025/06/25/13775/\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:schemaLocation=\"a b\">",
     ] {
-        add(&format!("root:{tag}"), format!("{}{tag}{}", &base[..root], &base[root_end..]));
+        add(
+            &format!("root:{tag}"),
+            format!("{}{tag}{}", &base[..root], &base[root_end..]),
+        );
     }
     let close = base.rfind("</Faktura>").unwrap();
-    for tail in ["</Faktura>\n<!-- end -->\n", "</Faktura >", "</Faktura>x", "</Faktura><Faktura/>", "</Faktur>", ""] {
+    for tail in [
+        "</Faktura>\n<!-- end -->\n",
+        "</Faktura >",
+        "</Faktura>x",
+        "</Faktura><Faktura/>",
+        "</Faktur>",
+        "",
+    ] {
         add(&format!("tail:{tail}"), format!("{}{tail}", &base[..close]));
     }
     out
@@ -1580,7 +1611,9 @@ fn fast_path_accepts_only_what_the_full_validator_accepts() {
                 full.is_empty(),
                 "{}: the fast path accepts it, the full validator reports {:?}",
                 c.id,
-                full.iter().map(|d| (d.code, &d.message)).collect::<Vec<_>>()
+                full.iter()
+                    .map(|d| (d.code, &d.message))
+                    .collect::<Vec<_>>()
             );
             fast += 1;
             edges_fast += usize::from(c.id.starts_with("edge/"));
@@ -1589,13 +1622,22 @@ fn fast_path_accepts_only_what_the_full_validator_accepts() {
         // With or without the fast path, `validate` reports the same.
         let combined = validate(&c.bytes, &limits);
         assert_eq!(
-            combined.iter().map(|d| (d.code, d.line, d.column)).collect::<Vec<_>>(),
-            full.iter().map(|d| (d.code, d.line, d.column)).collect::<Vec<_>>(),
+            combined
+                .iter()
+                .map(|d| (d.code, d.line, d.column))
+                .collect::<Vec<_>>(),
+            full.iter()
+                .map(|d| (d.code, d.line, d.column))
+                .collect::<Vec<_>>(),
             "{}",
             c.id
         );
         if c.id.starts_with("official/") {
-            assert!(accepted, "{}: the fast path does not accept an official example", c.id);
+            assert!(
+                accepted,
+                "{}: the fast path does not accept an official example",
+                c.id
+            );
         }
     }
     eprintln!(
@@ -1603,7 +1645,10 @@ fn fast_path_accepts_only_what_the_full_validator_accepts() {
         cases.len()
     );
     // The fast path carries the usual valid document, not just a few.
-    assert!(fast * 10 >= full_valid * 9, "fast path proves only {fast} of {full_valid}");
+    assert!(
+        fast * 10 >= full_valid * 9,
+        "fast path proves only {fast} of {full_valid}"
+    );
     assert!(edges_fast >= 20, "{edges_fast}");
 }
 

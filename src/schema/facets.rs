@@ -188,6 +188,10 @@ pub(crate) fn valid(id: SimpleId, raw: &str) -> bool {
         Builtin::AnySimpleType | Builtin::String | Builtin::NormalizedString | Builtin::Token => {
             Value::Str(text)
         }
+        Builtin::Decimal => match lexical::parse_decimal(text) {
+            Some(d) => Value::Dec(d),
+            None => return false,
+        },
         builtin => {
             let input = if ty.prenormalize || !builtin.is_date() {
                 text
@@ -210,7 +214,11 @@ pub(crate) fn valid(id: SimpleId, raw: &str) -> bool {
             return false;
         }
     }
-    if !plan.patterns.iter().all(|dfa| dfa.is_match(text.as_bytes())) {
+    if !plan
+        .patterns
+        .iter()
+        .all(|dfa| dfa.is_match(text.as_bytes()))
+    {
         return false;
     }
     if !plan
@@ -465,7 +473,23 @@ mod tests {
     fn pattern_automata_agree_with_the_regex_crate() {
         use proptest::strategy::{Strategy, ValueTree};
         use proptest::test_runner::TestRunner;
-        let extra = ['0', '9', 'a', 'Z', '-', '.', ' ', '\n', '@', '/', '?', '&', 'ż', '٣', '\u{10000}'];
+        let extra = [
+            '0',
+            '9',
+            'a',
+            'Z',
+            '-',
+            '.',
+            ' ',
+            '\n',
+            '@',
+            '/',
+            '?',
+            '&',
+            'ż',
+            '٣',
+            '\u{10000}',
+        ];
         let mut runner = TestRunner::deterministic();
         let mut checked = 0usize;
         for (i, source) in PATTERN_REGEXES.iter().enumerate() {
@@ -481,7 +505,11 @@ mod tests {
                 let mut variants = vec![value.clone(), String::new()];
                 let chars: Vec<char> = value.chars().collect();
                 for (k, c) in extra.iter().enumerate() {
-                    let at = if chars.is_empty() { 0 } else { k % (chars.len() + 1) };
+                    let at = if chars.is_empty() {
+                        0
+                    } else {
+                        k % (chars.len() + 1)
+                    };
                     let mut inserted = chars.clone();
                     inserted.insert(at, *c);
                     variants.push(inserted.iter().collect());
@@ -502,7 +530,10 @@ mod tests {
                     );
                     checked += 1;
                 }
-                assert!(dfa.is_match(value.as_bytes()), "pattern {i} rejects {value:?}");
+                assert!(
+                    dfa.is_match(value.as_bytes()),
+                    "pattern {i} rejects {value:?}"
+                );
             }
         }
         assert!(checked > 10_000);
@@ -513,13 +544,52 @@ mod tests {
     #[test]
     fn valid_is_never_more_lenient_than_check() {
         let mut samples: Vec<String> = [
-            "", " ", "0", "1", "01", "-1", "+1", "1.5", "1.50", "-0.00", "100", "100.0000001",
-            "12345678901234567890123", "1e5", "abc", " abc ", "a  b", "PL", "DE", "pl", "EUR",
-            "2026-02-01", " 2026-02-01", "2026-02-01 ", "2026-02-30", "2005-12-31",
-            "2026-02-01T10:00:00Z", "2026-02-01T10:00:00", "2026-02-01T10:00:00+01:00",
-            "2021-10-01T00:00:00", "9999999999", "5265877635", "123456789", "12345678901234",
-            "PL9999999999", "true", "false", "1-0E", "FA (3)", "VAT", "KOR", "x@y.pl",
-            "\t1\n", "٣", "ż", "FV/2026/02/001",
+            "",
+            " ",
+            "0",
+            "1",
+            "01",
+            "-1",
+            "+1",
+            "1.5",
+            "1.50",
+            "-0.00",
+            "100",
+            "100.0000001",
+            "12345678901234567890123",
+            "1e5",
+            "abc",
+            " abc ",
+            "a  b",
+            "PL",
+            "DE",
+            "pl",
+            "EUR",
+            "2026-02-01",
+            " 2026-02-01",
+            "2026-02-01 ",
+            "2026-02-30",
+            "2005-12-31",
+            "2026-02-01T10:00:00Z",
+            "2026-02-01T10:00:00",
+            "2026-02-01T10:00:00+01:00",
+            "2021-10-01T00:00:00",
+            "9999999999",
+            "5265877635",
+            "123456789",
+            "12345678901234",
+            "PL9999999999",
+            "true",
+            "false",
+            "1-0E",
+            "FA (3)",
+            "VAT",
+            "KOR",
+            "x@y.pl",
+            "\t1\n",
+            "٣",
+            "ż",
+            "FV/2026/02/001",
         ]
         .iter()
         .map(ToString::to_string)
@@ -546,7 +616,11 @@ mod tests {
             for v in &samples {
                 let full = check(id, v, &mut Vec::new());
                 let fast = valid(id, v);
-                assert!(!fast || full, "type {} value {v:?}: valid says yes, check says no", simple_type(id).name);
+                assert!(
+                    !fast || full,
+                    "type {} value {v:?}: valid says yes, check says no",
+                    simple_type(id).name
+                );
                 both += 1;
                 agree += usize::from(fast == full);
             }

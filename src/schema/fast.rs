@@ -29,9 +29,9 @@ use std::ops::Range;
 
 use super::SchemaLimits;
 use super::facets;
-use super::generated::{COMPLEX_TYPES, ROOTS};
 use super::generated::ELEMENTS;
-use super::tables::{ElemId, NsId, TypeRef};
+use super::generated::{COMPLEX_TYPES, ROOTS};
+use super::tables::{ElemId, NsId, SimpleId, TypeRef};
 use super::validator::{Kind, Ns, classify, element, kind_for, model_states};
 use super::xmlchars;
 
@@ -214,23 +214,12 @@ impl Pass<'_, '_> {
         self.i = j;
         self.buf.attrs.clear();
         let root = self.buf.frames.is_empty();
-        let empty = loop {
-            let before = self.i;
-            self.skip_ws();
-            match self.peek(self.i)? {
-                b'>' => {
-                    self.i += 1;
-                    break false;
-                }
-                b'/' => {
-                    ok(self.peek(self.i + 1) == Some(b'>'))?;
-                    self.i += 2;
-                    break true;
-                }
-                _ => {}
-            }
-            ok(self.i > before)?; // whitespace before every attribute
-            self.attribute(root)?;
+        let empty = if self.peek(self.i) == Some(b'>') {
+            // No attributes: the usual start tag.
+            self.i += 1;
+            false
+        } else {
+            self.attributes()?
         };
 
         let local = self.b.get(name.clone())?;
@@ -254,6 +243,12 @@ impl Pass<'_, '_> {
             self.attributes_of(decl_id)?
         };
         ok(!matches!(kind, Kind::Skip))?;
+        if !empty
+            && let Kind::Simple { ty, fixed, .. } = kind
+            && self.leaf(&name, ty, fixed)?
+        {
+            return Some(());
+        }
         self.buf.frames.push(Frame {
             name,
             kind,
@@ -263,6 +258,62 @@ impl Pass<'_, '_> {
             self.close()?;
         }
         Some(())
+    }
+
+    /// The attributes of a start tag up to its `>` or `/>`; true for `/>`.
+    fn attributes(&mut self) -> Option<bool> {
+        let root = self.buf.frames.is_empty();
+        loop {
+            let before = self.i;
+            self.skip_ws();
+            match self.peek(self.i)? {
+                b'>' => {
+                    self.i += 1;
+                    return Some(false);
+                }
+                b'/' => {
+                    ok(self.peek(self.i + 1) == Some(b'>'))?;
+                    self.i += 2;
+                    return Some(true);
+                }
+                _ => {}
+            }
+            ok(self.i > before)?; // whitespace before every attribute
+            self.attribute(root)?;
+        }
+    }
+
+    /// The common leaf `<name>value</name>`, checked without opening a
+    /// frame: `Some(true)` when done, `Some(false)` when the content has
+    /// another shape (left to the general loop), `None` to give up.
+    fn leaf(
+        &mut self,
+        name: &Range<usize>,
+        ty: SimpleId,
+        fixed: Option<&'static str>,
+    ) -> Option<bool> {
+        let start = self.i;
+        let (len, special) = scan_value(self.b.get(start..)?);
+        let end = start + len;
+        let after = end + 2 + name.len();
+        let closes = len > 0
+            && !special
+            && self.b.get(end..end + 2) == Some(b"</")
+            && self.peek(after) == Some(b'>')
+            && same_in(self.b, end + 2, name.start, name.len());
+        if !closes {
+            return Some(false);
+        }
+        let value = self.text.get(start..end)?;
+        ok(facets::valid(ty, value))?;
+        if let Some(f) = fixed {
+            ok(facets::equals_literal(ty, value, f))?;
+        }
+        self.i = after + 1;
+        if self.buf.frames.is_empty() {
+            self.root_closed = true;
+        }
+        Some(true)
     }
 
     /// One attribute; namespace declarations are taken in place, other
@@ -286,9 +337,14 @@ impl Pass<'_, '_> {
         let len = memchr::memchr(quote, self.b.get(value_start..)?)?;
         let value = value_start..value_start + len;
         self.i = value.end + 1;
-        ok(matches!(self.peek(self.i), Some(b' ' | b'\t' | b'\n' | b'\r' | b'/' | b'>')))?;
+        ok(matches!(
+            self.peek(self.i),
+            Some(b' ' | b'\t' | b'\n' | b'\r' | b'/' | b'>')
+        ))?;
         let raw = self.b.get(value.clone())?;
-        ok(!raw.iter().any(|&c| matches!(c, b'<' | b'&' | b'\t' | b'\n' | b'\r')))?;
+        ok(!raw
+            .iter()
+            .any(|&c| matches!(c, b'<' | b'&' | b'\t' | b'\n' | b'\r')))?;
 
         let key = self.b.get(name.clone())?;
         // Well-formedness: no attribute name twice on one tag.
@@ -386,13 +442,12 @@ impl Pass<'_, '_> {
         let name_start = self.i + 2;
         let top = self.buf.frames.last()?;
         let len = top.name.len();
-        ok(same(
-            self.b.get(name_start..name_start + len)?,
-            self.b.get(top.name.clone())?,
-        ))?;
+        ok(same_in(self.b, name_start, top.name.start, len))?;
         self.i = name_start + len;
-        self.skip_ws();
-        ok(self.peek(self.i) == Some(b'>'))?;
+        if self.peek(self.i) != Some(b'>') {
+            self.skip_ws();
+            ok(self.peek(self.i) == Some(b'>'))?;
+        }
         self.i += 1;
         self.close()
     }
@@ -433,9 +488,47 @@ impl Pass<'_, '_> {
     }
 }
 
+/// Whether the `len` bytes of `doc` at `a` equal those at `b`, compared a
+/// word at a time (the last word masked) while eight bytes can be read.
+fn same_in(doc: &[u8], a: usize, b: usize, len: usize) -> bool {
+    let mut k = 0;
+    while k < len {
+        let (Some(x), Some(y)) = (word(doc, a + k), word(doc, b + k)) else {
+            return match (doc.get(a + k..a + len), doc.get(b + k..b + len)) {
+                (Some(x), Some(y)) => x == y,
+                _ => false,
+            };
+        };
+        let diff = x ^ y;
+        let rest = len - k;
+        if rest < 8 {
+            return diff & ((1u64 << (rest * 8)) - 1) == 0;
+        }
+        if diff != 0 {
+            return false;
+        }
+        k += 8;
+    }
+    doc.get(a..a + len).is_some() && doc.get(b..b + len).is_some()
+}
+
 /// Byte equality of two short names, without a call to `memcmp`.
 fn same(a: &[u8], b: &[u8]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y)
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while let (Some(x), Some(y)) = (word(a, i), word(b, i)) {
+        if x != y {
+            return false;
+        }
+        i += 8;
+    }
+    let (a, b) = (
+        a.get(i..).unwrap_or_default(),
+        b.get(i..).unwrap_or_default(),
+    );
+    a.iter().zip(b).all(|(x, y)| x == y)
 }
 
 /// Advances a content model over child element `local` (namespace `ns`):
@@ -608,6 +701,13 @@ mod tests {
             let s: Vec<u8> = (0..len)
                 .map(|k| alphabet[((seed >> (k % 50)) as usize + k * 7) % alphabet.len()])
                 .collect();
+            for (a, b, len) in [(0, 3, 4), (1, 9, 8), (0, 0, s.len()), (2, 11, 9)] {
+                let expected = match (s.get(a..a + len), s.get(b..b + len)) {
+                    (Some(x), Some(y)) => x == y,
+                    _ => false,
+                };
+                assert_eq!(same_in(&s, a, b, len), expected, "{s:?} {a} {b} {len}");
+            }
             let ws = s.iter().position(|&c| !is_ws(c)).unwrap_or(s.len());
             assert_eq!(skip_whitespace(&s), ws, "{s:?}");
             let lt = s.iter().position(|&c| c == b'<').unwrap_or(s.len());

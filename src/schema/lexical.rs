@@ -152,7 +152,10 @@ const MAX_DIGITS: usize = 24;
 /// The bounds of `raw` without surrounding XML whitespace.
 fn trimmed_bounds(b: &[u8]) -> (usize, usize) {
     let start = b.iter().position(|&c| !is_ws_byte(c)).unwrap_or(b.len());
-    let end = b.iter().rposition(|&c| !is_ws_byte(c)).map_or(start, |e| e + 1);
+    let end = b
+        .iter()
+        .rposition(|&c| !is_ws_byte(c))
+        .map_or(start, |e| e + 1);
     (start, end.max(start))
 }
 
@@ -573,6 +576,11 @@ pub(crate) fn compare_dates(x: &DateTime, y: &DateTime) -> Option<Ordering> {
         }
     }
     if x.kind == y.kind {
+        if x.kind == DateKind::Date && x.tz == y.tz && x.year > 0 && y.year > 0 {
+            // Same zone (or none): the day number grows with (year, month,
+            // day) and the zone adds the same seconds to both.
+            return Some((x.year, x.mon, x.day).cmp(&(y.year, y.mon, y.day)));
+        }
         return Some(cmp(normalized(x, 0.0), normalized(y, 0.0)));
     }
     // Different date/time types (not produced by FA(3)): compare the fields
@@ -657,7 +665,6 @@ pub(crate) fn compare(a: &Value<'_>, b: &Value<'_>) -> Option<Ordering> {
         _ => None,
     }
 }
-
 
 /// The earlier, straightforward parsers: the reference the one-pass
 /// parsers above are tested against.
@@ -750,7 +757,6 @@ mod reference {
         };
         ok.then_some(value)
     }
-
 }
 
 #[cfg(test)]
@@ -758,6 +764,20 @@ mod tests {
     use super::*;
 
     proptest::proptest! {
+        #[test]
+        fn date_order_shortcut_matches_day_numbers(
+            a in (1i64..3000, 1u32..13, 1u32..29, proptest::option::of(-840i32..840)),
+            b in (1i64..3000, 1u32..13, 1u32..29, proptest::option::of(-840i32..840)),
+        ) {
+            let date = |(year, mon, day, tz): (i64, u32, u32, Option<i32>)| DateTime {
+                kind: DateKind::Date, year, mon, day, hour: 0, min: 0, sec: 0.0, tz,
+            };
+            let (x, y) = (date(a), date(b));
+            let y_same_zone = DateTime { tz: x.tz, ..y };
+            let by_numbers = normalized(&x, 0.0).0.cmp(&normalized(&y_same_zone, 0.0).0);
+            proptest::prop_assert_eq!(compare_dates(&x, &y_same_zone), Some(by_numbers));
+        }
+
         #[test]
         fn one_pass_parsers_match_the_reference(s in "[ \t+\\-0-9.a]{0,30}|[+-]?0*[0-9]{0,26}(\\.[0-9]{0,26}0*)?") {
             proptest::prop_assert_eq!(parse_decimal(&s), reference::parse_decimal_reference(&s));

@@ -45,8 +45,8 @@ mod xsd_regex;
 )]
 mod generated {
     use super::tables::{
-        AttributeDecl, Builtin, ComplexType, Content, Dfa, ElemId, ElementDecl, Facet, FacetDecl, Model,
-        NamedType, SimpleType, State, Transition, TypeRef, WhiteSpace,
+        AttributeDecl, Builtin, ComplexType, Content, Dfa, ElemId, ElementDecl, Facet, FacetDecl,
+        Model, NamedType, SimpleType, State, Transition, TypeRef, WhiteSpace,
     };
     include!(concat!(env!("OUT_DIR"), "/fa3_validator.rs"));
 }

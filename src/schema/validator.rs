@@ -1619,7 +1619,12 @@ impl Problem {
 
 /// Advances a parent's content model over a child element named `local`
 /// in namespace `ns`; returns the child's declaration and a violation.
-pub(super) fn advance(kind: &mut Kind, ns: Ns, local: &[u8], hash: u32) -> (Option<ElemId>, Option<Problem>) {
+pub(super) fn advance(
+    kind: &mut Kind,
+    ns: Ns,
+    local: &[u8],
+    hash: u32,
+) -> (Option<ElemId>, Option<Problem>) {
     match kind {
         Kind::Skip => (None, None),
         Kind::Simple { ty, .. } => (None, Some(Problem::SimpleContent(*ty))),

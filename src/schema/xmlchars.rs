@@ -72,7 +72,10 @@ pub(crate) fn any_illegal(part: &[u8]) -> bool {
         if flag != 0 {
             // U+FFFE/U+FFFF may straddle the block's end.
             let end = (start + BLOCK + 2).min(part.len());
-            if part.get(start..end).is_some_and(|p| find_illegal(p).is_some()) {
+            if part
+                .get(start..end)
+                .is_some_and(|p| find_illegal(p).is_some())
+            {
                 return true;
             }
         }
@@ -401,7 +404,12 @@ mod tests {
     fn any_illegal_agrees_with_find_illegal() {
         let mut cases: Vec<Vec<u8>> = vec![b"".to_vec(), b"plain\ttext\r\n".to_vec()];
         for at in [0usize, 1, 30, 31, 32, 33, 63, 64, 100] {
-            for bad in [&b"\x01"[..], b"\x1F", "\u{FFFE}".as_bytes(), "\u{FFFF}".as_bytes()] {
+            for bad in [
+                &b"\x01"[..],
+                b"\x1F",
+                "\u{FFFE}".as_bytes(),
+                "\u{FFFF}".as_bytes(),
+            ] {
                 let mut v = vec![b'a'; 120];
                 v.splice(at..at, bad.iter().copied());
                 cases.push(v);
