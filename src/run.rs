@@ -174,6 +174,24 @@ fn walk(dir: &Path, found: &mut Vec<PathBuf>, problems: &mut Vec<InputProblem>) 
     }
 }
 
+/// Reads a whole file, into `reuse` when given (a buffer of an earlier
+/// document, already large enough for a typical invoice: no size query and
+/// no new allocation), else as `std::fs::read` does.
+fn read_file(path: &Path, reuse: Option<Vec<u8>>) -> std::io::Result<Vec<u8>> {
+    use std::io::Read as _;
+    match reuse {
+        Some(mut buf) => {
+            buf.clear();
+            let mut file = std::fs::File::open(path)?;
+            // Through `Take`, `read_to_end` fills the spare capacity without
+            // first asking the file system for the file's size.
+            std::io::Read::take(&mut file, u64::MAX).read_to_end(&mut buf)?;
+            Ok(buf)
+        }
+        None => std::fs::read(path),
+    }
+}
+
 /// Keys and first occurrences seen so far in the run.
 #[derive(Default)]
 struct RunState {
@@ -211,43 +229,55 @@ pub fn run(
     let mut batch: Vec<Document> = Vec::with_capacity(chunk_size);
     let mut packages: Vec<PackageInfo> = Vec::new();
 
-    let flush =
-        |batch: &mut Vec<Document>, state: &mut RunState, emit: &mut dyn FnMut(FileResult)| {
-            let docs = std::mem::take(batch);
-            let checked: Vec<(Document, crate::check::Checked)> = match &pool {
-                Ok(pool) => pool.install(|| {
-                    docs.into_par_iter()
-                        .map(|d| {
-                            let c = crate::check::check(&d.bytes, options.settings);
-                            (d, c)
-                        })
-                        .collect()
-                }),
-                Err(_) => docs
-                    .into_iter()
+    // Buffers of checked documents, reused for reading the next files.
+    let mut spare: Vec<Vec<u8>> = Vec::new();
+    let flush = |batch: &mut Vec<Document>,
+                 state: &mut RunState,
+                 spare: &mut Vec<Vec<u8>>,
+                 emit: &mut dyn FnMut(FileResult)| {
+        let docs = std::mem::take(batch);
+        let checked: Vec<(Document, crate::check::Checked)> = match &pool {
+            Ok(pool) => pool.install(|| {
+                docs.into_par_iter()
                     .map(|d| {
                         let c = crate::check::check(&d.bytes, options.settings);
                         (d, c)
                     })
-                    .collect(),
-            };
-            for (doc, checked) in checked {
-                let mut report = checked.report;
-                if let Some(invoice) = &checked.invoice {
-                    cross_document(&doc, invoice, options, state, &mut report);
-                }
-                tally(&mut state.summary, &report, true);
-                emit(FileResult {
-                    name: doc.name,
-                    report,
-                    bytes: options.keep_bytes.then_some(doc.bytes),
-                });
-            }
+                    .collect()
+            }),
+            Err(_) => docs
+                .into_iter()
+                .map(|d| {
+                    let c = crate::check::check(&d.bytes, options.settings);
+                    (d, c)
+                })
+                .collect(),
         };
+        for (doc, checked) in checked {
+            let mut report = checked.report;
+            if let Some(invoice) = &checked.invoice {
+                cross_document(&doc, invoice, options, state, &mut report);
+            }
+            tally(&mut state.summary, &report, true);
+            let bytes = if options.keep_bytes {
+                Some(doc.bytes)
+            } else {
+                if spare.len() < 4 {
+                    spare.push(doc.bytes);
+                }
+                None
+            };
+            emit(FileResult {
+                name: doc.name,
+                report,
+                bytes,
+            });
+        }
+    };
 
     for source in sources {
         match source {
-            Source::File(path) => match std::fs::read(&path) {
+            Source::File(path) => match read_file(&path, spare.pop()) {
                 Ok(bytes) => batch.push(Document {
                     name: path.display().to_string(),
                     bytes,
@@ -262,7 +292,7 @@ pub fn run(
                 match read_zip(&path, options.settings, &mut |doc| {
                     batch.push(doc);
                     if batch.len() >= chunk_size {
-                        flush(&mut batch, &mut state, &mut emit);
+                        flush(&mut batch, &mut state, &mut spare, &mut emit);
                     }
                 }) {
                     Ok(info) => packages.push(info),
@@ -274,10 +304,10 @@ pub fn run(
             }
         }
         if batch.len() >= chunk_size {
-            flush(&mut batch, &mut state, &mut emit);
+            flush(&mut batch, &mut state, &mut spare, &mut emit);
         }
     }
-    flush(&mut batch, &mut state, &mut emit);
+    flush(&mut batch, &mut state, &mut spare, &mut emit);
 
     for info in &packages {
         let report = package_report(info, options.settings);

@@ -107,14 +107,16 @@ struct Plan {
     /// Character length bounds (`length`, `minLength`, `maxLength`).
     length: Option<(usize, usize)>,
     patterns: Vec<&'static Dfa>,
-    /// Sorted enumerations, one per derivation step.
-    enumerations: Vec<&'static [&'static str]>,
+    /// Enumerations, one per derivation step.
+    enumerations: Vec<Enumeration>,
     total_digits: usize,
     fraction_digits: usize,
     /// Range facets with their parsed bounds.
     ranges: Vec<(&'static Facet, Value<'static>)>,
     /// A facet could not be prepared: [`valid`] always says no.
     unusable: bool,
+    /// A string type whose only facets are lengths (most text fields).
+    lengths_only: bool,
 }
 
 impl Plan {
@@ -128,6 +130,7 @@ impl Plan {
             fraction_digits: usize::MAX,
             ranges: Vec::new(),
             unusable: false,
+            lengths_only: false,
         };
         for decl in ty.facets {
             let (lo, hi) = plan.length.unwrap_or((0, usize::MAX));
@@ -139,7 +142,7 @@ impl Plan {
                     Some(dfa) => plan.patterns.push(dfa),
                     None => plan.unusable = true,
                 },
-                Facet::Enumeration(_, sorted) => plan.enumerations.push(sorted),
+                Facet::Enumeration(_, sorted) => plan.enumerations.push(Enumeration::new(sorted)),
                 Facet::TotalDigits(n) => plan.total_digits = plan.total_digits.min(*n as usize),
                 Facet::FractionDigits(n) => {
                     plan.fraction_digits = plan.fraction_digits.min(*n as usize);
@@ -153,8 +156,60 @@ impl Plan {
                 },
             }
         }
+        plan.lengths_only = ty.members.is_empty()
+            && !plan.unusable
+            && matches!(
+                ty.builtin,
+                Builtin::AnySimpleType
+                    | Builtin::String
+                    | Builtin::NormalizedString
+                    | Builtin::Token
+            )
+            && plan.patterns.is_empty()
+            && plan.enumerations.is_empty()
+            && plan.ranges.is_empty();
         plan
     }
+}
+
+/// The literals of an enumeration facet, for exact lookup.
+struct Enumeration {
+    /// The literals as sorted integer keys, when every literal is at most
+    /// eight bytes long (country, currency and code lists): a lookup
+    /// compares integers instead of strings.
+    keys: Option<Vec<u128>>,
+    /// The literals, sorted.
+    sorted: &'static [&'static str],
+}
+
+impl Enumeration {
+    fn new(sorted: &'static [&'static str]) -> Self {
+        let keys: Option<Vec<u128>> = sorted.iter().map(|l| short_key(l)).collect();
+        let keys = keys.map(|mut k| {
+            k.sort_unstable();
+            k
+        });
+        Enumeration { keys, sorted }
+    }
+
+    fn contains(&self, text: &str) -> bool {
+        match &self.keys {
+            Some(keys) => short_key(text).is_some_and(|k| keys.binary_search(&k).is_ok()),
+            None => self.sorted.binary_search(&text).is_ok(),
+        }
+    }
+}
+
+/// A string of at most eight bytes as an integer: its bytes, and its length
+/// above them (so that no two strings share a key).
+fn short_key(s: &str) -> Option<u128> {
+    let b = s.as_bytes();
+    if b.len() > 8 {
+        return None;
+    }
+    let mut word = [0u8; 8];
+    word.get_mut(..b.len())?.copy_from_slice(b);
+    Some(u128::from(u64::from_le_bytes(word)) | (u128::from(b.len() as u64) << 64))
 }
 
 /// One [`Plan`] per entry of `SIMPLE_TYPES`, built on first use.
@@ -170,6 +225,31 @@ pub(crate) fn valid(id: SimpleId, raw: &str) -> bool {
     let Some(plan) = PLANS.get(usize::from(id)) else {
         return false;
     };
+    if plan.lengths_only {
+        // Text already in collapsed form (single spaces between words, none
+        // at either end, no tab or line break) is its own normal form under
+        // every `whiteSpace` value: count its characters in the same pass
+        // that checks the form.
+        let mut continuation = 0usize;
+        let mut after_space = true;
+        let clean = raw.bytes().all(|c| {
+            continuation += usize::from(c & 0xC0 == 0x80);
+            if c > b' ' {
+                after_space = false;
+                true
+            } else {
+                let single = c == b' ' && !after_space;
+                after_space = true;
+                single
+            }
+        }) && !after_space;
+        if clean {
+            let chars = raw.len() - continuation;
+            return plan
+                .length
+                .is_none_or(|(lo, hi)| lo <= chars && chars <= hi);
+        }
+    }
     let ty = plan.ty;
     if !ty.members.is_empty() {
         return ty.members.iter().any(|&m| valid(m, raw));
@@ -214,34 +294,34 @@ pub(crate) fn valid(id: SimpleId, raw: &str) -> bool {
             return false;
         }
     }
-    if !plan
-        .patterns
-        .iter()
-        .all(|dfa| dfa.is_match(text.as_bytes()))
-    {
-        return false;
+    for dfa in &plan.patterns {
+        if !dfa.is_match(text.as_bytes()) {
+            return false;
+        }
     }
-    if !plan
-        .enumerations
-        .iter()
-        .all(|sorted| sorted.binary_search(&text).is_ok())
-    {
-        return false;
+    for e in &plan.enumerations {
+        if !e.contains(text) {
+            return false;
+        }
     }
     if let Value::Dec(d) = &value
         && (d.total_digits() > plan.total_digits || d.fraction_digits() > plan.fraction_digits)
     {
         return false;
     }
-    plan.ranges.iter().all(|(facet, bound)| {
+    for (facet, bound) in &plan.ranges {
         let ord = lexical::compare(&value, bound);
-        match facet {
+        let ok = match facet {
             Facet::MinInclusive(_) => matches!(ord, Some(Ordering::Greater | Ordering::Equal)),
             Facet::MaxInclusive(_) => matches!(ord, Some(Ordering::Less | Ordering::Equal)),
             Facet::MinExclusive(_) => ord == Some(Ordering::Greater),
             _ => ord == Some(Ordering::Less),
+        };
+        if !ok {
+            return false;
         }
-    })
+    }
+    true
 }
 
 fn check_union(ty: &SimpleType, raw: &str, out: &mut Vec<Violation>) -> bool {

@@ -69,7 +69,9 @@ pub(crate) fn accepts(bytes: &[u8], limits: &SchemaLimits, buffers: &mut Buffers
     let Ok(text) = std::str::from_utf8(doc) else {
         return false;
     };
-    if xmlchars::any_illegal(doc) || memchr::memmem::find(doc, b"]]>").is_some() {
+    static CDATA_END: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"]]>"));
+    if xmlchars::any_illegal(doc) || CDATA_END.find(doc).is_some() {
         return false;
     }
     buffers.frames.clear();
@@ -173,7 +175,8 @@ impl Pass<'_, '_> {
     /// `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>`, with the
     /// encoding and standalone parts optional.
     fn declaration(&mut self) -> Step {
-        let close = memchr::memmem::find(self.b, b"?>")?;
+        // The declaration is short: the first `?>` ends it.
+        let close = memchr::memchr_iter(b'?', self.b).find(|&q| self.peek(q + 1) == Some(b'>'))?;
         let decl = xmlchars::parse_declaration(self.b.get(5..close)?).ok()?;
         self.i = close + 2;
         ok(decl.version == b"1.0"
