@@ -117,10 +117,14 @@ struct Plan {
     unusable: bool,
     /// A string type whose only facets are lengths (most text fields).
     lengths_only: bool,
+    /// The literals of the type's own enumeration that [`check`] accepts,
+    /// as sorted [`short_key`]s: a value written exactly as one of them is
+    /// valid without parsing (codes, rates, yes/no choices).
+    accepted: Vec<u128>,
 }
 
 impl Plan {
-    fn new(ty: &'static SimpleType) -> Plan {
+    fn new(id: SimpleId, ty: &'static SimpleType) -> Plan {
         let mut plan = Plan {
             ty,
             length: None,
@@ -131,6 +135,7 @@ impl Plan {
             ranges: Vec::new(),
             unusable: false,
             lengths_only: false,
+            accepted: Vec::new(),
         };
         for decl in ty.facets {
             let (lo, hi) = plan.length.unwrap_or((0, usize::MAX));
@@ -168,6 +173,14 @@ impl Plan {
             && plan.patterns.is_empty()
             && plan.enumerations.is_empty()
             && plan.ranges.is_empty();
+        if let Some(Facet::Enumeration(_, sorted)) = ty.facets.first().map(|d| &d.facet) {
+            plan.accepted = sorted
+                .iter()
+                .filter(|lit| check(id, lit, &mut Vec::new()))
+                .filter_map(|lit| short_key(lit))
+                .collect();
+            plan.accepted.sort_unstable();
+        }
         plan
     }
 }
@@ -214,7 +227,13 @@ fn short_key(s: &str) -> Option<u128> {
 
 /// One [`Plan`] per entry of `SIMPLE_TYPES`, built on first use.
 static PLANS: std::sync::LazyLock<Vec<Plan>> =
-    std::sync::LazyLock::new(|| SIMPLE_TYPES.iter().map(Plan::new).collect());
+    std::sync::LazyLock::new(|| {
+        SIMPLE_TYPES
+            .iter()
+            .enumerate()
+            .map(|(i, ty)| Plan::new(SimpleId::try_from(i).unwrap_or(SimpleId::MAX), ty))
+            .collect()
+    });
 
 /// True when `raw` is valid for simple type `id`, answered without building
 /// any message. Never more lenient than [`check`]: it may say no where
@@ -225,6 +244,11 @@ pub(crate) fn valid(id: SimpleId, raw: &str) -> bool {
     let Some(plan) = PLANS.get(usize::from(id)) else {
         return false;
     };
+    if !plan.accepted.is_empty()
+        && short_key(raw).is_some_and(|k| plan.accepted.binary_search(&k).is_ok())
+    {
+        return true;
+    }
     if plan.lengths_only {
         // Text already in collapsed form (single spaces between words, none
         // at either end, no tab or line break) is its own normal form under

@@ -29,7 +29,7 @@ use std::ops::Range;
 
 use super::SchemaLimits;
 use super::facets;
-use super::generated::ELEMENTS;
+use super::generated::{ELEMENTS, MODELS};
 use super::generated::{COMPLEX_TYPES, ROOTS};
 use super::tables::{ElemId, NsId, SimpleId, TypeRef};
 use super::validator::{Kind, Ns, classify, element, kind_for, model_states};
@@ -235,7 +235,12 @@ impl Pass<'_, '_> {
                 ns == d.ns && local == d.name.as_bytes()
             })?
         } else {
-            step(&mut self.buf.frames.last_mut()?.kind, ns, local)?
+            let key = match word(self.b, name.start) {
+                Some(w) if local.len() < 8 => w & ((1u64 << (local.len() * 8)) - 1),
+                Some(w) => w,
+                None => head(local),
+            };
+            step(&mut self.buf.frames.last_mut()?.kind, ns, local, key)?
         };
         let kind = if self.buf.attrs.is_empty() {
             // The usual element: no attribute given; none may be required.
@@ -534,10 +539,10 @@ fn same(a: &[u8], b: &[u8]) -> bool {
     a.iter().zip(b).all(|(x, y)| x == y)
 }
 
-/// Advances a content model over child element `local` (namespace `ns`):
-/// the accepting branch of the full validator's `advance`, and `None`
-/// wherever that reports a problem.
-fn step(kind: &mut Kind, ns: NsId, local: &[u8]) -> Option<ElemId> {
+/// Advances a content model over child element `local` (namespace `ns`,
+/// [`head`] `key`): the accepting branch of the full validator's `advance`,
+/// and `None` wherever that reports a problem.
+fn step(kind: &mut Kind, ns: NsId, local: &[u8], key: u64) -> Option<ElemId> {
     let Kind::Elements {
         model,
         state,
@@ -549,10 +554,13 @@ fn step(kind: &mut Kind, ns: NsId, local: &[u8]) -> Option<ElemId> {
     };
     let states = model_states(*model);
     let st = states.get(usize::from(*state))?;
-    let t = st
-        .next
-        .iter()
-        .find(|t| same(t.name.as_bytes(), local) && t.ns == ns)?;
+    let keys = TRANSITION_KEYS.get(usize::from(*model))?.get(usize::from(*state))?;
+    let k = keys.iter().position(|&(h, len)| {
+        h == key && usize::from(len) == local.len()
+    })?;
+    let t = st.next.get(k)?;
+    // Names longer than eight bytes: the rest must match too.
+    ok(t.ns == ns && (local.len() <= 8 || same(t.name.as_bytes(), local)))?;
     if t.to == *state {
         ok(*count < st.max)?;
         *count += 1;
@@ -563,6 +571,40 @@ fn step(kind: &mut Kind, ns: NsId, local: &[u8]) -> Option<ElemId> {
     *count = 1;
     Some(states.get(usize::from(t.to))?.elem)
 }
+
+/// The first eight bytes of a name, zero-padded, as a little-endian word.
+fn head(name: &[u8]) -> u64 {
+    let mut word = [0u8; 8];
+    for (w, b) in word.iter_mut().zip(name) {
+        *w = *b;
+    }
+    u64::from_le_bytes(word)
+}
+
+/// For every model, state and transition: the [`head`] and length of the
+/// transition's element name, so that a child is matched by comparing
+/// integers.
+#[allow(clippy::type_complexity)]
+static TRANSITION_KEYS: std::sync::LazyLock<Vec<Vec<Vec<(u64, u16)>>>> =
+    std::sync::LazyLock::new(|| {
+        MODELS
+            .iter()
+            .map(|m| {
+                m.states
+                    .iter()
+                    .map(|st| {
+                        st.next
+                            .iter()
+                            .map(|t| {
+                                let name = t.name.as_bytes();
+                                (head(name), u16::try_from(name.len()).unwrap_or(u16::MAX))
+                            })
+                            .collect()
+                    })
+                    .collect()
+            })
+            .collect()
+    });
 
 /// What the fast path needs of an element declaration, prepared once.
 struct ElementInfo {
