@@ -1021,9 +1021,10 @@ impl<'a> Gen<'a> {
                 );
                 for (name, ns, to) in &st.next {
                     let hash = name_hash(name.as_bytes());
+                    let head = name_head(name.as_bytes());
                     let _ = write!(
                         s,
-                        "Transition {{ hash: {hash}, name: {name:?}, ns: {ns}, to: {to} }}, "
+                        "Transition {{ hash: {hash}, head: {head:#x}, name: {name:?}, ns: {ns}, to: {to} }}, "
                     );
                 }
                 s.push_str("] },\n");
@@ -1102,6 +1103,16 @@ impl<'a> Gen<'a> {
         s.push_str("];\n");
         s
     }
+}
+
+/// The first eight bytes of a name, zero-padded, as a little-endian word:
+/// the same as `name_head` in `src/schema/tables.rs`.
+fn name_head(name: &[u8]) -> u64 {
+    let mut word = [0u8; 8];
+    for (w, b) in word.iter_mut().zip(name) {
+        *w = *b;
+    }
+    u64::from_le_bytes(word)
 }
 
 /// FNV-1a, the same function as `name_hash` in `src/schema/tables.rs`.

@@ -226,14 +226,13 @@ fn short_key(s: &str) -> Option<u128> {
 }
 
 /// One [`Plan`] per entry of `SIMPLE_TYPES`, built on first use.
-static PLANS: std::sync::LazyLock<Vec<Plan>> =
-    std::sync::LazyLock::new(|| {
-        SIMPLE_TYPES
-            .iter()
-            .enumerate()
-            .map(|(i, ty)| Plan::new(SimpleId::try_from(i).unwrap_or(SimpleId::MAX), ty))
-            .collect()
-    });
+static PLANS: std::sync::LazyLock<Vec<Plan>> = std::sync::LazyLock::new(|| {
+    SIMPLE_TYPES
+        .iter()
+        .enumerate()
+        .map(|(i, ty)| Plan::new(SimpleId::try_from(i).unwrap_or(SimpleId::MAX), ty))
+        .collect()
+});
 
 /// True when `raw` is valid for simple type `id`, answered without building
 /// any message. Never more lenient than [`check`]: it may say no where

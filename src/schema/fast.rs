@@ -29,9 +29,9 @@ use std::ops::Range;
 
 use super::SchemaLimits;
 use super::facets;
-use super::generated::{ELEMENTS, MODELS};
+use super::generated::ELEMENTS;
 use super::generated::{COMPLEX_TYPES, ROOTS};
-use super::tables::{ElemId, NsId, SimpleId, TypeRef};
+use super::tables::{ElemId, NsId, SimpleId, TypeRef, name_head};
 use super::validator::{Kind, Ns, classify, element, kind_for, model_states};
 use super::xmlchars;
 
@@ -238,7 +238,7 @@ impl Pass<'_, '_> {
             let key = match word(self.b, name.start) {
                 Some(w) if local.len() < 8 => w & ((1u64 << (local.len() * 8)) - 1),
                 Some(w) => w,
-                None => head(local),
+                None => name_head(local),
             };
             step(&mut self.buf.frames.last_mut()?.kind, ns, local, key)?
         };
@@ -496,28 +496,23 @@ impl Pass<'_, '_> {
     }
 }
 
-/// Whether the `len` bytes of `doc` at `a` equal those at `b`, compared a
-/// word at a time (the last word masked) while eight bytes can be read.
+/// Whether the `len` bytes of `doc` at `a` equal those at `b`: one masked
+/// word comparison for a name of up to eight bytes.
 fn same_in(doc: &[u8], a: usize, b: usize, len: usize) -> bool {
-    let mut k = 0;
-    while k < len {
-        let (Some(x), Some(y)) = (word(doc, a + k), word(doc, b + k)) else {
-            return match (doc.get(a + k..a + len), doc.get(b + k..b + len)) {
-                (Some(x), Some(y)) => x == y,
-                _ => false,
-            };
+    if len <= 8
+        && let (Some(x), Some(y)) = (word(doc, a), word(doc, b))
+    {
+        let mask = if len == 8 {
+            u64::MAX
+        } else {
+            (1u64 << (len * 8)) - 1
         };
-        let diff = x ^ y;
-        let rest = len - k;
-        if rest < 8 {
-            return diff & ((1u64 << (rest * 8)) - 1) == 0;
-        }
-        if diff != 0 {
-            return false;
-        }
-        k += 8;
+        return (x ^ y) & mask == 0;
     }
-    doc.get(a..a + len).is_some() && doc.get(b..b + len).is_some()
+    match (doc.get(a..a + len), doc.get(b..b + len)) {
+        (Some(x), Some(y)) => x == y,
+        _ => false,
+    }
 }
 
 /// Byte equality of two short names, without a call to `memcmp`.
@@ -540,7 +535,7 @@ fn same(a: &[u8], b: &[u8]) -> bool {
 }
 
 /// Advances a content model over child element `local` (namespace `ns`,
-/// [`head`] `key`): the accepting branch of the full validator's `advance`,
+/// [`name_head`] `key`): the accepting branch of the full validator's `advance`,
 /// and `None` wherever that reports a problem.
 fn step(kind: &mut Kind, ns: NsId, local: &[u8], key: u64) -> Option<ElemId> {
     let Kind::Elements {
@@ -554,13 +549,13 @@ fn step(kind: &mut Kind, ns: NsId, local: &[u8], key: u64) -> Option<ElemId> {
     };
     let states = model_states(*model);
     let st = states.get(usize::from(*state))?;
-    let keys = TRANSITION_KEYS.get(usize::from(*model))?.get(usize::from(*state))?;
-    let k = keys.iter().position(|&(h, len)| {
-        h == key && usize::from(len) == local.len()
+    // The first eight bytes as one integer; longer names compare the rest.
+    let t = st.next.iter().find(|t| {
+        t.head == key
+            && t.name.len() == local.len()
+            && (local.len() <= 8 || same(t.name.as_bytes(), local))
     })?;
-    let t = st.next.get(k)?;
-    // Names longer than eight bytes: the rest must match too.
-    ok(t.ns == ns && (local.len() <= 8 || same(t.name.as_bytes(), local)))?;
+    ok(t.ns == ns)?;
     if t.to == *state {
         ok(*count < st.max)?;
         *count += 1;
@@ -571,40 +566,6 @@ fn step(kind: &mut Kind, ns: NsId, local: &[u8], key: u64) -> Option<ElemId> {
     *count = 1;
     Some(states.get(usize::from(t.to))?.elem)
 }
-
-/// The first eight bytes of a name, zero-padded, as a little-endian word.
-fn head(name: &[u8]) -> u64 {
-    let mut word = [0u8; 8];
-    for (w, b) in word.iter_mut().zip(name) {
-        *w = *b;
-    }
-    u64::from_le_bytes(word)
-}
-
-/// For every model, state and transition: the [`head`] and length of the
-/// transition's element name, so that a child is matched by comparing
-/// integers.
-#[allow(clippy::type_complexity)]
-static TRANSITION_KEYS: std::sync::LazyLock<Vec<Vec<Vec<(u64, u16)>>>> =
-    std::sync::LazyLock::new(|| {
-        MODELS
-            .iter()
-            .map(|m| {
-                m.states
-                    .iter()
-                    .map(|st| {
-                        st.next
-                            .iter()
-                            .map(|t| {
-                                let name = t.name.as_bytes();
-                                (head(name), u16::try_from(name.len()).unwrap_or(u16::MAX))
-                            })
-                            .collect()
-                    })
-                    .collect()
-            })
-            .collect()
-    });
 
 /// What the fast path needs of an element declaration, prepared once.
 struct ElementInfo {
@@ -652,8 +613,10 @@ fn bytes_above_space(x: u64) -> u64 {
 
 /// The next eight bytes of `rest` from `at`, as a little-endian word.
 fn word(rest: &[u8], at: usize) -> Option<u64> {
-    let bytes: [u8; 8] = rest.get(at..at + 8)?.try_into().ok()?;
-    Some(u64::from_le_bytes(bytes))
+    rest.get(at..)?
+        .first_chunk::<8>()
+        .copied()
+        .map(u64::from_le_bytes)
 }
 
 /// Index of the first byte marked in a non-zero mask.

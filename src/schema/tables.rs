@@ -115,12 +115,25 @@ pub(crate) struct State {
 pub(crate) struct Transition {
     /// [`name_hash`] of `name`, compared before the name itself.
     pub hash: u32,
+    /// [`name_head`] of `name`: the fast path compares it with the first
+    /// eight bytes of the child's name.
+    pub head: u64,
     /// Local name of the element.
     pub name: &'static str,
     /// Namespace of the element.
     pub ns: NsId,
     /// Target state.
     pub to: u16,
+}
+
+/// The first eight bytes of a name, zero-padded, as a little-endian word
+/// (the generator computes the same for every transition).
+pub(crate) fn name_head(name: &[u8]) -> u64 {
+    let mut word = [0u8; 8];
+    for (w, b) in word.iter_mut().zip(name) {
+        *w = *b;
+    }
+    u64::from_le_bytes(word)
 }
 
 /// FNV-1a hash of an element's local name (the generator uses the same
