@@ -4,8 +4,11 @@
 //! * `schema/official-all` — all 26 examples, one after another;
 //! * `schema/fawiersz-<n>` — example 1 with its invoice line repeated n
 //!   times (n = 100, 1000, 10000; 10000 is FA(3)'s maximum of `FaWiersz`);
+//! * `schema/full-validator/…` — the same documents through the full
+//!   validator alone (`validate_without_fast_path`), which is what an invalid
+//!   document costs on top of the fast path's attempt;
 //! * `schema/quick-xml-events-10000` — only reading the events of the
-//!   10,000-line invoice with quick-xml, the floor for any validator built on it.
+//!   10,000-line invoice with quick-xml, the floor of the full validator.
 //!
 //! `cargo bench --bench schema`
 #![allow(missing_docs)] // criterion's macros generate undocumented functions
@@ -14,7 +17,7 @@ use std::hint::black_box;
 use std::path::Path;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use fa3::schema::{SchemaLimits, validate};
+use fa3::schema::{SchemaLimits, validate, validate_without_fast_path};
 
 fn corpus() -> Vec<(String, Vec<u8>)> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/official");
@@ -83,6 +86,13 @@ fn bench(c: &mut Criterion) {
             }
         });
     });
+    group.bench_function("full-validator/official-all", |b| {
+        b.iter(|| {
+            for (_, bytes) in &docs {
+                black_box(validate_without_fast_path(black_box(bytes), &limits));
+            }
+        });
+    });
     let base = docs
         .iter()
         .find(|(n, _)| n.ends_with("_1"))
@@ -100,6 +110,9 @@ fn bench(c: &mut Criterion) {
             b.iter(|| validate(black_box(&doc), &limits));
         });
         if rows == 10_000 {
+            group.bench_function("full-validator/fawiersz-10000", |b| {
+                b.iter(|| validate_without_fast_path(black_box(&doc), &limits));
+            });
             group.bench_function("quick-xml-events-10000", |b| {
                 b.iter(|| {
                     let mut reader =

@@ -82,12 +82,11 @@ pub fn compile(regex: &str) -> Result<Table, String> {
     let mut columns: Vec<Vec<u16>> = Vec::new();
     for b in 0..256 {
         let column: Vec<u16> = rows.iter().map(|r| r[b]).collect();
-        let class = match columns.iter().position(|c| *c == column) {
-            Some(i) => i,
-            None => {
-                columns.push(column);
-                columns.len() - 1
-            }
+        let class = if let Some(i) = columns.iter().position(|c| *c == column) {
+            i
+        } else {
+            columns.push(column);
+            columns.len() - 1
         };
         classes[b] = u8::try_from(class).map_err(|_| "more than 256 classes".to_string())?;
     }

@@ -45,7 +45,7 @@ pub fn generate(schemas: &Schemas, meta: &MetaTypes, out: &Path) -> Result<()> {
     g.run()?;
     let mut dfas = Vec::with_capacity(g.patterns.len());
     for p in &g.patterns {
-        let table = crate::dfa::compile(p).map_err(|e| format!("{e}"))?;
+        let table = crate::dfa::compile(p)?;
         dfas.push(table.emit());
     }
     fs::write(out.join("fa3_validator.rs"), g.emit(&dfas))?;

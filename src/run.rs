@@ -245,7 +245,7 @@ pub fn run(
                     })
                     .collect()
             }),
-            Err(_) => docs
+            Err(()) => docs
                 .into_iter()
                 .map(|d| {
                     let c = crate::check::check(&d.bytes, options.settings);

@@ -62,6 +62,10 @@ pub(crate) struct Buffers {
     scratch: String,
 }
 
+/// Finds `]]>`, which character data must not contain.
+static CDATA_END: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"]]>"));
+
 /// True when the document is schema-valid and the full validator would
 /// report nothing; `false` means "not proven", not "invalid".
 pub(crate) fn accepts(bytes: &[u8], limits: &SchemaLimits, buffers: &mut Buffers) -> bool {
@@ -69,8 +73,6 @@ pub(crate) fn accepts(bytes: &[u8], limits: &SchemaLimits, buffers: &mut Buffers
     let Ok(text) = std::str::from_utf8(doc) else {
         return false;
     };
-    static CDATA_END: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
-        std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"]]>"));
     if xmlchars::any_illegal(doc) || CDATA_END.find(doc).is_some() {
         return false;
     }
@@ -693,7 +695,7 @@ fn scan_name(rest: &[u8]) -> (usize, bool) {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used)]
+#[allow(clippy::unwrap_used, clippy::cast_possible_truncation)]
 mod tests {
     use super::*;
 

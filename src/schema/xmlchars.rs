@@ -60,6 +60,7 @@ pub(crate) fn find_illegal(part: &[u8]) -> Option<(usize, String)> {
 /// same verdict as [`find_illegal`], checked 32 bytes at a time with a loop
 /// the compiler turns into vector instructions; only a block holding a
 /// suspect byte is looked at closely.
+#[allow(clippy::needless_bitwise_bool)] // branch-free on purpose: it vectorises
 pub(crate) fn any_illegal(part: &[u8]) -> bool {
     const BLOCK: usize = 32;
     let mut start = 0;
@@ -353,9 +354,8 @@ pub(crate) fn parse_declaration(inner: &[u8]) -> Result<Declaration<'_>, &'stati
             .ok_or("malformed XML declaration")?;
         let name = trimmed[..eq].trim_ascii_end();
         let after = trimmed[eq + 1..].trim_ascii_start();
-        let quote = match after.first() {
-            Some(&q @ (b'"' | b'\'')) => q,
-            _ => return Err("a value in the XML declaration must be quoted"),
+        let Some(&quote @ (b'"' | b'\'')) = after.first() else {
+            return Err("a value in the XML declaration must be quoted");
         };
         let len = after[1..]
             .iter()
