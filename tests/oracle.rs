@@ -1503,69 +1503,77 @@ fn fast_path_edges() -> Vec<Case> {
             format!("{}{value}{}", &base[..p2], &base[p2_end..]),
         );
     }
+    // Each variant replaces `base[range]`.
+    let mut variants = |kind: &str, range: std::ops::Range<usize>, with: &[&str]| {
+        for w in with {
+            add(
+                &format!("{kind}:{w}"),
+                format!("{}{w}{}", &base[..range.start], &base[range.end..]),
+            );
+        }
+    };
     let naglowek = base.find("<Naglowek>").unwrap();
-    for inject in [
-        "<!-- comment -->",
-        "<!---->",
-        "<!-- x --->",
-        "&#32;",
-        "&#65;",
-        "<![CDATA[ ]]>",
-        "<?pi data?>",
-    ] {
-        add(
-            &format!("inject:{inject}"),
-            format!("{}{inject}{}", &base[..naglowek], &base[naglowek..]),
-        );
-    }
+    variants(
+        "inject",
+        naglowek..naglowek,
+        &[
+            "<!-- comment -->",
+            "<!---->",
+            "<!-- x --->",
+            "&#32;",
+            "&#65;",
+            "<![CDATA[ ]]>",
+            "<?pi data?>",
+        ],
+    );
     let kod = base.find("<KodFormularza ").unwrap();
     let kod_end = kod + base[kod..].find('>').unwrap() + 1;
-    for tag in [
-        "<KodFormularza kodSystemowy='FA (3)' wersjaSchemy='1-0E'>",
-        "<KodFormularza  wersjaSchemy=\"1-0E\"\n kodSystemowy = \"FA (3)\" >",
-        "<KodFormularza kodSystemowy=\"FA (3)\"wersjaSchemy=\"1-0E\">",
-        "<KodFormularza kodSystemowy=\"FA (3)\" wersjaSchemy=\"1-0E\" wersjaSchemy=\"1-0E\">",
-        "<KodFormularza kodSystemowy=\"FA&#32;(3)\" wersjaSchemy=\"1-0E\">",
-        "<KodFormularza kodSystemowy=\"FA\t(3)\" wersjaSchemy=\"1-0E\">",
-        "<KodFormularza kodSystemowy=\"FA (3)\">",
-        "<KodFormularza kodSystemowy=\"FA (3)\" wersjaSchemy=\"1-0E\" extra=\"1\">",
-        "<KodFormularza xmlns:q=\"urn:q\" kodSystemowy=\"FA (3)\" wersjaSchemy=\"1-0E\">",
-        "<KodFormularza xsi:type=\"TKodFormularza\" kodSystemowy=\"FA (3)\" wersjaSchemy=\"1-0E\">",
-        "<KodFormularza kodSystemowy=\"FA (3)\" wersjaSchemy=\"1-0E\"/>",
-    ] {
-        add(
-            &format!("tag:{tag}"),
-            format!("{}{tag}{}", &base[..kod], &base[kod_end..]),
-        );
-    }
+    variants(
+        "tag",
+        kod..kod_end,
+        &[
+            "<KodFormularza kodSystemowy='FA (3)' wersjaSchemy='1-0E'>",
+            "<KodFormularza  wersjaSchemy=\"1-0E\"\n kodSystemowy = \"FA (3)\" >",
+            "<KodFormularza kodSystemowy=\"FA (3)\"wersjaSchemy=\"1-0E\">",
+            "<KodFormularza kodSystemowy=\"FA (3)\" wersjaSchemy=\"1-0E\" wersjaSchemy=\"1-0E\">",
+            "<KodFormularza kodSystemowy=\"FA&#32;(3)\" wersjaSchemy=\"1-0E\">",
+            "<KodFormularza kodSystemowy=\"FA\t(3)\" wersjaSchemy=\"1-0E\">",
+            "<KodFormularza kodSystemowy=\"FA (3)\">",
+            "<KodFormularza kodSystemowy=\"FA (3)\" wersjaSchemy=\"1-0E\" extra=\"1\">",
+            "<KodFormularza xmlns:q=\"urn:q\" kodSystemowy=\"FA (3)\" wersjaSchemy=\"1-0E\">",
+            "<KodFormularza xsi:type=\"TKodFormularza\" kodSystemowy=\"FA (3)\" wersjaSchemy=\"1-0E\">",
+            "<KodFormularza kodSystemowy=\"FA (3)\" wersjaSchemy=\"1-0E\"/>",
+        ],
+    );
     let root = base.find("<Faktura").unwrap();
     let root_end = root + base[root..].find('>').unwrap() + 1;
-    for tag in [
-        "<Faktura xmlns=\"http://crd.gov.pl/wzor/2025/06/25/13775/\">",
-        "<Faktura xmlns=\"http://crd.gov.pl/wzor/2025/06/25/13775/\" xmlns:etd=\"\">",
-        "<Faktura xmlns=\"http://crd.gov.pl/wzor/2025/06/25/13775/\" xmlns:xml=\"urn:x\">",
-        "<Faktura xmlns=\"http://crd.gov.pl/wzor/2025/06/25/13775/\" xmlns:a=\"http://www.w3.org/XML/1998/namespace\">",
-        "<Faktura xmlns=\"http://crd.gov.pl/wzor/2023/06/29/12648/\">",
-        "<Faktura>",
-        "<Faktura xmlns=\"\">",
-        "<Faktura xmlns=\"http://crd.gov.pl/wzor/2025/06/25/13775/\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:schemaLocation=\"a b\">",
-    ] {
-        add(
-            &format!("root:{tag}"),
-            format!("{}{tag}{}", &base[..root], &base[root_end..]),
-        );
-    }
+    variants(
+        "root",
+        root..root_end,
+        &[
+            "<Faktura xmlns=\"http://crd.gov.pl/wzor/2025/06/25/13775/\">",
+            "<Faktura xmlns=\"http://crd.gov.pl/wzor/2025/06/25/13775/\" xmlns:etd=\"\">",
+            "<Faktura xmlns=\"http://crd.gov.pl/wzor/2025/06/25/13775/\" xmlns:xml=\"urn:x\">",
+            "<Faktura xmlns=\"http://crd.gov.pl/wzor/2025/06/25/13775/\" xmlns:a=\"http://www.w3.org/XML/1998/namespace\">",
+            "<Faktura xmlns=\"http://crd.gov.pl/wzor/2023/06/29/12648/\">",
+            "<Faktura>",
+            "<Faktura xmlns=\"\">",
+            "<Faktura xmlns=\"http://crd.gov.pl/wzor/2025/06/25/13775/\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:schemaLocation=\"a b\">",
+        ],
+    );
     let close = base.rfind("</Faktura>").unwrap();
-    for tail in [
-        "</Faktura>\n<!-- end -->\n",
-        "</Faktura >",
-        "</Faktura>x",
-        "</Faktura><Faktura/>",
-        "</Faktur>",
-        "",
-    ] {
-        add(&format!("tail:{tail}"), format!("{}{tail}", &base[..close]));
-    }
+    variants(
+        "tail",
+        close..base.len(),
+        &[
+            "</Faktura>\n<!-- end -->\n",
+            "</Faktura >",
+            "</Faktura>x",
+            "</Faktura><Faktura/>",
+            "</Faktur>",
+            "",
+        ],
+    );
     out
 }
 

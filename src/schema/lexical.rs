@@ -729,33 +729,8 @@ mod reference {
         if body.is_empty() || !body.bytes().all(|b| b.is_ascii_digit()) {
             return None;
         }
-        let int = body.trim_start_matches('0');
-        if int.len() > MAX_DIGITS {
-            return None;
-        }
-        let value = Decimal { neg, int, frac: "" };
-        let negative = neg && !value.is_zero();
-        let positive = !neg && !value.is_zero();
-        let fits = |max_pos: &str, max_neg: &str| {
-            let limit = if negative { max_neg } else { max_pos };
-            int.len() < limit.len() || (int.len() == limit.len() && int <= limit)
-        };
-        let ok = match builtin {
-            Builtin::NonNegativeInteger => !negative,
-            Builtin::PositiveInteger => positive,
-            Builtin::NonPositiveInteger => !positive,
-            Builtin::NegativeInteger => negative,
-            Builtin::Long => fits("9223372036854775807", "9223372036854775808"),
-            Builtin::Int => fits("2147483647", "2147483648"),
-            Builtin::Short => fits("32767", "32768"),
-            Builtin::Byte => fits("127", "128"),
-            Builtin::UnsignedLong => fits("18446744073709551615", ""),
-            Builtin::UnsignedInt => fits("4294967295", ""),
-            Builtin::UnsignedShort => fits("65535", ""),
-            Builtin::UnsignedByte => fits("255", ""),
-            _ => true,
-        };
-        ok.then_some(value)
+        // The range check is shared; the parsing above is the reference.
+        super::integer_in_range(neg, body.trim_start_matches('0'), builtin)
     }
 }
 
