@@ -10,15 +10,16 @@
 #     1..10000), one process each.
 #
 # Both tools must accept every input before anything is timed. Each command
-# is timed by hyperfine (no shell in between, 3 warm-up runs, RUNS runs,
-# default 20); the table shows the fastest and the mean wall time and the
-# ratios. (b) also reports fa3's in-process validation time (the file already
+# is timed by hyperfine (no shell in between, 3 warm-up runs), in three
+# rounds that alternate between the tools so that a slow spell of a shared
+# machine does not fall on one tool only; RUNS runs in all (default 30). The
+# table shows the fastest and the mean wall time and the ratios. (b) also reports fa3's in-process validation time (the file already
 # in memory) and its peak memory above a run on one small file.
 #
 # Needs: cargo, xmllint (libxml2-utils), hyperfine, python3.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-runs=${1:-20}
+runs=${1:-30}
 work=${BENCH_DIR:-target/bench-vs-xmllint}
 for tool in xmllint hyperfine python3; do
   command -v "$tool" >/dev/null || { echo "$tool not found" >&2; exit 2; }
@@ -57,12 +58,14 @@ if $xmllint "${many[@]}" "$big" 2>&1 | grep -v ' validates$' | grep -q .; then
 fi
 
 time_pair() { # NAME ARGS... : hyperfine on fa3 and xmllint with the same files
-  local name=$1
+  local name=$1 round
   shift
-  hyperfine -N --warmup 3 --runs "$runs" --style none \
-    --export-json "$work/$name.json" \
-    --command-name fa3 "$fa3 $*" \
-    --command-name xmllint "$xmllint $*" >/dev/null 2>&1
+  for round in 1 2 3; do
+    hyperfine -N --warmup 3 --runs $(((runs + 2) / 3)) --style none \
+      --export-json "$work/$name-$round.json" \
+      --command-name fa3 "$fa3 $*" \
+      --command-name xmllint "$xmllint $*" >/dev/null 2>&1
+  done
 }
 time_pair many "${many[@]}"
 time_pair big "$big"
@@ -87,14 +90,18 @@ work, runs, size, big_rss, one_rss, xl_rss, inproc = sys.argv[1:]
 size = int(size)
 rows = [("(a) 1,040 official examples, one process", "many"),
         (f"(b) 10,000-line invoice ({size // 1024} KiB)", "big")]
-print(f"| scenario ({runs} runs each) | fa3 fastest | xmllint fastest | speed-up | fa3 mean | xmllint mean | speed-up |")
+print(f"| scenario ({runs} runs each, 3 rounds) | fa3 fastest | xmllint fastest | speed-up | fa3 mean | xmllint mean | speed-up |")
 print("|---|---:|---:|---:|---:|---:|---:|")
 for label, name in rows:
-    results = {r["command"]: r for r in json.load(open(f"{work}/{name}.json"))["results"]}
-    f, x = results["fa3"], results["xmllint"]
+    times = {"fa3": [], "xmllint": []}
+    for round_ in (1, 2, 3):
+        for r in json.load(open(f"{work}/{name}-{round_}.json"))["results"]:
+            times[r["command"]] += r["times"]
+    f, x = times["fa3"], times["xmllint"]
+    fmin, xmin, fmean, xmean = min(f), min(x), sum(f) / len(f), sum(x) / len(x)
     ms = lambda s: f"{s * 1000:.1f} ms"
-    print(f"| {label} | {ms(f['min'])} | {ms(x['min'])} | {x['min'] / f['min']:.1f}× "
-          f"| {ms(f['mean'])} | {ms(x['mean'])} | {x['mean'] / f['mean']:.1f}× |")
+    print(f"| {label} | {ms(fmin)} | {ms(xmin)} | {xmin / fmin:.1f}× "
+          f"| {ms(fmean)} | {ms(xmean)} | {xmean / fmean:.1f}× |")
 extra = int(big_rss) - int(one_rss)
 print()
 print(f"(b) fa3 validation in process (fastest of 50): {inproc} ms")
