@@ -34,39 +34,6 @@ fn corpus() -> Vec<(String, Vec<u8>)> {
         .collect()
 }
 
-/// Example 1 with its first `FaWiersz` repeated `rows` times, numbered.
-fn many_rows(base: &str, rows: usize) -> Vec<u8> {
-    let (Some(start), Some(end)) = (base.find("<FaWiersz>"), base.find("</FaWiersz>")) else {
-        return base.as_bytes().to_vec();
-    };
-    let end = end + "</FaWiersz>".len();
-    let row = &base[start..end];
-    let (Some(a), Some(b)) = (row.find("<NrWierszaFa>"), row.find("</NrWierszaFa>")) else {
-        return base.as_bytes().to_vec();
-    };
-    let a = a + "<NrWierszaFa>".len();
-    let mut tail = end;
-    while let (Some(next), Some(next_end)) = (
-        base[tail..].find("<FaWiersz>"),
-        base[tail..].find("</FaWiersz>"),
-    ) {
-        if !base[tail..tail + next].trim().is_empty() {
-            break;
-        }
-        tail += next_end + "</FaWiersz>".len();
-    }
-    let mut out = String::with_capacity(base.len() + rows * row.len());
-    out.push_str(&base[..start]);
-    for n in 1..=rows {
-        out.push_str(&row[..a]);
-        out.push_str(&n.to_string());
-        out.push_str(&row[b..]);
-        out.push_str("\n\t\t");
-    }
-    out.push_str(&base[tail..]);
-    out.into_bytes()
-}
-
 fn bench(c: &mut Criterion) {
     let limits = SchemaLimits::default();
     let docs = corpus();
@@ -99,7 +66,7 @@ fn bench(c: &mut Criterion) {
         .map(|(_, b)| String::from_utf8_lossy(b).into_owned())
         .unwrap_or_default();
     for rows in [100, 1000, 10_000] {
-        let doc = many_rows(&base, rows);
+        let doc = fa3::samples::xml_with_rows(&base, rows).into_bytes();
         assert!(
             validate(&doc, &limits).is_empty(),
             "the {rows}-line invoice must be valid"

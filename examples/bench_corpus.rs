@@ -34,43 +34,9 @@ fn main() -> std::io::Result<()> {
     }
 
     let base = std::fs::read_to_string(corpus.join("FA_3_Przykład_1.xml"))?;
-    std::fs::write(out.join("big-10000.xml"), fa3_big_invoice(&base, 10_000))?;
+    std::fs::write(
+        out.join("big-10000.xml"),
+        fa3::samples::xml_with_rows(&base, 10_000),
+    )?;
     Ok(())
-}
-
-/// Repeats the first `FaWiersz` of `base` `rows` times, numbering the rows
-/// (the other lines of the example are dropped).
-fn fa3_big_invoice(base: &str, rows: usize) -> String {
-    let (Some(start), Some(end)) = (base.find("<FaWiersz>"), base.find("</FaWiersz>")) else {
-        return base.to_string();
-    };
-    let end = end + "</FaWiersz>".len();
-    let row = &base[start..end];
-    let (Some(nr_start), Some(nr_end)) = (row.find("<NrWierszaFa>"), row.find("</NrWierszaFa>"))
-    else {
-        return base.to_string();
-    };
-    let nr_start = nr_start + "<NrWierszaFa>".len();
-    let mut tail = end;
-    while let (Some(next), Some(next_end)) = (
-        base[tail..].find("<FaWiersz>"),
-        base[tail..].find("</FaWiersz>"),
-    ) {
-        if !base[tail..tail + next].trim().is_empty() {
-            break;
-        }
-        tail += next_end + "</FaWiersz>".len();
-    }
-    let mut out = String::with_capacity(base.len() + rows * (row.len() + 4));
-    out.push_str(&base[..start]);
-    for n in 1..=rows {
-        if n > 1 {
-            out.push_str("\n\t\t");
-        }
-        out.push_str(&row[..nr_start]);
-        out.push_str(&n.to_string());
-        out.push_str(&row[nr_end..]);
-    }
-    out.push_str(&base[tail..]);
-    out
 }

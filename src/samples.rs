@@ -22,8 +22,68 @@ pub fn invoice_with_rows(rows: usize) -> Result<Faktura, ParseError> {
     Ok(invoice)
 }
 
+/// `xml` with its first `FaWiersz` repeated `rows` times and numbered
+/// (`NrWierszaFa` 1..=rows), the other invoice lines dropped and everything
+/// else kept byte for byte: the large valid document of the benchmarks.
+/// Returns `xml` unchanged when it has no `FaWiersz` with a `NrWierszaFa`.
+pub fn xml_with_rows(xml: &str, rows: usize) -> String {
+    const OPEN: &str = "<FaWiersz>";
+    const CLOSE: &str = "</FaWiersz>";
+    let (Some(start), Some(first_end)) = (xml.find(OPEN), xml.find(CLOSE)) else {
+        return xml.to_string();
+    };
+    let end = first_end + CLOSE.len();
+    let Some(row) = xml.get(start..end) else {
+        return xml.to_string();
+    };
+    let (Some(nr_start), Some(nr_end)) = (row.find("<NrWierszaFa>"), row.find("</NrWierszaFa>"))
+    else {
+        return xml.to_string();
+    };
+    let nr_start = nr_start + "<NrWierszaFa>".len();
+    // The other lines directly after the first one are dropped.
+    let mut tail = end;
+    while let Some(rest) = xml.get(tail..)
+        && let (Some(next), Some(next_end)) = (rest.find(OPEN), rest.find(CLOSE))
+        && rest.get(..next).is_some_and(|gap| gap.trim().is_empty())
+    {
+        tail += next_end + CLOSE.len();
+    }
+    let (head, body_start, body_end, rest) = (
+        xml.get(..start).unwrap_or_default(),
+        row.get(..nr_start).unwrap_or_default(),
+        row.get(nr_end..).unwrap_or_default(),
+        xml.get(tail..).unwrap_or_default(),
+    );
+    let mut out = String::with_capacity(xml.len() + rows * (row.len() + 4));
+    out.push_str(head);
+    for n in 1..=rows {
+        if n > 1 {
+            out.push_str("\n\t\t");
+        }
+        out.push_str(body_start);
+        out.push_str(&n.to_string());
+        out.push_str(body_end);
+    }
+    out.push_str(rest);
+    out
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn xml_rows_are_numbered_and_the_document_valid() {
+        let base = std::str::from_utf8(super::EXAMPLE).unwrap();
+        let big = super::xml_with_rows(base, 25);
+        assert_eq!(big.matches("<FaWiersz>").count(), 25);
+        assert!(big.contains("<NrWierszaFa>25</NrWierszaFa>"));
+        assert!(
+            crate::schema::validate(big.as_bytes(), &crate::schema::SchemaLimits::default())
+                .is_empty()
+        );
+        assert_eq!(super::xml_with_rows("<a/>", 3), "<a/>");
+    }
+
     #[test]
     fn rows_are_numbered() {
         let inv = super::invoice_with_rows(7).unwrap();
