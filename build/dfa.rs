@@ -91,6 +91,9 @@ pub fn compile(regex: &str) -> Result<Table, String> {
         classes[b] = u8::try_from(class).map_err(|_| "more than 256 classes".to_string())?;
     }
     let stride = columns.len();
+    if (rows.len() + 1) * stride > usize::from(u16::MAX) {
+        return Err(format!("pattern {regex:?}: the table is too large"));
+    }
     let mut trans = vec![0u16; stride]; // the dead state's row
     for row in &rows {
         let mut compact = vec![0u16; stride];
@@ -161,11 +164,13 @@ impl Table {
             let _ = write!(s, "{c}");
         }
         let _ = write!(s, "], stride: {}, trans: &[", self.stride);
+        // Emitted as row offsets (state × stride), so that matching needs
+        // no multiplication per byte.
         for (i, t) in self.trans.iter().enumerate() {
             if i > 0 {
                 s.push(',');
             }
-            let _ = write!(s, "{t}");
+            let _ = write!(s, "{}", usize::from(*t) * self.stride);
         }
         s.push_str("], accept: &[");
         for (i, a) in self.accept.iter().enumerate() {

@@ -6,7 +6,7 @@
 //! Memory stays bounded: documents are read and checked in chunks, and only
 //! the small duplicate keys of earlier documents are kept.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -44,9 +44,14 @@ pub enum Input {
 /// A unit of work after expanding folders.
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Source {
+    /// A file, or a folder not yet known to be one.
     File(PathBuf),
+    Folder(PathBuf),
     Zip(PathBuf),
-    Bytes { name: String, bytes: Vec<u8> },
+    Bytes {
+        name: String,
+        bytes: Vec<u8>,
+    },
 }
 
 /// One document to check.
@@ -109,42 +114,50 @@ fn is_zip(path: &Path) -> bool {
         .is_some_and(|e| e.eq_ignore_ascii_case("zip"))
 }
 
-fn expand(inputs: Vec<Input>, problems: &mut Vec<InputProblem>) -> Vec<Source> {
-    let mut out = Vec::new();
-    for input in inputs {
-        match input {
-            Input::Bytes { name, bytes } => out.push(Source::Bytes { name, bytes }),
-            Input::Path(p) if p.is_dir() => {
-                let mut found = Vec::new();
-                walk(&p, &mut found, problems);
-                // Component order (as `Path`'s `Ord`): separators sort
-                // before every other byte. Keys are built once per path.
-                found.sort_by_cached_key(|f| {
-                    f.as_os_str()
-                        .as_encoded_bytes()
-                        .iter()
-                        .map(|&b| {
-                            if std::path::is_separator(char::from(b)) {
-                                0
-                            } else {
-                                b
-                            }
-                        })
-                        .collect::<Vec<u8>>()
-                });
-                out.extend(found.into_iter().map(|f| {
-                    if is_zip(&f) {
-                        Source::Zip(f)
-                    } else {
-                        Source::File(f)
-                    }
-                }));
+fn expand(inputs: Vec<Input>) -> VecDeque<Source> {
+    inputs
+        .into_iter()
+        .map(|input| match input {
+            Input::Bytes { name, bytes } => Source::Bytes { name, bytes },
+            // A folder named `*.zip` is still a folder.
+            Input::Path(p) if is_zip(&p) && !p.is_dir() => Source::Zip(p),
+            Input::Path(p) if is_zip(&p) => Source::Folder(p),
+            // Whether any other path is a folder is learnt when reading it
+            // fails: no file-system query for each file named.
+            Input::Path(p) => Source::File(p),
+        })
+        .collect()
+}
+
+/// The `*.xml` files and `*.zip` packages under a folder, in path order.
+fn folder_sources(dir: &Path, problems: &mut Vec<InputProblem>) -> Vec<Source> {
+    let mut found = Vec::new();
+    walk(dir, &mut found, problems);
+    // Component order (as `Path`'s `Ord`): separators sort before every
+    // other byte. Keys are built once per path.
+    found.sort_by_cached_key(|f| {
+        f.as_os_str()
+            .as_encoded_bytes()
+            .iter()
+            .map(|&b| {
+                if std::path::is_separator(char::from(b)) {
+                    0
+                } else {
+                    b
+                }
+            })
+            .collect::<Vec<u8>>()
+    });
+    found
+        .into_iter()
+        .map(|f| {
+            if is_zip(&f) {
+                Source::Zip(f)
+            } else {
+                Source::File(f)
             }
-            Input::Path(p) if is_zip(&p) => out.push(Source::Zip(p)),
-            Input::Path(p) => out.push(Source::File(p)),
-        }
-    }
-    out
+        })
+        .collect()
 }
 
 fn walk(dir: &Path, found: &mut Vec<PathBuf>, problems: &mut Vec<InputProblem>) {
@@ -174,14 +187,19 @@ fn walk(dir: &Path, found: &mut Vec<PathBuf>, problems: &mut Vec<InputProblem>) 
     }
 }
 
+/// Room kept in a reused read buffer: a typical invoice is read in one
+/// `read` call, and the next call finds the end.
+const READ_ROOM: usize = 64 * 1024;
+
 /// Reads a whole file, into `reuse` when given (a buffer of an earlier
-/// document, already large enough for a typical invoice: no size query and
-/// no new allocation), else as `std::fs::read` does.
+/// document: no size query and no new allocation for a typical invoice),
+/// else as `std::fs::read` does.
 fn read_file(path: &Path, reuse: Option<Vec<u8>>) -> std::io::Result<Vec<u8>> {
     use std::io::Read as _;
     match reuse {
         Some(mut buf) => {
             buf.clear();
+            buf.reserve(READ_ROOM);
             let mut file = std::fs::File::open(path)?;
             // Through `Take`, `read_to_end` fills the spare capacity without
             // first asking the file system for the file's size.
@@ -212,7 +230,7 @@ pub fn run(
     mut emit: impl FnMut(FileResult),
 ) -> (Summary, Vec<InputProblem>) {
     let mut problems = Vec::new();
-    let sources = expand(inputs, &mut problems);
+    let mut sources = expand(inputs);
     // One job: check on this thread, without starting a pool.
     let pool = if options.jobs == 1 {
         Err(())
@@ -275,18 +293,29 @@ pub fn run(
         }
     };
 
-    for source in sources {
+    while let Some(source) = sources.pop_front() {
         match source {
             Source::File(path) => match read_file(&path, spare.pop()) {
                 Ok(bytes) => batch.push(Document {
                     name: path.display().to_string(),
                     bytes,
                 }),
+                // A folder: its files come next, in path order.
+                Err(_) if path.is_dir() => {
+                    for found in folder_sources(&path, &mut problems).into_iter().rev() {
+                        sources.push_front(found);
+                    }
+                }
                 Err(e) => problems.push(InputProblem {
                     name: path.display().to_string(),
                     error: Error::io(&path, e),
                 }),
             },
+            Source::Folder(path) => {
+                for found in folder_sources(&path, &mut problems).into_iter().rev() {
+                    sources.push_front(found);
+                }
+            }
             Source::Bytes { name, bytes } => batch.push(Document { name, bytes }),
             Source::Zip(path) => {
                 match read_zip(&path, options.settings, &mut |doc| {
@@ -659,4 +688,65 @@ fn cross_document(
         report.diagnostics.push(d);
     }
     report.sort();
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    /// Files, folders (a folder named `*.zip` too) and missing paths are
+    /// taken in the order given; a folder's files in path order, in its
+    /// place; a missing path is an input problem, not a result.
+    #[test]
+    fn inputs_are_expanded_in_place_and_in_order() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("folder/sub")).unwrap();
+        std::fs::create_dir_all(root.join("looks.zip")).unwrap();
+        for name in [
+            "first.xml",
+            "folder/b.xml",
+            "folder/a.xml",
+            "folder/sub/c.xml",
+            "folder/skipped.txt",
+            "looks.zip/d.xml",
+            "last.xml",
+        ] {
+            std::fs::write(root.join(name), b"<not-an-invoice/>").unwrap();
+        }
+        let inputs = [
+            "first.xml",
+            "folder",
+            "missing.xml",
+            "looks.zip",
+            "last.xml",
+        ]
+        .map(|p| Input::Path(root.join(p)))
+        .to_vec();
+        let settings = Settings::default();
+        let options = RunOptions {
+            settings: &settings,
+            jobs: 1,
+            registry: None,
+            keep_bytes: false,
+        };
+        let mut names = Vec::new();
+        let (summary, problems) = run(inputs, &options, |r| names.push(r.name));
+        let shown = |p: &str| root.join(p).display().to_string();
+        let expected: Vec<String> = [
+            "first.xml",
+            "folder/a.xml",
+            "folder/b.xml",
+            "folder/sub/c.xml",
+            "looks.zip/d.xml",
+            "last.xml",
+        ]
+        .map(shown)
+        .to_vec();
+        assert_eq!(names, expected);
+        assert_eq!(summary.files, 6);
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].name, shown("missing.xml"));
+    }
 }

@@ -273,6 +273,13 @@ pub(crate) fn valid(id: SimpleId, raw: &str) -> bool {
                 .is_none_or(|(lo, hi)| lo <= chars && chars <= hi);
         }
     }
+    valid_in_general(plan, raw)
+}
+
+/// [`valid`] for the values its shortcuts leave: parsed, then every facet
+/// in turn. Kept out of line, so that the shortcuts stay a short call.
+#[inline(never)]
+fn valid_in_general(plan: &Plan, raw: &str) -> bool {
     let ty = plan.ty;
     if !ty.members.is_empty() {
         return ty.members.iter().any(|&m| valid(m, raw));

@@ -31,16 +31,65 @@ use super::SchemaLimits;
 use super::facets;
 use super::generated::ELEMENTS;
 use super::generated::{COMPLEX_TYPES, ROOTS};
-use super::tables::{ElemId, NsId, SimpleId, TypeRef, name_head};
+use super::tables::{ElemId, NsId, SimpleId, State, TypeRef, name_head};
 use super::validator::{Kind, Ns, classify, element, kind_for, model_states};
 use super::xmlchars;
+
+/// What an open element may contain: the full validator's [`Kind`], with
+/// the content model's current state at hand rather than behind its model.
+#[derive(Debug, Clone, Copy)]
+enum Content {
+    /// Character data of a simple type.
+    Simple {
+        ty: SimpleId,
+        fixed: Option<&'static str>,
+        default: Option<&'static str>,
+    },
+    /// Child elements following a content model.
+    Elements {
+        /// The model's states.
+        states: &'static [State],
+        /// The current state, `states[state]`.
+        at: &'static State,
+        state: u16,
+        /// Occurrences of the current state's particle so far.
+        count: u32,
+    },
+    /// Nothing at all.
+    Empty,
+}
+
+impl Content {
+    /// The full validator's starting [`Kind`]; `None` for `Kind::Skip`.
+    fn of(kind: Kind) -> Option<Content> {
+        Some(match kind {
+            Kind::Simple { ty, fixed, default } => Content::Simple { ty, fixed, default },
+            Kind::Elements {
+                model,
+                state,
+                count,
+                ..
+            } => {
+                let states = model_states(model);
+                Content::Elements {
+                    states,
+                    at: states.get(usize::from(state))?,
+                    state,
+                    count,
+                }
+            }
+            Kind::Empty => Content::Empty,
+            Kind::Skip => return None,
+        })
+    }
+}
 
 /// An open element.
 #[derive(Debug, Clone)]
 struct Frame {
     /// Local name, as a range of the document.
     name: Range<usize>,
-    kind: Kind,
+    kind: Content,
     /// The value of a simple-content element: `None` before any text.
     value: Option<Value>,
 }
@@ -146,7 +195,7 @@ impl Pass<'_, '_> {
                 .buf
                 .frames
                 .last()
-                .is_some_and(|f| matches!(f.kind, Kind::Simple { .. }));
+                .is_some_and(|f| matches!(f.kind, Content::Simple { .. }));
             let start = self.i;
             let rest = self.b.get(start..)?;
             if simple {
@@ -193,7 +242,7 @@ impl Pass<'_, '_> {
     fn comment(&mut self) -> Step {
         ok(self.b.get(self.i..)?.starts_with(b"<!--"))?;
         if let Some(top) = self.buf.frames.last() {
-            ok(!matches!(top.kind, Kind::Simple { .. }))?;
+            ok(!matches!(top.kind, Content::Simple { .. }))?;
         }
         let body_start = self.i + 4;
         let dash = memchr::memmem::find(self.b.get(body_start..)?, b"--")?;
@@ -207,10 +256,13 @@ impl Pass<'_, '_> {
         ok(!self.root_closed)?;
         let name_start = self.i + 1;
         let rest = self.b.get(name_start..)?;
-        let (len, colon) = scan_name(rest);
+        // A prefixed name (`etd:NIP`) needs no test of its own: no declared
+        // name has a colon, so it matches no transition and no root, and the
+        // pass gives up there.
+        let len = scan_name(rest);
         let j = name_start + len;
         let name = name_start..j;
-        ok(len > 0 && !colon)?;
+        ok(len > 0)?;
         self.elements += 1;
         ok(self.elements <= self.limits.max_elements
             && self.buf.frames.len() < self.limits.max_depth)?;
@@ -248,13 +300,12 @@ impl Pass<'_, '_> {
             // The usual element: no attribute given; none may be required.
             let info = ELEMENT_INFO.get(usize::from(decl_id))?;
             ok(!info.requires_attributes)?;
-            info.kind
+            info.kind?
         } else {
-            self.attributes_of(decl_id)?
+            Content::of(self.attributes_of(decl_id)?)?
         };
-        ok(!matches!(kind, Kind::Skip))?;
         if !empty
-            && let Kind::Simple { ty, fixed, .. } = kind
+            && let Content::Simple { ty, fixed, .. } = kind
             && self.leaf(&name, ty, fixed)?
         {
             return Some(());
@@ -466,7 +517,7 @@ impl Pass<'_, '_> {
     fn close(&mut self) -> Step {
         let frame = self.buf.frames.pop()?;
         match frame.kind {
-            Kind::Simple { ty, fixed, default } => {
+            Content::Simple { ty, fixed, default } => {
                 let value: &str = match &frame.value {
                     Some(Value::Direct(r)) => self.text.get(r.clone())?,
                     Some(Value::Scratch) => &self.buf.scratch,
@@ -479,17 +530,10 @@ impl Pass<'_, '_> {
                     ok(facets::equals_literal(ty, value, f))?;
                 }
             }
-            Kind::Elements {
-                model,
-                state,
-                count,
-                ..
-            } => {
-                let st = model_states(model).get(usize::from(state))?;
-                ok(st.accepting && count >= st.min)?;
+            Content::Elements { at, count, .. } => {
+                ok(at.accepting && count >= at.min)?;
             }
-            Kind::Empty => {}
-            Kind::Skip => return None,
+            Content::Empty => {}
         }
         if self.buf.frames.is_empty() {
             self.root_closed = true;
@@ -539,40 +583,41 @@ fn same(a: &[u8], b: &[u8]) -> bool {
 /// Advances a content model over child element `local` (namespace `ns`,
 /// [`name_head`] `key`): the accepting branch of the full validator's `advance`,
 /// and `None` wherever that reports a problem.
-fn step(kind: &mut Kind, ns: NsId, local: &[u8], key: u64) -> Option<ElemId> {
-    let Kind::Elements {
-        model,
+fn step(kind: &mut Content, ns: NsId, local: &[u8], key: u64) -> Option<ElemId> {
+    let Content::Elements {
+        states,
+        at,
         state,
         count,
-        ..
     } = kind
     else {
         return None;
     };
-    let states = model_states(*model);
-    let st = states.get(usize::from(*state))?;
     // The first eight bytes as one integer; longer names compare the rest.
-    let t = st.next.iter().find(|t| {
+    let t = at.next.iter().find(|t| {
         t.head == key
             && t.name.len() == local.len()
             && (local.len() <= 8 || same(t.name.as_bytes(), local))
     })?;
     ok(t.ns == ns)?;
     if t.to == *state {
-        ok(*count < st.max)?;
+        ok(*count < at.max)?;
         *count += 1;
-        return Some(st.elem);
+        return Some(at.elem);
     }
-    ok(*count >= st.min || *state == 0)?;
+    ok(*count >= at.min || *state == 0)?;
+    let next = states.get(usize::from(t.to))?;
     *state = t.to;
+    *at = next;
     *count = 1;
-    Some(states.get(usize::from(t.to))?.elem)
+    Some(next.elem)
 }
 
 /// What the fast path needs of an element declaration, prepared once.
 struct ElementInfo {
-    /// What the element may contain, as the full validator starts it.
-    kind: Kind,
+    /// What the element may contain, as the full validator starts it;
+    /// `None` when the full validator skips it.
+    kind: Option<Content>,
     /// Its type has a required attribute.
     requires_attributes: bool,
 }
@@ -582,7 +627,7 @@ static ELEMENT_INFO: std::sync::LazyLock<Vec<ElementInfo>> = std::sync::LazyLock
     ELEMENTS
         .iter()
         .map(|decl| ElementInfo {
-            kind: kind_for(decl, decl.ty),
+            kind: Content::of(kind_for(decl, decl.ty)),
             requires_attributes: match decl.ty {
                 TypeRef::Complex(c) => COMPLEX_TYPES
                     .get(usize::from(c))
@@ -670,28 +715,21 @@ fn scan_value(rest: &[u8]) -> (usize, bool) {
 }
 
 /// The length of the element name at the start of `rest` (up to
-/// whitespace, `>` or `/`), and whether it has a colon.
-fn scan_name(rest: &[u8]) -> (usize, bool) {
+/// whitespace, `>` or `/`).
+fn scan_name(rest: &[u8]) -> usize {
     let mut i = 0;
-    let mut colon = false;
     while let Some(x) = word(rest, i) {
         let end = (!bytes_above_space(x) & HIGH) | bytes_equal(x, b'>') | bytes_equal(x, b'/');
-        let c = bytes_equal(x, b':');
         if end != 0 {
-            let k = first(end);
-            let before = (1u64 << (k * 8)) - 1;
-            return (i + k, colon || c & before != 0);
+            return i + first(end);
         }
-        colon |= c != 0;
         i += 8;
     }
     let tail = rest.get(i..).unwrap_or_default();
-    let len = tail
+    i + tail
         .iter()
         .position(|&c| is_ws(c) || c == b'>' || c == b'/')
-        .unwrap_or(tail.len());
-    let part = tail.get(..len).unwrap_or_default();
-    (i + len, colon || part.contains(&b':'))
+        .unwrap_or(tail.len())
 }
 
 #[cfg(test)]
@@ -727,7 +765,7 @@ mod tests {
                 .iter()
                 .position(|&c| is_ws(c) || c == b'>' || c == b'/')
                 .unwrap_or(s.len());
-            assert_eq!(scan_name(&s), (end, s[..end].contains(&b':')), "{s:?}");
+            assert_eq!(scan_name(&s), end, "{s:?}");
         }
     }
 }

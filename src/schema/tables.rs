@@ -327,9 +327,10 @@ pub(crate) struct Dfa {
     pub classes: &'static [u8; 256],
     /// Number of classes: the length of one row of `trans`.
     pub stride: usize,
-    /// `trans[state * stride + class]`.
+    /// `trans[row + class]` is the row of the next state, where the row of
+    /// state `s` is `s * stride` (state 0 is dead, 1 is the start).
     pub trans: &'static [u16],
-    /// Accepting states.
+    /// `accept[s]`: the input matched when it ends in state `s`.
     pub accept: &'static [bool],
 }
 
@@ -337,17 +338,20 @@ impl Dfa {
     /// True when the whole of `input` matches the pattern.
     #[inline]
     pub(crate) fn is_match(&self, input: &[u8]) -> bool {
-        let mut state = 1usize;
+        let mut row = self.stride;
         for &b in input {
             let class = usize::from(self.classes[usize::from(b)]);
-            state = match self.trans.get(state * self.stride + class) {
+            row = match self.trans.get(row + class) {
                 Some(&next) => usize::from(next),
                 None => return false,
             };
-            if state == 0 {
+            if row == 0 {
                 return false;
             }
         }
-        self.accept.get(state).copied().unwrap_or(false)
+        row.checked_div(self.stride)
+            .and_then(|state| self.accept.get(state))
+            .copied()
+            .unwrap_or(false)
     }
 }

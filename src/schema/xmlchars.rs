@@ -63,26 +63,30 @@ pub(crate) fn find_illegal(part: &[u8]) -> Option<(usize, String)> {
 #[allow(clippy::needless_bitwise_bool)] // branch-free on purpose: it vectorises
 pub(crate) fn any_illegal(part: &[u8]) -> bool {
     const BLOCK: usize = 32;
-    let mut start = 0;
-    for block in part.chunks(BLOCK) {
+    fn suspect(block: &[u8]) -> bool {
         let mut flag = 0u8;
         for &b in block {
             let control = (b < 0x20) & (b != b'\t') & (b != b'\n') & (b != b'\r');
             flag |= u8::from(control) | u8::from(b == 0xEF);
         }
-        if flag != 0 {
-            // U+FFFE/U+FFFF may straddle the block's end.
-            let end = (start + BLOCK + 2).min(part.len());
-            if part
-                .get(start..end)
-                .is_some_and(|p| find_illegal(p).is_some())
-            {
-                return true;
-            }
-        }
-        start += BLOCK;
+        flag != 0
     }
-    false
+    // A block holding a suspect byte is looked at closely; U+FFFE/U+FFFF
+    // may straddle the block's end.
+    let close_look = |start: usize| {
+        let end = (start + BLOCK + 2).min(part.len());
+        part.get(start..end)
+            .is_some_and(|p| find_illegal(p).is_some())
+    };
+    // Whole blocks have a length known to the compiler: their loop becomes
+    // straight-line vector instructions.
+    let (blocks, tail) = part.as_chunks::<BLOCK>();
+    for (k, block) in blocks.iter().enumerate() {
+        if suspect(block) && close_look(k * BLOCK) {
+            return true;
+        }
+    }
+    suspect(tail) && close_look(blocks.len() * BLOCK)
 }
 
 /// Where the UTF-8-valid part of the document (after a BOM at `from`) ends,
