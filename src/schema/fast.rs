@@ -119,7 +119,7 @@ static CDATA_END: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
 /// report nothing; `false` means "not proven", not "invalid".
 pub(crate) fn accepts(bytes: &[u8], limits: &SchemaLimits, buffers: &mut Buffers) -> bool {
     let doc = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let Ok(text) = std::str::from_utf8(doc) else {
+    let Ok(text) = simdutf8::basic::from_utf8(doc) else {
         return false;
     };
     if xmlchars::any_illegal(doc) || CDATA_END.find(doc).is_some() {
