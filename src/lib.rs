@@ -44,13 +44,14 @@ pub mod settings;
 pub mod source;
 #[cfg(feature = "proptest")]
 pub mod strategies;
+pub mod zone;
 
 pub use check::{Checked, check};
 pub use diagnostic::{Diagnostic, Report, Severity};
 pub use error::Error;
 pub use model::Faktura;
 pub use parse::{ParseError, parse, to_xml};
-pub use settings::{Environment, Limits, Selection, SessionMode, Settings};
+pub use settings::{Environment, Limits, Selection, SessionMode, Settings, TimeZone};
 
 /// Checks one document and returns every finding.
 ///

@@ -624,7 +624,7 @@ fn cross_document(
     let mut found = Vec::new();
 
     if let (Some(registry), Some(now)) = (options.registry, settings.now) {
-        let today = now.with_timezone(&settings.tz).date_naive();
+        let today = settings.tz.local_date(now);
         // The typed model trims P_2; the whitespace around it matters here.
         let raw = crate::check::raw_text(&doc.bytes, P2_PATH);
         let raw = raw.as_deref().unwrap_or(invoice.fa.p_2.0.as_str());

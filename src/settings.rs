@@ -5,13 +5,15 @@ use std::collections::BTreeMap;
 use std::str::FromStr;
 
 use chrono::{DateTime, Utc};
-use chrono_tz::Tz;
 
 use crate::Error;
 use crate::diagnostic::Severity;
 
 /// The KSeF environment the invoice is meant for (`prd`, `test`, `demo`).
 pub use crate::links::KsefEnv as Environment;
+
+/// An IANA time zone from the bundled database.
+pub use crate::zone::TimeZone;
 
 /// How the invoice will be sent.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -130,7 +132,7 @@ pub struct Settings {
     /// the rules that need it (the library never reads the clock).
     pub now: Option<DateTime<Utc>>,
     /// The time zone of KSeF dates (default Europe/Warsaw).
-    pub tz: Tz,
+    pub tz: TimeZone,
     /// The target environment.
     pub env: Environment,
     /// Interactive or batch.
@@ -154,7 +156,7 @@ impl Default for Settings {
     fn default() -> Self {
         Self {
             now: None,
-            tz: chrono_tz::Europe::Warsaw,
+            tz: TimeZone::warsaw(),
             env: Environment::Prd,
             mode: SessionMode::Unspecified,
             attachments_allowed: None,
@@ -184,10 +186,10 @@ impl Settings {
         self
     }
 
-    /// Parses a time zone name such as `Europe/Warsaw`.
-    pub fn parse_tz(name: &str) -> Result<Tz, Error> {
-        name.parse::<Tz>()
-            .map_err(|_| Error::Settings(format!("unknown time zone `{name}`")))
+    /// Parses a time zone name such as `Europe/Warsaw` (see
+    /// [`TimeZone::named`]).
+    pub fn parse_tz(name: &str) -> Result<TimeZone, Error> {
+        TimeZone::named(name)
     }
 }
 

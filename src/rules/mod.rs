@@ -203,7 +203,7 @@ impl<'a> Context<'a> {
         };
         let acceptance = instant.map(|instant| Acceptance {
             instant,
-            local_date: instant.with_timezone(&settings.tz).date_naive(),
+            local_date: settings.tz.local_date(instant),
             utc_date: instant.date_naive(),
         });
         Self {

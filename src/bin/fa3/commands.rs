@@ -193,7 +193,7 @@ pub fn record(
     let reg = fa3::registry::SqliteRegistry::open(registry)
         .map_err(|e| Failure::Usage(format!("{}: {e}", registry.display())))?;
     let now = accepted.unwrap_or_else(Utc::now);
-    let accepted_on = now.with_timezone(&chrono_tz::Europe::Warsaw).date_naive();
+    let accepted_on = fa3::TimeZone::warsaw().local_date(now);
     let mut out = io::stdout().lock();
     let mut failed = false;
     for file in files {

@@ -1,10 +1,11 @@
 //! `FA3-HDR-003` creation-date-in-future.
 
-use chrono::{DateTime, TimeDelta, TimeZone, Utc};
+use chrono::{DateTime, TimeDelta, Utc};
 
 use crate::model::Faktura;
 use crate::model::values::DateTime as XsdDateTime;
 use crate::rules::{Check, Context, Findings};
+use crate::zone::TimeZone;
 
 /// How far ahead of `now` a creation time may be before it looks like a
 /// clock problem rather than ordinary drift between two systems.
@@ -44,24 +45,24 @@ crate::declare_rule! {
 
 /// The earliest instant a creation time can stand for: its own offset, or
 /// the configured zone for a value without one.
-fn earliest_instant(value: &XsdDateTime, tz: chrono_tz::Tz) -> DateTime<Utc> {
+fn earliest_instant(value: &XsdDateTime, tz: &TimeZone) -> DateTime<Utc> {
     if value.offset_seconds().is_some() {
         return value.to_utc();
     }
     let local = value.local();
-    let mapped = tz.from_local_datetime(&local).earliest().or_else(|| {
+    let mapped = tz.earliest(local).or_else(|| {
         // A local time skipped by a DST change: the hour before it.
         local
             .checked_sub_signed(TimeDelta::hours(1))
-            .and_then(|earlier| tz.from_local_datetime(&earlier).earliest())
+            .and_then(|earlier| tz.earliest(earlier))
     });
-    mapped.map_or_else(|| value.to_utc(), |t| t.with_timezone(&Utc))
+    mapped.unwrap_or_else(|| value.to_utc())
 }
 
 fn check(invoice: &Faktura, ctx: &Context<'_>, out: &mut Findings) {
     let Some(now) = ctx.settings.now else { return };
     let created = &invoice.naglowek.data_wytworzenia_fa.0;
-    let instant = earliest_instant(created, ctx.settings.tz);
+    let instant = earliest_instant(created, &ctx.settings.tz);
     let Some(limit) = now.checked_add_signed(CLOCK_SKEW) else {
         return;
     };
@@ -87,7 +88,7 @@ mod tests {
 
     #[test]
     fn offsetless_values_are_read_in_the_zone() {
-        let tz = chrono_tz::Europe::Warsaw;
+        let tz = &TimeZone::warsaw();
         let v: XsdDateTime = "2026-11-21T13:00:00".parse().unwrap();
         assert_eq!(
             earliest_instant(&v, tz).to_rfc3339(),
