@@ -120,8 +120,13 @@ fn expand(inputs: Vec<Input>) -> VecDeque<Source> {
         .map(|input| match input {
             Input::Bytes { name, bytes } => Source::Bytes { name, bytes },
             // A folder named `*.zip` is still a folder.
-            Input::Path(p) if is_zip(&p) && !p.is_dir() => Source::Zip(p),
-            Input::Path(p) if is_zip(&p) => Source::Folder(p),
+            Input::Path(p) if is_zip(&p) => {
+                if p.is_dir() {
+                    Source::Folder(p)
+                } else {
+                    Source::Zip(p)
+                }
+            }
             // Whether any other path is a folder is learnt when reading it
             // fails: no file-system query for each file named.
             Input::Path(p) => Source::File(p),
