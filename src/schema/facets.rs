@@ -102,7 +102,7 @@ pub(crate) fn check(id: SimpleId, raw: &str, out: &mut Vec<Violation>) -> bool {
 
 /// The facets of one simple type, merged across its derivation steps and
 /// prepared once (bounds parsed, patterns resolved) for [`valid`].
-struct Plan {
+pub(crate) struct Plan {
     ty: &'static SimpleType,
     /// Character length bounds (`length`, `minLength`, `maxLength`).
     length: Option<(usize, usize)>,
@@ -240,7 +240,18 @@ static PLANS: std::sync::LazyLock<Vec<Plan>> = std::sync::LazyLock::new(|| {
 /// value space, such as `01` for `1`), never the other way round. The fast
 /// path uses it; a `false` sends the document to the full validator.
 pub(crate) fn valid(id: SimpleId, raw: &str) -> bool {
-    let Some(plan) = PLANS.get(usize::from(id)) else {
+    valid_in(&PLANS, id, raw)
+}
+
+/// Every simple type's [`Plan`], indexed by [`SimpleId`]: a caller checking
+/// many values takes them once and uses [`valid_in`].
+pub(crate) fn plans() -> &'static [Plan] {
+    &PLANS
+}
+
+/// [`valid`], with the plans at hand.
+pub(crate) fn valid_in(plans: &[Plan], id: SimpleId, raw: &str) -> bool {
+    let Some(plan) = plans.get(usize::from(id)) else {
         return false;
     };
     if !plan.accepted.is_empty()

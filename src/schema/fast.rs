@@ -139,6 +139,8 @@ pub(crate) fn accepts(bytes: &[u8], limits: &SchemaLimits, buffers: &mut Buffers
         default_ns: Ns::Known(0),
         root_closed: false,
         buf: buffers,
+        infos: &ELEMENT_INFO,
+        plans: facets::plans(),
     };
     pass.document().is_some()
 }
@@ -153,6 +155,9 @@ struct Pass<'a, 'b> {
     default_ns: Ns,
     root_closed: bool,
     buf: &'b mut Buffers,
+    /// [`ELEMENT_INFO`] and the value checks' plans, taken once per document.
+    infos: &'static [ElementInfo],
+    plans: &'static [facets::Plan],
 }
 
 fn is_ws(b: u8) -> bool {
@@ -300,7 +305,7 @@ impl Pass<'_, '_> {
         };
         let kind = if self.buf.attrs.is_empty() {
             // The usual element: no attribute given; none may be required.
-            let info = ELEMENT_INFO.get(usize::from(decl_id))?;
+            let info = self.infos.get(usize::from(decl_id))?;
             ok(!info.requires_attributes)?;
             info.kind?
         } else {
@@ -368,7 +373,7 @@ impl Pass<'_, '_> {
             return Some(false);
         }
         let value = self.text.get(start..end)?;
-        ok(facets::valid(ty, value))?;
+        ok(facets::valid_in(self.plans, ty, value))?;
         if let Some(f) = fixed {
             ok(facets::equals_literal(ty, value, f))?;
         }
@@ -456,7 +461,7 @@ impl Pass<'_, '_> {
             ok(i < 64)?;
             seen |= 1 << i;
             let value = self.text.get(value)?;
-            ok(facets::valid(adecl.ty, value))?;
+            ok(facets::valid_in(self.plans, adecl.ty, value))?;
             if let Some(f) = adecl.fixed {
                 ok(facets::equals_literal(adecl.ty, value, f))?;
             }
@@ -525,7 +530,7 @@ impl Pass<'_, '_> {
                     Some(Value::Scratch) => &self.buf.scratch,
                     None => fixed.or(default).unwrap_or(""),
                 };
-                ok(facets::valid(ty, value))?;
+                ok(facets::valid_in(self.plans, ty, value))?;
                 if let Some(f) = fixed
                     && frame.value.is_some()
                 {
