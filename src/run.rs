@@ -254,47 +254,56 @@ pub fn run(
 
     // Buffers of checked documents, reused for reading the next files.
     let mut spare: Vec<Vec<u8>> = Vec::new();
+    // The findings of one checked document, in input order.
+    let finish = |doc: Document,
+                  checked: crate::check::Checked,
+                  state: &mut RunState,
+                  spare: &mut Vec<Vec<u8>>,
+                  emit: &mut dyn FnMut(FileResult)| {
+        let mut report = checked.report;
+        if let Some(invoice) = &checked.invoice {
+            cross_document(&doc, invoice, options, state, &mut report);
+        }
+        tally(&mut state.summary, &report, true);
+        let bytes = if options.keep_bytes {
+            Some(doc.bytes)
+        } else {
+            if spare.len() < 4 {
+                spare.push(doc.bytes);
+            }
+            None
+        };
+        emit(FileResult {
+            name: doc.name,
+            report,
+            bytes,
+        });
+    };
     let flush = |batch: &mut Vec<Document>,
                  state: &mut RunState,
                  spare: &mut Vec<Vec<u8>>,
                  emit: &mut dyn FnMut(FileResult)| {
         let docs = std::mem::take(batch);
-        let checked: Vec<(Document, crate::check::Checked)> = match &pool {
-            Ok(pool) => pool.install(|| {
-                docs.into_par_iter()
-                    .map(|d| {
-                        let c = crate::check::check(&d.bytes, options.settings);
-                        (d, c)
-                    })
-                    .collect()
-            }),
-            Err(()) => docs
-                .into_iter()
-                .map(|d| {
-                    let c = crate::check::check(&d.bytes, options.settings);
-                    (d, c)
-                })
-                .collect(),
-        };
-        for (doc, checked) in checked {
-            let mut report = checked.report;
-            if let Some(invoice) = &checked.invoice {
-                cross_document(&doc, invoice, options, state, &mut report);
-            }
-            tally(&mut state.summary, &report, true);
-            let bytes = if options.keep_bytes {
-                Some(doc.bytes)
-            } else {
-                if spare.len() < 4 {
-                    spare.push(doc.bytes);
+        match &pool {
+            Ok(pool) => {
+                let checked: Vec<(Document, crate::check::Checked)> = pool.install(|| {
+                    docs.into_par_iter()
+                        .map(|d| {
+                            let c = crate::check::check(&d.bytes, options.settings);
+                            (d, c)
+                        })
+                        .collect()
+                });
+                for (doc, checked) in checked {
+                    finish(doc, checked, state, spare, emit);
                 }
-                None
-            };
-            emit(FileResult {
-                name: doc.name,
-                report,
-                bytes,
-            });
+            }
+            Err(()) => {
+                for doc in docs {
+                    let checked = crate::check::check(&doc.bytes, options.settings);
+                    finish(doc, checked, state, spare, emit);
+                }
+            }
         }
     };
 
@@ -302,7 +311,10 @@ pub fn run(
         match source {
             Source::File(path) => match read_file(&path, spare.pop()) {
                 Ok(bytes) => batch.push(Document {
-                    name: path.display().to_string(),
+                    // A UTF-8 path as it is; any other through `display`.
+                    name: path
+                        .to_str()
+                        .map_or_else(|| path.display().to_string(), str::to_owned),
                     bytes,
                 }),
                 // A folder: its files come next, in path order.
