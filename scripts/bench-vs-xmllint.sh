@@ -13,8 +13,11 @@
 # is timed by hyperfine (no shell in between, 3 warm-up runs), in three
 # rounds that alternate between the tools so that a slow spell of a shared
 # machine does not fall on one tool only; RUNS runs in all (default 30). The
-# table shows the fastest and the mean wall time and the ratios. (b) also reports fa3's in-process validation time (the file already
-# in memory) and its peak memory above a run on one small file.
+# table shows the fastest and the mean wall time and the ratios. A second
+# table comes from RUNS paired runs (fa3, then xmllint, each pair under the
+# same conditions): the median and lowest of the per-pair speed-ups. (b)
+# also reports fa3's in-process validation time (the file already in
+# memory) and its peak memory above a run on one small file.
 #
 # Needs: cargo, xmllint (libxml2-utils), hyperfine, python3.
 set -euo pipefail
@@ -70,6 +73,34 @@ time_pair() { # NAME ARGS... : hyperfine on fa3 and xmllint with the same files
 time_pair many "${many[@]}"
 time_pair big "$big"
 
+# Paired runs: fa3 and xmllint one after the other, RUNS times, so that each
+# pair meets the same state of the machine; the speed-up of a pair is
+# xmllint's time over fa3's, and the table gives the median and the lowest.
+paired() { # NAME ARGS...
+  local name=$1
+  shift
+  python3 - "$work/$name-paired.json" "$runs" "$fa3" "$xmllint" "$@" <<'PY'
+import json, os, shlex, shutil, sys, time
+out, runs, fa3, xmllint, *files = sys.argv[1:]
+devnull = [(os.POSIX_SPAWN_OPEN, fd, os.devnull, os.O_WRONLY, 0) for fd in (1, 2)]
+def command(line):
+    argv = shlex.split(line) + files
+    return shutil.which(argv[0]), argv
+def timed(exe, argv):
+    start = time.perf_counter()
+    pid = os.posix_spawn(exe, argv, os.environ, file_actions=devnull)
+    os.waitpid(pid, 0)
+    return time.perf_counter() - start
+tools = {"fa3": command(fa3), "xmllint": command(xmllint)}
+for tool in tools.values():  # warm-up
+    timed(*tool)
+pairs = [(timed(*tools["fa3"]), timed(*tools["xmllint"])) for _ in range(int(runs))]
+json.dump(pairs, open(out, "w"))
+PY
+}
+paired many "${many[@]}"
+paired big "$big"
+
 peak_rss() { /usr/bin/time -f %M -o "$work/rss" "$@" >/dev/null 2>&1 || true; tail -1 "$work/rss"; }
 # shellcheck disable=SC2086
 fa3_big_rss=$(peak_rss $fa3 "$big")
@@ -102,6 +133,15 @@ for label, name in rows:
     ms = lambda s: f"{s * 1000:.1f} ms"
     print(f"| {label} | {ms(fmin)} | {ms(xmin)} | {xmin / fmin:.1f}× "
           f"| {ms(fmean)} | {ms(xmean)} | {xmean / fmean:.1f}× |")
+print()
+print(f"| paired runs ({runs} pairs, fa3 then xmllint) | fa3 median | xmllint median | speed-up, median of pairs | lowest pair |")
+print("|---|---:|---:|---:|---:|")
+for label, name in rows:
+    pairs = json.load(open(f"{work}/{name}-paired.json"))
+    med = lambda v: sorted(v)[len(v) // 2]
+    ratios = [x / f for f, x in pairs]
+    print(f"| {label} | {med([f for f, _ in pairs]) * 1000:.1f} ms | {med([x for _, x in pairs]) * 1000:.1f} ms "
+          f"| {med(ratios):.1f}× | {min(ratios):.1f}× |")
 extra = int(big_rss) - int(one_rss)
 print()
 print(f"(b) fa3 validation in process (fastest of 50): {inproc} ms")
