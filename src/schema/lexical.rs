@@ -225,13 +225,7 @@ pub(crate) fn parse_decimal(raw: &str) -> Option<Decimal<'_>> {
 pub(crate) fn parse_integer(raw: &str, builtin: Builtin) -> Option<Decimal<'_>> {
     let b = raw.as_bytes();
     let (start, end) = trimmed_bounds(b);
-    let unsigned = matches!(
-        builtin,
-        Builtin::UnsignedLong
-            | Builtin::UnsignedInt
-            | Builtin::UnsignedShort
-            | Builtin::UnsignedByte
-    );
+    let unsigned = builtin.is_unsigned();
     let mut i = start;
     let neg = match b.get(i) {
         Some(b'-') if !unsigned && i < end => {
@@ -714,13 +708,7 @@ mod reference {
     /// at most 24 significant digits) and checks the built-in's range.
     pub(super) fn parse_integer_reference(raw: &str, builtin: Builtin) -> Option<Decimal<'_>> {
         let s = trim_ws(raw);
-        let unsigned = matches!(
-            builtin,
-            Builtin::UnsignedLong
-                | Builtin::UnsignedInt
-                | Builtin::UnsignedShort
-                | Builtin::UnsignedByte
-        );
+        let unsigned = builtin.is_unsigned();
         let (neg, body) = match s.as_bytes().first() {
             Some(b'-') if !unsigned => (true, &s[1..]),
             Some(b'+') if !unsigned => (false, &s[1..]),

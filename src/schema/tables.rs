@@ -230,6 +230,17 @@ impl Builtin {
     pub(crate) fn is_date(self) -> bool {
         matches!(self, Builtin::Date | Builtin::DateTime | Builtin::GYear)
     }
+
+    /// True for the unsigned integer types (no sign allowed).
+    pub(crate) fn is_unsigned(self) -> bool {
+        matches!(
+            self,
+            Builtin::UnsignedLong
+                | Builtin::UnsignedInt
+                | Builtin::UnsignedShort
+                | Builtin::UnsignedByte
+        )
+    }
 }
 
 /// The `whiteSpace` facet value in effect for a type.
