@@ -115,12 +115,60 @@ pub(crate) struct Plan {
     ranges: Vec<(&'static Facet, Value<'static>)>,
     /// A facet could not be prepared: [`valid`] always says no.
     unusable: bool,
+    /// The quick answer for the usual values of this type, if it has one.
+    shortcut: Shortcut,
+}
+
+/// A quick way to the verdict on the usual values of a simple type, each
+/// giving exactly the answer of [`valid_in_general`] on the values it takes
+/// (and leaving it the others).
+enum Shortcut {
+    None,
     /// A string type whose only facets are lengths (most text fields).
-    lengths_only: bool,
+    LengthsOnly,
     /// The literals of the type's own enumeration that [`check`] accepts,
     /// as sorted [`short_key`]s: a value written exactly as one of them is
     /// valid without parsing (codes, rates, yes/no choices).
-    accepted: Vec<u128>,
+    Accepted(Vec<u128>),
+    /// An `xs:date` type with patterns and range facets whose bounds are
+    /// written `YYYY-MM-DD`: a value in that form ([`lexical::plain_date`])
+    /// is compared with the bounds byte by byte.
+    Date(Vec<(Bound, [u8; 10])>),
+    /// An `xs:decimal` type with patterns and digit facets only: a value
+    /// written plainly has its digits counted in one pass
+    /// ([`lexical::plain_decimal_digits`]).
+    Decimal,
+}
+
+/// The comparison a range facet asks for.
+#[derive(Clone, Copy)]
+enum Bound {
+    MinInclusive,
+    MaxInclusive,
+    MinExclusive,
+    MaxExclusive,
+}
+
+impl Bound {
+    fn of(facet: &Facet) -> Option<(Bound, &'static str)> {
+        Some(match *facet {
+            Facet::MinInclusive(lit) => (Bound::MinInclusive, lit),
+            Facet::MaxInclusive(lit) => (Bound::MaxInclusive, lit),
+            Facet::MinExclusive(lit) => (Bound::MinExclusive, lit),
+            Facet::MaxExclusive(lit) => (Bound::MaxExclusive, lit),
+            _ => return None,
+        })
+    }
+
+    /// Whether a value that compares with the bound as `ord` satisfies it.
+    fn holds(self, ord: Ordering) -> bool {
+        match self {
+            Bound::MinInclusive => ord != Ordering::Less,
+            Bound::MaxInclusive => ord != Ordering::Greater,
+            Bound::MinExclusive => ord == Ordering::Greater,
+            Bound::MaxExclusive => ord == Ordering::Less,
+        }
+    }
 }
 
 impl Plan {
@@ -134,8 +182,7 @@ impl Plan {
             fraction_digits: usize::MAX,
             ranges: Vec::new(),
             unusable: false,
-            lengths_only: false,
-            accepted: Vec::new(),
+            shortcut: Shortcut::None,
         };
         for decl in ty.facets {
             let (lo, hi) = plan.length.unwrap_or((0, usize::MAX));
@@ -161,27 +208,52 @@ impl Plan {
                 },
             }
         }
-        plan.lengths_only = ty.members.is_empty()
-            && !plan.unusable
-            && matches!(
-                ty.builtin,
-                Builtin::AnySimpleType
-                    | Builtin::String
-                    | Builtin::NormalizedString
-                    | Builtin::Token
-            )
-            && plan.patterns.is_empty()
-            && plan.enumerations.is_empty()
-            && plan.ranges.is_empty();
+        plan.shortcut = plan.shortcut(id);
+        plan
+    }
+
+    fn shortcut(&self, id: SimpleId) -> Shortcut {
+        let ty = self.ty;
         if let Some(Facet::Enumeration(_, sorted)) = ty.facets.first().map(|d| &d.facet) {
-            plan.accepted = sorted
+            let mut accepted: Vec<u128> = sorted
                 .iter()
                 .filter(|lit| check(id, lit, &mut Vec::new()))
                 .filter_map(|lit| short_key(lit))
                 .collect();
-            plan.accepted.sort_unstable();
+            accepted.sort_unstable();
+            return Shortcut::Accepted(accepted);
         }
-        plan
+        if !ty.members.is_empty() || self.unusable || !self.enumerations.is_empty() {
+            return Shortcut::None;
+        }
+        match ty.builtin {
+            Builtin::AnySimpleType
+            | Builtin::String
+            | Builtin::NormalizedString
+            | Builtin::Token
+                if self.patterns.is_empty() && self.ranges.is_empty() =>
+            {
+                Shortcut::LengthsOnly
+            }
+            Builtin::Date if self.length.is_none() => {
+                let bounds: Option<Vec<(Bound, [u8; 10])>> = ty
+                    .facets
+                    .iter()
+                    .filter_map(|decl| Bound::of(&decl.facet))
+                    .map(|(bound, lit)| Some((bound, *lexical::plain_date(lit.as_bytes())?)))
+                    .collect();
+                bounds.map_or(Shortcut::None, Shortcut::Date)
+            }
+            Builtin::Decimal if self.length.is_none() && self.ranges.is_empty() => {
+                Shortcut::Decimal
+            }
+            _ => Shortcut::None,
+        }
+    }
+
+    /// Whether `text` matches every pattern of the type.
+    fn patterns_match(&self, text: &[u8]) -> bool {
+        self.patterns.iter().all(|dfa| dfa.is_match(text))
     }
 }
 
@@ -254,19 +326,37 @@ pub(crate) fn valid_in(plans: &[Plan], id: SimpleId, raw: &str) -> bool {
     let Some(plan) = plans.get(usize::from(id)) else {
         return false;
     };
-    if !plan.accepted.is_empty()
-        && short_key(raw).is_some_and(|k| plan.accepted.binary_search(&k).is_ok())
-    {
-        return true;
-    }
-    if plan.lengths_only
-        && let Some(chars) = collapsed_chars(raw.as_bytes())
-    {
-        // Text already in collapsed form is its own normal form under every
-        // `whiteSpace` value.
-        return plan
-            .length
-            .is_none_or(|(lo, hi)| lo <= chars && chars <= hi);
+    match &plan.shortcut {
+        Shortcut::None => {}
+        Shortcut::LengthsOnly => {
+            if let Some(chars) = collapsed_chars(raw.as_bytes()) {
+                // Text already in collapsed form is its own normal form under
+                // every `whiteSpace` value.
+                return plan
+                    .length
+                    .is_none_or(|(lo, hi)| lo <= chars && chars <= hi);
+            }
+        }
+        Shortcut::Accepted(accepted) => {
+            if short_key(raw).is_some_and(|k| accepted.binary_search(&k).is_ok()) {
+                return true;
+            }
+        }
+        Shortcut::Date(bounds) => {
+            if let Some(date) = lexical::plain_date(raw.as_bytes()) {
+                return plan.patterns_match(date)
+                    && bounds
+                        .iter()
+                        .all(|(bound, limit)| bound.holds(date.cmp(limit)));
+            }
+        }
+        Shortcut::Decimal => {
+            if let Some((total, fraction)) = lexical::plain_decimal_digits(raw.as_bytes()) {
+                return total <= plan.total_digits
+                    && fraction <= plan.fraction_digits
+                    && plan.patterns_match(raw.as_bytes());
+            }
+        }
     }
     valid_in_general(plan, raw)
 }
@@ -597,6 +687,105 @@ mod tests {
                 "{text:?}"
             );
         }
+    }
+
+    /// Every shortcut gives the general answer on the values it takes, for
+    /// every simple type, and `valid` never accepts what `check` rejects.
+    #[test]
+    fn shortcuts_agree_with_the_general_check() {
+        let mut probes: Vec<String> = [
+            "2026-02-28",
+            "2024-02-29",
+            "2023-02-29",
+            "2026-04-31",
+            "2026-13-01",
+            "2026-00-10",
+            "2026-01-00",
+            "0999-12-31",
+            "1000-01-01",
+            "9999-12-31",
+            "2006-01-01",
+            "2005-12-31",
+            "2050-01-01",
+            "2026-1-01",
+            "2026-01-01Z",
+            " 2026-01-01",
+            "2026/01/01",
+            "0",
+            "-0",
+            "0.00",
+            "-0.00",
+            "1",
+            "12.3",
+            "123.45",
+            "1.234",
+            "1.2300",
+            "001.10",
+            "1234567890123456.78",
+            "12345678901234567.8",
+            "123456789012345678",
+            "1234567890123456789",
+            "1.",
+            ".5",
+            "+1",
+            " 1",
+            "1 ",
+            "-",
+            "1e3",
+            "0.000001",
+            "100000000000000000000000",
+            "1000000000000000000000000",
+            "1.0000000000000000000000000",
+            "1,5",
+            "",
+            "a",
+            "PL",
+            "T",
+            "1 2",
+            "zażółć",
+            "abc  def",
+        ]
+        .iter()
+        .map(|s| (*s).to_string())
+        .collect();
+        for ty in SIMPLE_TYPES {
+            for decl in ty.facets {
+                match decl.facet {
+                    Facet::Enumeration(values, _) => {
+                        probes.extend(values.iter().map(|v| (*v).to_string()));
+                    }
+                    Facet::MinInclusive(lit)
+                    | Facet::MaxInclusive(lit)
+                    | Facet::MinExclusive(lit)
+                    | Facet::MaxExclusive(lit) => probes.push(lit.to_string()),
+                    _ => {}
+                }
+            }
+        }
+        let plans = plans();
+        let mut taken = 0;
+        for (i, plan) in plans.iter().enumerate() {
+            let id = SimpleId::try_from(i).unwrap();
+            for value in &probes {
+                let quick = valid_in(plans, id, value);
+                let general = valid_in_general(plan, value);
+                if !matches!(plan.shortcut, Shortcut::Accepted(_)) {
+                    assert_eq!(quick, general, "{} {value:?}", plan.ty.name);
+                }
+                if quick {
+                    assert!(
+                        check(id, value, &mut Vec::new()),
+                        "{} {value:?}",
+                        plan.ty.name
+                    );
+                }
+                if matches!(plan.shortcut, Shortcut::Date(_) | Shortcut::Decimal) && quick {
+                    taken += 1;
+                }
+            }
+        }
+        // The probes do reach the date and decimal shortcuts.
+        assert!(taken > 20, "{taken}");
     }
 
     fn named(name: &str) -> SimpleId {

@@ -220,6 +220,42 @@ pub(crate) fn parse_decimal(raw: &str) -> Option<Decimal<'_>> {
     })
 }
 
+/// The digits of a decimal written plainly, `-?[0-9]+(\.[0-9]+)?` with no
+/// whitespace: `(totalDigits, fractionDigits)` exactly as [`parse_decimal`]
+/// counts them. `None` for any other form, and for the lengths
+/// [`parse_decimal`] refuses; the caller then takes the general way.
+pub(crate) fn plain_decimal_digits(b: &[u8]) -> Option<(usize, usize)> {
+    let body = b.strip_prefix(b"-").unwrap_or(b);
+    let (int, frac) = match memchr::memchr(b'.', body) {
+        Some(point) => {
+            let (int, rest) = body.split_at(point);
+            let frac = rest.get(1..)?;
+            if frac.is_empty() {
+                return None;
+            }
+            (int, Some(frac))
+        }
+        None => (body, None),
+    };
+    if int.is_empty()
+        || !int.iter().all(u8::is_ascii_digit)
+        || !frac.unwrap_or_default().iter().all(u8::is_ascii_digit)
+    {
+        return None;
+    }
+    let significant = int.len() - int.iter().take_while(|&&c| c == b'0').count();
+    let fraction = frac.map_or(0, |f| {
+        f.len() - f.iter().rev().take_while(|&&c| c == b'0').count()
+    });
+    let written_fraction = frac.map_or(0, <[u8]>::len);
+    let too_long = if frac.is_some() {
+        significant >= MAX_DIGITS || significant + written_fraction > MAX_DIGITS
+    } else {
+        significant > MAX_DIGITS
+    };
+    (!too_long).then_some((significant + fraction, fraction))
+}
+
 /// Parses the integer built-ins (libxml2 rules: optional sign, ASCII digits,
 /// at most 24 significant digits) and checks the built-in's range.
 pub(crate) fn parse_integer(raw: &str, builtin: Builtin) -> Option<Decimal<'_>> {
@@ -312,6 +348,28 @@ fn two_digits(b: &[u8], at: usize) -> Option<u32> {
     } else {
         None
     }
+}
+
+/// `YYYY-MM-DD` with a year from 1000 to 9999, no time zone and a real day:
+/// the usual way an `xs:date` is written. Values in this form order as
+/// their bytes do. `None` for any other form (which may still be a valid
+/// date: the caller then takes the general way).
+pub(crate) fn plain_date(b: &[u8]) -> Option<&[u8; 10]> {
+    let date: &[u8; 10] = b.try_into().ok()?;
+    let [y0, y1, y2, y3, dash1, m0, m1, dash2, d0, d1] = *date;
+    let digits = [y1, y2, y3, m0, m1, d0, d1];
+    if !matches!(y0, b'1'..=b'9')
+        || dash1 != b'-'
+        || dash2 != b'-'
+        || !digits.iter().all(u8::is_ascii_digit)
+    {
+        return None;
+    }
+    let n = |c: u8| u32::from(c - b'0');
+    let year = i64::from(n(y0) * 1000 + n(y1) * 100 + n(y2) * 10 + n(y3));
+    let month = n(m0) * 10 + n(m1);
+    let day = n(d0) * 10 + n(d1);
+    ((1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month)).then_some(date)
 }
 
 fn is_leap(y: i64) -> bool {
@@ -491,29 +549,31 @@ pub(crate) fn parse_date_time(
 }
 
 /// Day number of the first day of `mon` in `year` plus `day`, as libxml2's
-/// `_xmlSchemaDateCastYMToDays` computes it.
-fn day_number(year: i64, mon: u32, day: i64) -> i64 {
-    const BEFORE: [i64; 12] = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
-    const BEFORE_LEAP: [i64; 12] = [0, 31, 60, 91, 121, 152, 182, 213, 244, 274, 305, 335];
+/// `_xmlSchemaDateCastYMToDays` computes it. Wide enough for any year that
+/// parses (`i64`), so that no year overflows it.
+fn day_number(year: i64, mon: u32, day: i64) -> i128 {
+    const BEFORE: [i128; 12] = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
+    const BEFORE_LEAP: [i128; 12] = [0, 31, 60, 91, 121, 152, 182, 213, 244, 274, 305, 335];
     let idx = usize::try_from(mon.clamp(1, 12) - 1).unwrap_or(0);
     let in_year = if is_leap(year) {
         BEFORE_LEAP[idx]
     } else {
         BEFORE[idx]
     };
+    let year = i128::from(year);
     let base = if year < 0 {
         year * 365 + ((year + 1) / 4 - (year + 1) / 100 + (year + 1) / 400)
     } else {
         (year - 1) * 365 + ((year - 1) / 4 - (year - 1) / 100 + (year - 1) / 400)
     };
-    base + in_year + day
+    base + in_year + i128::from(day)
 }
 
 /// `(day number, seconds of day)` of a value after libxml2's
 /// `xmlSchemaDateNormalize(dt, offset)`: values that are not date-times or
 /// have a zero offset are returned unchanged (the offset argument is then
 /// ignored, and for dates the zone still counts in the seconds).
-fn normalized(v: &DateTime, offset_secs: f64) -> (i64, f64) {
+fn normalized(v: &DateTime, offset_secs: f64) -> (i128, f64) {
     let tzo = f64::from(v.tz.unwrap_or(0));
     let secs = f64::from(v.hour) * 3600.0 + f64::from(v.min) * 60.0 + v.sec;
     if v.kind != DateKind::DateTime || v.tz.unwrap_or(0) == 0 {
@@ -527,14 +587,17 @@ fn normalized(v: &DateTime, offset_secs: f64) -> (i64, f64) {
     let within = shifted - carry * 86_400.0;
     #[allow(clippy::cast_possible_truncation)]
     let carry = carry as i64;
-    (day_number(v.year, v.mon, i64::from(v.day)) + carry, within)
+    (
+        day_number(v.year, v.mon, i64::from(v.day)) + i128::from(carry),
+        within,
+    )
 }
 
 /// libxml2's `xmlSchemaCompareDates`: `Some(ordering)`, or `None` when the
 /// comparison is indeterminate (which fails every range facet).
 pub(crate) fn compare_dates(x: &DateTime, y: &DateTime) -> Option<Ordering> {
     const H14: f64 = 14.0 * 3600.0;
-    let cmp = |a: (i64, f64), b: (i64, f64)| -> Ordering {
+    let cmp = |a: (i128, f64), b: (i128, f64)| -> Ordering {
         a.0.cmp(&b.0)
             .then_with(|| a.1.partial_cmp(&b.1).unwrap_or(Ordering::Equal))
     };
@@ -742,6 +805,34 @@ mod tests {
         }
 
         #[test]
+        fn plain_decimals_count_digits_as_the_parser_does(s in "-?[0-9]{0,27}(\\.[0-9]{0,27})?|[+ 0-9.a-]{0,12}") {
+            if let Some((total, fraction)) = plain_decimal_digits(s.as_bytes()) {
+                let d = parse_decimal(&s);
+                proptest::prop_assert!(d.is_some(), "{s:?}");
+                let d = d.unwrap();
+                proptest::prop_assert_eq!((d.total_digits(), d.fraction_digits()), (total, fraction));
+            } else {
+                // Refused only outside the plain form, or where the parser refuses too.
+                let plain = regex_lite_plain(&s);
+                proptest::prop_assert!(!plain || parse_decimal(&s).is_none(), "{s:?}");
+            }
+        }
+
+        #[test]
+        fn plain_dates_are_the_dates_the_parser_reads(y in 0u32..10_000, m in 0u32..14, d in 0u32..33, z in proptest::bool::ANY) {
+            let s = format!("{y:04}-{m:02}-{d:02}{}", if z { "Z" } else { "" });
+            let parsed = parse_date_time(&s, Builtin::Date, true);
+            match plain_date(s.as_bytes()) {
+                Some(bytes) => {
+                    proptest::prop_assert_eq!(bytes.as_slice(), s.as_bytes());
+                    let p = parsed.unwrap();
+                    proptest::prop_assert_eq!((p.year, p.mon, p.day, p.tz), (i64::from(y), m, d, None));
+                }
+                None => proptest::prop_assert!(z || y < 1000 || parsed.is_none(), "{s:?}"),
+            }
+        }
+
+        #[test]
         fn one_pass_parsers_match_the_reference(s in "[ \t+\\-0-9.a]{0,30}|[+-]?0*[0-9]{0,26}(\\.[0-9]{0,26}0*)?") {
             proptest::prop_assert_eq!(parse_decimal(&s), reference::parse_decimal_reference(&s));
             for b in [Builtin::Integer, Builtin::NonNegativeInteger, Builtin::PositiveInteger,
@@ -749,6 +840,29 @@ mod tests {
                 proptest::prop_assert_eq!(parse_integer(&s, b), reference::parse_integer_reference(&s, b));
             }
         }
+    }
+
+    /// Regression: day numbers of years near `i64::MAX` (a `gYear` compared
+    /// with its bounds) overflowed, a panic in debug builds.
+    #[test]
+    fn huge_years_compare_without_overflow() {
+        let year = |raw: &str| parse_date_time(raw, Builtin::GYear, true).unwrap();
+        let (huge, bound) = (year("9223372036854775807"), year("2050"));
+        assert_eq!(compare_dates(&huge, &bound), Some(Ordering::Greater));
+        assert_eq!(compare_dates(&bound, &huge), Some(Ordering::Less));
+        let negative = year("-9223372036854775807");
+        assert_eq!(compare_dates(&negative, &bound), Some(Ordering::Less));
+    }
+
+    /// `-?[0-9]+(\.[0-9]+)?`, written out.
+    fn regex_lite_plain(s: &str) -> bool {
+        let body = s.strip_prefix('-').unwrap_or(s);
+        let (int, frac) = body
+            .split_once('.')
+            .map_or((body, None), |(i, f)| (i, Some(f)));
+        !int.is_empty()
+            && int.bytes().all(|c| c.is_ascii_digit())
+            && frac.is_none_or(|f| !f.is_empty() && f.bytes().all(|c| c.is_ascii_digit()))
     }
 
     fn dec(s: &str) -> Option<(bool, String, String)> {
