@@ -226,29 +226,34 @@ pub(crate) fn parse_decimal(raw: &str) -> Option<Decimal<'_>> {
 /// [`parse_decimal`] refuses; the caller then takes the general way.
 pub(crate) fn plain_decimal_digits(b: &[u8]) -> Option<(usize, usize)> {
     let body = b.strip_prefix(b"-").unwrap_or(b);
-    let (int, frac) = match memchr::memchr(b'.', body) {
-        Some(point) => {
-            let (int, rest) = body.split_at(point);
-            let frac = rest.get(1..)?;
-            if frac.is_empty() {
-                return None;
+    // One pass: digits before the point after the leading zeros, digits
+    // after it, and the fraction's length up to its last non-zero digit.
+    let mut point = false;
+    let mut leading = true;
+    let (mut significant, mut written_fraction, mut fraction) = (0, 0, 0);
+    for &c in body {
+        match c {
+            b'0'..=b'9' if point => {
+                written_fraction += 1;
+                if c != b'0' {
+                    fraction = written_fraction;
+                }
             }
-            (int, Some(frac))
+            b'0' if leading => {}
+            b'0'..=b'9' => {
+                leading = false;
+                significant += 1;
+            }
+            b'.' if !point => point = true,
+            _ => return None,
         }
-        None => (body, None),
-    };
-    if int.is_empty()
-        || !int.iter().all(u8::is_ascii_digit)
-        || !frac.unwrap_or_default().iter().all(u8::is_ascii_digit)
-    {
+    }
+    // Digits on both sides of a point, at least one digit without.
+    let int_digits = body.len() - written_fraction - usize::from(point);
+    if int_digits == 0 || (point && written_fraction == 0) {
         return None;
     }
-    let significant = int.len() - int.iter().take_while(|&&c| c == b'0').count();
-    let fraction = frac.map_or(0, |f| {
-        f.len() - f.iter().rev().take_while(|&&c| c == b'0').count()
-    });
-    let written_fraction = frac.map_or(0, <[u8]>::len);
-    let too_long = if frac.is_some() {
+    let too_long = if point {
         significant >= MAX_DIGITS || significant + written_fraction > MAX_DIGITS
     } else {
         significant > MAX_DIGITS

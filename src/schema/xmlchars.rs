@@ -62,7 +62,7 @@ pub(crate) fn find_illegal(part: &[u8]) -> Option<(usize, String)> {
 /// suspect byte is looked at closely.
 #[allow(clippy::needless_bitwise_bool)] // branch-free on purpose: it vectorises
 pub(crate) fn any_illegal(part: &[u8]) -> bool {
-    const BLOCK: usize = 32;
+    const BLOCK: usize = 64;
     fn suspect(block: &[u8]) -> bool {
         let mut flag = 0u8;
         for &b in block {
