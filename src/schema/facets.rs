@@ -3,6 +3,7 @@
 
 use std::cmp::Ordering;
 use std::fmt::Write as _;
+use std::ops::Range;
 
 use super::codes;
 use super::generated::{PATTERN_DFAS, SIMPLE_TYPES};
@@ -218,7 +219,7 @@ impl Plan {
             let mut accepted: Vec<u128> = sorted
                 .iter()
                 .filter(|lit| check(id, lit, &mut Vec::new()))
-                .filter_map(|lit| short_key(lit))
+                .filter_map(|lit| short_key(lit.as_bytes()))
                 .collect();
             accepted.sort_unstable();
             return Shortcut::Accepted(accepted);
@@ -269,7 +270,7 @@ struct Enumeration {
 
 impl Enumeration {
     fn new(sorted: &'static [&'static str]) -> Self {
-        let keys: Option<Vec<u128>> = sorted.iter().map(|l| short_key(l)).collect();
+        let keys: Option<Vec<u128>> = sorted.iter().map(|l| short_key(l.as_bytes())).collect();
         let keys = keys.map(|mut k| {
             k.sort_unstable();
             k
@@ -279,7 +280,9 @@ impl Enumeration {
 
     fn contains(&self, text: &str) -> bool {
         match &self.keys {
-            Some(keys) => short_key(text).is_some_and(|k| keys.binary_search(&k).is_ok()),
+            Some(keys) => {
+                short_key(text.as_bytes()).is_some_and(|k| keys.binary_search(&k).is_ok())
+            }
             None => self.sorted.binary_search(&text).is_ok(),
         }
     }
@@ -287,8 +290,7 @@ impl Enumeration {
 
 /// A string of at most eight bytes as an integer: its bytes, and its length
 /// above them (so that no two strings share a key).
-fn short_key(s: &str) -> Option<u128> {
-    let b = s.as_bytes();
+fn short_key(b: &[u8]) -> Option<u128> {
     if b.len() > 8 {
         return None;
     }
@@ -323,13 +325,23 @@ pub(crate) fn plans() -> &'static [Plan] {
 
 /// [`valid`], with the plans at hand.
 pub(crate) fn valid_in(plans: &[Plan], id: SimpleId, raw: &str) -> bool {
-    let Some(plan) = plans.get(usize::from(id)) else {
+    valid_at(plans, id, raw, 0..raw.len())
+}
+
+/// [`valid_in`] for the value at `range` of `text` (a whole document, say):
+/// the quick answers read its bytes, only the general check takes it as a
+/// string.
+pub(crate) fn valid_at(plans: &[Plan], id: SimpleId, text: &str, range: Range<usize>) -> bool {
+    let (Some(plan), Some(raw)) = (
+        plans.get(usize::from(id)),
+        text.as_bytes().get(range.clone()),
+    ) else {
         return false;
     };
     match &plan.shortcut {
         Shortcut::None => {}
         Shortcut::LengthsOnly => {
-            if let Some(chars) = collapsed_chars(raw.as_bytes()) {
+            if let Some(chars) = collapsed_chars(raw) {
                 // Text already in collapsed form is its own normal form under
                 // every `whiteSpace` value.
                 return plan
@@ -343,7 +355,7 @@ pub(crate) fn valid_in(plans: &[Plan], id: SimpleId, raw: &str) -> bool {
             }
         }
         Shortcut::Date(bounds) => {
-            if let Some(date) = lexical::plain_date(raw.as_bytes()) {
+            if let Some(date) = lexical::plain_date(raw) {
                 return plan.patterns_match(date)
                     && bounds
                         .iter()
@@ -351,14 +363,15 @@ pub(crate) fn valid_in(plans: &[Plan], id: SimpleId, raw: &str) -> bool {
             }
         }
         Shortcut::Decimal => {
-            if let Some((total, fraction)) = lexical::plain_decimal_digits(raw.as_bytes()) {
+            if let Some((total, fraction)) = lexical::plain_decimal_digits(raw) {
                 return total <= plan.total_digits
                     && fraction <= plan.fraction_digits
-                    && plan.patterns_match(raw.as_bytes());
+                    && plan.patterns_match(raw);
             }
         }
     }
-    valid_in_general(plan, raw)
+    text.get(range)
+        .is_some_and(|raw| valid_in_general(plan, raw))
 }
 
 /// The number of characters of `text` (valid UTF-8) when it is in collapsed

@@ -354,6 +354,10 @@ impl Pass<'_, '_> {
     /// The common leaf `<name>value</name>`, checked without opening a
     /// frame: `Some(true)` when done, `Some(false)` when the content has
     /// another shape (left to the general loop), `None` to give up.
+    // Inlined into its one caller: 1.6 M fewer instructions on the
+    // benchmark corpus (callgrind), where the compiler would keep a call.
+    #[allow(clippy::inline_always)]
+    #[inline(always)]
     fn leaf(
         &mut self,
         name: &Range<usize>,
@@ -372,10 +376,9 @@ impl Pass<'_, '_> {
         if !closes {
             return Some(false);
         }
-        let value = self.text.get(start..end)?;
-        ok(facets::valid_in(self.plans, ty, value))?;
+        ok(facets::valid_at(self.plans, ty, self.text, start..end))?;
         if let Some(f) = fixed {
-            ok(facets::equals_literal(ty, value, f))?;
+            ok(facets::equals_literal(ty, self.text.get(start..end)?, f))?;
         }
         self.i = after + 1;
         if self.buf.frames.is_empty() {
@@ -563,28 +566,29 @@ fn same_in(doc: &[u8], a: usize, b: usize, len: usize) -> bool {
         return (x ^ y) & mask == 0;
     }
     match (doc.get(a..a + len), doc.get(b..b + len)) {
-        (Some(x), Some(y)) => x == y,
+        (Some(x), Some(y)) => same(x, y),
         _ => false,
     }
 }
 
-/// Byte equality of two short names, without a call to `memcmp`.
+/// Byte equality of two short names, without a call to `memcmp`: a word at
+/// a time, the last word overlapping the one before it.
 fn same(a: &[u8], b: &[u8]) -> bool {
-    if a.len() != b.len() {
+    let n = a.len();
+    if n != b.len() {
         return false;
     }
+    if n < 8 {
+        return a == b;
+    }
     let mut i = 0;
-    while let (Some(x), Some(y)) = (word(a, i), word(b, i)) {
-        if x != y {
+    while i + 8 < n {
+        if word(a, i) != word(b, i) {
             return false;
         }
         i += 8;
     }
-    let (a, b) = (
-        a.get(i..).unwrap_or_default(),
-        b.get(i..).unwrap_or_default(),
-    );
-    a.iter().zip(b).all(|(x, y)| x == y)
+    word(a, n - 8) == word(b, n - 8)
 }
 
 /// Advances a content model over child element `local` (namespace `ns`,
@@ -698,6 +702,9 @@ fn skip_whitespace(rest: &[u8]) -> usize {
 
 /// The length of the character data at the start of `rest` (up to `<`),
 /// and whether it holds `&` or a carriage return.
+// Inlined for the same reason as `Pass::leaf` (0.4 M instructions).
+#[allow(clippy::inline_always)]
+#[inline(always)]
 fn scan_value(rest: &[u8]) -> (usize, bool) {
     let mut i = 0;
     let mut special = false;
@@ -756,6 +763,16 @@ mod tests {
             let s: Vec<u8> = (0..len)
                 .map(|k| alphabet[((seed >> (k % 50)) as usize + k * 7) % alphabet.len()])
                 .collect();
+            for k in 0..=s.len() {
+                let (x, y) = s.split_at(k);
+                assert_eq!(same(x, y), x == y, "{s:?} {k}");
+                let mut z = x.to_vec();
+                if let Some(last) = z.last_mut() {
+                    *last ^= 1;
+                }
+                assert_eq!(same(x, &z), x == z.as_slice(), "{s:?} {k}");
+                assert!(same(x, x));
+            }
             for (a, b, len) in [(0, 3, 4), (1, 9, 8), (0, 0, s.len()), (2, 11, 9)] {
                 let expected = match (s.get(a..a + len), s.get(b..b + len)) {
                     (Some(x), Some(y)) => x == y,
