@@ -19,8 +19,9 @@ use crate::source::LineIndex;
 pub struct Checked {
     /// Every finding, located and sorted.
     pub report: Report,
-    /// The typed invoice, when the document could be read into the model.
-    pub invoice: Option<Faktura>,
+    /// The typed invoice, when the document could be read into the model
+    /// (boxed: the model is large, and a result is moved more than once).
+    pub invoice: Option<Box<Faktura>>,
 }
 
 /// Checks one document.
@@ -32,7 +33,7 @@ pub fn check(bytes: &[u8], settings: &Settings) -> Checked {
     Checked { report, invoice }
 }
 
-fn run(bytes: &[u8], settings: &Settings, out: &mut Vec<Diagnostic>) -> Option<Faktura> {
+fn run(bytes: &[u8], settings: &Settings, out: &mut Vec<Diagnostic>) -> Option<Box<Faktura>> {
     if !pre_scan(bytes, settings, out) {
         return None;
     }
@@ -83,7 +84,11 @@ fn run(bytes: &[u8], settings: &Settings, out: &mut Vec<Diagnostic>) -> Option<F
 }
 
 /// The typed model and the business rules, for a schema-valid document.
-fn read_invoice(bytes: &[u8], settings: &Settings, out: &mut Vec<Diagnostic>) -> Option<Faktura> {
+fn read_invoice(
+    bytes: &[u8],
+    settings: &Settings,
+    out: &mut Vec<Diagnostic>,
+) -> Option<Box<Faktura>> {
     match crate::parse::parse(bytes) {
         Ok(invoice) => {
             out.extend(schema_rules::typed(&invoice));
@@ -92,7 +97,7 @@ fn read_invoice(bytes: &[u8], settings: &Settings, out: &mut Vec<Diagnostic>) ->
             if let Some(raw) = raw_text(bytes, "/Faktura/Fa/P_2") {
                 out.extend(invoice_number_whitespace::check_raw(&raw));
             }
-            Some(invoice)
+            Some(Box::new(invoice))
         }
         Err(e) => {
             // Schema-valid, but the generated model cannot read it: the

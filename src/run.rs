@@ -283,11 +283,12 @@ pub fn run(
                  state: &mut RunState,
                  spare: &mut Vec<Vec<u8>>,
                  emit: &mut dyn FnMut(FileResult)| {
-        let docs = std::mem::take(batch);
+        // Drained, not taken: the batch keeps its room for the next one.
         match &pool {
             Ok(pool) => {
                 let checked: Vec<(Document, crate::check::Checked)> = pool.install(|| {
-                    docs.into_par_iter()
+                    batch
+                        .par_drain(..)
                         .map(|d| {
                             let c = crate::check::check(&d.bytes, options.settings);
                             (d, c)
@@ -299,7 +300,7 @@ pub fn run(
                 }
             }
             Err(()) => {
-                for doc in docs {
+                for doc in batch.drain(..) {
                     let checked = crate::check::check(&doc.bytes, options.settings);
                     finish(doc, checked, state, spare, emit);
                 }
