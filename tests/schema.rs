@@ -84,6 +84,27 @@ fn every_violation_is_collected_with_leaf_paths() {
     assert_eq!(found.len(), 3, "{found:?}");
 }
 
+/// Regression: a zoned date whose year does not fit a 64-bit day count
+/// (`9223372036854775807-01-01Z`), compared with its type's bounds,
+/// overflowed that count: a panic in debug builds. It is a violation like
+/// any other bad date.
+#[test]
+fn a_date_with_a_huge_year_is_a_violation_not_a_panic() {
+    for value in [
+        "9223372036854775807-01-01Z",
+        "-9223372036854775807-01-01+14:00",
+        "50505469855535076-01-01Z",
+    ] {
+        let xml = example(1).replacen("<P_1>2026-02-15</P_1>", &format!("<P_1>{value}</P_1>"), 1);
+        let found = errors(&xml);
+        assert!(
+            found.iter().any(|d| d.path == "/Faktura/Fa/P_1"),
+            "{value}: {found:?}"
+        );
+        assert!(!is_valid(xml.as_bytes()));
+    }
+}
+
 #[test]
 fn repeated_siblings_get_positions() {
     // Example 1 has several FaWiersz; break the third one's P_12.
