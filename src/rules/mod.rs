@@ -2,7 +2,7 @@
 //! a kebab-case name, a default severity, the version it arrived in, and docs
 //! that are the single source for `fa3 rule CODE` and `docs/rules.md`.
 //!
-//! A rule is declared once with [`declare_rule!`] in its own file under
+//! A rule is declared once with `declare_rule!` (below) in its own file under
 //! `src/rules/<area>/`. Document rules see the typed [`Faktura`] and a
 //! [`Context`]; they never read the clock, the disk or the network, and they
 //! report element paths, which the report resolves to line:column. Rules
