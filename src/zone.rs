@@ -26,9 +26,10 @@ const WARSAW_POSIX: &str = "CET-1CEST,M3.5.0,M10.5.0/3";
 /// equal when their names are; [`Display`](fmt::Display) prints the name.
 ///
 /// ```
-/// let tz: fa3::TimeZone = "America/New_York".parse().unwrap();
+/// let tz: fa3::TimeZone = "America/New_York".parse()?;
 /// assert_eq!(tz.to_string(), "America/New_York");
 /// assert_eq!(fa3::TimeZone::default(), fa3::TimeZone::warsaw());
+/// # Ok::<(), fa3::Error>(())
 /// ```
 #[derive(Clone)]
 pub struct TimeZone {

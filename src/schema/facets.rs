@@ -113,7 +113,7 @@ pub(crate) struct Plan {
     total_digits: usize,
     fraction_digits: usize,
     /// Range facets with their parsed bounds.
-    ranges: Vec<(&'static Facet, Value<'static>)>,
+    ranges: Vec<(Bound, Value<'static>)>,
     /// A facet could not be prepared: [`valid`] always says no.
     unusable: bool,
     /// The quick answer for the usual values of this type, if it has one.
@@ -200,13 +200,17 @@ impl Plan {
                 Facet::FractionDigits(n) => {
                     plan.fraction_digits = plan.fraction_digits.min(*n as usize);
                 }
-                Facet::MinInclusive(lit)
-                | Facet::MaxInclusive(lit)
-                | Facet::MinExclusive(lit)
-                | Facet::MaxExclusive(lit) => match bound_value(lit, ty) {
-                    Some(bound) => plan.ranges.push((&decl.facet, bound)),
-                    None => plan.unusable = true,
-                },
+                Facet::MinInclusive(_)
+                | Facet::MaxInclusive(_)
+                | Facet::MinExclusive(_)
+                | Facet::MaxExclusive(_) => {
+                    match Bound::of(&decl.facet)
+                        .and_then(|(b, lit)| Some((b, bound_value(lit, ty)?)))
+                    {
+                        Some(range) => plan.ranges.push(range),
+                        None => plan.unusable = true,
+                    }
+                }
             }
         }
         plan.shortcut = plan.shortcut(id);
@@ -499,19 +503,10 @@ fn valid_in_general(plan: &Plan, raw: &str) -> bool {
     {
         return false;
     }
-    for (facet, bound) in &plan.ranges {
-        let ord = lexical::compare(&value, bound);
-        let ok = match facet {
-            Facet::MinInclusive(_) => matches!(ord, Some(Ordering::Greater | Ordering::Equal)),
-            Facet::MaxInclusive(_) => matches!(ord, Some(Ordering::Less | Ordering::Equal)),
-            Facet::MinExclusive(_) => ord == Some(Ordering::Greater),
-            _ => ord == Some(Ordering::Less),
-        };
-        if !ok {
-            return false;
-        }
-    }
-    true
+    // An indeterminate order (`None`) fails every range facet.
+    plan.ranges
+        .iter()
+        .all(|(bound, limit)| lexical::compare(&value, limit).is_some_and(|ord| bound.holds(ord)))
 }
 
 fn check_union(ty: &SimpleType, raw: &str, out: &mut Vec<Violation>) -> bool {
