@@ -14,7 +14,7 @@ use fa3::hygiene::{HygieneLimits, scan};
 
 const EXAMPLE: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
-    "/../shared/corpus/official/FA_3_Przykład_1.xml"
+    "/tests/corpus/official/FA_3_Przykład_1.xml"
 );
 
 fn find(hay: &[u8], needle: &[u8]) -> usize {

@@ -15,7 +15,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 i=0
 while [ "$i" -lt "$n" ]; do
-  for f in ../shared/corpus/official/*.xml; do
+  for f in tests/corpus/official/*.xml; do
     [ "$i" -lt "$n" ] || break
     cp "$f" "$work/$(printf '%05d' "$i").xml"
     i=$((i + 1))

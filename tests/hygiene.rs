@@ -11,7 +11,7 @@ use fa3::hygiene::{Hygiene, HygieneLimits, MAX_FINDINGS_PER_CODE, codes, scan};
 use fa3::source::LineIndex;
 use proptest::prelude::*;
 
-const OFFICIAL: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus/official");
+const OFFICIAL: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus/official");
 
 fn official(name: &str) -> Vec<u8> {
     fs::read(format!("{OFFICIAL}/{name}")).unwrap()

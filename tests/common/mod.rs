@@ -4,15 +4,20 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-/// `../shared` beside the repository.
-pub fn shared() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared")
+/// The repository's root.
+pub fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).to_path_buf()
+}
+
+/// The test corpus kept in the repository (`tests/corpus`).
+pub fn corpus() -> PathBuf {
+    repo().join("tests/corpus")
 }
 
 /// The 26 official FA(3) examples, sorted by name.
 pub fn official_examples() -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(shared().join("corpus/official"))
-        .expect("../shared/corpus/official must exist beside the repository")
+    let mut files: Vec<PathBuf> = std::fs::read_dir(corpus().join("official"))
+        .expect("tests/corpus/official must exist")
         .map(|e| e.unwrap().path())
         .filter(|p| p.extension().is_some_and(|e| e == "xml"))
         .collect();
@@ -20,10 +25,10 @@ pub fn official_examples() -> Vec<PathBuf> {
     files
 }
 
-/// The FA(2) documents of the shared corpus.
+/// The FA(2) documents of the test corpus.
 pub fn fa2_documents() -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(shared().join("corpus/fa2"))
-        .expect("../shared/corpus/fa2 must exist")
+    let mut files: Vec<PathBuf> = std::fs::read_dir(corpus().join("fa2"))
+        .expect("tests/corpus/fa2 must exist")
         .map(|e| e.unwrap().path())
         .filter(|p| p.extension().is_some_and(|e| e == "xml"))
         .collect();
@@ -46,14 +51,15 @@ pub fn xmllint_available() -> bool {
 }
 
 /// libxml2's verdict (true = valid against FA(3)) for each file, from one
-/// xmllint process, offline, through the shared catalog.
+/// xmllint process, offline, through the repository's catalog
+/// (`schemas/catalog.xml`).
 pub fn libxml2_verdicts(files: &[PathBuf]) -> Vec<bool> {
-    let schema = shared().join("schemas/fa3/schemat_FA(3)_v1-0E.xsd");
+    let schema = repo().join("schemas/fa3/schemat_FA(3)_v1-0E.xsd");
     let mut verdicts = Vec::with_capacity(files.len());
     // Keep command lines short enough.
     for chunk in files.chunks(500) {
         let out = Command::new("xmllint")
-            .env("XML_CATALOG_FILES", shared().join("schemas/catalog.xml"))
+            .env("XML_CATALOG_FILES", repo().join("schemas/catalog.xml"))
             .args(["--nonet", "--noout", "--schema"])
             .arg(&schema)
             .args(chunk)
