@@ -23,7 +23,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use fa3::registry::{DupKey, MemoryRegistry, Registry, SentRecord};
 use fa3::rules::{Check, RULES};
-use fa3::run::{FileResult, Input, RunOptions};
+use fa3::run::{FileResult, Input, RunOptions, Summary};
 use fa3::{Settings, Severity};
 
 fn fixtures_dir() -> PathBuf {
@@ -313,6 +313,17 @@ fn official_examples_have_no_errors() {
 /// `header_from`'s header, as separate files or as one ZIP package, and
 /// returns every result.
 fn run_fixtures(files: &[&Path], header_from: &Path, only: &str) -> Vec<FileResult> {
+    run_with(files, header_from, only, false).0
+}
+
+/// [`run_fixtures`], also returning the run's summary and the folder that
+/// holds a package; `keep_bytes` keeps the documents for source excerpts.
+fn run_with(
+    files: &[&Path],
+    header_from: &Path,
+    only: &str,
+    keep_bytes: bool,
+) -> (Vec<FileResult>, Summary, tempfile::TempDir) {
     let header = std::fs::read(header_from).unwrap();
     let settings = fixture_settings(&header).only(only);
     let registry = fixture_registry(&header);
@@ -326,10 +337,10 @@ fn run_fixtures(files: &[&Path], header_from: &Path, only: &str) -> Vec<FileResu
         settings: &settings,
         jobs: 1,
         registry: Some(&registry),
-        keep_bytes: false,
+        keep_bytes,
     };
     let mut results = Vec::new();
-    let (_, problems) = fa3::run::run(inputs, &options, |r| results.push(r));
+    let (summary, problems) = fa3::run::run(inputs, &options, |r| results.push(r));
     assert!(
         problems.is_empty(),
         "{}: {:?}",
@@ -339,7 +350,7 @@ fn run_fixtures(files: &[&Path], header_from: &Path, only: &str) -> Vec<FileResu
             .map(|p| format!("{}: {}", p.name, p.error))
             .collect::<Vec<_>>()
     );
-    results
+    (results, summary, dir)
 }
 
 #[cfg(feature = "zip")]
@@ -480,4 +491,82 @@ fn duplicate_key_includes_the_invoice_type() {
     // Same number and type: the second one is reported.
     let fired = check(&[&vat, &roz, &vat_again]);
     assert_eq!(fired, vec![vat_again.display().to_string()]);
+}
+
+/// The human rendering of each rule's invalid fixtures with only that rule
+/// selected (message, help, path, line:column), pinned as a snapshot in
+/// `tests/snapshots/rules/`. Document rules run on the fixture alone; rules
+/// across documents run on `valid.xml` and the fixture together.
+#[cfg(feature = "serde")]
+#[test]
+fn every_rule_output_is_pinned() {
+    let root = format!("{}/", env!("CARGO_MANIFEST_DIR"));
+    let mut pinned = 0;
+    for rule in RULES {
+        let code = rule.meta.code;
+        let (valid, invalid) = fixture_files(code);
+        for file in &invalid {
+            let bytes = std::fs::read(file).unwrap();
+            if fixture_is_package(&bytes) && !cfg!(feature = "zip") {
+                continue;
+            }
+            let files: Vec<&Path> = match (&valid, rule.check) {
+                (Some(v), Check::Batch) => vec![v.as_path(), file.as_path()],
+                _ => vec![file.as_path()],
+            };
+            let (results, summary, dir) = run_with(&files, file, code, true);
+            let mut out = Vec::new();
+            {
+                let mut human = fa3::render::Human::new(Box::new(&mut out), false);
+                for r in &results {
+                    fa3::render::Renderer::file(&mut human, r).unwrap();
+                }
+                fa3::render::Renderer::finish(&mut human, &summary).unwrap();
+            }
+            let text = String::from_utf8(out)
+                .unwrap()
+                .replace(&format!("{}/", dir.path().display()), "<tmp>/")
+                .replace(&root, "");
+            assert!(
+                text.contains(code),
+                "{}: the rendering does not name {code}:\n{text}",
+                file.display()
+            );
+            let stem = file.file_stem().unwrap().to_string_lossy().into_owned();
+            insta::with_settings!({
+                snapshot_path => "snapshots/rules",
+                prepend_module_to_snapshot => false,
+                omit_expression => true,
+            }, {
+                insta::assert_snapshot!(format!("{code}__{stem}"), text);
+            });
+            pinned += 1;
+        }
+    }
+    assert!(pinned >= RULES.len());
+}
+
+/// Every finding on the 26 official examples (all rules, every severity,
+/// `now` = 2026-11-21T12:00:00Z), pinned: a new rule that fires on them, or
+/// a change of code, path or position, shows here. The official examples
+/// are ground truth, so a new error or warning on them is a false alarm.
+#[test]
+fn official_example_findings_are_pinned() {
+    use std::fmt::Write;
+    let now = "2026-11-21T12:00:00Z".parse().unwrap();
+    let mut text = String::new();
+    for file in common::official_examples() {
+        let bytes = std::fs::read(&file).unwrap();
+        let report = fa3::check(&bytes, &Settings::at(now)).report;
+        let name = file.file_name().unwrap().to_string_lossy();
+        let _ = writeln!(text, "{name}: {}", report.diagnostics.len());
+        for d in &report.diagnostics {
+            let _ = writeln!(
+                text,
+                "  {}:{} {} [{}] {}",
+                d.line, d.column, d.code, d.severity, d.path
+            );
+        }
+    }
+    insta::assert_snapshot!(text);
 }

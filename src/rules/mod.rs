@@ -13,18 +13,31 @@
 use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::facts::Facts;
 use crate::model::Faktura;
 use crate::settings::Settings;
 
+pub mod advances;
+pub mod amounts;
+pub mod annotations;
 pub mod attachments;
 pub mod batch;
+pub mod corrections;
+pub mod currency;
 pub mod dates;
 pub mod duplicates;
+pub mod footer;
 pub mod header;
 pub mod ids;
+pub mod lines;
 pub mod numbering;
+pub mod parties;
+pub mod payment;
 mod registry;
+pub mod settlement;
+pub mod simplified;
 pub mod size;
+pub mod transaction;
 pub mod util;
 pub mod xml;
 pub mod xsd;
@@ -190,11 +203,18 @@ pub struct Context<'a> {
     pub settings: &'a Settings,
     /// The acceptance moment, when `now` (or the batch opening) is known.
     pub acceptance: Option<Acceptance>,
+    facts: Facts<'a>,
 }
 
 impl<'a> Context<'a> {
-    /// Derives the context from settings.
-    pub fn new(settings: &'a Settings) -> Self {
+    /// The derived facts of the invoice, each computed on first use and
+    /// shared by every rule.
+    pub fn facts(&self) -> &Facts<'a> {
+        &self.facts
+    }
+
+    /// Derives the context of `invoice` from settings.
+    pub fn new(settings: &'a Settings, invoice: &'a Faktura) -> Self {
         let instant = match settings.mode {
             crate::settings::SessionMode::Batch {
                 opened_at: Some(opened),
@@ -209,6 +229,7 @@ impl<'a> Context<'a> {
         Self {
             settings,
             acceptance,
+            facts: Facts::new(invoice),
         }
     }
 }
@@ -253,7 +274,7 @@ impl Findings {
 
 /// Runs every enabled document rule on `invoice`.
 pub fn run_document_rules(invoice: &Faktura, settings: &Settings) -> Vec<Diagnostic> {
-    let ctx = Context::new(settings);
+    let ctx = Context::new(settings, invoice);
     let mut findings = Findings::default();
     for rule in RULES {
         if let Check::Document(check) = rule.check

@@ -2,7 +2,12 @@
 //! here exactly once.
 
 use super::Rule;
-use super::{attachments, batch, dates, duplicates, header, ids, numbering, size, xml, xsd};
+#[allow(unused_imports)] // areas are filled rule by rule
+use super::{
+    advances, amounts, annotations, attachments, batch, corrections, currency, dates, duplicates,
+    footer, header, ids, lines, numbering, parties, payment, settlement, simplified, size,
+    transaction, xml, xsd,
+};
 
 /// Every registered rule (listings sort them by code).
 pub static RULES: &[&Rule] = &[
@@ -78,4 +83,16 @@ pub static RULES: &[&Rule] = &[
     &numbering::invoice_number_looks_like_ksef_number::INVOICE_NUMBER_LOOKS_LIKE_KSEF_NUMBER,
     &xml::session_form_code_mismatch::SESSION_FORM_CODE_MISMATCH,
     &xml::fa2_document::FA2_DOCUMENT,
+    // ---- parties (C.2-C.4) ----
+    // ---- end of parties (C.2-C.4) ----
+    // ---- dates, numbering and corrections (C.5-C.6) ----
+    // ---- end of dates, numbering and corrections (C.5-C.6) ----
+    // ---- amounts and currency (C.9-C.10) ----
+    // ---- end of amounts and currency (C.9-C.10) ----
+    // ---- advances, simplified invoices, settlement and payment (C.7, C.8, C.13, C.14) ----
+    // ---- end of advances, simplified invoices, settlement and payment (C.7, C.8, C.13, C.14) ----
+    // ---- annotations, lines, transaction terms, footer and attachments (C.11, C.12, C.15-C.17) ----
+    // ---- end of annotations, lines, transaction terms, footer and attachments (C.11, C.12, C.15-C.17) ----
+    // ---- schema rules under their catalog codes ----
+    // ---- end of schema rules under their catalog codes ----
 ];

@@ -1,21 +1,3 @@
 //! Small helpers shared by rules.
 
-use std::borrow::Cow;
-
-use xsd_parser_types::quick_xml::{SerializeBytes, SerializeHelper};
-
-/// The XSD lexical value of a generated enumeration or simple type
-/// (`TRodzajFakturyType::KorZal` → `KOR_ZAL`).
-pub fn xsd_value<T: SerializeBytes>(value: &T) -> String {
-    value
-        .serialize_bytes(&mut SerializeHelper::default())
-        .ok()
-        .flatten()
-        .map(Cow::into_owned)
-        .unwrap_or_default()
-}
-
-/// `/Faktura/Fa/FaWiersz[3]` for the zero-based index 2.
-pub fn indexed(parent: &str, name: &str, index: usize) -> String {
-    format!("{parent}/{name}[{}]", index + 1)
-}
+pub use crate::facts::{indexed, xsd_value};

@@ -3,7 +3,6 @@
 use crate::diagnostic::Severity;
 use crate::domain::iban::{self, AccountNumber, IbanError};
 use crate::model::Faktura;
-use crate::rules::ids::fields::accounts;
 use crate::rules::{Check, Context, Findings};
 
 crate::declare_rule! {
@@ -43,8 +42,8 @@ crate::declare_rule! {
     }
 }
 
-fn check(invoice: &Faktura, _ctx: &Context<'_>, out: &mut Findings) {
-    for account in accounts(invoice) {
+fn check(_invoice: &Faktura, ctx: &Context<'_>, out: &mut Findings) {
+    for account in ctx.facts().accounts() {
         let written = account.number;
         let compact: String = written.chars().filter(|c| !c.is_whitespace()).collect();
         let path = format!("{}/NrRB", account.path);

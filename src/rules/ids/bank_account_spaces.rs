@@ -2,7 +2,6 @@
 
 use crate::domain::iban;
 use crate::model::Faktura;
-use crate::rules::ids::fields::accounts;
 use crate::rules::{Check, Context, Findings};
 
 crate::declare_rule! {
@@ -34,8 +33,8 @@ crate::declare_rule! {
     }
 }
 
-fn check(invoice: &Faktura, _ctx: &Context<'_>, out: &mut Findings) {
-    for account in accounts(invoice) {
+fn check(_invoice: &Faktura, ctx: &Context<'_>, out: &mut Findings) {
+    for account in ctx.facts().accounts() {
         let written = account.number;
         if !iban::contains_whitespace(written) {
             continue;

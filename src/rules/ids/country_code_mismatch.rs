@@ -1,8 +1,8 @@
 //! `FA3-ID-020` country-code-mismatch.
 
 use crate::domain::eu_vat::EuCountry;
+use crate::facts::parties::PartyId;
 use crate::model::Faktura;
-use crate::rules::ids::fields::{PartyId, parties};
 use crate::rules::{Check, Context, Findings};
 
 crate::declare_rule! {
@@ -43,8 +43,8 @@ fn same_country(country: EuCountry, kod_kraju: &str) -> bool {
     kod_kraju == country.iso_code() || kod_kraju == country.code()
 }
 
-fn check(invoice: &Faktura, _ctx: &Context<'_>, out: &mut Findings) {
-    for party in parties(invoice) {
+fn check(_invoice: &Faktura, ctx: &Context<'_>, out: &mut Findings) {
+    for party in ctx.facts().parties() {
         let (PartyId::EuVat { kod_ue, .. }, Some(kod_kraju)) = (&party.id, &party.country) else {
             continue;
         };

@@ -1,8 +1,8 @@
 //! `FA3-ID-022` email-address.
 
 use crate::domain::email;
+use crate::facts::parties::contacts;
 use crate::model::Faktura;
-use crate::rules::ids::fields::contacts;
 use crate::rules::{Check, Context, Findings};
 
 crate::declare_rule! {

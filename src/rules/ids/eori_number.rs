@@ -2,8 +2,8 @@
 
 use crate::domain::eori::{Eori, EoriError};
 use crate::domain::nip;
+use crate::facts::parties::eori_numbers;
 use crate::model::Faktura;
-use crate::rules::ids::fields::eori_numbers;
 use crate::rules::{Check, Context, Findings};
 
 crate::declare_rule! {

@@ -1,8 +1,8 @@
 //! `FA3-ID-011` eu-vat-number-format.
 
 use crate::domain::eu_vat::{self, EuCountry, EuVatError};
+use crate::facts::parties::PartyId;
 use crate::model::Faktura;
-use crate::rules::ids::fields::{PartyId, parties};
 use crate::rules::{Check, Context, Findings};
 
 crate::declare_rule! {
@@ -40,8 +40,8 @@ crate::declare_rule! {
     }
 }
 
-fn check(invoice: &Faktura, _ctx: &Context<'_>, out: &mut Findings) {
-    for party in parties(invoice) {
+fn check(_invoice: &Faktura, ctx: &Context<'_>, out: &mut Findings) {
+    for party in ctx.facts().parties() {
         let PartyId::EuVat { kod_ue, number } = &party.id else {
             continue;
         };

@@ -1,8 +1,8 @@
 //! `FA3-ID-018` gln-check-digit.
 
 use crate::domain::gs1::{self, Gs1Error};
+use crate::facts::parties::addresses;
 use crate::model::Faktura;
-use crate::rules::ids::fields::addresses;
 use crate::rules::{Check, Context, Findings};
 
 crate::declare_rule! {

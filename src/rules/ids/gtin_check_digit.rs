@@ -1,8 +1,8 @@
 //! `FA3-ID-019` gtin-check-digit.
 
 use crate::domain::gs1::{self, Gs1Error};
+use crate::facts::parties::gtins;
 use crate::model::Faktura;
-use crate::rules::ids::fields::gtins;
 use crate::rules::{Check, Context, Findings};
 
 crate::declare_rule! {

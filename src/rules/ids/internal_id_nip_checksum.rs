@@ -1,8 +1,8 @@
 //! `FA3-NIP-002` internal-id-nip-checksum.
 
 use crate::domain::idwew::{IdWew, IdWewError};
+use crate::facts::parties::PartyId;
 use crate::model::Faktura;
-use crate::rules::ids::fields::{PartyId, parties};
 use crate::rules::ids::{
     NIP_CHECKSUM_HELP, nip_checksum_problem, production_consequence, production_error,
 };
@@ -41,9 +41,9 @@ crate::declare_rule! {
     }
 }
 
-fn check(invoice: &Faktura, ctx: &Context<'_>, out: &mut Findings) {
+fn check(_invoice: &Faktura, ctx: &Context<'_>, out: &mut Findings) {
     let severity = production_error(ctx);
-    for party in parties(invoice) {
+    for party in ctx.facts().parties() {
         let PartyId::IdWew(id) = party.id else {
             continue;
         };

@@ -1,7 +1,7 @@
 //! `FA3-ID-017` ipksef-link-mismatch.
 
+use crate::facts::parties::token;
 use crate::model::Faktura;
-use crate::rules::ids::fields::token;
 use crate::rules::{Check, Context, Findings};
 
 crate::declare_rule! {

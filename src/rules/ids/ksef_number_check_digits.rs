@@ -2,7 +2,6 @@
 
 use crate::domain::ksef_number::crc8;
 use crate::model::Faktura;
-use crate::rules::ids::fields::ksef_numbers;
 use crate::rules::{Check, Context, Findings};
 
 crate::declare_rule! {
@@ -54,14 +53,14 @@ fn mismatch(number: &str) -> Option<(String, &str)> {
     (expected != found).then_some((expected, found))
 }
 
-fn check(invoice: &Faktura, _ctx: &Context<'_>, out: &mut Findings) {
-    for field in ksef_numbers(invoice) {
+fn check(_invoice: &Faktura, ctx: &Context<'_>, out: &mut Findings) {
+    for field in ctx.facts().ksef_numbers() {
         let Some((expected, found)) = mismatch(field.value) else {
             continue;
         };
         out.report(
             &KSEF_NUMBER_CHECK_DIGITS,
-            field.path,
+            &field.path,
             format!(
                 "the KSeF number {} ends in check digits {found}, but its first 32 characters give {expected}: the number is mistyped or made up",
                 field.value

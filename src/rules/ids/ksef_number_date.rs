@@ -2,7 +2,6 @@
 
 use crate::domain::ksef_number::{KsefNumber, KsefNumberError};
 use crate::model::Faktura;
-use crate::rules::ids::fields::ksef_numbers;
 use crate::rules::{Check, Context, Findings};
 
 crate::declare_rule! {
@@ -38,8 +37,8 @@ crate::declare_rule! {
     }
 }
 
-fn check(invoice: &Faktura, _ctx: &Context<'_>, out: &mut Findings) {
-    for field in ksef_numbers(invoice) {
+fn check(_invoice: &Faktura, ctx: &Context<'_>, out: &mut Findings) {
+    for field in ctx.facts().ksef_numbers() {
         let err = match KsefNumber::parse(field.value) {
             // A CRC mismatch alone is FA3-ID-009.
             Ok(_) | Err(KsefNumberError::Checksum { .. }) => continue,
@@ -53,7 +52,7 @@ fn check(invoice: &Faktura, _ctx: &Context<'_>, out: &mut Findings) {
         };
         out.report(
             &KSEF_NUMBER_DATE,
-            field.path,
+            &field.path,
             format!("the KSeF number {} is not valid: {problem}", field.value),
         )
         .help = Some(

@@ -2,7 +2,6 @@
 
 use crate::domain::nip;
 use crate::model::Faktura;
-use crate::rules::ids::fields::ksef_numbers;
 use crate::rules::{Check, Context, Findings};
 
 crate::declare_rule! {
@@ -40,9 +39,9 @@ crate::declare_rule! {
     }
 }
 
-fn check(invoice: &Faktura, _ctx: &Context<'_>, out: &mut Findings) {
+fn check(invoice: &Faktura, ctx: &Context<'_>, out: &mut Findings) {
     let seller = invoice.podmiot1.dane_identyfikacyjne.nip.0.as_str();
-    for field in ksef_numbers(invoice) {
+    for field in ctx.facts().ksef_numbers() {
         let Some(prefix) = field.value.get(..10) else {
             continue;
         };
@@ -51,7 +50,7 @@ fn check(invoice: &Faktura, _ctx: &Context<'_>, out: &mut Findings) {
         }
         out.report(
             &KSEF_NUMBER_SELLER,
-            field.path,
+            &field.path,
             format!(
                 "the KSeF number {} starts with the NIP {prefix}, not with the seller's NIP {seller} (Podmiot1): a KSeF number carries the NIP of its invoice's seller",
                 field.value

@@ -16,7 +16,6 @@ pub mod email_address;
 pub mod eori_number;
 pub mod eu_vat_number_format;
 pub mod eu_vat_number_prefix;
-mod fields;
 pub mod gln_check_digit;
 pub mod gtin_check_digit;
 pub mod internal_id_nip_checksum;

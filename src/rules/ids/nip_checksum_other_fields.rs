@@ -1,8 +1,8 @@
 //! `FA3-ID-002` nip-checksum-other-fields.
 
 use crate::domain::nip::{self, Nip};
+use crate::facts::parties::{PartyId, Role};
 use crate::model::Faktura;
-use crate::rules::ids::fields::{PartyId, Role, ksef_numbers, parties};
 use crate::rules::ids::{NIP_CHECKSUM_HELP, nip_checksum_problem};
 use crate::rules::{Check, Context, Findings};
 
@@ -41,8 +41,8 @@ crate::declare_rule! {
     }
 }
 
-fn check(invoice: &Faktura, _ctx: &Context<'_>, out: &mut Findings) {
-    for party in parties(invoice) {
+fn check(_invoice: &Faktura, ctx: &Context<'_>, out: &mut Findings) {
+    for party in ctx.facts().parties() {
         if !matches!(
             party.role,
             Role::CorrectedSeller | Role::CorrectedBuyer | Role::Carrier
@@ -69,7 +69,7 @@ fn check(invoice: &Faktura, _ctx: &Context<'_>, out: &mut Findings) {
         )
         .help = Some(NIP_CHECKSUM_HELP.into());
     }
-    for field in ksef_numbers(invoice) {
+    for field in ctx.facts().ksef_numbers() {
         let Some(prefix) = field.value.get(..10) else {
             continue;
         };
@@ -82,7 +82,7 @@ fn check(invoice: &Faktura, _ctx: &Context<'_>, out: &mut Findings) {
         };
         out.report(
             &NIP_CHECKSUM_OTHER_FIELDS,
-            field.path,
+            &field.path,
             format!(
                 "the KSeF number {} starts with {prefix}, which is not a valid NIP: {}",
                 field.value,

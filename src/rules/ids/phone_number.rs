@@ -1,8 +1,8 @@
 //! `FA3-ID-023` phone-number.
 
 use crate::domain::phone::{self, PhoneError};
+use crate::facts::parties::contacts;
 use crate::model::Faktura;
-use crate::rules::ids::fields::contacts;
 use crate::rules::{Check, Context, Findings};
 
 crate::declare_rule! {

@@ -2,8 +2,8 @@
 
 use crate::diagnostic::Severity;
 use crate::domain::nip;
+use crate::facts::parties::PartyId;
 use crate::model::Faktura;
-use crate::rules::ids::fields::{PartyId, parties};
 use crate::rules::{Check, Context, Findings};
 use crate::settings::Environment;
 
@@ -41,14 +41,14 @@ crate::declare_rule! {
     }
 }
 
-fn check(invoice: &Faktura, ctx: &Context<'_>, out: &mut Findings) {
+fn check(_invoice: &Faktura, ctx: &Context<'_>, out: &mut Findings) {
     let production = ctx.settings.env == Environment::Prd;
     let severity = if production {
         Severity::Warning
     } else {
         PLACEHOLDER_NIP.meta.severity
     };
-    for party in parties(invoice) {
+    for party in ctx.facts().parties() {
         let PartyId::Nip(value) = party.id else {
             continue;
         };

@@ -2,8 +2,8 @@
 
 use crate::domain::eu_vat::{self, EuCountry};
 use crate::domain::nip;
+use crate::facts::parties::{Party, PartyId, Role};
 use crate::model::Faktura;
-use crate::rules::ids::fields::{Party, PartyId, Role, parties};
 use crate::rules::{Check, Context, Findings};
 
 crate::declare_rule! {
@@ -74,8 +74,8 @@ fn report(out: &mut Findings, party: &Party<'_>, element: &str, what: &str, nip:
     });
 }
 
-fn check(invoice: &Faktura, _ctx: &Context<'_>, out: &mut Findings) {
-    for party in parties(invoice) {
+fn check(_invoice: &Faktura, ctx: &Context<'_>, out: &mut Findings) {
+    for party in ctx.facts().parties() {
         if !matches!(party.role, Role::Buyer | Role::ThirdParty | Role::Carrier) {
             continue;
         }
@@ -85,7 +85,7 @@ fn check(invoice: &Faktura, _ctx: &Context<'_>, out: &mut Findings) {
                 if kod_ue == "PL" {
                     report(
                         out,
-                        &party,
+                        party,
                         "KodUE",
                         &format!("as an EU VAT payer (KodUE PL, NrVatUE {number})"),
                         nip,
@@ -95,7 +95,7 @@ fn check(invoice: &Faktura, _ctx: &Context<'_>, out: &mut Findings) {
                 {
                     report(
                         out,
-                        &party,
+                        party,
                         "NrVatUE",
                         &format!(
                             "by a foreign VAT number: NrVatUE {number} (KodUE {kod_ue}) is a valid NIP, not a {kod_ue} VAT number"
@@ -109,7 +109,7 @@ fn check(invoice: &Faktura, _ctx: &Context<'_>, out: &mut Findings) {
                 if let Some(nip) = as_nip(number).filter(|_| polish) {
                     report(
                         out,
-                        &party,
+                        party,
                         "NrID",
                         &format!("by a foreign tax number: NrID {number} is a valid NIP"),
                         Some(nip),

@@ -4,7 +4,6 @@ use crate::diagnostic::Severity;
 use crate::domain::iban::{self, AccountNumber};
 use crate::domain::swift::{Bic, BicError};
 use crate::model::Faktura;
-use crate::rules::ids::fields::accounts;
 use crate::rules::{Check, Context, Findings};
 
 crate::declare_rule! {
@@ -38,8 +37,8 @@ crate::declare_rule! {
     }
 }
 
-fn check(invoice: &Faktura, _ctx: &Context<'_>, out: &mut Findings) {
-    for account in accounts(invoice) {
+fn check(_invoice: &Faktura, ctx: &Context<'_>, out: &mut Findings) {
+    for account in ctx.facts().accounts() {
         let Some(swift) = account.swift else { continue };
         let path = format!("{}/SWIFT", account.path);
         match Bic::parse(swift) {

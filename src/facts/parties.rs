@@ -6,12 +6,12 @@
 //! whitespace removed, as a schema validator sees them; `xs:string` values
 //! (`NIP`, `NrRB`, `SWIFT`, `NrVatUE`) are returned as written.
 
+use crate::facts::{indexed, xsd_value};
 use crate::model::values::xml_trim;
 use crate::model::{
     Faktura, TAdresType, TPodmiot1Type, TPodmiot2NipChoice, TPodmiot2Type, TPodmiot3NipChoice,
     TPodmiot3Type,
 };
-use crate::rules::util::{indexed, xsd_value};
 
 /// The part a party plays on the invoice.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,0 +1,209 @@
+//! Derived facts of one invoice: the views that many rules need, computed
+//! once per document on first use and shared through the rule context
+//! (`ctx.facts().rates()`), like a linter's semantic model.
+//!
+//! - [`parties`]: every party, identifier, account, address and KSeF number,
+//!   each with its element path, in document order.
+//! - [`rates`]: each line's tax rate mapped to its summary fields
+//!   (`P_13_x`/`P_14_x`), the net or gross method, and per-group sums with
+//!   checked decimal arithmetic and the lines that contributed.
+//! - [`correction`]: the kind of invoice, the corrected invoices, and the
+//!   `StanPrzed` before/after rows paired.
+//! - [`advance`]: the order (`Zamowienie`), partial advances
+//!   (`ZaliczkaCzesciowa`) and the advance invoices settled
+//!   (`FakturaZaliczkowa`).
+//! - [`currency`]: `KodWaluty` and the exchange rates used, per group.
+//! - [`payment`]: what `Platnosc` says was paid, when, and how.
+//!
+//! Facts never fail: a value that cannot be computed (an overflowing sum, a
+//! missing operand) is `None`, and the rule that needs it stays silent.
+
+use std::borrow::Cow;
+use std::cell::OnceCell;
+
+use xsd_parser_types::quick_xml::{SerializeBytes, SerializeHelper};
+
+use crate::model::{Faktura, TRodzajFakturyType};
+
+pub mod advance;
+pub mod correction;
+pub mod currency;
+pub mod money;
+pub mod parties;
+pub mod payment;
+pub mod rates;
+
+pub use money::Amount;
+
+/// The XSD lexical value of a generated enumeration or simple type
+/// (`TRodzajFakturyType::KorZal` → `KOR_ZAL`).
+pub fn xsd_value<T: SerializeBytes>(value: &T) -> String {
+    value
+        .serialize_bytes(&mut SerializeHelper::default())
+        .ok()
+        .flatten()
+        .map(Cow::into_owned)
+        .unwrap_or_default()
+}
+
+/// `/Faktura/Fa/FaWiersz[3]` for the zero-based index 2.
+pub fn indexed(parent: &str, name: &str, index: usize) -> String {
+    format!("{parent}/{name}[{}]", index + 1)
+}
+
+/// The kind of invoice (`RodzajFaktury`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Kind {
+    /// `VAT`: a basic invoice.
+    Vat,
+    /// `KOR`: a correction.
+    Kor,
+    /// `ZAL`: an advance invoice.
+    Zal,
+    /// `ROZ`: a settlement of advances.
+    Roz,
+    /// `UPR`: a simplified invoice.
+    Upr,
+    /// `KOR_ZAL`: a correction of an advance invoice.
+    KorZal,
+    /// `KOR_ROZ`: a correction of a settlement.
+    KorRoz,
+}
+
+impl Kind {
+    /// The kind of `invoice`.
+    pub fn of(invoice: &Faktura) -> Self {
+        match invoice.fa.rodzaj_faktury {
+            TRodzajFakturyType::Vat => Kind::Vat,
+            TRodzajFakturyType::Kor => Kind::Kor,
+            TRodzajFakturyType::Zal => Kind::Zal,
+            TRodzajFakturyType::Roz => Kind::Roz,
+            TRodzajFakturyType::Upr => Kind::Upr,
+            TRodzajFakturyType::KorZal => Kind::KorZal,
+            TRodzajFakturyType::KorRoz => Kind::KorRoz,
+        }
+    }
+
+    /// The value as written in `RodzajFaktury`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Vat => "VAT",
+            Kind::Kor => "KOR",
+            Kind::Zal => "ZAL",
+            Kind::Roz => "ROZ",
+            Kind::Upr => "UPR",
+            Kind::KorZal => "KOR_ZAL",
+            Kind::KorRoz => "KOR_ROZ",
+        }
+    }
+
+    /// `KOR`, `KOR_ZAL` or `KOR_ROZ`.
+    pub fn is_correction(self) -> bool {
+        matches!(self, Kind::Kor | Kind::KorZal | Kind::KorRoz)
+    }
+
+    /// `ZAL` or `KOR_ZAL`: the amounts are those of an advance.
+    pub fn is_advance(self) -> bool {
+        matches!(self, Kind::Zal | Kind::KorZal)
+    }
+
+    /// `ROZ` or `KOR_ROZ`: `P_15` is the amount still due.
+    pub fn is_settlement(self) -> bool {
+        matches!(self, Kind::Roz | Kind::KorRoz)
+    }
+}
+
+impl std::fmt::Display for Kind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The derived facts of one invoice, each computed on first use.
+#[derive(Debug)]
+pub struct Facts<'a> {
+    invoice: &'a Faktura,
+    parties: OnceCell<Vec<parties::Party<'a>>>,
+    ksef_numbers: OnceCell<Vec<parties::Field<'a>>>,
+    accounts: OnceCell<Vec<parties::Account<'a>>>,
+    rates: OnceCell<rates::Rates<'a>>,
+    correction: OnceCell<correction::Correction<'a>>,
+    advance: OnceCell<advance::Advance<'a>>,
+    currency: OnceCell<currency::Currency>,
+    payment: OnceCell<payment::Payment<'a>>,
+}
+
+impl<'a> Facts<'a> {
+    /// The facts of `invoice`, none computed yet.
+    pub fn new(invoice: &'a Faktura) -> Self {
+        Self {
+            invoice,
+            parties: OnceCell::new(),
+            ksef_numbers: OnceCell::new(),
+            accounts: OnceCell::new(),
+            rates: OnceCell::new(),
+            correction: OnceCell::new(),
+            advance: OnceCell::new(),
+            currency: OnceCell::new(),
+            payment: OnceCell::new(),
+        }
+    }
+
+    /// The invoice the facts are about.
+    pub fn invoice(&self) -> &'a Faktura {
+        self.invoice
+    }
+
+    /// `RodzajFaktury`.
+    pub fn kind(&self) -> Kind {
+        Kind::of(self.invoice)
+    }
+
+    /// Every party (seller, buyer, third parties, authorised entity, the
+    /// parties of a correction, carriers), in document order.
+    pub fn parties(&self) -> &[parties::Party<'a>] {
+        self.parties.get_or_init(|| parties::parties(self.invoice))
+    }
+
+    /// Every KSeF number the invoice cites, with its path.
+    pub fn ksef_numbers(&self) -> &[parties::Field<'a>] {
+        self.ksef_numbers
+            .get_or_init(|| parties::ksef_numbers(self.invoice))
+    }
+
+    /// Every bank account (`RachunekBankowy`, `RachunekBankowyFaktora`).
+    pub fn accounts(&self) -> &[parties::Account<'a>] {
+        self.accounts
+            .get_or_init(|| parties::accounts(self.invoice))
+    }
+
+    /// The lines with their rate groups, the per-group sums and the
+    /// declared summary fields.
+    pub fn rates(&self) -> &rates::Rates<'a> {
+        self.rates.get_or_init(|| rates::Rates::of(self.invoice))
+    }
+
+    /// The correction state.
+    pub fn correction(&self) -> &correction::Correction<'a> {
+        self.correction
+            .get_or_init(|| correction::Correction::of(self.invoice))
+    }
+
+    /// The advance and settlement state.
+    pub fn advance(&self) -> &advance::Advance<'a> {
+        self.advance
+            .get_or_init(|| advance::Advance::of(self.invoice))
+    }
+
+    /// The currency context.
+    pub fn currency(&self) -> &currency::Currency {
+        self.currency
+            .get_or_init(|| currency::Currency::of(self.invoice, self.rates()))
+    }
+
+    /// The payment data.
+    pub fn payment(&self) -> &payment::Payment<'a> {
+        self.payment
+            .get_or_init(|| payment::Payment::of(self.invoice))
+    }
+}

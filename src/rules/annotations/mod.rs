@@ -1,0 +1,1 @@
+//! Annotations (`Adnotacje`; catalog C.11).

@@ -1,0 +1,1 @@
+//! Invoice types and corrections (`RodzajFaktury`, `DaneFaKorygowanej`, `StanPrzed`; catalog C.6).

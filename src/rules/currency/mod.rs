@@ -1,0 +1,1 @@
+//! Currency (`KodWaluty`, `KursWaluty`, `P_14_xW`; catalog C.10).

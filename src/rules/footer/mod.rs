@@ -1,0 +1,1 @@
+//! Footer (`Stopka`; catalog C.16).

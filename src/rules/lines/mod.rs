@@ -1,0 +1,1 @@
+//! Invoice lines (`FaWiersz`; catalog C.12).

@@ -1,0 +1,1 @@
+//! Payment (`Platnosc`; catalog C.13).

@@ -1,0 +1,1 @@
+//! Settlement (`Rozliczenie`; catalog C.14).

@@ -1,0 +1,1 @@
+//! Simplified invoices (`UPR`; catalog C.8).

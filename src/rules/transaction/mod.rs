@@ -1,0 +1,1 @@
+//! Transaction terms (`WarunkiTransakcji`; catalog C.15).
