@@ -1,7 +1,8 @@
 //! Writes the benchmark inputs used by `scripts/bench-vs-xmllint.sh` and
 //! `benches/schema.rs`:
 //!
-//! * `DIR/many/` — the 26 official examples copied 40 times (1,040 files);
+//! * `DIR/many/` — the 26 official examples copied 40 times (1,040 files), each
+//!   copy with its own `P_2`;
 //! * `DIR/big-10000.xml` — an official example whose single invoice line is
 //!   repeated with `NrWierszaFa` 1..=10000 (the FA(3) maximum of `FaWiersz`).
 //!
@@ -29,7 +30,13 @@ fn main() -> std::io::Result<()> {
     std::fs::create_dir_all(&many)?;
     for copy in 0..40 {
         for (i, f) in files.iter().enumerate() {
-            std::fs::copy(f, many.join(format!("c{copy:02}-{i:02}.xml")))?;
+            // Each copy gets its own invoice number, so that a full check
+            // sees 1,040 distinct invoices rather than 1,014 duplicates.
+            let bytes = std::fs::read(f)?;
+            std::fs::write(
+                many.join(format!("c{copy:02}-{i:02}.xml")),
+                own_number(&bytes, copy),
+            )?;
         }
     }
 
@@ -39,4 +46,19 @@ fn main() -> std::io::Result<()> {
         fa3::samples::xml_with_rows(&base, 10_000),
     )?;
     Ok(())
+}
+
+/// The document with `/c<copy>` appended to its `P_2`.
+fn own_number(bytes: &[u8], copy: usize) -> Vec<u8> {
+    const END: &[u8] = b"</P_2>";
+    match bytes.windows(END.len()).position(|w| w == END) {
+        Some(at) => {
+            let mut out = Vec::with_capacity(bytes.len() + 4);
+            out.extend_from_slice(&bytes[..at]);
+            out.extend_from_slice(format!("/c{copy:02}").as_bytes());
+            out.extend_from_slice(&bytes[at..]);
+            out
+        }
+        None => bytes.to_vec(),
+    }
 }
