@@ -99,7 +99,22 @@ pub fn generate(dir: &Path, out: &Path) -> Result<(), Box<dyn Error>> {
     rename_anonymous_groups(&mut meta);
     let data = exec_generator_with_ident_cache(config.generator, &schemas, Some(&cache), &meta)?;
     let module = exec_render(config.renderer, &data)?;
-    let code = quote! { #module }.to_string();
+    let code = count_characters(&quote! { #module }.to_string());
     fs::write(out.join("fa3_model.rs"), code)?;
     Ok(())
+}
+
+/// xsd-parser compares `minLength`/`maxLength` with `String::len`, a count of
+/// UTF-8 bytes, so a schema-valid value with Polish letters near its limit is
+/// refused. The schema counts characters: compare the model's lengths in
+/// characters (see `model::values::length_for_max`).
+fn count_characters(code: &str) -> String {
+    code.replace(
+        "value . len () >",
+        "crate :: model :: values :: length_for_max (value) >",
+    )
+    .replace(
+        "value . len () <",
+        "crate :: model :: values :: length_for_min (value) <",
+    )
 }

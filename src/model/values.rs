@@ -31,6 +31,28 @@ impl LexicalError {
 
 /// Trims the XML whitespace characters (space, tab, CR, LF) that `collapse`
 /// removes at both ends of an `xs:decimal`, `xs:date` or `xs:dateTime` value.
+/// The length the typed model compares with a `maxLength` facet: the
+/// number of characters after XML whitespace collapse. The schema counts
+/// characters (after collapse for `xs:token` types), never bytes, and this
+/// count is never larger than the schema's, so the model rejects nothing
+/// the schema validator accepts.
+#[doc(hidden)]
+pub fn length_for_max(value: &str) -> usize {
+    value
+        .split([' ', '\t', '\n', '\r'])
+        .filter(|w| !w.is_empty())
+        .map(|w| w.chars().count() + 1)
+        .sum::<usize>()
+        .saturating_sub(1)
+}
+
+/// The length the typed model compares with a `minLength` facet: the number
+/// of characters as written, never smaller than the schema's count.
+#[doc(hidden)]
+pub fn length_for_min(value: &str) -> usize {
+    value.chars().count()
+}
+
 pub(crate) fn xml_trim(s: &str) -> &str {
     s.trim_matches(|c| matches!(c, ' ' | '\t' | '\r' | '\n'))
 }
