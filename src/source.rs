@@ -1,7 +1,11 @@
 //! Byte offsets to line:column, and element paths to byte spans.
 
+use std::cell::OnceCell;
 use std::collections::HashMap;
 use std::ops::Range;
+
+/// Bytes between two checkpoints of the character count.
+const BLOCK: usize = 64;
 
 /// Converts byte offsets to 1-based line and column (columns count characters).
 ///
@@ -11,6 +15,14 @@ use std::ops::Range;
 pub struct LineIndex<'a> {
     text: &'a [u8],
     starts: Vec<usize>,
+    /// The number of characters before each 64-byte block, built on the
+    /// first query, so that locating N offsets costs one pass over the text
+    /// plus O(N log lines), whatever the lines' lengths and the order of the
+    /// queries.
+    chars_before: OnceCell<Vec<usize>>,
+    /// Bytes read to answer queries (tests bound the work with it).
+    #[cfg(test)]
+    touched: std::cell::Cell<usize>,
 }
 
 impl<'a> LineIndex<'a> {
@@ -31,7 +43,38 @@ impl<'a> LineIndex<'a> {
             }
             i += 1;
         }
-        Self { text, starts }
+        Self {
+            text,
+            starts,
+            chars_before: OnceCell::new(),
+            #[cfg(test)]
+            touched: std::cell::Cell::new(0),
+        }
+    }
+
+    /// [`characters`], counting the bytes read in tests.
+    #[cfg_attr(not(test), allow(clippy::unused_self))]
+    fn count(&self, bytes: &[u8]) -> usize {
+        #[cfg(test)]
+        self.touched.set(self.touched.get() + bytes.len());
+        characters(bytes)
+    }
+
+    /// The number of UTF-8 characters (non-continuation bytes) in
+    /// `text[..offset]`.
+    fn chars_until(&self, offset: usize) -> usize {
+        let table = self.chars_before.get_or_init(|| {
+            let mut table = Vec::with_capacity(self.text.len() / BLOCK + 1);
+            let mut count = 0;
+            for block in self.text.chunks(BLOCK) {
+                table.push(count);
+                count += self.count(block);
+            }
+            table
+        });
+        let block = offset / BLOCK;
+        let before = table.get(block).copied().unwrap_or(0);
+        before + self.count(self.text.get(block * BLOCK..offset).unwrap_or_default())
     }
 
     /// 1-based (line, column) of `offset`; the column counts UTF-8 characters.
@@ -42,8 +85,11 @@ impl<'a> LineIndex<'a> {
             Err(i) => i.saturating_sub(1),
         };
         let start = self.starts.get(line).copied().unwrap_or(0);
-        let slice = self.text.get(start..offset).unwrap_or_default();
-        let column = slice.iter().filter(|&&b| (b & 0xC0) != 0x80).count() + 1;
+        let column = if offset - start <= BLOCK {
+            self.count(self.text.get(start..offset).unwrap_or_default()) + 1
+        } else {
+            self.chars_until(offset) - self.chars_until(start) + 1
+        };
         (
             u32::try_from(line + 1).unwrap_or(u32::MAX),
             u32::try_from(column).unwrap_or(u32::MAX),
@@ -63,6 +109,11 @@ impl<'a> LineIndex<'a> {
         }
         s
     }
+}
+
+/// The number of UTF-8 characters in `bytes` (its non-continuation bytes).
+fn characters(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b & 0xC0) != 0x80).count()
 }
 
 /// Element paths (`/Faktura/Fa/FaWiersz[3]/P_11`) to the byte span of each
@@ -133,6 +184,69 @@ mod tests {
         // after the two-byte 'ł' the column counts one character
         assert_eq!(idx.line_col(11), (4, 3));
         assert_eq!(idx.line_text(3), b"cc");
+    }
+
+    /// The naive column: characters from the line's start.
+    fn naive(text: &[u8], offset: usize) -> (u32, u32) {
+        let before = &text[..offset];
+        let line_start = before
+            .iter()
+            .rposition(|&b| b == b'\n' || b == b'\r')
+            .map_or(0, |i| i + 1);
+        let line = 1 + before
+            .iter()
+            .enumerate()
+            .filter(|&(i, &b)| b == b'\n' || (b == b'\r' && text.get(i + 1) != Some(&b'\n')))
+            .count();
+        let column = characters(&text[line_start..offset]) + 1;
+        (u32::try_from(line).unwrap(), u32::try_from(column).unwrap())
+    }
+
+    #[test]
+    fn columns_on_long_lines_match_a_plain_count() {
+        let mut text = Vec::new();
+        for i in 0..3000 {
+            text.extend_from_slice(if i % 7 == 0 { "ł".as_bytes() } else { b"a" });
+            if i % 1000 == 999 {
+                text.extend_from_slice(b"\r\n");
+            }
+        }
+        let idx = LineIndex::new(&text);
+        // Every offset, in reverse order (no help from query order).
+        for offset in (0..=text.len()).rev() {
+            // Inside a character or between the two bytes of a CRLF there is
+            // no position to report.
+            let inside_crlf =
+                offset > 0 && text[offset - 1] == b'\r' && text.get(offset) == Some(&b'\n');
+            if inside_crlf || (offset < text.len() && (text[offset] & 0xC0) == 0x80) {
+                continue;
+            }
+            assert_eq!(
+                idx.line_col(offset),
+                naive(&text, offset),
+                "offset {offset}"
+            );
+        }
+    }
+
+    #[test]
+    fn locating_many_offsets_on_one_line_reads_each_byte_about_once() {
+        // One 1 MB line, 100,000 queries from its end to its start: the work
+        // is one pass over the text plus at most one block per query, not
+        // queries × line length.
+        let text = vec![b'x'; 1_000_000];
+        let idx = LineIndex::new(&text);
+        let queries = 100_000;
+        for q in (0..queries).rev() {
+            let (line, column) = idx.line_col(q * 10);
+            assert_eq!((line, column as usize), (1, q * 10 + 1));
+        }
+        let touched = idx.touched.get();
+        assert!(
+            touched <= text.len() + 2 * BLOCK * queries,
+            "{touched} bytes read for {queries} queries on a line of {}",
+            text.len()
+        );
     }
 
     #[test]

@@ -43,20 +43,46 @@ impl<'a> Human<'a> {
         }
         let raw = index.line_text(d.line);
         let text = String::from_utf8_lossy(raw);
-        let expanded: String = text.replace('\t', "    ");
-        let prefix: String = text
-            .chars()
-            .take((d.column as usize).saturating_sub(1))
-            .collect();
-        let start_col = prefix.replace('\t', "    ").chars().count();
+        // The characters of the line, tabs expanded, each shown safely; the
+        // marker column counts what is shown.
+        let column = (d.column as usize).saturating_sub(1);
+        let mut shown: Vec<String> = Vec::new();
+        let mut start_col = 0;
+        for (i, c) in text.chars().enumerate() {
+            if i == column {
+                start_col = shown.len();
+            }
+            if c == '\t' {
+                shown.extend(std::iter::repeat_n(" ".to_string(), 4));
+            } else {
+                shown.push(super::printable(c.encode_utf8(&mut [0; 4])).into_owned());
+            }
+        }
+        if column >= text.chars().count() {
+            start_col = shown.len();
+        }
         // Underline the span on this line (at least one character).
         let span_len = d
             .span
             .as_ref()
             .map_or(1, |s| s.end.saturating_sub(s.start))
             .max(1);
-        let rest = expanded.chars().count().saturating_sub(start_col);
-        let width = span_len.min(rest).max(1);
+        let rest = shown.len().saturating_sub(start_col);
+        let width = span_len.min(rest).clamp(1, WINDOW);
+        // A long line is clipped to a window around the marker.
+        let (from, to) = window(shown.len(), start_col, width);
+        let mut line: String = shown[from..to].concat();
+        let mut marker_at = shown[from..start_col.max(from)]
+            .iter()
+            .map(|s| s.chars().count())
+            .sum::<usize>();
+        if from > 0 {
+            line.insert(0, '…');
+            marker_at += 1;
+        }
+        if to < shown.len() {
+            line.push('…');
+        }
         let gutter = d.line.to_string().len();
         let bar = self.paint("1;34", "|");
         writeln!(self.out, "{:gutter$} {bar}", "")?;
@@ -64,28 +90,45 @@ impl<'a> Human<'a> {
             self.out,
             "{} {bar} {}",
             self.paint("1;34", &d.line.to_string()),
-            expanded.trim_end()
+            line.trim_end()
         )?;
         let marker = self.paint(Self::severity_color(d.severity), &"^".repeat(width));
         writeln!(
             self.out,
             "{:gutter$} {bar} {}{marker}",
             "",
-            " ".repeat(start_col)
+            " ".repeat(marker_at)
         )?;
         writeln!(self.out, "{:gutter$} {bar}", "")?;
         Ok(())
     }
 }
 
+/// The most characters of a source line an excerpt shows.
+const WINDOW: usize = 120;
+
+/// The range of `len` shown characters to print so that the marker at
+/// `at` (`width` wide) is visible: the whole line when it fits, otherwise a
+/// window of [`WINDOW`] characters starting a little before the marker.
+fn window(len: usize, at: usize, width: usize) -> (usize, usize) {
+    if len <= WINDOW {
+        return (0, len);
+    }
+    let from = at
+        .saturating_sub(WINDOW.saturating_sub(width) / 4)
+        .min(len - WINDOW);
+    (from, from + WINDOW)
+}
+
 impl Renderer for Human<'_> {
     fn file(&mut self, result: &FileResult) -> io::Result<()> {
         let index = result.bytes.as_deref().map(LineIndex::new);
         for d in &result.report.diagnostics {
+            let name = super::printable(&result.name);
             let location = if d.line > 0 {
-                format!("{}:{}:{}", result.name, d.line, d.column)
+                format!("{name}:{}:{}", d.line, d.column)
             } else {
-                result.name.clone()
+                name.into_owned()
             };
             let code = self.paint(Self::severity_color(d.severity), d.code);
             writeln!(
@@ -93,13 +136,13 @@ impl Renderer for Human<'_> {
                 "{}: {code} [{}] {}",
                 self.paint("1", &location),
                 d.severity,
-                d.message
+                super::printable(&d.message)
             )?;
             if let Some(index) = &index {
                 self.excerpt(index, d)?;
             }
             if let Some(help) = &d.help {
-                writeln!(self.out, "  = help: {help}")?;
+                writeln!(self.out, "  = help: {}", super::printable(help))?;
             }
             if !d.path.is_empty() && d.path != "/" {
                 writeln!(self.out, "  = at {}", d.path)?;
@@ -139,4 +182,67 @@ impl Renderer for Human<'_> {
 
 fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::Report;
+
+    fn render(name: &str, bytes: &[u8], d: Diagnostic) -> String {
+        let mut out = Vec::new();
+        {
+            let mut human = Human::new(Box::new(&mut out), false);
+            let result = FileResult {
+                name: name.to_string(),
+                report: Report {
+                    diagnostics: vec![d],
+                },
+                bytes: Some(bytes.to_vec()),
+            };
+            human.file(&result).unwrap();
+        }
+        String::from_utf8(out).unwrap()
+    }
+
+    fn located(bytes: &[u8], at: usize, message: &str) -> Diagnostic {
+        let mut d = Diagnostic::new("FA3-XML-001", Severity::Error, message).with_span(at..at + 1);
+        d.locate(&LineIndex::new(bytes));
+        d
+    }
+
+    #[test]
+    fn control_characters_from_the_input_are_shown_escaped() {
+        let bytes = b"<a>\x1b]0;owned\x07\x1b[2J\xe2\x80\xaeabc</a>";
+        let out = render(
+            "x\n::error file=a::injected\u{1b}[31m.xml",
+            bytes,
+            located(bytes, 4, "value \u{1b}[2J here"),
+        );
+        for bad in ['\u{1b}', '\u{7}', '\u{202e}'] {
+            assert!(!out.contains(bad), "{out:?}");
+        }
+        // The only line breaks are the report's own: no line starts with
+        // the injected workflow command.
+        assert!(out.lines().all(|l| !l.starts_with("::")), "{out}");
+        assert!(out.contains("x\\u{a}::error"), "{out}");
+        assert!(out.contains("\\u{1b}]0;owned\\u{7}"), "{out}");
+        assert!(out.contains("\\u{202e}abc"), "{out}");
+    }
+
+    #[test]
+    fn long_lines_are_clipped_around_the_marker() {
+        let mut bytes = vec![b'a'; 200_000];
+        bytes[150_000] = b'X';
+        let out = render("f.xml", &bytes, located(&bytes, 150_000, "here"));
+        assert!(out.len() < 1_000, "{} bytes of output", out.len());
+        let lines: Vec<&str> = out.lines().collect();
+        let (text, marker) = (lines[2], lines[3]);
+        assert!(text.contains('…'));
+        // The marker sits under the X.
+        let x = text.chars().position(|c| c == 'X').unwrap();
+        let caret = marker.chars().position(|c| c == '^').unwrap();
+        assert_eq!(x, caret, "\n{text}\n{marker}");
+    }
 }

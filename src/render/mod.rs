@@ -77,6 +77,31 @@ pub fn renderer<'a>(
     }
 }
 
+/// Text from the input made safe to print: control characters (C0 but
+/// tab, DEL, C1) and the bidirectional controls that reorder what a reader
+/// sees are shown escaped (`\u{1b}`), so that an invoice or a file name
+/// cannot retitle a terminal, clear it, or print a line that a CI runner
+/// takes for a command.
+pub(crate) fn printable(s: &str) -> std::borrow::Cow<'_, str> {
+    fn unsafe_char(c: char) -> bool {
+        (c.is_control() && c != '\t')
+            || matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    }
+    if !s.chars().any(unsafe_char) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if unsafe_char(c) {
+            use std::fmt::Write as _;
+            let _ = write!(out, "\\u{{{:x}}}", c as u32);
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// Escapes text for XML and HTML.
 pub(crate) fn escape_xml(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
