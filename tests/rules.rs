@@ -154,11 +154,14 @@ fn codes_and_names_are_unique_and_well_formed() {
         let m = &rule.meta;
         assert!(codes.insert(m.code), "duplicate code {}", m.code);
         assert!(names.insert(m.name), "duplicate name {}", m.name);
-        // `FA3-<AREA>-<NNN>`: the area in capitals (`ID`, `NIP`, `DATE`, ...).
+        // `FA3-<AREA>-<NNN>`: the area in capitals (`ID`, `NIP`, `DATE`, ...),
+        // digits allowed after the first letter (`PM1`, `PM2`: the catalog's
+        // seller and buyer areas).
         let parts: Vec<&str> = m.code.split('-').collect();
         assert!(
             matches!(parts.as_slice(), ["FA3", area, number]
-                if area.len() >= 2 && area.bytes().all(|b| b.is_ascii_uppercase())
+                if area.len() >= 2 && area.bytes().next().is_some_and(|b| b.is_ascii_uppercase())
+                    && area.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
                     && number.len() == 3 && number.bytes().all(|b| b.is_ascii_digit())),
             "bad code {}",
             m.code

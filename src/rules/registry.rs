@@ -84,6 +84,27 @@ pub static RULES: &[&Rule] = &[
     &xml::session_form_code_mismatch::SESSION_FORM_CODE_MISMATCH,
     &xml::fa2_document::FA2_DOCUMENT,
     // ---- parties (C.2-C.4) ----
+    &parties::seller_prefix_missing::SELLER_PREFIX_MISSING,
+    &parties::seller_abroad::SELLER_ABROAD,
+    &parties::authorised_entity_as_issuer::AUTHORISED_ENTITY_AS_ISSUER,
+    &parties::jst_recipient_missing::JST_RECIPIENT_MISSING,
+    &parties::group_member_missing::GROUP_MEMBER_MISSING,
+    &parties::recipient_role_unflagged::RECIPIENT_ROLE_UNFLAGGED,
+    &parties::nip_in_foreign_id_spelled::NIP_IN_FOREIGN_ID_SPELLED,
+    &parties::buyer_address_missing::BUYER_ADDRESS_MISSING,
+    &parties::buyer_name_missing::BUYER_NAME_MISSING,
+    &parties::buyer_id_for_eu_supply::BUYER_ID_FOR_EU_SUPPLY,
+    &parties::buyer_is_seller::BUYER_IS_SELLER,
+    &parties::foreign_id_format::FOREIGN_ID_FORMAT,
+    &parties::reverse_charge_without_buyer_id::REVERSE_CHARGE_WITHOUT_BUYER_ID,
+    &parties::buyer_id_link::BUYER_ID_LINK,
+    &parties::additional_buyer_share::ADDITIONAL_BUYER_SHARE,
+    &parties::employee_identified::EMPLOYEE_IDENTIFIED,
+    &parties::self_billing_issuer_role::SELF_BILLING_ISSUER_ROLE,
+    &parties::original_entity_with_podmiot1k::ORIGINAL_ENTITY_WITH_PODMIOT1K,
+    &parties::recipient_not_identified::RECIPIENT_NOT_IDENTIFIED,
+    &parties::duplicate_third_party::DUPLICATE_THIRD_PARTY,
+    &parties::factor_without_account::FACTOR_WITHOUT_ACCOUNT,
     // ---- end of parties (C.2-C.4) ----
     // ---- dates, numbering and corrections (C.5-C.6) ----
     // ---- end of dates, numbering and corrections (C.5-C.6) ----
