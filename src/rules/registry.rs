@@ -106,6 +106,7 @@ pub static RULES: &[&Rule] = &[
     &payment::partial_payments_total::PARTIAL_PAYMENTS_TOTAL,
     &payment::transfer_without_account::TRANSFER_WITHOUT_ACCOUNT,
     &payment::bank_own_account::BANK_OWN_ACCOUNT,
+    &payment::ipksef_reused::IPKSEF_REUSED,
     &payment::payment_term_quantity::PAYMENT_TERM_QUANTITY,
     &settlement::settlement_sums::SETTLEMENT_SUMS,
     &settlement::settlement_amount_due::SETTLEMENT_AMOUNT_DUE,
