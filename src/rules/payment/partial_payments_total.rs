@@ -73,11 +73,11 @@ fn check(invoice: &Faktura, ctx: &Context<'_>, out: &mut Findings) {
     let sum_text = display(sum);
     let target = match due {
         Some(d) => format!(
-            "P_15 ({total}) or DoZaplaty ({d})",
+            "P_15 {total} or DoZaplaty {d}",
             total = display(total),
             d = display(d)
         ),
-        None => format!("P_15 ({})", display(total)),
+        None => format!("P_15 {}", display(total)),
     };
     let message = match payment.status {
         Status::PaidInParts => {
