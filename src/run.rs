@@ -221,6 +221,8 @@ struct RunState {
     seen: HashMap<DupKey, String>,
     /// Case-folded key → first name, for the case-only info.
     folded: HashMap<(String, String, String), (String, String)>,
+    /// `Platnosc/IPKSeF` → the first document that gave it (FA3-PAY-006).
+    ipksef: HashMap<String, String>,
     summary: Summary,
 }
 
@@ -693,6 +695,8 @@ fn cross_document(
         state.seen.insert(key, doc.name.clone());
     }
 
+    found.extend(ipksef_reused(doc, invoice, state));
+
     if found.is_empty() {
         return;
     }
@@ -706,6 +710,31 @@ fn cross_document(
         report.diagnostics.push(d);
     }
     report.sort();
+}
+
+const IPKSEF_PATH: &str = "/Faktura/Fa/Platnosc/IPKSeF";
+
+/// FA3-PAY-006: the payment identifier `IPKSeF` of an earlier document in
+/// this run.
+fn ipksef_reused(doc: &Document, invoice: &Faktura, state: &mut RunState) -> Option<Diagnostic> {
+    let id = invoice.fa.platnosc.as_ref()?.ip_ksef.as_ref()?;
+    let id = crate::facts::parties::token(&id.0);
+    if id.is_empty() {
+        return None;
+    }
+    if let Some(first) = state.ipksef.get(id) {
+        return Some(
+            Diagnostic::new(
+                "FA3-PAY-006",
+                Severity::Info,
+                format!("the payment identifier IPKSeF {id} is also given by {first}; each payment has its own IPKSeF"),
+            )
+            .with_path(IPKSEF_PATH)
+            .with_help("take IPKSeF from this invoice's own payment order of the settlement agent"),
+        );
+    }
+    state.ipksef.insert(id.to_string(), doc.name.clone());
+    None
 }
 
 #[cfg(test)]

@@ -111,6 +111,26 @@ pub static RULES: &[&Rule] = &[
     // ---- amounts and currency (C.9-C.10) ----
     // ---- end of amounts and currency (C.9-C.10) ----
     // ---- advances, simplified invoices, settlement and payment (C.7, C.8, C.13, C.14) ----
+    &advances::advance_without_order::ADVANCE_WITHOUT_ORDER,
+    &advances::order_on_other_kind::ORDER_ON_OTHER_KIND,
+    &advances::order_value_mismatch::ORDER_VALUE_MISMATCH,
+    &advances::order_line_duplicate::ORDER_LINE_DUPLICATE,
+    &advances::advance_rate_on_other_kind::ADVANCE_RATE_ON_OTHER_KIND,
+    &advances::settlement_without_advances::SETTLEMENT_WITHOUT_ADVANCES,
+    &advances::partial_advances_total::PARTIAL_ADVANCES_TOTAL,
+    &advances::wdt_advance::WDT_ADVANCE,
+    &advances::invoice_without_lines::INVOICE_WITHOUT_LINES,
+    &advances::advance_line_markers::ADVANCE_LINE_MARKERS,
+    &simplified::simplified_over_limit::SIMPLIFIED_OVER_LIMIT,
+    &simplified::simplified_tax_per_rate::SIMPLIFIED_TAX_PER_RATE,
+    &simplified::simplified_excluded_transaction::SIMPLIFIED_EXCLUDED_TRANSACTION,
+    &payment::partial_payments_total::PARTIAL_PAYMENTS_TOTAL,
+    &payment::transfer_without_account::TRANSFER_WITHOUT_ACCOUNT,
+    &payment::bank_own_account::BANK_OWN_ACCOUNT,
+    &payment::ipksef_reused::IPKSEF_REUSED,
+    &payment::payment_term_quantity::PAYMENT_TERM_QUANTITY,
+    &settlement::settlement_sums::SETTLEMENT_SUMS,
+    &settlement::settlement_amount_due::SETTLEMENT_AMOUNT_DUE,
     // ---- end of advances, simplified invoices, settlement and payment (C.7, C.8, C.13, C.14) ----
     // ---- annotations, lines, transaction terms, footer and attachments (C.11, C.12, C.15-C.17) ----
     // ---- end of annotations, lines, transaction terms, footer and attachments (C.11, C.12, C.15-C.17) ----
