@@ -244,7 +244,7 @@ fn valid_fixtures_have_no_errors() {
             continue;
         };
         let bytes = std::fs::read(&valid).unwrap();
-        let report = fa3::check(&bytes, &fixture_settings(&bytes)).report;
+        let report = fa3::validate(&bytes, &fixture_settings(&bytes)).unwrap();
         let errors: Vec<_> = report
             .diagnostics
             .iter()
@@ -263,7 +263,7 @@ fn invalid_fixtures_fire_their_code() {
         for file in &invalid {
             let bytes = std::fs::read(file).unwrap();
             let settings = fixture_settings(&bytes).only(code);
-            let report = fa3::check(&bytes, &settings).report;
+            let report = fa3::validate(&bytes, &settings).unwrap();
             assert!(
                 report.with_code(code).next().is_some(),
                 "{} does not fire {code}; got {:#?}",
@@ -282,7 +282,7 @@ fn invalid_fixtures_fire_their_code() {
         // The valid fixture does not fire the rule alone, at any severity.
         if let Some(valid) = valid {
             let bytes = std::fs::read(&valid).unwrap();
-            let report = fa3::check(&bytes, &fixture_settings(&bytes).only(code)).report;
+            let report = fa3::validate(&bytes, &fixture_settings(&bytes).only(code)).unwrap();
             assert!(
                 report.with_code(code).next().is_none(),
                 "{}: valid fixture fires {code}: {:#?}",
@@ -298,7 +298,7 @@ fn official_examples_have_no_errors() {
     let now = "2026-11-21T12:00:00Z".parse().unwrap();
     for file in common::official_examples() {
         let bytes = std::fs::read(&file).unwrap();
-        let report = fa3::check(&bytes, &Settings::at(now)).report;
+        let report = fa3::validate(&bytes, &Settings::at(now)).unwrap();
         let errors: Vec<String> = report
             .diagnostics
             .iter()
@@ -322,12 +322,9 @@ fn run_fixtures(files: &[&Path], header_from: &Path, only: &str) -> Vec<FileResu
     } else {
         files.iter().map(|f| Input::Path(f.to_path_buf())).collect()
     };
-    let options = RunOptions {
-        settings: &settings,
-        jobs: 1,
-        registry: Some(&registry),
-        keep_bytes: false,
-    };
+    let mut options = RunOptions::new(&settings);
+    options.jobs = 1;
+    options.registry = Some(&registry);
     let mut results = Vec::new();
     let (_, problems) = fa3::run::run(inputs, &options, |r| results.push(r));
     assert!(
@@ -461,12 +458,8 @@ fn duplicate_key_includes_the_invoice_type() {
     let roz = base_with_type(dir.path(), "b-roz.xml", "ROZ");
     let vat_again = base_with_type(dir.path(), "c-vat.xml", "VAT");
     let settings = Settings::at("2026-11-21T12:00:00Z".parse().unwrap()).only("FA3-DUP");
-    let options = RunOptions {
-        settings: &settings,
-        jobs: 1,
-        registry: None,
-        keep_bytes: false,
-    };
+    let mut options = RunOptions::new(&settings);
+    options.jobs = 1;
     let check = |files: &[&PathBuf]| {
         let mut results = Vec::new();
         let inputs = files.iter().map(|f| Input::Path((*f).clone())).collect();

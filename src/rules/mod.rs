@@ -16,23 +16,24 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::Faktura;
 use crate::settings::Settings;
 
-pub mod attachments;
-pub mod batch;
-pub mod dates;
-pub mod duplicates;
-pub mod header;
-pub mod ids;
-pub mod numbering;
+pub(crate) mod attachments;
+pub(crate) mod batch;
+pub(crate) mod dates;
+pub(crate) mod duplicates;
+pub(crate) mod header;
+pub(crate) mod ids;
+pub(crate) mod numbering;
 mod registry;
-pub mod size;
-pub mod util;
-pub mod xml;
-pub mod xsd;
+pub(crate) mod size;
+pub(crate) mod util;
+pub(crate) mod xml;
+pub(crate) mod xsd;
 
 pub use registry::RULES;
 
 /// Where a rule's check lives.
 #[derive(Clone, Copy)]
+#[non_exhaustive]
 pub enum Check {
     /// Runs on one typed invoice.
     Document(fn(&Faktura, &Context<'_>, &mut Findings)),
@@ -63,6 +64,7 @@ impl std::fmt::Debug for Check {
 
 /// Everything known about a rule except how it checks.
 #[derive(Debug, Clone, Copy)]
+#[non_exhaustive]
 pub struct RuleMeta {
     /// Stable code, e.g. `FA3-DATE-001`.
     pub code: &'static str,
@@ -114,6 +116,7 @@ impl RuleMeta {
 
 /// A registered rule.
 #[derive(Debug)]
+#[non_exhaustive]
 pub struct Rule {
     /// Its metadata and docs.
     pub meta: RuleMeta,
@@ -174,6 +177,7 @@ macro_rules! declare_rule {
 
 /// The acceptance moment KSeF will use and its calendar dates.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Acceptance {
     /// The instant: now (online) or the batch session's opening.
     pub instant: DateTime<Utc>,
@@ -185,6 +189,7 @@ pub struct Acceptance {
 
 /// What a document rule may know besides the invoice.
 #[derive(Debug)]
+#[non_exhaustive]
 pub struct Context<'a> {
     /// The settings of this check.
     pub settings: &'a Settings,
@@ -252,7 +257,7 @@ impl Findings {
 }
 
 /// Runs every enabled document rule on `invoice`.
-pub fn run_document_rules(invoice: &Faktura, settings: &Settings) -> Vec<Diagnostic> {
+pub(crate) fn run_document_rules(invoice: &Faktura, settings: &Settings) -> Vec<Diagnostic> {
     let ctx = Context::new(settings);
     let mut findings = Findings::default();
     for rule in RULES {
