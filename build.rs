@@ -6,6 +6,8 @@
 mod dfa;
 #[path = "build/model.rs"]
 mod model;
+#[path = "build/model_paths.rs"]
+mod model_paths;
 #[path = "build/naming.rs"]
 mod naming;
 #[path = "build/resolver.rs"]

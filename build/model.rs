@@ -43,8 +43,11 @@ fn custom(name: &'static str, path: &'static str) -> MetaType {
     ))
 }
 
-/// Writes the typed model (`fa3_model.rs`) and the validator tables
-/// (`fa3_validator.rs`) into `out`.
+/// Writes the typed model (`fa3_model.rs`), the validator tables
+/// (`fa3_validator.rs`) and the map from XSD paths to Rust fields
+/// (`fa3_model_paths.md`, the text of `docs/model.md`, and
+/// `fa3_model_paths_check.rs`, which `tests/docs.rs` compiles against the
+/// model) into `out`.
 pub fn generate(dir: &Path, out: &Path) -> Result<(), Box<dyn Error>> {
     let main = dir.join(MAIN_XSD);
     let resolver = ManyResolver::new().add_resolver(CrdResolver::new(dir));
@@ -98,6 +101,15 @@ pub fn generate(dir: &Path, out: &Path) -> Result<(), Box<dyn Error>> {
     let mut meta: MetaTypes = exec_optimizer(config.optimizer, meta)?;
     rename_anonymous_groups(&mut meta);
     let data = exec_generator_with_ident_cache(config.generator, &schemas, Some(&cache), &meta)?;
+    let paths = crate::model_paths::rows(&data, "Faktura")?;
+    fs::write(
+        out.join("fa3_model_paths.md"),
+        crate::model_paths::markdown(&paths),
+    )?;
+    fs::write(
+        out.join("fa3_model_paths_check.rs"),
+        crate::model_paths::accessors(&paths),
+    )?;
     let module = exec_render(config.renderer, &data)?;
     let code = count_characters(&quote! { #module }.to_string());
     fs::write(out.join("fa3_model.rs"), code)?;

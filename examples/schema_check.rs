@@ -15,7 +15,7 @@
 use std::io::Write as _;
 use std::process::ExitCode;
 
-use fa3::diagnostic::Severity;
+use fa3::Severity;
 use fa3::schema::{SchemaLimits, SchemaValidator};
 
 fn main() -> ExitCode {

@@ -19,6 +19,21 @@ pub enum Error {
     /// A setting is invalid (an unknown rule code, a bad time zone, ...).
     #[error("invalid setting: {0}")]
     Settings(String),
+    /// A code or prefix in the rule selection names no rule: an entry of
+    /// [`Selection::select`](crate::Selection::select) or
+    /// [`Selection::ignore`](crate::Selection::ignore) that matches no rule
+    /// code, or a key of [`Selection::severity`](crate::Selection::severity)
+    /// that is not exactly a rule code.
+    #[error(
+        "{setting}: `{code}` is not a rule code{} (see `fa3 rules`)",
+        if *.setting == "severity" { "" } else { " or prefix" }
+    )]
+    UnknownRule {
+        /// The offending code or prefix, as given.
+        code: String,
+        /// Where it was given: `select`, `ignore` or `severity`.
+        setting: &'static str,
+    },
     /// Serializing a model value to XML failed.
     #[error("cannot serialize the invoice: {0}")]
     Serialize(String),

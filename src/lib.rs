@@ -24,16 +24,19 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
-pub mod check;
-pub mod diagnostic;
+// The public API: the entry points and types re-exported below, and the
+// modules declared `pub`. Everything else is internal (`pub(crate)`), free to
+// change between releases; ARCHITECTURE.md maps it.
+pub(crate) mod check;
+pub(crate) mod diagnostic;
 pub mod domain;
-pub mod error;
+pub(crate) mod error;
 pub mod facts;
-pub mod form;
+pub(crate) mod form;
 pub mod hygiene;
 pub mod links;
 pub mod model;
-pub mod parse;
+pub(crate) mod parse;
 pub mod registry;
 #[cfg(feature = "serde")]
 pub mod render;
@@ -41,24 +44,27 @@ pub mod rules;
 pub mod run;
 pub mod samples;
 pub mod schema;
-pub mod settings;
-pub mod source;
+pub(crate) mod settings;
+pub(crate) mod source;
 #[cfg(feature = "proptest")]
 pub mod strategies;
-pub mod zone;
+pub(crate) mod zone;
 
-pub use check::{Checked, check};
+pub(crate) use check::check;
 pub use diagnostic::{Diagnostic, Report, Severity};
 pub use error::Error;
 pub use model::Faktura;
 pub use parse::{ParseError, parse, to_xml};
 pub use settings::{Environment, Limits, Selection, SessionMode, Settings, TimeZone};
+pub use source::LineIndex;
 
 /// Checks one document and returns every finding.
 ///
-/// `Err` is only for bad settings; problems with the document are in the
-/// report.
+/// `Err` is only for bad settings ([`Settings::validate`]: a rule code or
+/// prefix in the selection that names no rule); problems with the document
+/// are in the report.
 pub fn validate(xml: &[u8], settings: &Settings) -> Result<Report, Error> {
+    settings.validate()?;
     Ok(check(xml, settings).report)
 }
 

@@ -17,6 +17,7 @@ pub const PARSE_CODE: &str = "FA3-XML-008";
 /// The document could not be read into the typed model; the diagnostics say
 /// why and where.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct ParseError {
     /// At least one error-level diagnostic, located.
     pub diagnostics: Vec<Diagnostic>,

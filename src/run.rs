@@ -29,6 +29,7 @@ pub const MAX_PACKAGE_BYTES: u64 = 5_000_000_000;
 
 /// One input named on the command line (or by a caller).
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Input {
     /// A file or a folder (searched recursively for `*.xml`).
     Path(PathBuf),
@@ -63,6 +64,7 @@ struct Document {
 
 /// The result for one document (or one package).
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct FileResult {
     /// Display name: a path, `-`, or `package.zip!/entry.xml`.
     pub name: String,
@@ -73,6 +75,7 @@ pub struct FileResult {
 }
 
 /// How a run is carried out.
+#[non_exhaustive]
 pub struct RunOptions<'a> {
     /// The settings of every check.
     pub settings: &'a Settings,
@@ -85,8 +88,23 @@ pub struct RunOptions<'a> {
     pub keep_bytes: bool,
 }
 
+impl<'a> RunOptions<'a> {
+    /// Options for checking with `settings` on all cores, without a registry
+    /// of sent keys and without keeping the documents' bytes; set the public
+    /// fields to change that.
+    pub fn new(settings: &'a Settings) -> Self {
+        Self {
+            settings,
+            jobs: 0,
+            registry: None,
+            keep_bytes: false,
+        }
+    }
+}
+
 /// Totals of a run.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Summary {
     /// Documents checked.
     pub files: usize,
@@ -102,6 +120,7 @@ pub struct Summary {
 
 /// An input that could not be read (missing file, unreadable archive).
 #[derive(Debug)]
+#[non_exhaustive]
 pub struct InputProblem {
     /// What was named.
     pub name: String,
@@ -231,11 +250,21 @@ struct RunState {
 /// Inputs that cannot be read are returned (they are usage or I/O problems,
 /// not findings). Package-level findings (FA3-BATCH-*) are emitted as a
 /// result named after the package.
+///
+/// Settings that fail [`Settings::validate`] are returned as the one problem
+/// (with an empty name) before any input is read.
 pub fn run(
     inputs: Vec<Input>,
     options: &RunOptions<'_>,
     mut emit: impl FnMut(FileResult),
 ) -> (Summary, Vec<InputProblem>) {
+    if let Err(error) = options.settings.validate() {
+        let problem = InputProblem {
+            name: String::new(),
+            error,
+        };
+        return (Summary::default(), vec![problem]);
+    }
     let mut problems = Vec::new();
     let mut sources = expand(inputs);
     // One job: check on this thread, without starting a pool.

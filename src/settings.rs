@@ -17,6 +17,7 @@ pub use crate::zone::TimeZone;
 
 /// How the invoice will be sent.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
 pub enum SessionMode {
     /// Not given: the acceptance date is `now`, as for an interactive
     /// session, and the rules that depend on the kind of session (such as
@@ -60,6 +61,7 @@ impl FromStr for SessionMode {
 
 /// Size, depth and count limits, enforced before the work they protect.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Limits {
     /// Largest invoice without an attachment, in bytes (FA3-SIZE-001).
     pub max_size: u64,
@@ -96,6 +98,7 @@ impl Default for Limits {
 
 /// Which rules run, and at what severity.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Selection {
     /// Codes or prefixes to run (`FA3-NIP`, `FA3-DATE-001`); empty means all.
     pub select: Vec<String>,
@@ -127,6 +130,7 @@ impl Selection {
 
 /// The settings of one check.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Settings {
     /// The moment of checking; date rules compare against it. `None` skips
     /// the rules that need it (the library never reads the clock).
@@ -190,6 +194,48 @@ impl Settings {
     /// [`TimeZone::named`]).
     pub fn parse_tz(name: &str) -> Result<TimeZone, Error> {
         TimeZone::named(name)
+    }
+
+    /// Checks the settings themselves: every entry of
+    /// [`Selection::select`] and [`Selection::ignore`] must match at least
+    /// one rule code (as a code or a prefix such as `FA3-NIP`), and every key
+    /// of [`Selection::severity`] must be a rule code. [`crate::validate`]
+    /// and [`crate::run::run`] call it once per call, before any document.
+    ///
+    /// ```
+    /// let mut settings = fa3::Settings::default();
+    /// settings.selection.select.push("FA3-NIP".into());
+    /// assert!(settings.validate().is_ok());
+    /// settings.selection.ignore.push("FA3-NOPE".into());
+    /// assert!(matches!(
+    ///     settings.validate(),
+    ///     Err(fa3::Error::UnknownRule { setting: "ignore", .. })
+    /// ));
+    /// ```
+    pub fn validate(&self) -> Result<(), Error> {
+        let selection = &self.selection;
+        for (setting, patterns) in [("select", &selection.select), ("ignore", &selection.ignore)] {
+            if let Some(unknown) = patterns
+                .iter()
+                .find(|p| !crate::rules::is_known_selector(p))
+            {
+                return Err(Error::UnknownRule {
+                    code: unknown.clone(),
+                    setting,
+                });
+            }
+        }
+        if let Some(unknown) = selection
+            .severity
+            .keys()
+            .find(|code| crate::rules::find(code).is_none())
+        {
+            return Err(Error::UnknownRule {
+                code: unknown.clone(),
+                setting: "severity",
+            });
+        }
+        Ok(())
     }
 }
 

@@ -156,16 +156,6 @@ impl SourceMap {
         }
         found
     }
-
-    /// Number of recorded elements.
-    pub fn len(&self) -> usize {
-        self.spans.len()
-    }
-
-    /// True when nothing is recorded.
-    pub fn is_empty(&self) -> bool {
-        self.spans.is_empty()
-    }
 }
 
 #[cfg(test)]

@@ -15,9 +15,9 @@ proptest! {
 
     #[test]
     fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..2048)) {
-        let checked = fa3::check(&bytes, &settings());
+        let report = fa3::validate(&bytes, &settings()).unwrap();
         // Garbage is never reported as a valid invoice.
-        prop_assert!(checked.report.has_errors() || fa3::parse(&bytes).is_ok());
+        prop_assert!(report.has_errors() || fa3::parse(&bytes).is_ok());
     }
 
     #[test]
@@ -29,8 +29,8 @@ proptest! {
         let mut bytes = fa3::samples::EXAMPLE.to_vec();
         let end = (pos + len).min(bytes.len());
         bytes.splice(pos..end, replacement);
-        let checked = fa3::check(&bytes, &settings());
-        for d in &checked.report.diagnostics {
+        let report = fa3::validate(&bytes, &settings()).unwrap();
+        for d in &report.diagnostics {
             prop_assert!(!d.code.is_empty());
             prop_assert!(!d.message.is_empty());
         }
@@ -39,7 +39,7 @@ proptest! {
 
 #[test]
 fn empty_input_is_a_finding_not_a_panic() {
-    let report = fa3::check(b"", &settings()).report;
+    let report = fa3::validate(b"", &settings()).unwrap();
     assert!(report.has_errors());
 }
 
@@ -49,6 +49,6 @@ fn deeply_nested_input_is_a_finding_not_a_panic() {
     for _ in 0..100_000 {
         doc.push_str("<a>");
     }
-    let report = fa3::check(doc.as_bytes(), &settings()).report;
+    let report = fa3::validate(doc.as_bytes(), &settings()).unwrap();
     assert!(report.has_errors());
 }

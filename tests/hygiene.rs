@@ -6,9 +6,9 @@ use std::fmt::Write as _;
 use std::fs;
 use std::time::{Duration, Instant};
 
-use fa3::diagnostic::{Diagnostic, Severity};
+use fa3::LineIndex;
 use fa3::hygiene::{Hygiene, HygieneLimits, MAX_FINDINGS_PER_CODE, codes, scan};
-use fa3::source::LineIndex;
+use fa3::{Diagnostic, Severity};
 use proptest::prelude::*;
 
 const OFFICIAL: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus/official");

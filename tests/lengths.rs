@@ -63,7 +63,7 @@ fn multibyte_text_at_each_max_length_is_valid_everywhere() {
     // Each value is longer than its limit in bytes.
     assert!(xml.len() > base.len() + 3500 + 512 * 3 + 256 * 3);
     let settings = Settings::at("2026-11-21T12:00:00Z".parse().unwrap());
-    let report = fa3::check(xml.as_bytes(), &settings).report;
+    let report = fa3::validate(xml.as_bytes(), &settings).unwrap();
     assert!(
         report
             .diagnostics

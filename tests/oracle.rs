@@ -19,8 +19,8 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use fa3::diagnostic::{Diagnostic, Severity};
 use fa3::schema::{SchemaLimits, fast_path_accepts, validate, validate_without_fast_path};
+use fa3::{Diagnostic, Severity};
 use quick_xml::events::Event;
 use quick_xml::reader::Reader;
 

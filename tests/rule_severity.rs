@@ -34,7 +34,7 @@ fn settings(env: Environment, code: &str) -> Settings {
 
 /// The findings of `code` alone on `doc`; the document must be schema-valid.
 fn findings(doc: &str, env: Environment, code: &str) -> Vec<Diagnostic> {
-    let report = fa3::check(doc.as_bytes(), &settings(env, code)).report;
+    let report = fa3::validate(doc.as_bytes(), &settings(env, code)).unwrap();
     let found: Vec<Diagnostic> = report.with_code(code).cloned().collect();
     for d in &found {
         assert!(d.line > 0, "unlocated finding {d}");
@@ -213,7 +213,7 @@ fn settings_overrides_still_apply() {
     s.selection
         .severity
         .insert("FA3-NIP-001".into(), Severity::Info);
-    let report = fa3::check(doc.as_bytes(), &s).report;
+    let report = fa3::validate(doc.as_bytes(), &s).unwrap();
     let found: Vec<_> = report.with_code("FA3-NIP-001").collect();
     assert_eq!(found.len(), 1);
     assert_eq!(found[0].severity, Severity::Info);
@@ -231,7 +231,7 @@ fn official_examples_get_only_the_expected_identifier_findings() {
     let mut seen = BTreeSet::new();
     for file in common::official_examples() {
         let bytes = std::fs::read(&file).unwrap();
-        let report = fa3::check(&bytes, &Settings::at(now)).report;
+        let report = fa3::validate(&bytes, &Settings::at(now)).unwrap();
         for d in report
             .diagnostics
             .iter()

@@ -247,7 +247,7 @@ fn valid_fixtures_have_no_errors() {
             continue;
         };
         let bytes = std::fs::read(&valid).unwrap();
-        let report = fa3::check(&bytes, &fixture_settings(&bytes)).report;
+        let report = fa3::validate(&bytes, &fixture_settings(&bytes)).unwrap();
         let errors: Vec<_> = report
             .diagnostics
             .iter()
@@ -266,7 +266,7 @@ fn invalid_fixtures_fire_their_code() {
         for file in &invalid {
             let bytes = std::fs::read(file).unwrap();
             let settings = fixture_settings(&bytes).only(code);
-            let report = fa3::check(&bytes, &settings).report;
+            let report = fa3::validate(&bytes, &settings).unwrap();
             assert!(
                 report.with_code(code).next().is_some(),
                 "{} does not fire {code}; got {:#?}",
@@ -285,7 +285,7 @@ fn invalid_fixtures_fire_their_code() {
         // The valid fixture does not fire the rule alone, at any severity.
         if let Some(valid) = valid {
             let bytes = std::fs::read(&valid).unwrap();
-            let report = fa3::check(&bytes, &fixture_settings(&bytes).only(code)).report;
+            let report = fa3::validate(&bytes, &fixture_settings(&bytes).only(code)).unwrap();
             assert!(
                 report.with_code(code).next().is_none(),
                 "{}: valid fixture fires {code}: {:#?}",
@@ -301,7 +301,7 @@ fn official_examples_have_no_errors() {
     let now = "2026-11-21T12:00:00Z".parse().unwrap();
     for file in common::official_examples() {
         let bytes = std::fs::read(&file).unwrap();
-        let report = fa3::check(&bytes, &Settings::at(now)).report;
+        let report = fa3::validate(&bytes, &Settings::at(now)).unwrap();
         let errors: Vec<String> = report
             .diagnostics
             .iter()
@@ -336,12 +336,10 @@ fn run_with(
     } else {
         files.iter().map(|f| Input::Path(f.to_path_buf())).collect()
     };
-    let options = RunOptions {
-        settings: &settings,
-        jobs: 1,
-        registry: Some(&registry),
-        keep_bytes,
-    };
+    let mut options = RunOptions::new(&settings);
+    options.jobs = 1;
+    options.registry = Some(&registry);
+    options.keep_bytes = keep_bytes;
     let mut results = Vec::new();
     let (summary, problems) = fa3::run::run(inputs, &options, |r| results.push(r));
     assert!(
@@ -475,12 +473,8 @@ fn duplicate_key_includes_the_invoice_type() {
     let roz = base_with_type(dir.path(), "b-roz.xml", "ROZ");
     let vat_again = base_with_type(dir.path(), "c-vat.xml", "VAT");
     let settings = Settings::at("2026-11-21T12:00:00Z".parse().unwrap()).only("FA3-DUP");
-    let options = RunOptions {
-        settings: &settings,
-        jobs: 1,
-        registry: None,
-        keep_bytes: false,
-    };
+    let mut options = RunOptions::new(&settings);
+    options.jobs = 1;
     let check = |files: &[&PathBuf]| {
         let mut results = Vec::new();
         let inputs = files.iter().map(|f| Input::Path((*f).clone())).collect();
@@ -560,7 +554,7 @@ fn official_example_findings_are_pinned() {
     let mut text = String::new();
     for file in common::official_examples() {
         let bytes = std::fs::read(&file).unwrap();
-        let report = fa3::check(&bytes, &Settings::at(now)).report;
+        let report = fa3::validate(&bytes, &Settings::at(now)).unwrap();
         let name = file.file_name().unwrap().to_string_lossy();
         let _ = writeln!(text, "{name}: {}", report.diagnostics.len());
         for d in &report.diagnostics {

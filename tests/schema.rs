@@ -6,8 +6,8 @@ use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use std::path::Path;
 
-use fa3::diagnostic::{Diagnostic, Severity};
 use fa3::schema::{SchemaLimits, XSD_CODES, is_valid, validate, validate_model};
+use fa3::{Diagnostic, Severity};
 use proptest::prelude::*;
 use xsd_parser_types::quick_xml::{DeserializeSync, SliceReader};
 

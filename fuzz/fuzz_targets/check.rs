@@ -5,7 +5,7 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let now = chrono_now();
-    let _ = fa3::check(data, &fa3::Settings::at(now));
+    let _ = fa3::validate(data, &fa3::Settings::at(now));
 });
 
 fn chrono_now() -> chrono::DateTime<chrono::Utc> {

@@ -60,6 +60,7 @@ impl std::str::FromStr for Severity {
 /// One finding, located in the document.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct Diagnostic {
     /// Stable rule code, e.g. `FA3-DATE-001` or `FA3-XSD-002`.
     pub code: &'static str,
@@ -145,6 +146,7 @@ impl fmt::Display for Diagnostic {
 /// The outcome of checking one document.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct Report {
     /// All findings, ordered by position and then by code.
     pub diagnostics: Vec<Diagnostic>,

@@ -36,6 +36,7 @@ pub trait Renderer {
 /// The output formats by name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
+#[non_exhaustive]
 pub enum Format {
     /// Like ruff's full output: location, code, message, source line, help.
     Human,

@@ -17,35 +17,36 @@ use crate::facts::Facts;
 use crate::model::Faktura;
 use crate::settings::Settings;
 
-pub mod advances;
-pub mod amounts;
-pub mod annotations;
-pub mod attachments;
-pub mod batch;
-pub mod corrections;
-pub mod currency;
-pub mod dates;
-pub mod duplicates;
-pub mod footer;
-pub mod header;
-pub mod ids;
-pub mod lines;
-pub mod numbering;
-pub mod parties;
-pub mod payment;
+pub(crate) mod advances;
+pub(crate) mod amounts;
+pub(crate) mod annotations;
+pub(crate) mod attachments;
+pub(crate) mod batch;
+pub(crate) mod corrections;
+pub(crate) mod currency;
+pub(crate) mod dates;
+pub(crate) mod duplicates;
+pub(crate) mod footer;
+pub(crate) mod header;
+pub(crate) mod ids;
+pub(crate) mod lines;
+pub(crate) mod numbering;
+pub(crate) mod parties;
+pub(crate) mod payment;
 mod registry;
-pub mod settlement;
-pub mod simplified;
-pub mod size;
-pub mod transaction;
-pub mod util;
-pub mod xml;
-pub mod xsd;
+pub(crate) mod settlement;
+pub(crate) mod simplified;
+pub(crate) mod size;
+pub(crate) mod transaction;
+pub(crate) mod util;
+pub(crate) mod xml;
+pub(crate) mod xsd;
 
 pub use registry::RULES;
 
 /// Where a rule's check lives.
 #[derive(Clone, Copy)]
+#[non_exhaustive]
 pub enum Check {
     /// Runs on one typed invoice.
     Document(fn(&Faktura, &Context<'_>, &mut Findings)),
@@ -76,6 +77,7 @@ impl std::fmt::Debug for Check {
 
 /// Everything known about a rule except how it checks.
 #[derive(Debug, Clone, Copy)]
+#[non_exhaustive]
 pub struct RuleMeta {
     /// Stable code, e.g. `FA3-DATE-001`.
     pub code: &'static str,
@@ -127,6 +129,7 @@ impl RuleMeta {
 
 /// A registered rule.
 #[derive(Debug)]
+#[non_exhaustive]
 pub struct Rule {
     /// Its metadata and docs.
     pub meta: RuleMeta,
@@ -187,6 +190,7 @@ macro_rules! declare_rule {
 
 /// The acceptance moment KSeF will use and its calendar dates.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Acceptance {
     /// The instant: now (online) or the batch session's opening.
     pub instant: DateTime<Utc>,
@@ -198,6 +202,7 @@ pub struct Acceptance {
 
 /// What a document rule may know besides the invoice.
 #[derive(Debug)]
+#[non_exhaustive]
 pub struct Context<'a> {
     /// The settings of this check.
     pub settings: &'a Settings,
@@ -273,7 +278,7 @@ impl Findings {
 }
 
 /// Runs every enabled document rule on `invoice`.
-pub fn run_document_rules(invoice: &Faktura, settings: &Settings) -> Vec<Diagnostic> {
+pub(crate) fn run_document_rules(invoice: &Faktura, settings: &Settings) -> Vec<Diagnostic> {
     let ctx = Context::new(settings, invoice);
     let mut findings = Findings::default();
     for rule in RULES {

@@ -253,11 +253,8 @@ fn settings(args: &CheckArgs) -> Result<(Settings, Option<PathBuf>, Severity), U
         }
     };
 
-    let mut s = Settings {
-        now: Some(args.now.unwrap_or_else(Utc::now)),
-        schema_only: args.schema_only,
-        ..Settings::default()
-    };
+    let mut s = Settings::at(args.now.unwrap_or_else(Utc::now));
+    s.schema_only = args.schema_only;
     if let Some(tz) = args.tz.as_ref().or(config.tz.as_ref()) {
         s.tz = Settings::parse_tz(tz).map_err(|e| Usage(e.to_string()))?;
     }
@@ -284,15 +281,13 @@ fn settings(args: &CheckArgs) -> Result<(Settings, Option<PathBuf>, Severity), U
         return Err(Usage("--batch-opened needs --mode batch".into()));
     }
 
-    let mut selection = Selection {
-        select: if args.select.is_empty() {
-            config.select.clone()
-        } else {
-            args.select.clone()
-        },
-        ignore: config.ignore.clone(),
-        ..Selection::default()
+    let mut selection = Selection::default();
+    selection.select = if args.select.is_empty() {
+        config.select.clone()
+    } else {
+        args.select.clone()
     };
+    selection.ignore.clone_from(&config.ignore);
     selection.ignore.extend(args.ignore.iter().cloned());
     for (code, level) in &config.severity {
         let level: Severity = level.parse().map_err(Usage)?;
@@ -305,19 +300,9 @@ fn settings(args: &CheckArgs) -> Result<(Settings, Option<PathBuf>, Severity), U
         let level: Severity = level.parse().map_err(Usage)?;
         selection.severity.insert(code.trim().to_string(), level);
     }
-    for pattern in selection.select.iter().chain(&selection.ignore) {
-        if !fa3::rules::is_known_selector(pattern) {
-            return Err(Usage(format!(
-                "`{pattern}` matches no rule (see `fa3 rules`)"
-            )));
-        }
-    }
-    for code in selection.severity.keys() {
-        if fa3::rules::find(code).is_none() {
-            return Err(Usage(format!("--severity: unknown rule code `{code}`")));
-        }
-    }
     s.selection = selection;
+    // An unknown code or prefix is a usage error, as the library reports it.
+    s.validate().map_err(|e| Usage(e.to_string()))?;
 
     let fail_on = match (args.fail_on, config.fail_on.as_deref()) {
         (Some(f), _) => severity_of(f),
@@ -368,12 +353,10 @@ fn run_check(args: &CheckArgs) -> Result<ExitCode, commands::Failure> {
         bar
     });
 
-    let options = RunOptions {
-        settings: &settings,
-        jobs: args.jobs.unwrap_or(0),
-        registry: registry.as_ref().map(|r| r as &dyn fa3::registry::Registry),
-        keep_bytes: format.needs_source(),
-    };
+    let mut options = RunOptions::new(&settings);
+    options.jobs = args.jobs.unwrap_or(0);
+    options.registry = registry.as_ref().map(|r| r as &dyn fa3::registry::Registry);
+    options.keep_bytes = format.needs_source();
     let mut failed = false;
     let mut write_error = None;
     let (summary, problems) = fa3::run::run(inputs, &options, |result| {
