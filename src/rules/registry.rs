@@ -105,6 +105,14 @@ pub static RULES: &[&Rule] = &[
     &lines::procedure_rate::PROCEDURE_RATE,
     &lines::line_reference_unknown::LINE_REFERENCE_UNKNOWN,
     &lines::uu_id_duplicate::UU_ID_DUPLICATE,
+    &annotations::exemption_basis::EXEMPTION_BASIS,
+    &annotations::new_vehicle_supply::NEW_VEHICLE_SUPPLY,
+    &annotations::triangular_supply::TRIANGULAR_SUPPLY,
+    &transaction::contract_currency_pln::CONTRACT_CURRENCY_PLN,
+    &transaction::contract_rate_foreign_invoice::CONTRACT_RATE_FOREIGN_INVOICE,
+    &footer::bdo_number::BDO_NUMBER,
+    &attachments::table_cell_count::TABLE_CELL_COUNT,
+    &attachments::table_cell_type::TABLE_CELL_TYPE,
     // ---- end of annotations, lines, transaction terms, footer and attachments (C.11, C.12, C.15-C.17) ----
     // ---- schema rules under their catalog codes ----
     // ---- end of schema rules under their catalog codes ----
