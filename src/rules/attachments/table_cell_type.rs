@@ -182,3 +182,47 @@ fn check(invoice: &Faktura, _ctx: &Context<'_>, out: &mut Findings) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers() {
+        for ok in ["0", "-12", "+7", "1234"] {
+            assert!(fits(&Typ::Int, ok), "{ok}");
+        }
+        for bad in ["1.5", "1 000", "x", "--1"] {
+            assert!(!fits(&Typ::Int, bad), "{bad}");
+        }
+        for ok in ["0.9000", "18.00", "-3", "+0.5", "12"] {
+            assert!(fits(&Typ::Dec, ok), "{ok}");
+        }
+        for bad in ["1 234,50", "12,00", ".5", "5.", "1.2.3", "1e3"] {
+            assert!(!fits(&Typ::Dec, bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn dates_and_times() {
+        assert!(fits(&Typ::Date, "2026-02-28"));
+        assert!(!fits(&Typ::Date, "2026-02-30"));
+        assert!(!fits(&Typ::Date, "28.02.2026"));
+        assert!(fits(&Typ::Time, "14:30"));
+        assert!(fits(&Typ::Time, "14:30:05"));
+        assert!(!fits(&Typ::Time, "25:00"));
+        assert!(fits(&Typ::Datetime, "2026-02-28T14:30:00Z"));
+        assert!(fits(&Typ::Datetime, "2026-02-28T14:30:00+01:00"));
+        assert!(fits(&Typ::Datetime, "2026-02-28T14:30"));
+        assert!(!fits(&Typ::Datetime, "2026-02-28 14:30"));
+    }
+
+    #[test]
+    fn empty_cells_fit_every_type() {
+        for typ in [Typ::Int, Typ::Dec, Typ::Date, Typ::Time, Typ::Datetime] {
+            assert!(fits(&typ, ""));
+            assert!(fits(&typ, " - "));
+        }
+        assert!(fits(&Typ::Txt, "anything, 1 234,50"));
+    }
+}

@@ -10,8 +10,9 @@ crate::declare_rule! {
     /// Lines at the domestic reverse-charge rate `oo` are sold to a buyer
     /// (`Podmiot2`) identified in Poland: the rule fires when the buyer is
     /// identified by an EU VAT number (`KodUE`/`NrVatUE`) or a foreign
-    /// identifier (`NrID`), or has an address outside Poland. Reported once,
-    /// at the first `oo` line.
+    /// identifier (`NrID`), or has no Polish NIP and an address outside
+    /// Poland. A buyer with a Polish NIP is taken as registered in Poland,
+    /// wherever its address is. Reported once, at the first `oo` line.
     ///
     /// ## Why it matters
     /// `oo` is the domestic reverse charge of art. 17 ust. 1 pkt 7–8 of the
@@ -39,7 +40,7 @@ crate::declare_rule! {
 }
 
 /// Why the buyer looks foreign, if it does.
-pub(crate) fn foreign_buyer(buyer: &Party<'_>) -> Option<String> {
+fn foreign_buyer(buyer: &Party<'_>) -> Option<String> {
     match &buyer.id {
         PartyId::EuVat { kod_ue, number } => Some(format!(
             "is identified by the EU VAT number {kod_ue}{number}"
@@ -47,6 +48,9 @@ pub(crate) fn foreign_buyer(buyer: &Party<'_>) -> Option<String> {
         PartyId::Foreign { number, .. } => Some(format!(
             "is identified by the foreign number {number} (NrID)"
         )),
+        // A Polish NIP identifies a buyer registered in Poland, wherever
+        // its address is.
+        PartyId::Nip(_) => None,
         _ => buyer
             .country
             .as_deref()
