@@ -133,6 +133,27 @@ pub static RULES: &[&Rule] = &[
     &settlement::settlement_amount_due::SETTLEMENT_AMOUNT_DUE,
     // ---- end of advances, simplified invoices, settlement and payment (C.7, C.8, C.13, C.14) ----
     // ---- annotations, lines, transaction terms, footer and attachments (C.11, C.12, C.15-C.17) ----
+    &lines::line_number_duplicate::LINE_NUMBER_DUPLICATE,
+    &lines::line_number_sequence::LINE_NUMBER_SEQUENCE,
+    &lines::line_name_missing::LINE_NAME_MISSING,
+    &lines::line_quantity_missing::LINE_QUANTITY_MISSING,
+    &lines::line_value_missing::LINE_VALUE_MISSING,
+    &lines::line_rate_missing::LINE_RATE_MISSING,
+    &lines::gross_net_mixed::GROSS_NET_MIXED,
+    &lines::oss_rate::OSS_RATE,
+    &lines::reverse_charge_foreign_buyer::REVERSE_CHARGE_FOREIGN_BUYER,
+    &lines::zero_rate_buyer::ZERO_RATE_BUYER,
+    &lines::procedure_rate::PROCEDURE_RATE,
+    &lines::line_reference_unknown::LINE_REFERENCE_UNKNOWN,
+    &lines::uu_id_duplicate::UU_ID_DUPLICATE,
+    &annotations::exemption_basis::EXEMPTION_BASIS,
+    &annotations::new_vehicle_supply::NEW_VEHICLE_SUPPLY,
+    &annotations::triangular_supply::TRIANGULAR_SUPPLY,
+    &transaction::contract_currency_pln::CONTRACT_CURRENCY_PLN,
+    &transaction::contract_rate_foreign_invoice::CONTRACT_RATE_FOREIGN_INVOICE,
+    &footer::bdo_number::BDO_NUMBER,
+    &attachments::table_cell_count::TABLE_CELL_COUNT,
+    &attachments::table_cell_type::TABLE_CELL_TYPE,
     // ---- end of annotations, lines, transaction terms, footer and attachments (C.11, C.12, C.15-C.17) ----
     // ---- schema rules under their catalog codes ----
     // ---- end of schema rules under their catalog codes ----
