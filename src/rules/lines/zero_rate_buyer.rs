@@ -1,6 +1,5 @@
 //! `FA3-ROW-010` zero-rate-buyer.
 
-use crate::diagnostic::Severity;
 use crate::domain::eu_vat::EuCountry;
 use crate::facts::parties::{PartyId, Role};
 use crate::model::Faktura;
@@ -9,12 +8,14 @@ use crate::rules::{Check, Context, Findings};
 
 crate::declare_rule! {
     /// ## What it checks
-    /// - `0 WDT` (intra-Community supply at 0 %) lines are sold to a buyer
-    ///   identified by an EU VAT number (`Podmiot2` with `KodUE` and
-    ///   `NrVatUE`). Otherwise a warning, once, at the first such line.
-    /// - `0 EX` (export at 0 %) lines to a buyer identified by a Polish NIP
-    ///   with a Polish (or no) address, where no `Transport/WysylkaDo` is
-    ///   outside the EU: an info that the goods must leave the EU.
+    /// `0 EX` (export at 0 %) lines to a buyer identified by a Polish NIP
+    /// with a Polish (or no) address, where no `Transport/WysylkaDo` is
+    /// outside the EU: an info that the goods must leave the EU.
+    ///
+    /// Refined: the catalog's other half — a `0 WDT` line needs a buyer
+    /// identified by `KodUE` + `NrVatUE` — is FA3-PM2-008, which reports it
+    /// at the buyer for every supply that needs the EU VAT number, so that
+    /// one defect has one code.
     ///
     /// ## Why it matters
     /// The 0 % rate of an intra-Community supply requires the buyer's valid
@@ -26,18 +27,17 @@ crate::declare_rule! {
     ///
     /// ## Example
     /// ```xml
-    /// <Podmiot2><DaneIdentyfikacyjne><BrakID>1</BrakID>...
-    /// <P_12>0 WDT</P_12>
+    /// <Podmiot2><DaneIdentyfikacyjne><NIP>7335255579</NIP>...
+    /// <P_12>0 EX</P_12> <!-- and no shipment outside the EU -->
     /// ```
     ///
     /// ## Fix
-    /// Give the buyer's EU VAT number (`KodUE` + `NrVatUE`) on a `0 WDT`
-    /// invoice, or apply the domestic rate; for `0 EX`, keep the export
-    /// documents that show the goods left the EU.
+    /// Keep the export documents that show the goods left the EU, give the
+    /// shipment (`Transport/WysylkaDo`), or apply the domestic rate.
     pub static ZERO_RATE_BUYER = {
         code: "FA3-ROW-010",
         name: "zero-rate-buyer",
-        severity: Warning,
+        severity: Info,
         since: "0.2.0",
         check: Check::Document(check),
     }
@@ -58,28 +58,6 @@ fn check(invoice: &Faktura, ctx: &Context<'_>, out: &mut Findings) {
     let lines = &ctx.facts().rates().lines;
     let with_rate = |rate: &'static str| lines.iter().filter(move |l| l.rate == Some(rate));
 
-    if !matches!(buyer.id, PartyId::EuVat { .. })
-        && let Some(first) = with_rate("0 WDT").next()
-    {
-        let count = with_rate("0 WDT").count();
-        let how = match &buyer.id {
-            PartyId::Nip(nip) => format!("by the Polish NIP {nip}"),
-            PartyId::Foreign { number, .. } => format!("by the foreign number {number} (NrID)"),
-            _ => "by no tax number".to_string(),
-        };
-        out.report(
-            &ZERO_RATE_BUYER,
-            first.field("P_12"),
-            format!(
-                "{count} line(s) use the intra-Community supply rate 0 WDT, the first {line}, but the buyer is identified {how}, not by an EU VAT number (KodUE and NrVatUE)",
-                line = describe(first)
-            ),
-        )
-        .help = Some(
-            "an intra-Community supply at 0 % needs the buyer's EU VAT number in Podmiot2 (KodUE + NrVatUE); otherwise apply the domestic rate".into(),
-        );
-    }
-
     let polish_buyer =
         matches!(buyer.id, PartyId::Nip(_)) && buyer.country.as_deref().is_none_or(|c| c == "PL");
     let shipped_out = invoice
@@ -94,9 +72,8 @@ fn check(invoice: &Faktura, ctx: &Context<'_>, out: &mut Findings) {
         && !shipped_out
         && let Some(first) = with_rate("0 EX").next()
     {
-        out.report_at(
+        out.report(
             &ZERO_RATE_BUYER,
-            Severity::Info,
             first.field("P_12"),
             format!(
                 "{line} uses the export rate 0 EX, but the buyer is Polish and no shipment outside the EU (Transport/WysylkaDo) is given",
