@@ -100,6 +100,14 @@ pub static RULES: &[&Rule] = &[
     &corrections::correction_without_corrected_invoice::CORRECTION_WITHOUT_CORRECTED_INVOICE,
     &corrections::correction_fields_on_non_correction::CORRECTION_FIELDS_ON_NON_CORRECTION,
     &corrections::correction_type_missing::CORRECTION_TYPE_MISSING,
+    &corrections::corrected_outside_ksef::CORRECTED_OUTSIDE_KSEF,
+    &corrections::corrected_ksef_number_date::CORRECTED_KSEF_NUMBER_DATE,
+    &corrections::nip_corrected::NIP_CORRECTED,
+    &corrections::corrected_buyer_link::CORRECTED_BUYER_LINK,
+    &corrections::corrected_number_unchanged::CORRECTED_NUMBER_UNCHANGED,
+    &corrections::collective_period_on_advance_correction::COLLECTIVE_PERIOD_ON_ADVANCE_CORRECTION,
+    &corrections::before_marker_on_wrong_kind::BEFORE_MARKER_ON_WRONG_KIND,
+    &corrections::amount_before_correction_on_kor::AMOUNT_BEFORE_CORRECTION_ON_KOR,
     // ---- end of dates, numbering and corrections (C.5-C.6) ----
     // ---- amounts and currency (C.9-C.10) ----
     // ---- end of amounts and currency (C.9-C.10) ----
