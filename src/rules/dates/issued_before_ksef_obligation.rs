@@ -5,7 +5,7 @@ use chrono::{Datelike, NaiveDate};
 use crate::model::Faktura;
 use crate::rules::{Check, Context, Findings};
 
-/// The first day of mandatory KSeF 2.0 and of the FA(3) structure.
+/// The first day of the KSeF obligation and of the FA(3) structure.
 const KSEF_OBLIGATION: NaiveDate = match NaiveDate::from_ymd_opt(2026, 2, 1) {
     Some(d) => d,
     None => NaiveDate::MIN,
@@ -16,8 +16,9 @@ const HORIZON_YEARS: i32 = 10;
 
 crate::declare_rule! {
     /// ## What it checks
-    /// The issue date `Fa/P_1` is before 2026-02-01, the day KSeF 2.0 and
-    /// the FA(3) structure became mandatory, or (when the acceptance date is
+    /// The issue date `Fa/P_1` is before 2026-02-01, the day the KSeF
+    /// obligation began (for the largest taxpayers; the others followed on
+    /// 2026-04-01) and FA(3) replaced the FA(2) structure, or (when the acceptance date is
     /// known) so old that its year ended more than 10 full years before the
     /// acceptance date, beyond the horizon of KSeF's duplicate check.
     ///
@@ -55,7 +56,7 @@ fn check(invoice: &Faktura, ctx: &Context<'_>, out: &mut Findings) {
             &ISSUED_BEFORE_KSEF_OBLIGATION,
             "/Faktura/Fa/P_1",
             format!(
-                "the issue date {issued} is before {KSEF_OBLIGATION}, when KSeF and the FA(3) structure became mandatory; KSeF accepts it, but an invoice this old is rarely meant to be sent now"
+                "the issue date {issued} is before {KSEF_OBLIGATION}, when the KSeF obligation began and FA(3) replaced FA(2); KSeF accepts it, but an invoice this old is rarely meant to be sent now"
             ),
         )
         .help = Some(
