@@ -11,7 +11,7 @@ crate::declare_rule! {
     ///
     /// Refined: corrections (which often repeat the payment terms of the
     /// corrected invoice) and invoices paid in full by the time of issue
-    /// (`Zaplacono=1`) are not checked.
+    /// (`Zaplacono=1`, or `ZnacznikZaplatyCzesciowej=2`) are not checked.
     ///
     /// ## Why it matters
     /// A payment term that has passed before the invoice exists is usually a
@@ -38,7 +38,9 @@ crate::declare_rule! {
 
 fn check(invoice: &Faktura, ctx: &Context<'_>, out: &mut Findings) {
     let payment = ctx.facts().payment();
-    if ctx.facts().kind().is_correction() || payment.status == Status::Paid {
+    if ctx.facts().kind().is_correction()
+        || matches!(payment.status, Status::Paid | Status::PaidInParts)
+    {
         return;
     }
     let issued = invoice.fa.p_1.0.date();
