@@ -107,6 +107,28 @@ pub static RULES: &[&Rule] = &[
     &parties::factor_without_account::FACTOR_WITHOUT_ACCOUNT,
     // ---- end of parties (C.2-C.4) ----
     // ---- dates, numbering and corrections (C.5-C.6) ----
+    &dates::period_order::PERIOD_START_AFTER_END,
+    &dates::common_and_line_delivery_dates::COMMON_AND_LINE_DELIVERY_DATES,
+    &dates::identical_line_delivery_dates::IDENTICAL_LINE_DELIVERY_DATES,
+    &dates::issued_too_early::ISSUED_TOO_EARLY,
+    &dates::issued_before_ksef_obligation::ISSUED_BEFORE_KSEF_OBLIGATION,
+    &dates::payment_after_issue::PAYMENT_DATE_AFTER_ISSUE,
+    &dates::due_date_before_issue::DUE_DATE_BEFORE_ISSUE,
+    &dates::corrected_invoice_after_correction::CORRECTED_INVOICE_AFTER_CORRECTION,
+    &dates::advance_received_after_issue::ADVANCE_RECEIVED_AFTER_ISSUE,
+    &dates::transport_ends_before_start::TRANSPORT_ENDS_BEFORE_START,
+    &numbering::duplicate_wz_number::DUPLICATE_WZ_NUMBER,
+    &corrections::correction_without_corrected_invoice::CORRECTION_WITHOUT_CORRECTED_INVOICE,
+    &corrections::correction_fields_on_non_correction::CORRECTION_FIELDS_ON_NON_CORRECTION,
+    &corrections::correction_type_missing::CORRECTION_TYPE_MISSING,
+    &corrections::corrected_outside_ksef::CORRECTED_OUTSIDE_KSEF,
+    &corrections::corrected_ksef_number_date::CORRECTED_KSEF_NUMBER_DATE,
+    &corrections::nip_corrected::NIP_CORRECTED,
+    &corrections::corrected_buyer_link::CORRECTED_BUYER_LINK,
+    &corrections::corrected_number_unchanged::CORRECTED_NUMBER_UNCHANGED,
+    &corrections::collective_period_on_advance_correction::COLLECTIVE_PERIOD_ON_ADVANCE_CORRECTION,
+    &corrections::before_marker_on_wrong_kind::BEFORE_MARKER_ON_WRONG_KIND,
+    &corrections::amount_before_correction_on_kor::AMOUNT_BEFORE_CORRECTION_ON_KOR,
     // ---- end of dates, numbering and corrections (C.5-C.6) ----
     // ---- amounts and currency (C.9-C.10) ----
     // ---- end of amounts and currency (C.9-C.10) ----
