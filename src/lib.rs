@@ -30,6 +30,7 @@ pub mod domain;
 pub mod error;
 pub mod form;
 pub mod hygiene;
+pub mod ksef;
 pub mod links;
 pub mod model;
 pub mod parse;

@@ -21,11 +21,13 @@ use crate::rules::util::xsd_value;
 use crate::settings::Settings;
 
 /// Largest package part before encryption (FA3-BATCH-003), the default of
-/// [`Limits::max_part_size`](crate::Limits::max_part_size).
-pub const MAX_PART_BYTES: u64 = 100_000_000;
+/// [`Limits::max_part_size`](crate::Limits::max_part_size); the same as
+/// [`crate::ksef::MAX_PART_SIZE`].
+pub const MAX_PART_BYTES: u64 = crate::ksef::MAX_PART_SIZE;
 /// Largest whole package (FA3-BATCH-004), the default of
-/// [`Limits::max_package_size`](crate::Limits::max_package_size).
-pub const MAX_PACKAGE_BYTES: u64 = 5_000_000_000;
+/// [`Limits::max_package_size`](crate::Limits::max_package_size); the same
+/// as [`crate::ksef::MAX_PACKAGE_SIZE`].
+pub const MAX_PACKAGE_BYTES: u64 = crate::ksef::MAX_PACKAGE_SIZE;
 
 /// One input named on the command line (or by a caller).
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -8,9 +8,10 @@ use chrono::{DateTime, Utc};
 
 use crate::Error;
 use crate::diagnostic::Severity;
+use crate::ksef;
 
 /// The KSeF environment the invoice is meant for (`prd`, `test`, `demo`).
-pub use crate::links::KsefEnv as Environment;
+pub use crate::ksef::Environment;
 
 /// An IANA time zone from the bundled database.
 pub use crate::zone::TimeZone;
@@ -80,16 +81,18 @@ pub struct Limits {
 }
 
 impl Default for Limits {
+    /// KSeF's limits and fa3's bounds on the work for one document, all
+    /// from [`crate::ksef`].
     fn default() -> Self {
         Self {
-            max_size: 1_000_000,
-            max_size_with_attachment: 3_000_000,
-            max_depth: 64,
-            max_elements: 1_000_000,
-            max_invoices_per_session: 10_000,
-            max_part_size: crate::run::MAX_PART_BYTES,
-            max_package_size: crate::run::MAX_PACKAGE_BYTES,
-            max_parts: 50,
+            max_size: ksef::MAX_INVOICE_SIZE,
+            max_size_with_attachment: ksef::MAX_INVOICE_SIZE_WITH_ATTACHMENT,
+            max_depth: ksef::MAX_DEPTH,
+            max_elements: ksef::MAX_ELEMENTS,
+            max_invoices_per_session: ksef::MAX_INVOICES_PER_SESSION,
+            max_part_size: ksef::MAX_PART_SIZE,
+            max_package_size: ksef::MAX_PACKAGE_SIZE,
+            max_parts: ksef::MAX_PARTS,
         }
     }
 }

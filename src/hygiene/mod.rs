@@ -52,8 +52,8 @@ pub struct HygieneLimits {
 impl HygieneLimits {
     /// KSeF's standard limits: 1,000,000 bytes, 3,000,000 with an attachment.
     pub const KSEF: Self = Self {
-        max_size: 1_000_000,
-        max_size_with_attachment: 3_000_000,
+        max_size: crate::ksef::MAX_INVOICE_SIZE,
+        max_size_with_attachment: crate::ksef::MAX_INVOICE_SIZE_WITH_ATTACHMENT,
     };
 }
 

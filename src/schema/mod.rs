@@ -67,12 +67,14 @@ pub struct SchemaLimits {
 }
 
 impl Default for SchemaLimits {
-    /// 64 levels and 2,000,000 elements: far beyond any FA(3) invoice that
+    /// 64 levels and 2,000,000 elements ([`crate::ksef::MAX_DEPTH`],
+    /// [`crate::ksef::MAX_ELEMENTS`], the defaults of
+    /// [`Limits`](crate::Limits) too): far beyond any FA(3) invoice that
     /// KSeF accepts (3 MB), small enough to bound the work on hostile input.
     fn default() -> Self {
         Self {
-            max_depth: 64,
-            max_elements: 2_000_000,
+            max_depth: crate::ksef::MAX_DEPTH,
+            max_elements: crate::ksef::MAX_ELEMENTS,
         }
     }
 }

@@ -25,7 +25,7 @@ const MAX_DIAGNOSTICS: usize = 100_000;
 /// Distinct child names tracked per element for path positions.
 const MAX_SIBLING_NAMES: usize = 512;
 const XML_NS: &[u8] = b"http://www.w3.org/XML/1998/namespace";
-const FA2_NS: &[u8] = b"http://crd.gov.pl/wzor/2023/06/29/12648/";
+const FA2_NS: &[u8] = crate::ksef::FA2_NAMESPACE.as_bytes();
 
 /// Namespace of a name as far as the schema is concerned.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
