@@ -9,6 +9,7 @@ use crate::diagnostic::{Diagnostic, Report, Severity};
 use crate::form::Form;
 use crate::model::Faktura;
 use crate::rules::duplicates::invoice_number_whitespace;
+use crate::rules::xml::model_unreadable;
 use crate::settings::Settings;
 use crate::source::LineIndex;
 
@@ -107,16 +108,11 @@ fn read_invoice(
                 .first()
                 .map(|d| d.message.clone())
                 .unwrap_or_default();
-            out.push(
-                Diagnostic::new(
-                    crate::rules::xml::model_unreadable::MODEL_UNREADABLE.meta.code,
-                    Severity::Warning,
-                    format!(
-                        "the document is schema-valid, but the typed model cannot read it, so the business rules were skipped ({reason})"
-                    ),
-                )
-                .with_span(e.diagnostics.first().and_then(|d| d.span.clone()).unwrap_or(0..0)),
-            );
+            let span = e.diagnostics.first().and_then(|d| d.span.clone());
+            out.push(model_unreadable::schema_valid_but_unreadable(
+                &reason,
+                span.unwrap_or(0..0),
+            ));
             None
         }
     }

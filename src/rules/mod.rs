@@ -121,6 +121,20 @@ pub struct Rule {
     pub check: Check,
 }
 
+impl Rule {
+    /// A finding of this rule at its default severity, not yet located:
+    /// every finding carries its code from here, never from a literal.
+    pub fn diagnostic(&self, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::new(self.meta.code, self.meta.severity, message)
+    }
+
+    /// A finding of this rule at `severity`, for a rule whose severity
+    /// depends on what was found.
+    pub fn diagnostic_at(&self, severity: Severity, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::new(self.meta.code, severity, message)
+    }
+}
+
 /// Every rule, sorted by code.
 pub fn sorted() -> Vec<&'static Rule> {
     let mut rules: Vec<&'static Rule> = RULES.to_vec();
