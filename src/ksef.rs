@@ -49,6 +49,13 @@ pub const FA2_NAMESPACE: &str = "http://crd.gov.pl/wzor/2023/06/29/12648/";
 /// The FA(1) namespace.
 pub const FA1_NAMESPACE: &str = "http://crd.gov.pl/wzor/2021/11/29/11089/";
 
+/// The `kodSystemowy` of the FA(3) form (with a space), which the schema
+/// fixes on `KodFormularza` and a session names as its `systemCode`.
+pub const FA3_SYSTEM_CODE: &str = "FA (3)";
+
+/// The `wersjaSchemy` of the FA(3) form, fixed by the schema.
+pub const FA3_SCHEMA_VERSION: &str = "1-0E";
+
 /// A KSeF environment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Environment {

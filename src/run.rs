@@ -646,7 +646,7 @@ fn cross_document(
     if let (Some(registry), Some(now)) = (options.registry, settings.now) {
         let today = settings.tz.local_date(now);
         // The typed model trims P_2; the whitespace around it matters here.
-        let raw = crate::check::raw_text(&doc.bytes, P2_PATH);
+        let raw = crate::source::raw_text(&doc.bytes, P2_PATH);
         let raw = raw.as_deref().unwrap_or(invoice.fa.p_2.0.as_str());
         found.extend(registry_finding(registry, &key, raw, today));
     }

@@ -19,3 +19,10 @@ pub fn xsd_value<T: SerializeBytes>(value: &T) -> String {
 pub fn indexed(parent: &str, name: &str, index: usize) -> String {
     format!("{parent}/{name}[{}]", index + 1)
 }
+
+/// True when `path` is `element` or inside it (`/a/b` for `/a/b`,
+/// `/a/b[2]` and `/a/b/c`, not for `/a/bc`).
+pub(crate) fn at_or_inside(path: &str, element: &str) -> bool {
+    path.strip_prefix(element)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with(['/', '[']))
+}
