@@ -195,23 +195,3 @@ impl Settings {
         TimeZone::named(name)
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn prefix_selection() {
-        let sel = Selection {
-            select: vec!["FA3-NIP".into(), "FA3-DATE-001".into()],
-            ignore: vec!["FA3-NIP-002".into()],
-            ..Selection::default()
-        };
-        assert!(sel.is_enabled("FA3-NIP-001"));
-        assert!(!sel.is_enabled("FA3-NIP-002"));
-        assert!(sel.is_enabled("FA3-DATE-001"));
-        assert!(!sel.is_enabled("FA3-DATE-0010"));
-        assert!(!sel.is_enabled("FA3-DATE-002"));
-        assert!(!sel.is_enabled("FA3-NIPX-001"));
-    }
-}
