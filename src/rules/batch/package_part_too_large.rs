@@ -1,4 +1,4 @@
-//! `FA3-BATCH-003` package-part-too-large: [`check`] is called by
+//! `FA3-BATCH-003` package-part-too-large: `check` is called by
 //! [`crate::run`] with the size of each ZIP package.
 
 use crate::diagnostic::Diagnostic;

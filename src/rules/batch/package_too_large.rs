@@ -1,4 +1,4 @@
-//! `FA3-BATCH-004` package-too-large: [`check`] is called by [`crate::run`]
+//! `FA3-BATCH-004` package-too-large: `check` is called by [`crate::run`]
 //! with the size of each ZIP package.
 
 use crate::diagnostic::Diagnostic;

@@ -1,4 +1,4 @@
-//! `FA3-BATCH-001` too-many-invoices: [`check`] is called by [`crate::run`]
+//! `FA3-BATCH-001` too-many-invoices: `check` is called by [`crate::run`]
 //! with the number of documents in a package or in the whole run.
 
 use crate::diagnostic::Diagnostic;

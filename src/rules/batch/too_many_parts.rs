@@ -1,4 +1,4 @@
-//! `FA3-BATCH-002` too-many-package-parts: [`check`] is called by
+//! `FA3-BATCH-002` too-many-package-parts: `check` is called by
 //! [`crate::run`] with the size of each ZIP package.
 
 use crate::diagnostic::Diagnostic;

@@ -1,4 +1,4 @@
-//! `FA3-DUP-001` already-sent: [`check`] is called by [`crate::run`] for
+//! `FA3-DUP-001` already-sent: `check` is called by [`crate::run`] for
 //! each document with the registry of sent invoices. It reports the key's
 //! sent record under FA3-DUP-001, FA3-DUP-003 or FA3-DUP-004, whichever
 //! describes it.

@@ -1,8 +1,8 @@
 //! `FA3-DUP-003` duplicate-after-normalisation: an error when the registry
 //! holds the key under a number written differently
-//! ([`already_sent::check`](super::already_sent::check)); an info when
-//! another number differs only in letter case ([`case_only_sent`],
-//! [`case_only_in_run`]).
+//! (`already_sent::check`); an info when
+//! another number differs only in letter case (`case_only_sent`,
+//! `case_only_in_run`).
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::registry::DupKey;

@@ -1,4 +1,4 @@
-//! `FA3-DUP-002` duplicate-in-run: [`SeenKeys`] remembers the keys of a
+//! `FA3-DUP-002` duplicate-in-run: `SeenKeys` remembers the keys of a
 //! run's documents, in input order, and reports a key seen before (and,
 //! under FA3-DUP-003, a number that differs from an earlier one only in
 //! letter case).

@@ -1,6 +1,6 @@
 //! `FA3-HDR-002` creation-date-out-of-range: a schema failure at
 //! `DataWytworzeniaFa` that is a well-formed date-time outside the schema's
-//! range gets this code and a message that says the range ([`refine`]).
+//! range gets this code and a message that says the range (`refine`).
 
 use crate::diagnostic::Diagnostic;
 use crate::model::values::DateTime;

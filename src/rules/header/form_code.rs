@@ -1,7 +1,7 @@
 //! `FA3-HDR-001` header-form-code: a schema failure at `KodFormularza` or
 //! `WariantFormularza` gets this code and a message that says what the form
-//! is ([`refine`]), and the fixed attributes of `KodFormularza`, which the
-//! typed model does not check, are checked on the invoice ([`check_typed`]).
+//! is (`refine`), and the fixed attributes of `KodFormularza`, which the
+//! typed model does not check, are checked on the invoice (`check_typed`).
 
 use crate::diagnostic::Diagnostic;
 use crate::ksef::{FA3_SCHEMA_VERSION, FA3_SYSTEM_CODE};

@@ -1,6 +1,6 @@
 //! `FA3-NUM-001` invoice-number-length: a schema failure at `P_2` whose
 //! normalised length is not 1 to 256 characters gets this code and a message
-//! that says the length ([`refine`]).
+//! that says the length (`refine`).
 
 use crate::diagnostic::Diagnostic;
 use crate::registry::normalize_token;

@@ -1,6 +1,6 @@
 //! `FA3-XSD-012` wrong-root: reported by the streaming schema validator
 //! ([`crate::schema`]), and before it by form detection ([`crate::form`]),
-//! which names the form of a document in another one ([`form_problem`]).
+//! which names the form of a document in another one (`form_problem`).
 
 use crate::diagnostic::Diagnostic;
 use crate::form::Form;
