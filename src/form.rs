@@ -7,16 +7,17 @@ use quick_xml::NsReader;
 use quick_xml::events::Event;
 use quick_xml::name::ResolveResult;
 
-/// The FA(3) target namespace.
-pub const FA3_NAMESPACE: &str = "http://crd.gov.pl/wzor/2025/06/25/13775/";
+/// The FA(3) target namespace (defined in [`crate::ksef`]).
+pub use crate::ksef::FA3_NAMESPACE;
+use crate::ksef::{FA1_NAMESPACE, FA2_NAMESPACE};
 
 /// The name of the FA(2) structure in [`Form::Other`].
 pub const FA2_NAME: &str = "FA (2)";
 
 /// Known namespaces of other KSeF structures, with the name users know them by.
 const KNOWN: &[(&str, &str)] = &[
-    ("http://crd.gov.pl/wzor/2023/06/29/12648/", FA2_NAME),
-    ("http://crd.gov.pl/wzor/2021/11/29/11089/", "FA (1)"),
+    (FA2_NAMESPACE, FA2_NAME),
+    (FA1_NAMESPACE, "FA (1)"),
     (
         "http://crd.gov.pl/wzor/2025/04/03/04031/",
         "an FA (3) draft (April 2025)",

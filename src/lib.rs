@@ -34,6 +34,7 @@ pub(crate) mod error;
 pub mod facts;
 pub(crate) mod form;
 pub mod hygiene;
+pub mod ksef;
 pub mod links;
 pub mod model;
 pub(crate) mod parse;

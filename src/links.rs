@@ -30,7 +30,6 @@
 //! ```
 
 use std::fmt;
-use std::str::FromStr;
 
 use base64::Engine as _;
 use base64::alphabet;
@@ -47,73 +46,10 @@ pub const KOD1_OFFLINE_LABEL: &str = "OFFLINE";
 /// The label printed under KOD II.
 pub const KOD2_LABEL: &str = "CERTYFIKAT";
 
-/// A KSeF environment.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum KsefEnv {
-    /// Production.
-    Prd,
-    /// The test environment ("TE", release candidate).
-    Test,
-    /// The pre-production demo environment.
-    Demo,
-}
-
-impl KsefEnv {
-    /// All environments.
-    pub const ALL: [KsefEnv; 3] = [KsefEnv::Prd, KsefEnv::Test, KsefEnv::Demo];
-
-    /// `prd`, `test` or `demo`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            KsefEnv::Prd => "prd",
-            KsefEnv::Test => "test",
-            KsefEnv::Demo => "demo",
-        }
-    }
-
-    /// The host of the verification links, without a scheme: the part of
-    /// the KOD II string to sign that binds a signature to one environment.
-    pub fn qr_host(self) -> &'static str {
-        match self {
-            KsefEnv::Prd => "qr.ksef.mf.gov.pl",
-            KsefEnv::Test => "qr-test.ksef.mf.gov.pl",
-            KsefEnv::Demo => "qr-demo.ksef.mf.gov.pl",
-        }
-    }
-
-    /// `https://` and the host, without a trailing slash.
-    pub fn qr_base_url(self) -> String {
-        format!("https://{}", self.qr_host())
-    }
-}
-
-impl fmt::Display for KsefEnv {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
+/// A KSeF environment (defined in [`crate::ksef`]).
+pub use crate::ksef::Environment as KsefEnv;
 /// An environment name other than `prd`, `test` or `demo`.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown KSeF environment `{found}` (expected prd, test or demo)")]
-pub struct UnknownEnv {
-    /// The name given (at most 32 characters kept).
-    pub found: String,
-}
-
-impl FromStr for KsefEnv {
-    type Err = UnknownEnv;
-
-    /// Parses `prd`, `test` or `demo`, ignoring ASCII case.
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        KsefEnv::ALL
-            .into_iter()
-            .find(|env| env.as_str().eq_ignore_ascii_case(s))
-            .ok_or_else(|| UnknownEnv {
-                found: s.chars().take(32).collect(),
-            })
-    }
-}
+pub use crate::ksef::UnknownEnv;
 
 /// Why a Base64 string is not an invoice digest.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]

@@ -7,12 +7,10 @@ use quick_xml::events::{BytesDecl, Event};
 use xsd_parser_types::quick_xml::{DeserializeSync, SerializeSync, SliceReader};
 
 use crate::Error;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::Diagnostic;
 use crate::model::Faktura;
+use crate::rules::xml::{invalid_utf8, model_unreadable};
 use crate::source::{LineIndex, SourceMap};
-
-/// Code for a document the typed model cannot read.
-pub const PARSE_CODE: &str = "FA3-XML-008";
 
 /// The document could not be read into the typed model; the diagnostics say
 /// why and where.
@@ -59,14 +57,7 @@ pub fn parse(bytes: &[u8]) -> Result<Faktura, ParseError> {
         Ok(t) => t,
         Err(e) => {
             let at = e.valid_up_to();
-            return Err(located(
-                Diagnostic::new(
-                    "FA3-XML-004",
-                    Severity::Error,
-                    format!("the document is not valid UTF-8 at byte {at}"),
-                )
-                .with_span(at..at + 1),
-            ));
+            return Err(located(invalid_utf8::not_utf8_at(at)));
         }
     };
     let mut reader = SliceReader::new(text);
@@ -88,18 +79,7 @@ pub fn parse(bytes: &[u8]) -> Result<Faktura, ParseError> {
                 p
             })
             .unwrap_or_default();
-        located(
-            Diagnostic::new(
-                PARSE_CODE,
-                Severity::Error,
-                format!(
-                    "the typed FA(3) model cannot read this document: {}",
-                    e.kind
-                ),
-            )
-            .with_path(path)
-            .with_span(at..at),
-        )
+        located(model_unreadable::parse_failure(&e.kind, path, at))
     })
 }
 

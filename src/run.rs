@@ -6,26 +6,31 @@
 //! Memory stays bounded: documents are read and checked in chunks, and only
 //! the small duplicate keys of earlier documents are kept.
 
-use std::collections::{HashMap, VecDeque};
-use std::fmt::Write as _;
+use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
 
-use chrono::{Datelike, NaiveDate};
 use rayon::prelude::*;
 
 use crate::Error;
 use crate::diagnostic::{Diagnostic, Report, Severity};
 use crate::model::Faktura;
 use crate::registry::{DupKey, Registry};
+use crate::rules::batch::{
+    package_part_too_large, package_too_large, too_many_invoices, too_many_parts,
+};
+use crate::rules::duplicates::{self, already_sent, duplicate_in_run::SeenKeys};
+use crate::rules::payment::ipksef_reused::SeenIpksef;
 use crate::rules::util::xsd_value;
 use crate::settings::Settings;
 
 /// Largest package part before encryption (FA3-BATCH-003), the default of
-/// [`Limits::max_part_size`](crate::Limits::max_part_size).
-pub const MAX_PART_BYTES: u64 = 100_000_000;
+/// [`Limits::max_part_size`](crate::Limits::max_part_size); the same as
+/// [`crate::ksef::MAX_PART_SIZE`].
+pub const MAX_PART_BYTES: u64 = crate::ksef::MAX_PART_SIZE;
 /// Largest whole package (FA3-BATCH-004), the default of
-/// [`Limits::max_package_size`](crate::Limits::max_package_size).
-pub const MAX_PACKAGE_BYTES: u64 = 5_000_000_000;
+/// [`Limits::max_package_size`](crate::Limits::max_package_size); the same
+/// as [`crate::ksef::MAX_PACKAGE_SIZE`].
+pub const MAX_PACKAGE_BYTES: u64 = crate::ksef::MAX_PACKAGE_SIZE;
 
 /// One input named on the command line (or by a caller).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -237,11 +242,9 @@ fn read_file(path: &Path, reuse: Option<Vec<u8>>) -> std::io::Result<Vec<u8>> {
 /// Keys and first occurrences seen so far in the run.
 #[derive(Default)]
 struct RunState {
-    seen: HashMap<DupKey, String>,
-    /// Case-folded key → first name, for the case-only info.
-    folded: HashMap<(String, String, String), (String, String)>,
-    /// `Platnosc/IPKSeF` → the first document that gave it (FA3-PAY-006).
-    ipksef: HashMap<String, String>,
+    keys: SeenKeys,
+    /// Payment identifiers seen so far (FA3-PAY-006).
+    ipksef: SeenIpksef,
     summary: Summary,
 }
 
@@ -398,9 +401,14 @@ pub fn run(
             });
         }
     }
-    if packages.is_empty() && state.summary.files > options.settings.limits.max_invoices_per_session
-    {
-        let report = session_report(state.summary.files, options.settings);
+    // Without a package, the whole run is one session.
+    let session = if packages.is_empty() {
+        too_many_invoices::check(state.summary.files, &options.settings.limits)
+    } else {
+        None
+    };
+    if let Some(finding) = session {
+        let report = filter(vec![finding], options.settings);
         tally(&mut state.summary, &report, false);
         emit(FileResult {
             name: "(run)".into(),
@@ -486,69 +494,14 @@ fn read_zip(
 }
 
 fn package_report(info: &PackageInfo, settings: &Settings) -> Report {
-    let mut diagnostics = Vec::new();
     let limits = &settings.limits;
-    if info.entries > limits.max_invoices_per_session {
-        diagnostics.push(batch_001(info.entries, settings));
-    }
-    if info.size > limits.max_part_size {
-        diagnostics.push(
-            Diagnostic::new(
-                "FA3-BATCH-003",
-                Severity::Error,
-                format!(
-                    "the package part has {} bytes; KSeF accepts parts of at most {} bytes before encryption",
-                    info.size, limits.max_part_size
-                ),
-            )
-            .with_help(format!(
-                "split the package into parts of at most {} bytes",
-                limits.max_part_size
-            )),
-        );
-    }
-    // A package is sent as byte ranges of one ZIP, each at most one part.
-    let parts = info.size.div_ceil(limits.max_part_size.max(1));
-    if parts > limits.max_parts {
-        diagnostics.push(
-            Diagnostic::new(
-                "FA3-BATCH-002",
-                Severity::Error,
-                format!(
-                    "the package has {} bytes and needs {parts} parts of at most {} bytes; KSeF accepts at most {} parts",
-                    info.size, limits.max_part_size, limits.max_parts
-                ),
-            )
-            .with_help("send the invoices in more than one package"),
-        );
-    }
-    if info.size > limits.max_package_size {
-        diagnostics.push(Diagnostic::new(
-            "FA3-BATCH-004",
-            Severity::Error,
-            format!(
-                "the package has {} bytes; KSeF accepts at most {} bytes",
-                info.size, limits.max_package_size
-            ),
-        ));
-    }
-    filter(diagnostics, settings)
-}
-
-fn session_report(count: usize, settings: &Settings) -> Report {
-    filter(vec![batch_001(count, settings)], settings)
-}
-
-fn batch_001(count: usize, settings: &Settings) -> Diagnostic {
-    let max = settings.limits.max_invoices_per_session;
-    Diagnostic::new(
-        "FA3-BATCH-001",
-        Severity::Error,
-        format!("{count} invoices in one session; KSeF accepts at most {max}"),
-    )
-    .with_help(format!(
-        "split the invoices into sessions of at most {max} invoices"
-    ))
+    let diagnostics = [
+        too_many_invoices::check(info.entries, limits),
+        package_part_too_large::check(info.size, limits),
+        too_many_parts::check(info.size, limits),
+        package_too_large::check(info.size, limits),
+    ];
+    filter(diagnostics.into_iter().flatten().collect(), settings)
 }
 
 fn filter(diagnostics: Vec<Diagnostic>, settings: &Settings) -> Report {
@@ -575,89 +528,6 @@ pub fn dup_key(invoice: &Faktura) -> Option<DupKey> {
     ))
 }
 
-const P2_PATH: &str = "/Faktura/Fa/P_2";
-
-/// FA3-DUP-001 (FA3-DUP-004 when the blocking invoice is from an earlier
-/// year, FA3-DUP-003 when the numbers differ in whitespace or case): the key
-/// was already sent and is still within its 10-year horizon.
-fn registry_finding(
-    registry: &dyn Registry,
-    key: &DupKey,
-    raw: &str,
-    today: NaiveDate,
-) -> Option<Diagnostic> {
-    let rec = match registry.find_duplicate(key, today) {
-        Ok(Some(rec)) => rec,
-        Ok(None) => {
-            let similar = registry.case_only_collisions(key).ok()?;
-            let rec = similar.first()?;
-            return Some(
-                Diagnostic::new(
-                    "FA3-DUP-003",
-                    Severity::Info,
-                    format!(
-                        "the number \"{}\" differs only in letter case from \"{}\", already sent; KSeF may or may not treat them as the same",
-                        key.number(),
-                        rec.key.number()
-                    ),
-                )
-                .with_path(P2_PATH),
-            );
-        }
-        Err(e) => {
-            return Some(Diagnostic::new(
-                "FA3-DUP-001",
-                Severity::Warning,
-                format!("the registry of sent invoices could not be read: {e}"),
-            ));
-        }
-    };
-    let mut msg = format!(
-        "an invoice with this key (seller NIP {}, {}, number \"{}\") was already sent",
-        key.seller_nip(),
-        key.invoice_type(),
-        key.number()
-    );
-    if let Some(n) = &rec.ksef_number {
-        let _ = write!(msg, " as KSeF number {n}");
-    }
-    if let Some(s) = &rec.source {
-        let _ = write!(msg, " ({s})");
-    }
-    // The year the horizon counts from (see `horizon_end`).
-    let issued = rec
-        .accepted_on
-        .map_or(rec.issue_date, |a| a.max(rec.issue_date))
-        .year();
-    let _ = write!(
-        msg,
-        "; issued in {issued}, it blocks the key until {}",
-        rec.horizon_end()
-    );
-    let (code, help) = if rec.key.number() != raw {
-        (
-            "FA3-DUP-003",
-            "give the invoice a new number, or do not send it again",
-        )
-    } else if issued < today.year() {
-        msg.push_str(" (10 full years after the year of issue)");
-        (
-            "FA3-DUP-004",
-            "give the invoice a new number; numbering that restarts every year needs the year in the number",
-        )
-    } else {
-        (
-            "FA3-DUP-001",
-            "give the invoice a new number, or do not send it again",
-        )
-    };
-    Some(
-        Diagnostic::new(code, Severity::Error, msg)
-            .with_path(P2_PATH)
-            .with_help(help),
-    )
-}
-
 fn cross_document(
     doc: &Document,
     invoice: &Faktura,
@@ -675,56 +545,13 @@ fn cross_document(
     if let (Some(registry), Some(now)) = (options.registry, settings.now) {
         let today = settings.tz.local_date(now);
         // The typed model trims P_2; the whitespace around it matters here.
-        let raw = crate::check::raw_text(&doc.bytes, P2_PATH);
+        let raw = crate::source::raw_text(&doc.bytes, duplicates::P_2);
         let raw = raw.as_deref().unwrap_or(invoice.fa.p_2.0.as_str());
-        found.extend(registry_finding(registry, &key, raw, today));
+        found.extend(already_sent::check(registry, &key, raw, today));
     }
+    found.extend(state.keys.check(key, &doc.name));
 
-    // FA3-DUP-002: the same key earlier in this run.
-    if let Some(first) = state.seen.get(&key) {
-        found.push(
-            Diagnostic::new(
-                "FA3-DUP-002",
-                Severity::Error,
-                format!(
-                    "the same key (seller NIP {}, {}, number \"{}\") as {first}; KSeF will reject one of them as a duplicate",
-                    key.seller_nip(),
-                    key.invoice_type(),
-                    key.number()
-                ),
-            )
-            .with_path(P2_PATH)
-            .with_help("every invoice of a seller and type needs its own number"),
-        );
-    } else {
-        let folded = (
-            key.seller_nip().to_string(),
-            key.invoice_type().to_string(),
-            key.number().to_lowercase(),
-        );
-        match state.folded.get(&folded) {
-            Some((name, number)) if number != key.number() => found.push(
-                Diagnostic::new(
-                    "FA3-DUP-003",
-                    Severity::Info,
-                    format!(
-                        "the number \"{}\" differs only in letter case from \"{number}\" in {name}",
-                        key.number()
-                    ),
-                )
-                .with_path(P2_PATH),
-            ),
-            Some(_) => {}
-            None => {
-                state
-                    .folded
-                    .insert(folded, (doc.name.clone(), key.number().to_string()));
-            }
-        }
-        state.seen.insert(key, doc.name.clone());
-    }
-
-    found.extend(ipksef_reused(doc, invoice, state));
+    found.extend(state.ipksef.check(invoice, &doc.name));
 
     if found.is_empty() {
         return;
@@ -739,31 +566,6 @@ fn cross_document(
         report.diagnostics.push(d);
     }
     report.sort();
-}
-
-const IPKSEF_PATH: &str = "/Faktura/Fa/Platnosc/IPKSeF";
-
-/// FA3-PAY-006: the payment identifier `IPKSeF` of an earlier document in
-/// this run.
-fn ipksef_reused(doc: &Document, invoice: &Faktura, state: &mut RunState) -> Option<Diagnostic> {
-    let id = invoice.fa.platnosc.as_ref()?.ip_ksef.as_ref()?;
-    let id = crate::facts::parties::token(&id.0);
-    if id.is_empty() {
-        return None;
-    }
-    if let Some(first) = state.ipksef.get(id) {
-        return Some(
-            Diagnostic::new(
-                "FA3-PAY-006",
-                Severity::Info,
-                format!("the payment identifier IPKSeF {id} is also given by {first}; each payment has its own IPKSeF"),
-            )
-            .with_path(IPKSEF_PATH)
-            .with_help("take IPKSeF from this invoice's own payment order of the settlement agent"),
-        );
-    }
-    state.ipksef.insert(id.to_string(), doc.name.clone());
-    None
 }
 
 #[cfg(test)]

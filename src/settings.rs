@@ -8,9 +8,10 @@ use chrono::{DateTime, Utc};
 
 use crate::Error;
 use crate::diagnostic::Severity;
+use crate::ksef;
 
 /// The KSeF environment the invoice is meant for (`prd`, `test`, `demo`).
-pub use crate::links::KsefEnv as Environment;
+pub use crate::ksef::Environment;
 
 /// An IANA time zone from the bundled database.
 pub use crate::zone::TimeZone;
@@ -82,16 +83,18 @@ pub struct Limits {
 }
 
 impl Default for Limits {
+    /// KSeF's limits and fa3's bounds on the work for one document, all
+    /// from [`crate::ksef`].
     fn default() -> Self {
         Self {
-            max_size: 1_000_000,
-            max_size_with_attachment: 3_000_000,
-            max_depth: 64,
-            max_elements: 1_000_000,
-            max_invoices_per_session: 10_000,
-            max_part_size: crate::run::MAX_PART_BYTES,
-            max_package_size: crate::run::MAX_PACKAGE_BYTES,
-            max_parts: 50,
+            max_size: ksef::MAX_INVOICE_SIZE,
+            max_size_with_attachment: ksef::MAX_INVOICE_SIZE_WITH_ATTACHMENT,
+            max_depth: ksef::MAX_DEPTH,
+            max_elements: ksef::MAX_ELEMENTS,
+            max_invoices_per_session: ksef::MAX_INVOICES_PER_SESSION,
+            max_part_size: ksef::MAX_PART_SIZE,
+            max_package_size: ksef::MAX_PACKAGE_SIZE,
+            max_parts: ksef::MAX_PARTS,
         }
     }
 }
@@ -194,67 +197,5 @@ impl Settings {
     /// [`TimeZone::named`]).
     pub fn parse_tz(name: &str) -> Result<TimeZone, Error> {
         TimeZone::named(name)
-    }
-
-    /// Checks the settings themselves: every entry of
-    /// [`Selection::select`] and [`Selection::ignore`] must match at least
-    /// one rule code (as a code or a prefix such as `FA3-NIP`), and every key
-    /// of [`Selection::severity`] must be a rule code. [`crate::validate`]
-    /// and [`crate::run::run`] call it once per call, before any document.
-    ///
-    /// ```
-    /// let mut settings = fa3::Settings::default();
-    /// settings.selection.select.push("FA3-NIP".into());
-    /// assert!(settings.validate().is_ok());
-    /// settings.selection.ignore.push("FA3-NOPE".into());
-    /// assert!(matches!(
-    ///     settings.validate(),
-    ///     Err(fa3::Error::UnknownRule { setting: "ignore", .. })
-    /// ));
-    /// ```
-    pub fn validate(&self) -> Result<(), Error> {
-        let selection = &self.selection;
-        for (setting, patterns) in [("select", &selection.select), ("ignore", &selection.ignore)] {
-            if let Some(unknown) = patterns
-                .iter()
-                .find(|p| !crate::rules::is_known_selector(p))
-            {
-                return Err(Error::UnknownRule {
-                    code: unknown.clone(),
-                    setting,
-                });
-            }
-        }
-        if let Some(unknown) = selection
-            .severity
-            .keys()
-            .find(|code| crate::rules::find(code).is_none())
-        {
-            return Err(Error::UnknownRule {
-                code: unknown.clone(),
-                setting: "severity",
-            });
-        }
-        Ok(())
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn prefix_selection() {
-        let sel = Selection {
-            select: vec!["FA3-NIP".into(), "FA3-DATE-001".into()],
-            ignore: vec!["FA3-NIP-002".into()],
-            ..Selection::default()
-        };
-        assert!(sel.is_enabled("FA3-NIP-001"));
-        assert!(!sel.is_enabled("FA3-NIP-002"));
-        assert!(sel.is_enabled("FA3-DATE-001"));
-        assert!(!sel.is_enabled("FA3-DATE-0010"));
-        assert!(!sel.is_enabled("FA3-DATE-002"));
-        assert!(!sel.is_enabled("FA3-NIPX-001"));
     }
 }

@@ -4,6 +4,9 @@ use std::cell::OnceCell;
 use std::collections::HashMap;
 use std::ops::Range;
 
+use quick_xml::Reader;
+use quick_xml::events::Event;
+
 /// Bytes between two checkpoints of the character count.
 const BLOCK: usize = 64;
 
@@ -158,9 +161,147 @@ impl SourceMap {
     }
 }
 
+/// The text of the first element at `path` (`/Faktura/Fa/P_2`, without
+/// indices) exactly as a parser reports it: entity and character references
+/// resolved, line ends normalised, nothing trimmed. The typed model trims
+/// simple values, so whitespace around them is only visible here. `None`
+/// when there is no such element or the document cannot be read that far.
+pub(crate) fn raw_text(bytes: &[u8], path: &str) -> Option<String> {
+    let want: Vec<&[u8]> = path
+        .split('/')
+        .filter(|s| !s.is_empty())
+        .map(str::as_bytes)
+        .collect();
+    if want.is_empty() || want.iter().any(|s| s.contains(&b'[')) {
+        return None;
+    }
+    let mut reader = Reader::from_reader(bytes);
+    reader.config_mut().check_end_names = false;
+    // `matched` leading steps of `want` are the open elements `0..matched`.
+    let (mut depth, mut matched) = (0usize, 0usize);
+    loop {
+        match reader.read_event() {
+            Ok(Event::Start(e)) => {
+                if depth == matched && want.get(depth) == Some(&e.local_name().as_ref()) {
+                    matched += 1;
+                    if matched == want.len() {
+                        return element_content(&mut reader);
+                    }
+                }
+                depth += 1;
+            }
+            Ok(Event::Empty(e)) => {
+                if depth == matched
+                    && depth + 1 == want.len()
+                    && want.get(depth) == Some(&e.local_name().as_ref())
+                {
+                    return Some(String::new());
+                }
+            }
+            Ok(Event::End(_)) => {
+                if depth == matched {
+                    matched = matched.saturating_sub(1);
+                }
+                depth = depth.saturating_sub(1);
+            }
+            Ok(Event::Eof) | Err(_) => return None,
+            Ok(_) => {}
+        }
+    }
+}
+
+/// The character data directly inside the element just opened.
+fn element_content(reader: &mut Reader<&[u8]>) -> Option<String> {
+    let mut text = String::new();
+    let mut depth = 0usize;
+    loop {
+        match reader.read_event() {
+            Ok(Event::Text(t)) if depth == 0 => text.push_str(&t.xml_content().ok()?),
+            Ok(Event::CData(c)) if depth == 0 => text.push_str(&c.decode().ok()?),
+            Ok(Event::GeneralRef(r)) if depth == 0 => match r.resolve_char_ref().ok()? {
+                Some(c) => text.push(c),
+                None => text.push_str(quick_xml::escape::resolve_predefined_entity(
+                    &r.decode().ok()?,
+                )?),
+            },
+            Ok(Event::Start(_)) => depth += 1,
+            Ok(Event::End(_)) if depth == 0 => return Some(text),
+            Ok(Event::End(_)) => depth -= 1,
+            Ok(Event::Eof) | Err(_) => return None,
+            Ok(_) => {}
+        }
+    }
+}
+
+/// The path (without indices) of the innermost element whose markup,
+/// from its start tag to its end tag, contains or ends at `offset`.
+pub(crate) fn path_at(bytes: &[u8], offset: usize) -> Option<String> {
+    let mut reader = Reader::from_reader(bytes);
+    reader.config_mut().check_end_names = false;
+    let mut stack: Vec<(Vec<u8>, usize)> = Vec::new();
+    let path = |stack: &[(Vec<u8>, usize)], last: &[u8]| {
+        let mut p = String::new();
+        for name in stack.iter().map(|(n, _)| n.as_slice()).chain([last]) {
+            p.push('/');
+            p.push_str(&String::from_utf8_lossy(name));
+        }
+        p
+    };
+    loop {
+        let start = usize::try_from(reader.buffer_position()).ok()?;
+        let event = reader.read_event();
+        let end = usize::try_from(reader.buffer_position()).ok()?;
+        match event {
+            Ok(Event::Start(e)) => stack.push((e.local_name().as_ref().to_vec(), start)),
+            Ok(Event::Empty(e)) if start < offset && offset <= end => {
+                return Some(path(&stack, e.local_name().as_ref()));
+            }
+            Ok(Event::End(_)) => {
+                let (name, open) = stack.pop()?;
+                // Children close first, so the first match is the innermost.
+                if open < offset && offset <= end {
+                    return Some(path(&stack, &name));
+                }
+            }
+            Ok(Event::Eof) | Err(_) => return None,
+            Ok(_) => {}
+        }
+    }
+}
+
+/// The span of the root start tag, for document-level findings.
+pub(crate) fn root_span(bytes: &[u8]) -> Range<usize> {
+    let mut reader = Reader::from_reader(bytes);
+    loop {
+        let start = usize::try_from(reader.buffer_position()).unwrap_or(0);
+        match reader.read_event() {
+            Ok(Event::Start(_) | Event::Empty(_)) => {
+                let end = usize::try_from(reader.buffer_position()).unwrap_or(start);
+                return start..end;
+            }
+            Ok(Event::Eof) | Err(_) => return 0..0,
+            Ok(_) => {}
+        }
+    }
+}
+
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn raw_text_keeps_whitespace_and_resolves_references() {
+        let xml = "<a><b><c>x</c></b><c> 1 &amp;&#x9;<![CDATA[<2>]]>\r\n</c><d/></a>";
+        let raw = |p| raw_text(xml.as_bytes(), p);
+        assert_eq!(raw("/a/c").as_deref(), Some(" 1 &\t<2>\n"));
+        assert_eq!(raw("/a/b/c").as_deref(), Some("x"));
+        assert_eq!(raw("/a/d").as_deref(), Some(""));
+        assert_eq!(raw("/a/e"), None);
+        assert_eq!(raw("/a/c[2]"), None);
+        assert_eq!(raw(""), None);
+        assert_eq!(raw_text(b"<a><c>unclosed", "/a/c"), None);
+    }
 
     #[test]
     fn line_col_handles_all_line_ends() {

@@ -177,6 +177,21 @@ fn codes_and_names_are_unique_and_well_formed() {
     }
 }
 
+/// `select` and `ignore` take codes and prefixes that end at a `-`
+/// (moved here from `src/settings.rs`, which names no code).
+#[test]
+fn prefix_selection() {
+    let mut sel = fa3::Selection::default();
+    sel.select = vec!["FA3-NIP".into(), "FA3-DATE-001".into()];
+    sel.ignore = vec!["FA3-NIP-002".into()];
+    assert!(sel.is_enabled("FA3-NIP-001"));
+    assert!(!sel.is_enabled("FA3-NIP-002"));
+    assert!(sel.is_enabled("FA3-DATE-001"));
+    assert!(!sel.is_enabled("FA3-DATE-0010"));
+    assert!(!sel.is_enabled("FA3-DATE-002"));
+    assert!(!sel.is_enabled("FA3-NIPX-001"));
+}
+
 #[test]
 fn every_rule_is_documented() {
     for rule in RULES {

@@ -292,3 +292,24 @@ fn hostile_documents_are_bounded() {
     assert_eq!(d[99_999].line, 1);
     assert!(d[99_999].column > 400_000);
 }
+
+/// `fa3::is_valid` (through `Settings::limits`) and `fa3::schema::is_valid`
+/// (through `SchemaLimits`) read documents under the same bounds, and the
+/// pre-scan under the same sizes: every default comes from `fa3::ksef`.
+#[test]
+fn default_limits_agree() {
+    let limits = fa3::Limits::default();
+    let schema = SchemaLimits::default();
+    assert_eq!(limits.max_depth, schema.max_depth);
+    assert_eq!(limits.max_elements, schema.max_elements);
+    assert_eq!(schema.max_elements, fa3::ksef::MAX_ELEMENTS);
+    assert_eq!(schema.max_depth, fa3::ksef::MAX_DEPTH);
+    let hygiene = fa3::hygiene::HygieneLimits::default();
+    assert_eq!(limits.max_size, hygiene.max_size);
+    assert_eq!(
+        limits.max_size_with_attachment,
+        hygiene.max_size_with_attachment
+    );
+    assert_eq!(limits.max_part_size, fa3::run::MAX_PART_BYTES);
+    assert_eq!(limits.max_package_size, fa3::run::MAX_PACKAGE_BYTES);
+}

@@ -31,7 +31,7 @@ mod utf8;
 
 pub mod codes;
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::Diagnostic;
 
 /// How many findings of one code [`scan`] lists before summing up the rest
 /// in a single finding.
@@ -52,8 +52,8 @@ pub struct HygieneLimits {
 impl HygieneLimits {
     /// KSeF's standard limits: 1,000,000 bytes, 3,000,000 with an attachment.
     pub const KSEF: Self = Self {
-        max_size: 1_000_000,
-        max_size_with_attachment: 3_000_000,
+        max_size: crate::ksef::MAX_INVOICE_SIZE,
+        max_size_with_attachment: crate::ksef::MAX_INVOICE_SIZE_WITH_ATTACHMENT,
     };
 }
 
@@ -96,7 +96,7 @@ impl Hygiene {
 /// assert!(hygiene.fatal);
 /// assert_eq!(hygiene.diagnostics.len(), 1);
 /// let finding = &hygiene.diagnostics[0];
-/// assert_eq!(finding.code, "FA3-XML-003");
+/// assert_eq!(finding.code, fa3::hygiene::codes::ENCODING_NOT_UTF8); // FA3-XML-003
 /// // The span covers the declared encoding.
 /// assert_eq!(&xml[finding.span.clone().unwrap()], "windows-1250");
 ///
@@ -136,70 +136,18 @@ fn size(bytes: &[u8], limits: &HygieneLimits) -> Option<Diagnostic> {
     let start = usize::try_from(limit)
         .unwrap_or(bytes.len())
         .min(bytes.len());
-    let (code, message, help) = if attachment {
-        (
-            codes::SIZE_WITH_ATTACHMENT,
-            format!(
-                "the file is {} bytes, {} over the limit of {} bytes for an invoice with an \
-                 attachment (Zalacznik)",
-                thousands(len),
-                thousands(len - limit),
-                thousands(limit)
-            ),
-            "KSeF rejects larger invoices: shorten the Zalacznik tables or the invoice, \
-             or remove padding, comments and indentation"
-                .to_owned(),
-        )
+    let finding = if attachment {
+        crate::rules::size::too_large_with_attachment::finding(len, limit)
     } else {
-        (
-            codes::SIZE,
-            format!(
-                "the file is {} bytes, {} over the limit of {} bytes for an invoice without an \
-                 attachment (Zalacznik)",
-                thousands(len),
-                thousands(len - limit),
-                thousands(limit)
-            ),
-            format!(
-                "KSeF rejects larger invoices: remove padding, comments and indentation, or \
-                 split the invoice (an invoice with a Zalacznik may have up to {} bytes, but \
-                 only in a batch session)",
-                thousands(limits.max_size_with_attachment)
-            ),
-        )
+        crate::rules::size::too_large::finding(len, limit, limits.max_size_with_attachment)
     };
-    Some(
-        Diagnostic::new(code, Severity::Error, message)
-            .with_span(start..bytes.len())
-            .with_help(help),
-    )
-}
-
-/// `1234567` as `1,234,567`.
-fn thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (k, c) in digits.chars().enumerate() {
-        if k > 0 && (digits.len() - k).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
+    Some(finding.with_span(start..bytes.len()))
 }
 
 #[cfg(test)]
 #[allow(clippy::unwrap_used, clippy::panic)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn thousands_groups_digits() {
-        assert_eq!(thousands(0), "0");
-        assert_eq!(thousands(999), "999");
-        assert_eq!(thousands(1000), "1,000");
-        assert_eq!(thousands(3_000_001), "3,000,001");
-    }
 
     #[test]
     fn size_is_checked_before_anything_else() {

@@ -14,9 +14,13 @@
 
 use std::ops::Range;
 
-use super::codes;
 use super::utf8::{self, Decoded, Invalid};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::Diagnostic;
+use crate::rules::Rule;
+use crate::rules::xml::{
+    self, bom, discouraged_character, doctype, encoding_not_utf8, invalid_utf8,
+    not_an_xml_character, processing_instruction,
+};
 
 /// How many findings of one code are reported before the rest are summed up.
 pub(crate) const MAX_PER_CODE: usize = 20;
@@ -176,28 +180,29 @@ impl Kind {
         self as usize
     }
 
-    fn code(self) -> &'static str {
+    /// The rule that reports this kind of finding.
+    fn rule(self) -> &'static Rule {
         match self {
-            Kind::Bom => codes::BOM,
-            Kind::Encoding => codes::ENCODING_NOT_UTF8,
-            Kind::Utf8 => codes::INVALID_UTF8,
-            Kind::Pi => codes::PROCESSING_INSTRUCTION,
-            Kind::Discouraged => codes::DISCOURAGED_CHAR,
-            Kind::NotChar => codes::NOT_XML_CHAR,
-            Kind::Doctype => codes::DOCTYPE,
+            Kind::Bom => &bom::BOM,
+            Kind::Encoding => &encoding_not_utf8::ENCODING_NOT_UTF8,
+            Kind::Utf8 => &invalid_utf8::INVALID_UTF8,
+            Kind::Pi => &processing_instruction::PROCESSING_INSTRUCTION,
+            Kind::Discouraged => &discouraged_character::DISCOURAGED_CHARACTER,
+            Kind::NotChar => &not_an_xml_character::NOT_AN_XML_CHARACTER,
+            Kind::Doctype => &doctype::DOCTYPE,
         }
     }
 
     /// Plural noun for the summary of findings beyond the cap.
     fn plural(self) -> &'static str {
         match self {
-            Kind::Bom => "byte order marks",
-            Kind::Encoding => "non-UTF-8 encoding declarations",
-            Kind::Utf8 => "invalid UTF-8 sequences",
-            Kind::Pi => "processing instructions",
-            Kind::Discouraged => "discouraged characters",
-            Kind::NotChar => "characters not allowed in XML",
-            Kind::Doctype => "DOCTYPE declarations",
+            Kind::Bom => bom::PLURAL,
+            Kind::Encoding => encoding_not_utf8::PLURAL,
+            Kind::Utf8 => invalid_utf8::PLURAL,
+            Kind::Pi => processing_instruction::PLURAL,
+            Kind::Discouraged => discouraged_character::PLURAL,
+            Kind::NotChar => not_an_xml_character::PLURAL,
+            Kind::Doctype => doctype::PLURAL,
         }
     }
 
@@ -217,13 +222,13 @@ pub(crate) struct Sink {
 }
 
 impl Sink {
-    /// Records a finding; `describe` returns (message, help) and is called
-    /// only when the finding is listed.
+    /// Records a finding at `span`; `describe` builds it with its rule's
+    /// function and is called only when the finding is listed.
     pub(crate) fn push(
         &mut self,
         kind: Kind,
         span: Range<usize>,
-        describe: impl FnOnce() -> (String, &'static str),
+        describe: impl FnOnce() -> Diagnostic,
     ) {
         self.fatal |= kind.fatal();
         let i = kind.index();
@@ -234,12 +239,7 @@ impl Sink {
         };
         *seen += 1;
         if *seen <= MAX_PER_CODE {
-            let (message, help) = describe();
-            self.diagnostics.push(
-                Diagnostic::new(kind.code(), Severity::Error, message)
-                    .with_span(span)
-                    .with_help(help),
-            );
+            self.diagnostics.push(describe().with_span(span));
         } else if first_omitted.is_none() {
             *first_omitted = Some(span);
         }
@@ -263,17 +263,8 @@ impl Sink {
             };
             let more = seen.saturating_sub(MAX_PER_CODE);
             self.diagnostics.push(
-                Diagnostic::new(
-                    kind.code(),
-                    Severity::Error,
-                    format!(
-                        "and {more} more {} from byte offset {} on (only the first {MAX_PER_CODE} are listed)",
-                        kind.plural(),
-                        span.start
-                    ),
-                )
-                .with_span(span)
-                .with_help("fix the findings listed above and check the file again; the rest are most likely the same problem"),
+                xml::more_findings(kind.rule(), more, kind.plural(), span.start, MAX_PER_CODE)
+                    .with_span(span),
             );
         }
     }
@@ -312,13 +303,7 @@ pub(crate) fn has_attachment(bytes: &[u8]) -> bool {
 pub(crate) fn check(bytes: &[u8]) -> Sink {
     let mut scanner = Scanner::<true>::new(bytes);
     if bytes.starts_with(BOM) {
-        scanner.sink.push(Kind::Bom, 0..BOM.len(), || {
-            (
-                "the file starts with a UTF-8 byte order mark (EF BB BF)".to_owned(),
-                "KSeF accepts UTF-8 only without a byte order mark: save the file as plain \
-                 UTF-8 (not \"UTF-8 with BOM\") or strip its first three bytes",
-            )
-        });
+        scanner.sink.push(Kind::Bom, 0..BOM.len(), bom::finding);
     }
     scanner.run();
     scanner.sink.summarize();
@@ -469,21 +454,12 @@ impl<'a, const CHARS: bool> Scanner<'a, CHARS> {
         let next = self.bytes.get(span.end).copied();
         let start = span.start;
         self.sink.push(Kind::Utf8, span, || {
-            let mut message = format!(
-                "invalid UTF-8 at byte offset {start}: the bytes {} {}",
-                hex(bad),
-                why.describe()
-            );
-            if let (Invalid::Truncated { at_eof: false }, Some(next)) = (why, next) {
-                use std::fmt::Write as _;
-                let _ = write!(message, " (the next byte is {next:02X})");
-            }
-            (
-                message,
-                "the file must be UTF-8 throughout; this usually means text in another \
-                 encoding (windows-1250, ISO-8859-2) was written into it: re-encode the \
-                 file, or the field, as UTF-8",
-            )
+            // The byte after a sequence cut short, unless the file ends there.
+            let next = match why {
+                Invalid::Truncated { at_eof: false } => next,
+                _ => None,
+            };
+            invalid_utf8::finding(start, &hex(bad), why.describe(), next)
         });
     }
 
@@ -496,36 +472,13 @@ impl<'a, const CHARS: bool> Scanner<'a, CHARS> {
         problem: CharProblem,
         reference: Option<&[u8]>,
     ) {
-        let describe = move |class: &str| {
-            let what = match reference {
-                Some(text) => format!("the character reference `{}` refers to", excerpt(text, 24)),
-                None => "the file contains".to_owned(),
-            };
-            let name = if cp > 0x10_FFFF {
-                "a value".to_owned()
-            } else {
-                format!("U+{cp:04X}")
-            };
-            format!("{what} {name} ({class})")
-        };
+        let shown = move || reference.map(|text| excerpt(text, 24));
         match problem {
             CharProblem::NotChar(class) => self.sink.push(Kind::NotChar, span, || {
-                (
-                    format!("{}, which is not allowed in XML 1.0", describe(class)),
-                    "remove the character: XML 1.0 forbids it, even written as a character \
-                     reference; it often comes from pasted text or a broken export",
-                )
+                not_an_xml_character::finding(cp, class, shown().as_deref())
             }),
             CharProblem::Discouraged(class) => self.sink.push(Kind::Discouraged, span, || {
-                (
-                    format!(
-                        "{}, which KSeF rejects as a discouraged XML character",
-                        describe(class)
-                    ),
-                    "remove or replace the character; C1 control characters (U+0080..U+009F) \
-                     usually come from UTF-8 text read as windows-1250 (e.g. `Ł` becoming \
-                     `Ĺ` + U+0081), so fix the text where it was produced",
-                )
+                discouraged_character::finding(cp, class, shown().as_deref())
             }),
         }
     }
@@ -787,14 +740,7 @@ impl<'a, const CHARS: bool> Scanner<'a, CHARS> {
                 let value = bytes.get(value_start..j).unwrap_or_default();
                 if !value.eq_ignore_ascii_case(b"utf-8") {
                     self.sink.push(Kind::Encoding, value_start..j, || {
-                        (
-                            format!(
-                                "the XML declaration says encoding=\"{}\", but KSeF accepts only UTF-8",
-                                excerpt(value, 40)
-                            ),
-                            "save the file as UTF-8 (without a byte order mark) and declare \
-                             encoding=\"UTF-8\", or leave the encoding out",
-                        )
+                        encoding_not_utf8::finding(&excerpt(value, 40))
                     });
                 }
                 return;
@@ -845,42 +791,11 @@ impl<'a, const CHARS: bool> Scanner<'a, CHARS> {
                 let at_start = start == self.decl_at;
                 let shown = excerpt(name, 40);
                 self.sink.push(Kind::Pi, start..end, || {
-                    if is_decl && at_start {
-                        (
-                            format!(
-                                "`<?{shown} …?>` is not an XML declaration: the target `xml` must be in lower case"
-                            ),
-                            "write the declaration as <?xml version=\"1.0\" encoding=\"UTF-8\"?>",
-                        )
-                    } else if is_decl {
-                        (
-                            format!(
-                                "an XML declaration `<?{shown} …?>` at byte offset {start}: it is allowed only at the very start of the file"
-                            ),
-                            "move the XML declaration to the very start of the file (remove \
-                             anything before it, even whitespace), or remove it",
-                        )
-                    } else {
-                        (
-                            format!(
-                                "a processing instruction `<?{shown} …?>`: KSeF allows none besides the XML declaration"
-                            ),
-                            "remove the processing instruction (a stylesheet is chosen by the \
-                             program that displays the invoice, not by the invoice)",
-                        )
-                    }
+                    processing_instruction::finding(&shown, start, is_decl, at_start)
                 });
             }
             Pending::Doctype { start } => {
-                self.sink.push(Kind::Doctype, start..end, || {
-                    (
-                        "a DOCTYPE declaration: DTDs are refused and not processed (no entity \
-                         is expanded, no external file is read)"
-                            .to_owned(),
-                        "remove the <!DOCTYPE …> declaration and write any entities out; KSeF's \
-                         XML parser prohibits DTDs, so the invoice would be rejected",
-                    )
-                });
+                self.sink.push(Kind::Doctype, start..end, doctype::finding);
             }
         }
     }

@@ -207,7 +207,12 @@ mod tests {
     }
 
     fn located(bytes: &[u8], at: usize, message: &str) -> Diagnostic {
-        let mut d = Diagnostic::new("FA3-XML-001", Severity::Error, message).with_span(at..at + 1);
+        let mut d = Diagnostic::new(
+            crate::rules::xml::malformed_xml::MALFORMED_XML.meta.code,
+            Severity::Error,
+            message,
+        )
+        .with_span(at..at + 1);
         d.locate(&LineIndex::new(bytes));
         d
     }

@@ -13,6 +13,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::error::Error;
 use crate::facts::Facts;
 use crate::model::Faktura;
 use crate::settings::Settings;
@@ -135,6 +136,20 @@ pub struct Rule {
     pub meta: RuleMeta,
     /// Its check.
     pub check: Check,
+}
+
+impl Rule {
+    /// A finding of this rule at its default severity, not yet located:
+    /// every finding carries its code from here, never from a literal.
+    pub fn diagnostic(&self, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::new(self.meta.code, self.meta.severity, message)
+    }
+
+    /// A finding of this rule at `severity`, for a rule whose severity
+    /// depends on what was found.
+    pub fn diagnostic_at(&self, severity: Severity, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::new(self.meta.code, severity, message)
+    }
 }
 
 /// Every rule, sorted by code.
@@ -335,4 +350,41 @@ pub fn is_known_selector(pattern: &str) -> bool {
         ..crate::settings::Selection::default()
     };
     RULES.iter().any(|r| probe.is_enabled(r.meta.code))
+}
+
+impl Settings {
+    /// Checks the settings themselves: every entry of
+    /// [`Selection::select`](crate::Selection::select) and [`Selection::ignore`](crate::Selection::ignore) must match at least
+    /// one rule code (as a code or a prefix such as `FA3-NIP`), and every key
+    /// of [`Selection::severity`](crate::Selection::severity) must be a rule code. [`crate::validate`]
+    /// and [`crate::run::run`] call it once per call, before any document.
+    ///
+    /// ```
+    /// let mut settings = fa3::Settings::default();
+    /// settings.selection.select.push("FA3-NIP".into());
+    /// assert!(settings.validate().is_ok());
+    /// settings.selection.ignore.push("FA3-NOPE".into());
+    /// assert!(matches!(
+    ///     settings.validate(),
+    ///     Err(fa3::Error::UnknownRule { setting: "ignore", .. })
+    /// ));
+    /// ```
+    pub fn validate(&self) -> Result<(), Error> {
+        let selection = &self.selection;
+        for (setting, patterns) in [("select", &selection.select), ("ignore", &selection.ignore)] {
+            if let Some(unknown) = patterns.iter().find(|p| !is_known_selector(p)) {
+                return Err(Error::UnknownRule {
+                    code: unknown.clone(),
+                    setting,
+                });
+            }
+        }
+        if let Some(unknown) = selection.severity.keys().find(|code| find(code).is_none()) {
+            return Err(Error::UnknownRule {
+                code: unknown.clone(),
+                setting: "severity",
+            });
+        }
+        Ok(())
+    }
 }

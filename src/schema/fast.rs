@@ -31,8 +31,10 @@ use super::SchemaLimits;
 use super::facets;
 use super::generated::ELEMENTS;
 use super::generated::{COMPLEX_TYPES, ROOTS};
-use super::tables::{ElemId, NsId, SimpleId, State, TypeRef, name_head};
-use super::validator::{Kind, Ns, classify, element, kind_for, model_states};
+use super::tables::{
+    ElemId, Kind, Ns, NsId, SimpleId, State, TypeRef, classify, element, kind_for, model_states,
+    name_head,
+};
 use super::xmlchars;
 
 /// What an open element may contain: the full validator's [`Kind`], with

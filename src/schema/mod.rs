@@ -6,8 +6,9 @@
 //! content models as automata with occurrence counters, every facet of every
 //! simple-type derivation step, attributes, fixed values, namespaces and the
 //! `xsi:` attributes. It collects every violation, each with a stable
-//! `FA3-XSD-*` code (see [`XSD_CODES`]), the element path of the offending
-//! node (`/Faktura/Fa/FaWiersz[3]/P_12`) and a byte span. Malformed XML is
+//! `FA3-XSD-*` code (see [`XSD_CODES`]; each is a rule's, defined in
+//! `src/rules/xsd/`), the element path of the offending node
+//! (`/Faktura/Fa/FaWiersz[3]/P_12`) and a byte span. Malformed XML is
 //! reported as `FA3-XML-001`, after which validation stops.
 //!
 //! The verdict (no error-severity diagnostic, [`is_valid`]) is meant to be
@@ -16,9 +17,11 @@
 //! `docs/xsd-disagreements.md` lists the known exceptions.
 //!
 //! ```
+//! let missing_element = fa3::rules::find("FA3-XSD-002").unwrap();
+//!
 //! let xml = br#"<Faktura xmlns="http://crd.gov.pl/wzor/2025/06/25/13775/"><Naglowek/></Faktura>"#;
 //! let diagnostics = fa3::schema::validate(xml, &fa3::schema::SchemaLimits::default());
-//! assert!(diagnostics.iter().any(|d| d.code == "FA3-XSD-002"));
+//! assert!(diagnostics.iter().any(|d| d.code == missing_element.meta.code));
 //! assert!(!fa3::schema::is_valid(xml));
 //! ```
 
@@ -35,21 +38,7 @@ mod xmlchars;
 #[path = "../../build/xsd_regex.rs"]
 mod xsd_regex;
 
-#[allow(
-    clippy::all,
-    clippy::pedantic,
-    clippy::unwrap_used,
-    dead_code,
-    missing_docs,
-    unused_imports
-)]
-mod generated {
-    use super::tables::{
-        AttributeDecl, Builtin, ComplexType, Content, Dfa, ElemId, ElementDecl, Facet, FacetDecl,
-        Model, NamedType, SimpleType, State, Transition, TypeRef, WhiteSpace,
-    };
-    include!(concat!(env!("OUT_DIR"), "/fa3_validator.rs"));
-}
+use tables::generated;
 
 pub use codes::{XSD_CODES, XsdCode};
 pub use model::validate_model;
@@ -67,12 +56,14 @@ pub struct SchemaLimits {
 }
 
 impl Default for SchemaLimits {
-    /// 64 levels and 2,000,000 elements: far beyond any FA(3) invoice that
+    /// 64 levels and 2,000,000 elements ([`crate::ksef::MAX_DEPTH`],
+    /// [`crate::ksef::MAX_ELEMENTS`], the defaults of
+    /// [`Limits`](crate::Limits) too): far beyond any FA(3) invoice that
     /// KSeF accepts (3 MB), small enough to bound the work on hostile input.
     fn default() -> Self {
         Self {
-            max_depth: 64,
-            max_elements: 2_000_000,
+            max_depth: crate::ksef::MAX_DEPTH,
+            max_elements: crate::ksef::MAX_ELEMENTS,
         }
     }
 }
@@ -85,6 +76,75 @@ impl Default for SchemaLimits {
 /// thread, [`SchemaValidator`] reuses its working memory between them.
 pub fn validate(bytes: &[u8], limits: &SchemaLimits) -> Vec<Diagnostic> {
     SchemaValidator::new(*limits).validate(bytes)
+}
+
+/// How a document fared in [`staged`].
+#[derive(Debug)]
+pub(crate) enum Staged {
+    /// The fast path proved it schema-valid: the full validator would report
+    /// nothing, and the root is an FA(3) `Faktura`.
+    Proven,
+    /// The fast path did not prove it valid and the gate stopped before the
+    /// full validator.
+    Stopped,
+    /// The full validator's diagnostics, in document order, not yet located.
+    Checked(Vec<Diagnostic>),
+}
+
+/// Working memory of both validators, kept between documents.
+#[derive(Debug, Default)]
+struct Buffers {
+    fast: fast::Buffers,
+    full: validator::Buffers,
+}
+
+thread_local! {
+    /// The fast path's working memory for the functions without a
+    /// [`SchemaValidator`] of their own.
+    static FAST_BUFFERS: std::cell::RefCell<fast::Buffers> = std::cell::RefCell::default();
+}
+
+/// Runs `f` with this thread's fast-path buffers (fresh ones when they are
+/// in use further up the stack).
+fn with_fast_buffers<T>(f: impl FnOnce(&mut fast::Buffers) -> T) -> T {
+    FAST_BUFFERS.with(|buffers| match buffers.try_borrow_mut() {
+        Ok(mut b) => f(&mut b),
+        Err(_) => f(&mut fast::Buffers::default()),
+    })
+}
+
+/// The one place that decides how a document is validated: the fast path
+/// first, and only when it does not prove the document valid, `gate` (which
+/// may stop there, as the checking pipeline does for a document in another
+/// form) and then the full validator, which alone produces diagnostics.
+fn staged_with(
+    bytes: &[u8],
+    limits: &SchemaLimits,
+    fast: &mut fast::Buffers,
+    full: &mut validator::Buffers,
+    gate: impl FnOnce() -> bool,
+) -> Staged {
+    if fast::accepts(bytes, limits, fast) {
+        return Staged::Proven;
+    }
+    if !gate() {
+        return Staged::Stopped;
+    }
+    Staged::Checked(validator::run_full(bytes, limits, full))
+}
+
+/// [`staged_with`] on this thread's fast-path buffers, for the checking
+/// pipeline (`crate::check`).
+pub(crate) fn staged(bytes: &[u8], limits: &SchemaLimits, gate: impl FnOnce() -> bool) -> Staged {
+    with_fast_buffers(|fast| {
+        staged_with(
+            bytes,
+            limits,
+            fast,
+            &mut validator::Buffers::default(),
+            gate,
+        )
+    })
 }
 
 /// True when the fast path proves the document schema-valid.
@@ -103,13 +163,7 @@ pub fn validate(bytes: &[u8], limits: &SchemaLimits) -> Vec<Diagnostic> {
 /// assert!(!fast_path_accepts(xml, &SchemaLimits::default()));
 /// ```
 pub fn fast_path_accepts(bytes: &[u8], limits: &SchemaLimits) -> bool {
-    thread_local! {
-        static BUFFERS: std::cell::RefCell<fast::Buffers> = std::cell::RefCell::default();
-    }
-    BUFFERS.with(|buffers| match buffers.try_borrow_mut() {
-        Ok(mut b) => fast::accepts(bytes, limits, &mut b),
-        Err(_) => fast::accepts(bytes, limits, &mut fast::Buffers::default()),
-    })
+    with_fast_buffers(|fast| fast::accepts(bytes, limits, fast))
 }
 
 /// [`validate`] without the fast path: the full validator alone. Same
@@ -122,13 +176,17 @@ pub fn validate_without_fast_path(bytes: &[u8], limits: &SchemaLimits) -> Vec<Di
 
 /// True when the document is schema-valid (no error-severity diagnostic).
 pub fn is_valid(bytes: &[u8]) -> bool {
-    !validator::run(
+    let mut buffers = Buffers::default();
+    match staged_with(
         bytes,
         &SchemaLimits::default(),
-        &mut validator::Buffers::default(),
-    )
-    .iter()
-    .any(|d| d.severity == Severity::Error)
+        &mut buffers.fast,
+        &mut buffers.full,
+        || true,
+    ) {
+        Staged::Proven | Staged::Stopped => true,
+        Staged::Checked(diagnostics) => !diagnostics.iter().any(|d| d.severity == Severity::Error),
+    }
 }
 
 /// A reusable validator: the same checks as [`validate`], keeping its
@@ -144,7 +202,7 @@ pub fn is_valid(bytes: &[u8]) -> bool {
 #[derive(Debug, Default)]
 pub struct SchemaValidator {
     limits: SchemaLimits,
-    buffers: validator::Buffers,
+    buffers: Buffers,
 }
 
 impl SchemaValidator {
@@ -152,15 +210,26 @@ impl SchemaValidator {
     pub fn new(limits: SchemaLimits) -> Self {
         Self {
             limits,
-            buffers: validator::Buffers::default(),
+            buffers: Buffers::default(),
         }
     }
 
     /// Validates one document; see [`validate`].
     pub fn validate(&mut self, bytes: &[u8]) -> Vec<Diagnostic> {
-        let mut diagnostics = validator::run(bytes, &self.limits, &mut self.buffers);
-        locate_sorted(bytes, &mut diagnostics);
-        diagnostics
+        let buffers = &mut self.buffers;
+        match staged_with(
+            bytes,
+            &self.limits,
+            &mut buffers.fast,
+            &mut buffers.full,
+            || true,
+        ) {
+            Staged::Proven | Staged::Stopped => Vec::new(),
+            Staged::Checked(mut diagnostics) => {
+                locate_sorted(bytes, &mut diagnostics);
+                diagnostics
+            }
+        }
     }
 }
 

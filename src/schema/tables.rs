@@ -2,7 +2,32 @@
 //! FA(3) schema (`$OUT_DIR/fa3_validator.rs`, see `build/validator.rs`).
 //!
 //! Everything is an index into a `static` slice, so the validator never
-//! allocates to look something up.
+//! allocates to look something up. The tables themselves are the child
+//! module [`generated`]; the lookups both validators share (the fast path
+//! and the full validator) are below, beside them.
+
+#[allow(
+    clippy::all,
+    clippy::pedantic,
+    clippy::unwrap_used,
+    dead_code,
+    missing_docs,
+    unused_imports
+)]
+pub(super) mod generated {
+    use super::{
+        AttributeDecl, Builtin, ComplexType, Content, Dfa, ElemId, ElementDecl, Facet, FacetDecl,
+        Model, NamedType, SimpleType, State, Transition, TypeRef, WhiteSpace,
+    };
+    include!(concat!(env!("OUT_DIR"), "/fa3_validator.rs"));
+}
+
+use generated::{COMPLEX_TYPES, ELEMENTS, MODELS, NAMESPACES};
+
+/// The XML Schema instance namespace (`xsi:`).
+pub(crate) const XSI_NS: &[u8] = b"http://www.w3.org/2001/XMLSchema-instance";
+/// The namespace of the `xml:` prefix.
+pub(crate) const XML_NS: &[u8] = b"http://www.w3.org/XML/1998/namespace";
 
 /// Index into `ELEMENTS`.
 pub(crate) type ElemId = u16;
@@ -365,4 +390,116 @@ impl Dfa {
             .copied()
             .unwrap_or(false)
     }
+}
+
+/// Namespace of a name as far as the schema is concerned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Ns {
+    /// A namespace the schema knows (0 = none).
+    Known(NsId),
+    /// The XML Schema instance namespace.
+    Xsi,
+    /// The `xml:` namespace.
+    Xml,
+    /// Any other namespace.
+    Other,
+    /// An undeclared prefix.
+    Undeclared,
+}
+
+impl Ns {
+    /// A small number for each namespace, for hashing names.
+    pub(crate) fn key(self) -> u16 {
+        match self {
+            Ns::Known(id) => u16::from(id),
+            Ns::Xsi => 0x100,
+            Ns::Xml => 0x101,
+            Ns::Other => 0x102,
+            Ns::Undeclared => 0x103,
+        }
+    }
+}
+
+/// The schema's view of a namespace URI.
+pub(crate) fn classify(uri: &[u8]) -> Ns {
+    if let Some(i) = NAMESPACES.iter().position(|n| n.as_bytes() == uri) {
+        return u8::try_from(i).map_or(Ns::Other, Ns::Known);
+    }
+    if uri == XSI_NS {
+        Ns::Xsi
+    } else if uri == XML_NS {
+        Ns::Xml
+    } else {
+        Ns::Other
+    }
+}
+
+/// What an open element may contain.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Kind {
+    /// Not validated (unknown element, or schema validation inactive).
+    Skip,
+    /// Character data of a simple type.
+    Simple {
+        ty: SimpleId,
+        fixed: Option<&'static str>,
+        default: Option<&'static str>,
+    },
+    /// Child elements following a content model.
+    Elements {
+        model: ModelId,
+        state: u16,
+        count: u32,
+        mixed: bool,
+    },
+    /// Nothing at all.
+    Empty,
+}
+
+/// What an element of type `ty` (declared by `decl`) may contain.
+pub(crate) fn kind_for(decl: &'static ElementDecl, ty: TypeRef) -> Kind {
+    match ty {
+        TypeRef::Simple(s) => Kind::Simple {
+            ty: s,
+            fixed: decl.fixed,
+            default: decl.default,
+        },
+        TypeRef::Complex(c) => match COMPLEX_TYPES.get(usize::from(c)) {
+            Some(ct) => match ct.content {
+                Content::Empty => Kind::Empty,
+                Content::Simple(s) => Kind::Simple {
+                    ty: s,
+                    fixed: decl.fixed,
+                    default: decl.default,
+                },
+                Content::Elements(m) => Kind::Elements {
+                    model: m,
+                    state: 0,
+                    count: 0,
+                    mixed: ct.mixed,
+                },
+            },
+            None => Kind::Skip,
+        },
+    }
+}
+
+/// The element declaration `id`.
+pub(crate) fn element(id: ElemId) -> &'static ElementDecl {
+    ELEMENTS.get(usize::from(id)).unwrap_or(&ELEMENTS[0])
+}
+
+/// The content model `id`.
+pub(crate) fn model_of(id: ModelId) -> &'static Model {
+    MODELS.get(usize::from(id)).unwrap_or(&MODELS[0])
+}
+
+/// The states of content model `id`.
+pub(crate) fn model_states(id: ModelId) -> &'static [State] {
+    model_of(id).states
+}
+
+/// The namespace name `id` (empty for "no namespace").
+pub(crate) fn namespace(id: NsId) -> &'static str {
+    NAMESPACES.get(usize::from(id)).copied().unwrap_or("")
 }

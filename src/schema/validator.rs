@@ -10,63 +10,21 @@ use quick_xml::reader::Reader;
 
 use super::codes;
 use super::facets::{self, Violation, show};
-use super::generated::{COMPLEX_TYPES, ELEMENTS, MODELS, NAMED_TYPES, NAMESPACES, ROOTS};
+use super::generated::{COMPLEX_TYPES, NAMED_TYPES, ROOTS};
 use super::lexical;
 use super::tables::{
-    Content, ElemId, ElementDecl, Model, ModelId, NsId, SimpleId, TypeRef, name_hash,
+    ElemId, Kind, Model, Ns, SimpleId, TypeRef, XML_NS, classify, element, kind_for, model_of,
+    name_hash, namespace,
 };
 use super::{SchemaLimits, xmlchars};
 use crate::diagnostic::{Diagnostic, Severity};
 
-const XSI_NS: &[u8] = b"http://www.w3.org/2001/XMLSchema-instance";
 /// Diagnostics kept per document; a hostile document could otherwise make
 /// the report itself the denial of service.
 const MAX_DIAGNOSTICS: usize = 100_000;
 /// Distinct child names tracked per element for path positions.
 const MAX_SIBLING_NAMES: usize = 512;
-const XML_NS: &[u8] = b"http://www.w3.org/XML/1998/namespace";
-const FA2_NS: &[u8] = b"http://crd.gov.pl/wzor/2023/06/29/12648/";
-
-/// Namespace of a name as far as the schema is concerned.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Ns {
-    /// A namespace the schema knows (0 = none).
-    Known(NsId),
-    /// The XML Schema instance namespace.
-    Xsi,
-    /// The `xml:` namespace.
-    Xml,
-    /// Any other namespace.
-    Other,
-    /// An undeclared prefix.
-    Undeclared,
-}
-
-impl Ns {
-    fn key(self) -> u16 {
-        match self {
-            Ns::Known(id) => u16::from(id),
-            Ns::Xsi => 0x100,
-            Ns::Xml => 0x101,
-            Ns::Other => 0x102,
-            Ns::Undeclared => 0x103,
-        }
-    }
-}
-
-/// The schema's view of a namespace URI.
-pub(super) fn classify(uri: &[u8]) -> Ns {
-    if let Some(i) = NAMESPACES.iter().position(|n| n.as_bytes() == uri) {
-        return u8::try_from(i).map_or(Ns::Other, Ns::Known);
-    }
-    if uri == XSI_NS {
-        Ns::Xsi
-    } else if uri == XML_NS {
-        Ns::Xml
-    } else {
-        Ns::Other
-    }
-}
+const FA2_NS: &[u8] = crate::ksef::FA2_NAMESPACE.as_bytes();
 
 /// An in-scope namespace declaration (`xmlns` or `xmlns:prefix`).
 #[derive(Debug)]
@@ -79,28 +37,6 @@ struct Binding {
     uri: String,
     /// Depth of the declaring element (its index on the frame stack).
     depth: usize,
-}
-
-/// What an open element may contain.
-#[derive(Debug, Clone, Copy)]
-pub(super) enum Kind {
-    /// Not validated (unknown element, or schema validation inactive).
-    Skip,
-    /// Character data of a simple type.
-    Simple {
-        ty: SimpleId,
-        fixed: Option<&'static str>,
-        default: Option<&'static str>,
-    },
-    /// Child elements following a content model.
-    Elements {
-        model: ModelId,
-        state: u16,
-        count: u32,
-        mixed: bool,
-    },
-    /// Nothing at all.
-    Empty,
 }
 
 /// The element whose start tag is being processed (not on the stack yet).
@@ -231,18 +167,11 @@ pub(crate) struct Buffers {
     attrs: Vec<AttrItem>,
     bindings: Vec<Binding>,
     violations: Vec<Violation>,
-    fast: super::fast::Buffers,
 }
 
-/// Validates `bytes`; see [`super::validate`].
-pub(crate) fn run(bytes: &[u8], limits: &SchemaLimits, buffers: &mut Buffers) -> Vec<Diagnostic> {
-    if super::fast::accepts(bytes, limits, &mut buffers.fast) {
-        return Vec::new();
-    }
-    run_full(bytes, limits, buffers)
-}
-
-/// The full validator alone, without the fast path (see `fast.rs`).
+/// The full validator: every violation in `bytes`, in document order, not
+/// yet located. Whether the fast path (`fast.rs`) goes first is decided in
+/// one place, [`super::staged`].
 pub(crate) fn run_full(
     bytes: &[u8],
     limits: &SchemaLimits,
@@ -1708,51 +1637,6 @@ fn has_required_attributes(ty: TypeRef) -> bool {
             .is_some_and(|ct| ct.attributes.iter().any(|a| a.required)),
         TypeRef::Simple(_) => false,
     }
-}
-
-/// What an element of type `ty` (declared by `decl`) may contain.
-pub(super) fn kind_for(decl: &'static ElementDecl, ty: TypeRef) -> Kind {
-    match ty {
-        TypeRef::Simple(s) => Kind::Simple {
-            ty: s,
-            fixed: decl.fixed,
-            default: decl.default,
-        },
-        TypeRef::Complex(c) => match COMPLEX_TYPES.get(usize::from(c)) {
-            Some(ct) => match ct.content {
-                Content::Empty => Kind::Empty,
-                Content::Simple(s) => Kind::Simple {
-                    ty: s,
-                    fixed: decl.fixed,
-                    default: decl.default,
-                },
-                Content::Elements(m) => Kind::Elements {
-                    model: m,
-                    state: 0,
-                    count: 0,
-                    mixed: ct.mixed,
-                },
-            },
-            None => Kind::Skip,
-        },
-    }
-}
-
-pub(super) fn element(id: ElemId) -> &'static ElementDecl {
-    ELEMENTS.get(usize::from(id)).unwrap_or(&ELEMENTS[0])
-}
-
-fn model_of(id: ModelId) -> &'static Model {
-    MODELS.get(usize::from(id)).unwrap_or(&MODELS[0])
-}
-
-/// The states of content model `id`.
-pub(super) fn model_states(id: ModelId) -> &'static [super::tables::State] {
-    model_of(id).states
-}
-
-fn namespace(id: NsId) -> &'static str {
-    NAMESPACES.get(usize::from(id)).copied().unwrap_or("")
 }
 
 fn ns_description(ns: Ns) -> String {

@@ -16,7 +16,8 @@ pub struct Config {
     /// Codes or prefixes to skip (extended by `--ignore`).
     #[serde(default)]
     pub ignore: Vec<String>,
-    /// Severity overrides: `"FA3-DATE-003" = "warning"`.
+    /// Severity overrides by code, e.g. `FA3-DATE-003 = "warning"` under
+    /// `[severity]`; the codes are checked against the rule registry.
     #[serde(default)]
     pub severity: BTreeMap<String, String>,
     /// `prd`, `test` or `demo`.

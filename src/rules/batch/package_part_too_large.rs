@@ -1,6 +1,9 @@
-//! `FA3-BATCH-003` package-part-too-large.
+//! `FA3-BATCH-003` package-part-too-large: `check` is called by
+//! [`crate::run`] with the size of each ZIP package.
 
+use crate::diagnostic::Diagnostic;
 use crate::rules::Check;
+use crate::settings::Limits;
 
 crate::declare_rule! {
     /// ## What it checks
@@ -29,4 +32,22 @@ crate::declare_rule! {
         since: "0.1.0",
         check: Check::Batch,
     }
+}
+
+/// This rule's finding when a package part of `size` bytes is over the
+/// limit.
+pub(crate) fn check(size: u64, limits: &Limits) -> Option<Diagnostic> {
+    let max = limits.max_part_size;
+    if size <= max {
+        return None;
+    }
+    Some(
+        PACKAGE_PART_TOO_LARGE
+            .diagnostic(format!(
+                "the package part has {size} bytes; KSeF accepts parts of at most {max} bytes before encryption"
+            ))
+            .with_help(format!(
+                "split the package into parts of at most {max} bytes"
+            )),
+    )
 }

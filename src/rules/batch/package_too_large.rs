@@ -1,6 +1,9 @@
-//! `FA3-BATCH-004` package-too-large.
+//! `FA3-BATCH-004` package-too-large: `check` is called by [`crate::run`]
+//! with the size of each ZIP package.
 
+use crate::diagnostic::Diagnostic;
 use crate::rules::Check;
+use crate::settings::Limits;
 
 crate::declare_rule! {
     /// ## What it checks
@@ -26,4 +29,15 @@ crate::declare_rule! {
         since: "0.1.0",
         check: Check::Batch,
     }
+}
+
+/// This rule's finding when a package of `size` bytes is over the limit.
+pub(crate) fn check(size: u64, limits: &Limits) -> Option<Diagnostic> {
+    let max = limits.max_package_size;
+    if size <= max {
+        return None;
+    }
+    Some(PACKAGE_TOO_LARGE.diagnostic(format!(
+        "the package has {size} bytes; KSeF accepts at most {max} bytes"
+    )))
 }

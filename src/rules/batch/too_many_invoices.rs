@@ -1,6 +1,9 @@
-//! `FA3-BATCH-001` too-many-invoices.
+//! `FA3-BATCH-001` too-many-invoices: `check` is called by [`crate::run`]
+//! with the number of documents in a package or in the whole run.
 
+use crate::diagnostic::Diagnostic;
 use crate::rules::Check;
+use crate::settings::Limits;
 
 crate::declare_rule! {
     /// ## What it checks
@@ -29,4 +32,22 @@ crate::declare_rule! {
         since: "0.1.0",
         check: Check::Batch,
     }
+}
+
+/// This rule's finding when `count` invoices in one session (a package, or
+/// the whole run) are more than the limit.
+pub(crate) fn check(count: usize, limits: &Limits) -> Option<Diagnostic> {
+    let max = limits.max_invoices_per_session;
+    if count <= max {
+        return None;
+    }
+    Some(
+        TOO_MANY_INVOICES
+            .diagnostic(format!(
+                "{count} invoices in one session; KSeF accepts at most {max}"
+            ))
+            .with_help(format!(
+                "split the invoices into sessions of at most {max} invoices"
+            )),
+    )
 }

@@ -1,6 +1,9 @@
-//! `FA3-BATCH-002` too-many-package-parts.
+//! `FA3-BATCH-002` too-many-package-parts: `check` is called by
+//! [`crate::run`] with the size of each ZIP package.
 
+use crate::diagnostic::Diagnostic;
 use crate::rules::Check;
+use crate::settings::Limits;
 
 crate::declare_rule! {
     /// ## What it checks
@@ -29,4 +32,22 @@ crate::declare_rule! {
         since: "0.1.0",
         check: Check::Batch,
     }
+}
+
+/// This rule's finding when a package of `size` bytes needs more parts
+/// than the limit: a package is sent as byte ranges of one ZIP, each at
+/// most one part.
+pub(crate) fn check(size: u64, limits: &Limits) -> Option<Diagnostic> {
+    let parts = size.div_ceil(limits.max_part_size.max(1));
+    if parts <= limits.max_parts {
+        return None;
+    }
+    Some(
+        TOO_MANY_PARTS
+            .diagnostic(format!(
+                "the package has {size} bytes and needs {parts} parts of at most {} bytes; KSeF accepts at most {} parts",
+                limits.max_part_size, limits.max_parts
+            ))
+            .with_help("send the invoices in more than one package"),
+    )
 }

@@ -1,5 +1,11 @@
-//! `FA3-DUP-003` duplicate-after-normalisation.
+//! `FA3-DUP-003` duplicate-after-normalisation: an error when the registry
+//! holds the key under a number written differently
+//! (`already_sent::check`); an info when
+//! another number differs only in letter case (`case_only_sent`,
+//! `case_only_in_run`).
 
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::registry::DupKey;
 use crate::rules::Check;
 
 crate::declare_rule! {
@@ -32,4 +38,32 @@ crate::declare_rule! {
         since: "0.1.0",
         check: Check::Batch,
     }
+}
+
+/// The info for a number (`key`'s) that differs only in letter case from
+/// the number `sent` of an invoice already sent.
+pub(crate) fn case_only_sent(key: &DupKey, sent: &str) -> Diagnostic {
+    DUPLICATE_AFTER_NORMALISATION
+        .diagnostic_at(
+            Severity::Info,
+            format!(
+                "the number \"{}\" differs only in letter case from \"{sent}\", already sent; KSeF may or may not treat them as the same",
+                key.number()
+            ),
+        )
+        .with_path(super::P_2)
+}
+
+/// The info for a number (`key`'s) that differs only in letter case from
+/// the number `other` of the document `name` earlier in the run.
+pub(crate) fn case_only_in_run(key: &DupKey, other: &str, name: &str) -> Diagnostic {
+    DUPLICATE_AFTER_NORMALISATION
+        .diagnostic_at(
+            Severity::Info,
+            format!(
+                "the number \"{}\" differs only in letter case from \"{other}\" in {name}",
+                key.number()
+            ),
+        )
+        .with_path(super::P_2)
 }

@@ -1,5 +1,13 @@
-//! `FA3-DUP-002` duplicate-in-run.
+//! `FA3-DUP-002` duplicate-in-run: `SeenKeys` remembers the keys of a
+//! run's documents, in input order, and reports a key seen before (and,
+//! under FA3-DUP-003, a number that differs from an earlier one only in
+//! letter case).
 
+use std::collections::HashMap;
+
+use super::duplicate_after_normalisation;
+use crate::diagnostic::Diagnostic;
+use crate::registry::DupKey;
 use crate::rules::Check;
 
 crate::declare_rule! {
@@ -30,5 +38,55 @@ crate::declare_rule! {
         severity: Error,
         since: "0.1.0",
         check: Check::Batch,
+    }
+}
+
+/// The duplicate keys of the documents checked so far in a run: only the
+/// small keys are kept, never the documents.
+#[derive(Debug, Default)]
+pub(crate) struct SeenKeys {
+    /// Key → the first document with it.
+    seen: HashMap<DupKey, String>,
+    /// Case-folded key → the first document with it and its number, for
+    /// the case-only info.
+    folded: HashMap<(String, String, String), (String, String)>,
+}
+
+impl SeenKeys {
+    /// Records the key of the document `name` and reports it when an
+    /// earlier document of the run has the same key (FA3-DUP-002) or a
+    /// number that differs only in letter case (FA3-DUP-003, an info).
+    pub(crate) fn check(&mut self, key: DupKey, name: &str) -> Option<Diagnostic> {
+        if let Some(first) = self.seen.get(&key) {
+            return Some(
+                DUPLICATE_IN_RUN
+                    .diagnostic(format!(
+                        "the same key (seller NIP {}, {}, number \"{}\") as {first}; KSeF will reject one of them as a duplicate",
+                        key.seller_nip(),
+                        key.invoice_type(),
+                        key.number()
+                    ))
+                    .with_path(super::P_2)
+                    .with_help("every invoice of a seller and type needs its own number"),
+            );
+        }
+        let folded = (
+            key.seller_nip().to_string(),
+            key.invoice_type().to_string(),
+            key.number().to_lowercase(),
+        );
+        let found = match self.folded.get(&folded) {
+            Some((first, number)) if number != key.number() => Some(
+                duplicate_after_normalisation::case_only_in_run(&key, number, first),
+            ),
+            Some(_) => None,
+            None => {
+                self.folded
+                    .insert(folded, (name.to_string(), key.number().to_string()));
+                None
+            }
+        };
+        self.seen.insert(key, name.to_string());
+        found
     }
 }

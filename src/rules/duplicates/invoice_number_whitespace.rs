@@ -37,9 +37,14 @@ crate::declare_rule! {
     }
 }
 
+/// The finding for `Fa/P_2` of the document `bytes`, if its whitespace is
+/// unusual. The typed model trims the value, so it is read from the text as
+/// written.
+pub(crate) fn check_text(bytes: &[u8]) -> Option<Diagnostic> {
+    check_raw(&crate::source::raw_text(bytes, "/Faktura/Fa/P_2")?)
+}
+
 /// The finding for the raw text of `Fa/P_2`, if its whitespace is unusual.
-/// The typed model trims the value, so the pipeline passes the text as
-/// written (see `check::raw_text`).
 pub(crate) fn check_raw(raw: &str) -> Option<Diagnostic> {
     let issues = whitespace_issues(raw);
     if issues.is_empty() {

@@ -8,3 +8,6 @@ pub mod duplicate_after_normalisation;
 pub mod duplicate_in_run;
 pub mod duplicate_within_horizon;
 pub mod invoice_number_whitespace;
+
+/// The element the duplicate rules report at: the invoice number.
+pub(crate) const P_2: &str = "/Faktura/Fa/P_2";

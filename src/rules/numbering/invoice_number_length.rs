@@ -1,6 +1,12 @@
-//! `FA3-NUM-001` invoice-number-length.
+//! `FA3-NUM-001` invoice-number-length: a schema failure at `P_2` whose
+//! normalised length is not 1 to 256 characters gets this code and a message
+//! that says the length (`refine`).
 
+use crate::diagnostic::Diagnostic;
+use crate::registry::normalize_token;
 use crate::rules::Check;
+use crate::rules::util::at_or_inside;
+use crate::source::raw_text;
 
 crate::declare_rule! {
     /// ## What it checks
@@ -30,4 +36,35 @@ crate::declare_rule! {
         since: "0.1.0",
         check: Check::Schema,
     }
+}
+
+const P_2: &str = "/Faktura/Fa/P_2";
+
+/// The length of `P_2` (`TZnakowy`), in characters after normalisation.
+const P2_MAX_CHARS: usize = 256;
+
+/// This rule's finding for a schema failure at `path` (without indices),
+/// when `path` is `P_2` (or inside it) and its value, read from `bytes`, is
+/// blank or longer than the schema allows.
+pub(crate) fn refine(bytes: &[u8], path: &str) -> Option<Diagnostic> {
+    if !at_or_inside(path, P_2) {
+        return None;
+    }
+    let raw = raw_text(bytes, path)?;
+    let chars = normalize_token(&raw).chars().count();
+    let message = if chars == 0 {
+        "the invoice number P_2 is empty or blank".to_string()
+    } else if chars > P2_MAX_CHARS {
+        format!(
+            "the invoice number P_2 has {chars} characters; the schema allows at most {P2_MAX_CHARS}"
+        )
+    } else {
+        return None;
+    };
+    Some(
+        INVOICE_NUMBER_LENGTH
+            .diagnostic(message)
+            .with_help("write the invoice's own number, 1 to 256 characters")
+            .with_path(path),
+    )
 }

@@ -1,7 +1,9 @@
 //! `FA3-SIZE-001` file-too-large: an invoice without attachment is over the size limit.
 //!
-//! Checked by the byte-level pre-scan in [`crate::hygiene`].
+//! Found by the byte-level pre-scan in [`crate::hygiene`], which reports it
+//! through the functions here.
 
+use crate::diagnostic::Diagnostic;
 use crate::rules::Check;
 
 crate::declare_rule! {
@@ -32,4 +34,25 @@ crate::declare_rule! {
         since: "0.1.0",
         check: Check::Hygiene,
     }
+}
+
+/// The finding for a file of `len` bytes without a `Zalacznik`, over the
+/// limit `limit`; `limit_with_attachment` is named in the help (the caller
+/// adds the span).
+pub(crate) fn finding(len: u64, limit: u64, limit_with_attachment: u64) -> Diagnostic {
+    use super::thousands;
+    TOO_LARGE
+        .diagnostic(format!(
+            "the file is {} bytes, {} over the limit of {} bytes for an invoice without an \
+             attachment (Zalacznik)",
+            thousands(len),
+            thousands(len.saturating_sub(limit)),
+            thousands(limit)
+        ))
+        .with_help(format!(
+            "KSeF rejects larger invoices: remove padding, comments and indentation, or \
+             split the invoice (an invoice with a Zalacznik may have up to {} bytes, but \
+             only in a batch session)",
+            thousands(limit_with_attachment)
+        ))
 }

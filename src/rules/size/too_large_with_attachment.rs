@@ -1,7 +1,9 @@
 //! `FA3-SIZE-002` file-too-large-with-attachment: an invoice with an attachment is over the size limit.
 //!
-//! Checked by the byte-level pre-scan in [`crate::hygiene`].
+//! Found by the byte-level pre-scan in [`crate::hygiene`], which reports it
+//! through the functions here.
 
+use crate::diagnostic::Diagnostic;
 use crate::rules::Check;
 
 crate::declare_rule! {
@@ -32,4 +34,22 @@ crate::declare_rule! {
         since: "0.1.0",
         check: Check::Hygiene,
     }
+}
+
+/// The finding for a file of `len` bytes with a `Zalacznik`, over the limit
+/// `limit` (the caller adds the span).
+pub(crate) fn finding(len: u64, limit: u64) -> Diagnostic {
+    use super::thousands;
+    TOO_LARGE_WITH_ATTACHMENT
+        .diagnostic(format!(
+            "the file is {} bytes, {} over the limit of {} bytes for an invoice with an \
+             attachment (Zalacznik)",
+            thousands(len),
+            thousands(len.saturating_sub(limit)),
+            thousands(limit)
+        ))
+        .with_help(
+            "KSeF rejects larger invoices: shorten the Zalacznik tables or the invoice, \
+             or remove padding, comments and indentation",
+        )
 }

@@ -1,7 +1,9 @@
 //! `FA3-XML-002` utf8-bom: the file starts with a byte order mark.
 //!
-//! Checked by the byte-level pre-scan in [`crate::hygiene`].
+//! Found by the byte-level pre-scan in [`crate::hygiene`], which reports it
+//! through the functions here.
 
+use crate::diagnostic::Diagnostic;
 use crate::rules::Check;
 
 crate::declare_rule! {
@@ -28,4 +30,17 @@ crate::declare_rule! {
         since: "0.1.0",
         check: Check::Hygiene,
     }
+}
+
+/// What the summary of the findings beyond the cap calls several of them.
+pub(crate) const PLURAL: &str = "byte order marks";
+
+/// The finding for the byte order mark the file starts with (the caller
+/// adds its span).
+pub(crate) fn finding() -> Diagnostic {
+    BOM.diagnostic("the file starts with a UTF-8 byte order mark (EF BB BF)")
+        .with_help(
+            "KSeF accepts UTF-8 only without a byte order mark: save the file as plain \
+             UTF-8 (not \"UTF-8 with BOM\") or strip its first three bytes",
+        )
 }

@@ -1,7 +1,9 @@
 //! `FA3-XML-006` discouraged-character: a character the XML 1.0 specification discourages.
 //!
-//! Checked by the byte-level pre-scan in [`crate::hygiene`].
+//! Found by the byte-level pre-scan in [`crate::hygiene`], which reports it
+//! through the functions here.
 
+use crate::diagnostic::Diagnostic;
 use crate::rules::Check;
 
 crate::declare_rule! {
@@ -39,4 +41,23 @@ crate::declare_rule! {
         since: "0.1.0",
         check: Check::Hygiene,
     }
+}
+
+/// What the summary of the findings beyond the cap calls several of them.
+pub(crate) const PLURAL: &str = "discouraged characters";
+
+/// The finding for the character `cp` of class `class` (e.g. "a C1 control
+/// character"), written raw or as the character reference `reference`
+/// (already cut to length; the caller adds the span).
+pub(crate) fn finding(cp: u32, class: &str, reference: Option<&str>) -> Diagnostic {
+    DISCOURAGED_CHARACTER
+        .diagnostic(format!(
+            "{}, which KSeF rejects as a discouraged XML character",
+            super::describe_character(cp, class, reference)
+        ))
+        .with_help(
+            "remove or replace the character; C1 control characters (U+0080..U+009F) \
+             usually come from UTF-8 text read as windows-1250 (e.g. `Ł` becoming \
+             `Ĺ` + U+0081), so fix the text where it was produced",
+        )
 }

@@ -1,7 +1,9 @@
 //! `FA3-XML-010` doctype-refused: a document type declaration (DTD).
 //!
-//! Checked by the byte-level pre-scan in [`crate::hygiene`].
+//! Found by the byte-level pre-scan in [`crate::hygiene`], which reports it
+//! through the functions here.
 
+use crate::diagnostic::Diagnostic;
 use crate::rules::Check;
 
 crate::declare_rule! {
@@ -39,4 +41,20 @@ crate::declare_rule! {
         since: "0.1.0",
         check: Check::Hygiene,
     }
+}
+
+/// What the summary of the findings beyond the cap calls several of them.
+pub(crate) const PLURAL: &str = "DOCTYPE declarations";
+
+/// The finding for a DOCTYPE declaration (the caller adds its span).
+pub(crate) fn finding() -> Diagnostic {
+    DOCTYPE
+        .diagnostic(
+            "a DOCTYPE declaration: DTDs are refused and not processed (no entity \
+             is expanded, no external file is read)",
+        )
+        .with_help(
+            "remove the <!DOCTYPE …> declaration and write any entities out; KSeF's \
+             XML parser prohibits DTDs, so the invoice would be rejected",
+        )
 }

@@ -1,7 +1,9 @@
 //! `FA3-XML-003` encoding-not-utf8: the XML declaration names an encoding other than UTF-8.
 //!
-//! Checked by the byte-level pre-scan in [`crate::hygiene`].
+//! Found by the byte-level pre-scan in [`crate::hygiene`], which reports it
+//! through the functions here.
 
+use crate::diagnostic::Diagnostic;
 use crate::rules::Check;
 
 crate::declare_rule! {
@@ -34,4 +36,20 @@ crate::declare_rule! {
         since: "0.1.0",
         check: Check::Hygiene,
     }
+}
+
+/// What the summary of the findings beyond the cap calls several of them.
+pub(crate) const PLURAL: &str = "non-UTF-8 encoding declarations";
+
+/// The finding for an XML declaration with `encoding="{declared}"` (the
+/// value as shown, already cut to length; the caller adds its span).
+pub(crate) fn finding(declared: &str) -> Diagnostic {
+    ENCODING_NOT_UTF8
+        .diagnostic(format!(
+            "the XML declaration says encoding=\"{declared}\", but KSeF accepts only UTF-8"
+        ))
+        .with_help(
+            "save the file as UTF-8 (without a byte order mark) and declare \
+             encoding=\"UTF-8\", or leave the encoding out",
+        )
 }

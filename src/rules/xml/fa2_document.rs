@@ -1,6 +1,10 @@
-//! `FA3-XML-011` fa2-document.
+//! `FA3-XML-011` fa2-document: found by form detection ([`crate::form`])
+//! before the full schema validator runs.
 
+use crate::diagnostic::Diagnostic;
+use crate::form::Form;
 use crate::rules::Check;
+use crate::source::root_span;
 
 crate::declare_rule! {
     /// ## What it checks
@@ -30,4 +34,21 @@ crate::declare_rule! {
         since: "0.1.0",
         check: Check::Schema,
     }
+}
+
+/// This rule's finding for a document (`bytes`) whose root says it is in
+/// the FA(2) structure (`form`), at the root's start tag.
+pub(crate) fn check(bytes: &[u8], form: &Form) -> Option<Diagnostic> {
+    if !form.is_fa2() {
+        return None;
+    }
+    Some(
+        FA2_DOCUMENT
+            .diagnostic(
+                "this is an FA (2) document; FA (3) is the only structure for invoices issued from 2026-02-01",
+            )
+            .with_path("/")
+            .with_span(root_span(bytes))
+            .with_help("generate the invoice in the FA (3) structure"),
+    )
 }

@@ -1,6 +1,12 @@
 //! `FA3-XML-012` typed-model-unreadable: a schema-valid document the typed
-//! model cannot read, so the business rules were skipped.
+//! model cannot read, so the business rules were skipped. The typed parser
+//! ([`crate::parse()`]) reports the same code, at error severity, for any
+//! document it cannot read.
 
+use std::fmt::Display;
+use std::ops::Range;
+
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::Check;
 
 crate::declare_rule! {
@@ -13,6 +19,11 @@ crate::declare_rule! {
     /// schema, but the generated reader compares the text with `1` and `2`.
     /// (Text at its length limit in multi-byte letters was the other case
     /// until the model counted lengths in characters.)
+    ///
+    /// `fa3::parse` and the commands that need the typed model (`fa3 format`,
+    /// `fa3 link`, `fa3 registry record`) report this code at error severity
+    /// for any document the model cannot read, whether or not it is
+    /// schema-valid.
     ///
     /// ## Why it matters
     /// KSeF will accept the document (it is schema-valid), but fa3 could not
@@ -34,4 +45,28 @@ crate::declare_rule! {
         since: "0.1.0",
         check: Check::Schema,
     }
+}
+
+/// The finding of the checking pipeline for a schema-valid document the
+/// typed model cannot read: `reason` is the typed parser's message, `span`
+/// where it stopped.
+pub(crate) fn schema_valid_but_unreadable(reason: &str, span: Range<usize>) -> Diagnostic {
+    MODEL_UNREADABLE
+        .diagnostic(format!(
+            "the document is schema-valid, but the typed model cannot read it, so the business rules were skipped ({reason})"
+        ))
+        .with_span(span)
+}
+
+/// The typed parser's error for a document it cannot read, whether or not
+/// it is schema-valid: why (`reason`), at which element (`path`) and byte
+/// offset (`at`). At error severity: the parser has no invoice to return.
+pub(crate) fn parse_failure(reason: &dyn Display, path: String, at: usize) -> Diagnostic {
+    MODEL_UNREADABLE
+        .diagnostic_at(
+            Severity::Error,
+            format!("the typed FA(3) model cannot read this document: {reason}"),
+        )
+        .with_path(path)
+        .with_span(at..at)
 }

@@ -1,7 +1,9 @@
 //! `FA3-XML-007` not-an-xml-character: a character that XML 1.0 does not allow at all.
 //!
-//! Checked by the byte-level pre-scan in [`crate::hygiene`].
+//! Found by the byte-level pre-scan in [`crate::hygiene`], which reports it
+//! through the functions here.
 
+use crate::diagnostic::Diagnostic;
 use crate::rules::Check;
 
 crate::declare_rule! {
@@ -35,4 +37,22 @@ crate::declare_rule! {
         since: "0.1.0",
         check: Check::Hygiene,
     }
+}
+
+/// What the summary of the findings beyond the cap calls several of them.
+pub(crate) const PLURAL: &str = "characters not allowed in XML";
+
+/// The finding for the character `cp` of class `class` (e.g. "a C0 control
+/// character"), written raw or as the character reference `reference`
+/// (already cut to length; the caller adds the span).
+pub(crate) fn finding(cp: u32, class: &str, reference: Option<&str>) -> Diagnostic {
+    NOT_AN_XML_CHARACTER
+        .diagnostic(format!(
+            "{}, which is not allowed in XML 1.0",
+            super::describe_character(cp, class, reference)
+        ))
+        .with_help(
+            "remove the character: XML 1.0 forbids it, even written as a character \
+             reference; it often comes from pasted text or a broken export",
+        )
 }

@@ -3,8 +3,8 @@
 use crate::model::Faktura;
 use crate::rules::{Check, Context, Findings};
 
-/// The `systemCode` of the FA(3) form.
-pub const FA3_SYSTEM_CODE: &str = "FA (3)";
+/// The `systemCode` of the FA(3) form ([`crate::ksef::FA3_SYSTEM_CODE`]).
+pub const FA3_SYSTEM_CODE: &str = crate::ksef::FA3_SYSTEM_CODE;
 
 crate::declare_rule! {
     /// ## What it checks

@@ -1,7 +1,11 @@
 //! `FA3-XSD-012` wrong-root: reported by the streaming schema validator
-//! ([`crate::schema`]).
+//! ([`crate::schema`]), and before it by form detection ([`crate::form`]),
+//! which names the form of a document in another one (`form_problem`).
 
+use crate::diagnostic::Diagnostic;
+use crate::form::Form;
 use crate::rules::Check;
+use crate::source::root_span;
 
 crate::declare_rule! {
     /// ## What it checks
@@ -29,4 +33,18 @@ crate::declare_rule! {
         since: "0.1.0",
         check: Check::Schema,
     }
+}
+
+/// This rule's one finding for a document (`bytes`) whose root says it is
+/// not an FA(3) invoice (`form`): it names the form, at the root's start
+/// tag, instead of the full validator's cascade of errors.
+pub(crate) fn form_problem(bytes: &[u8], form: &Form) -> Option<Diagnostic> {
+    let problem = form.problem()?;
+    Some(
+        WRONG_ROOT
+            .diagnostic(problem)
+            .with_path("/")
+            .with_span(root_span(bytes))
+            .with_help("send FA (3) documents only; convert the document to the FA (3) structure"),
+    )
 }
