@@ -134,6 +134,7 @@ fn refined(bytes: &[u8], d: &Diagnostic) -> Option<Diagnostic> {
     form_code::refine(bytes, path, d)
         .or_else(|| creation_date_range::refine(bytes, path))
         .or_else(|| invoice_number_length::refine(bytes, path))
+        .or_else(|| crate::rules::schema_map::refine(path, d))
 }
 
 /// Byte-level checks that must pass before any parsing (encoding, size,

@@ -143,7 +143,10 @@ fn fixture_files(code: &str) -> (Option<PathBuf>, Vec<PathBuf>) {
 }
 
 fn document_level(check: Check) -> bool {
-    matches!(check, Check::Document(_) | Check::Hygiene | Check::Schema)
+    matches!(
+        check,
+        Check::Document(_) | Check::Hygiene | Check::Schema | Check::SchemaMapped(_)
+    )
 }
 
 #[test]

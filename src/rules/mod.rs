@@ -35,6 +35,7 @@ pub(crate) mod numbering;
 pub(crate) mod parties;
 pub(crate) mod payment;
 mod registry;
+pub mod schema_map;
 pub(crate) mod settlement;
 pub(crate) mod simplified;
 pub(crate) mod size;
@@ -57,6 +58,10 @@ pub enum Check {
     Hygiene,
     /// Implemented by the schema validator or form detection.
     Schema,
+    /// A catalog rule the schema already enforces: the schema validator's
+    /// failures that the mapping recognises are reported under the rule's
+    /// code, with its explanation and help (see [`schema_map`]).
+    SchemaMapped(&'static schema_map::SchemaMapping),
     /// Needs several documents or the registry of sent keys.
     Batch,
     /// Applies to KSeF request data the document does not carry; documented
@@ -70,6 +75,7 @@ impl std::fmt::Debug for Check {
             Check::Document(_) => "Document",
             Check::Hygiene => "Hygiene",
             Check::Schema => "Schema",
+            Check::SchemaMapped(_) => "SchemaMapped",
             Check::Batch => "Batch",
             Check::Reference => "Reference",
         })
