@@ -88,6 +88,11 @@ pub static RULES: &[&Rule] = &[
     // ---- dates, numbering and corrections (C.5-C.6) ----
     // ---- end of dates, numbering and corrections (C.5-C.6) ----
     // ---- amounts and currency (C.9-C.10) ----
+    &amounts::tax_matches_rate::TAX_MATCHES_RATE,
+    &amounts::total_matches_summary::TOTAL_MATCHES_SUMMARY,
+    &amounts::lines_match_summary::LINES_MATCH_SUMMARY,
+    &amounts::line_arithmetic::LINE_VALUE_ARITHMETIC,
+    &amounts::line_tax::LINE_TAX_MATCHES,
     // ---- end of amounts and currency (C.9-C.10) ----
     // ---- advances, simplified invoices, settlement and payment (C.7, C.8, C.13, C.14) ----
     // ---- end of advances, simplified invoices, settlement and payment (C.7, C.8, C.13, C.14) ----
