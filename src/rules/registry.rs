@@ -93,6 +93,16 @@ pub static RULES: &[&Rule] = &[
     &amounts::lines_match_summary::LINES_MATCH_SUMMARY,
     &amounts::line_arithmetic::LINE_VALUE_ARITHMETIC,
     &amounts::line_tax::LINE_TAX_MATCHES,
+    &amounts::summary_for_rate::SUMMARY_FIELD_FOR_RATE,
+    &amounts::old_and_new_rate::OLD_AND_NEW_RATE_MIXED,
+    &amounts::negative_amount::NEGATIVE_AMOUNT,
+    &amounts::zero_summary_field::ZERO_SUMMARY_FIELD,
+    &amounts::margin_summary::MARGIN_SUMMARY,
+    &amounts::exemption_marker::EXEMPTION_MARKER,
+    &amounts::reverse_charge_marker::REVERSE_CHARGE_MARKER,
+    &amounts::reverse_charge_unused::REVERSE_CHARGE_UNUSED,
+    &amounts::split_payment_marker::SPLIT_PAYMENT_MARKER,
+    &amounts::oss_tax_absent::OSS_TAX_ABSENT,
     // ---- end of amounts and currency (C.9-C.10) ----
     // ---- advances, simplified invoices, settlement and payment (C.7, C.8, C.13, C.14) ----
     // ---- end of advances, simplified invoices, settlement and payment (C.7, C.8, C.13, C.14) ----

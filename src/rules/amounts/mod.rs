@@ -45,8 +45,82 @@ pub(crate) fn percent_text(percent: Decimal) -> String {
     format!("{} %", percent.normalize())
 }
 
+pub mod exemption_marker;
 pub mod line_arithmetic;
 pub mod line_tax;
 pub mod lines_match_summary;
+pub mod margin_summary;
+pub mod negative_amount;
+pub mod old_and_new_rate;
+pub mod oss_tax_absent;
+pub mod reverse_charge_marker;
+pub mod reverse_charge_unused;
+pub mod split_payment_marker;
+pub mod summary_for_rate;
 pub mod tax_matches_rate;
 pub mod total_matches_summary;
+pub mod zero_summary_field;
+
+/// What shows that the invoice uses rate group `group`: the first line (or
+/// order line) with a rate of the group, else its non-zero summary field;
+/// `None` when nothing does.
+pub(crate) fn group_evidence(ctx: &crate::rules::Context<'_>, group: RateGroup) -> Option<String> {
+    let facts = ctx.facts();
+    let rates = facts.rates();
+    if let Some(line) = rates.lines.iter().find(|l| l.group == Some(group)) {
+        return Some(match line.rate {
+            Some(rate) => format!("line {} has P_12 {rate}", line.number),
+            None => format!("line {} is in {}", line.number, group.net_field()),
+        });
+    }
+    if let Some(order) = &facts.advance().order
+        && let Some(line) = order.lines.iter().find(|l| l.group == Some(group))
+    {
+        return Some(format!(
+            "order line {} has P_12Z {}",
+            line.number,
+            line.rate.unwrap_or_default()
+        ));
+    }
+    let declared = rates.group(group).and_then(|g| g.declared)?;
+    (!declared.net.is_zero()).then(|| {
+        format!(
+            "{} is {}",
+            group.net_field(),
+            crate::facts::money::display(declared.net)
+        )
+    })
+}
+
+/// True when the invoice states any rate: a line or order line with a rate,
+/// or a summary field.
+pub(crate) fn states_rates(ctx: &crate::rules::Context<'_>) -> bool {
+    let facts = ctx.facts();
+    let rates = facts.rates();
+    !rates.no_summary
+        || rates.lines.iter().any(|l| l.group.is_some())
+        || facts
+            .advance()
+            .order
+            .as_ref()
+            .is_some_and(|o| o.lines.iter().any(|l| l.group.is_some()))
+}
+
+/// The `P_12` values of a group as written in messages: `23 or 22`, `zw`.
+pub(crate) fn group_rates_text(group: RateGroup) -> &'static str {
+    match group {
+        RateGroup::Basic => "P_12 23 or 22",
+        RateGroup::Reduced1 => "P_12 8 or 7",
+        RateGroup::Reduced2 => "P_12 5",
+        RateGroup::Taxi => "P_12 4 or 3",
+        RateGroup::Oss => "an OSS rate in P_12_XII",
+        RateGroup::ZeroDomestic => "P_12 0 KR",
+        RateGroup::ZeroWdt => "P_12 0 WDT",
+        RateGroup::ZeroExport => "P_12 0 EX",
+        RateGroup::Exempt => "P_12 zw",
+        RateGroup::OutsideI => "P_12 np I",
+        RateGroup::OutsideII => "P_12 np II",
+        RateGroup::ReverseCharge => "P_12 oo",
+        RateGroup::Margin => "no P_12 (a margin line)",
+    }
+}
