@@ -28,6 +28,7 @@ pub mod check;
 pub mod diagnostic;
 pub mod domain;
 pub mod error;
+pub mod exchange_rates;
 pub mod facts;
 pub mod form;
 pub mod hygiene;

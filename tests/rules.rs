@@ -80,6 +80,13 @@ fn fixture_settings(bytes: &[u8]) -> Settings {
             "max_part" => settings.limits.max_part_size = v.parse().unwrap(),
             "max_parts" => settings.limits.max_parts = v.parse().unwrap(),
             "max_package" => settings.limits.max_package_size = v.parse().unwrap(),
+            "tolerance" => settings.tolerance = v.parse().unwrap(),
+            // An exchange-rates file, relative to the crate root.
+            "rates" => {
+                let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(&v);
+                let rates = fa3::exchange_rates::ExchangeRates::load(&path).unwrap();
+                settings.exchange_rates = Some(std::sync::Arc::new(rates));
+            }
             // Read by the batch fixtures' runner.
             "sent" | "package" => {}
             other => panic!("unknown fixture header key {other}"),

@@ -103,6 +103,12 @@ pub static RULES: &[&Rule] = &[
     &amounts::reverse_charge_unused::REVERSE_CHARGE_UNUSED,
     &amounts::split_payment_marker::SPLIT_PAYMENT_MARKER,
     &amounts::oss_tax_absent::OSS_TAX_ABSENT,
+    &currency::tax_pln_missing::TAX_IN_PLN_MISSING,
+    &currency::tax_pln_on_pln::TAX_IN_PLN_ON_PLN_INVOICE,
+    &currency::tax_pln_conversion::TAX_IN_PLN_CONVERSION,
+    &currency::rate_missing::EXCHANGE_RATE_MISSING,
+    &currency::nbp_rate::EXCHANGE_RATE_NOT_NBP,
+    &currency::rate_on_pln::EXCHANGE_RATE_ON_PLN_INVOICE,
     // ---- end of amounts and currency (C.9-C.10) ----
     // ---- advances, simplified invoices, settlement and payment (C.7, C.8, C.13, C.14) ----
     // ---- end of advances, simplified invoices, settlement and payment (C.7, C.8, C.13, C.14) ----
