@@ -22,6 +22,10 @@ crate::declare_rule! {
     /// `P_19`/`P_19N`). Without it the exemption is undocumented; with it but
     /// without exempt sales, the invoice contradicts itself.
     ///
+    /// ## Source
+    /// XSD annotations of `P_19`/`P_19N`; art. 106e ust. 1 pkt 19 of the VAT
+    /// Act; GOBL (invopop/gobl addons/pl/favat) exemption-note rule.
+    ///
     /// ## Example
     /// ```xml
     /// <Zwolnienie><P_19N>1</P_19N></Zwolnienie>

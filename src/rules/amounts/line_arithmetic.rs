@@ -27,6 +27,10 @@ crate::declare_rule! {
     /// its quantity × price usually means a unit price or quantity was
     /// changed without recomputing the value.
     ///
+    /// ## Source
+    /// XSD annotations of `P_9A`, `P_10`, `P_11`; krzysztof-radzimski/KSeF
+    /// ITEM_NET_MISMATCH.
+    ///
     /// ## Example
     /// ```xml
     /// <P_8B>3</P_8B>

@@ -28,6 +28,9 @@ crate::declare_rule! {
     /// value, or line taxes that do not add up to the summary, leave the
     /// buyer with two different amounts to deduct.
     ///
+    /// ## Source
+    /// XSD annotation of `P_11Vat`; art. 106e ust. 10 of the VAT Act.
+    ///
     /// ## Example
     /// ```xml
     /// <P_11>100.00</P_11>

@@ -31,6 +31,10 @@ crate::declare_rule! {
     /// validators). A summary that does not match its lines usually means a
     /// line was added, dropped or re-rated after the totals were computed.
     ///
+    /// ## Source
+    /// XSD annotation of `FaWiersz` (a settlement shows "pełne wartości
+    /// zamówienia"); krzysztof-radzimski/KSeF INV_NET_SUM_MISMATCH.
+    ///
     /// ## Example
     /// ```xml
     /// <P_13_1>150.00</P_13_1> <!-- two 23 % lines of 100.00 each -->

@@ -26,6 +26,10 @@ crate::declare_rule! {
     /// procedure is not shown on the invoice (art. 120 ust. 17 and art. 119
     /// ust. 10 of the VAT Act).
     ///
+    /// ## Source
+    /// XSD annotations of `P_13_1`…`P_13_5` ("z wyłączeniem procedury marży")
+    /// and `P_13_11`; MF brochure §9.6, §10.2.
+    ///
     /// ## Example
     /// ```xml
     /// <PMarzy><P_PMarzy>1</P_PMarzy><P_PMarzy_3_1>1</P_PMarzy_3_1></PMarzy>

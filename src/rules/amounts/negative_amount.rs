@@ -23,6 +23,10 @@ crate::declare_rule! {
     /// `P_8B` outright). A negative total on a basic invoice usually means a
     /// correction was issued as `VAT`.
     ///
+    /// ## Source
+    /// MF brochure §2.7 (the sign of amounts); ksefuj semantic rule R42
+    /// (`P_8B`).
+    ///
     /// ## Example
     /// ```xml
     /// <RodzajFaktury>VAT</RodzajFaktury>

@@ -16,6 +16,10 @@ crate::declare_rule! {
     /// field holds one rate at a time. With both on one invoice the summary
     /// cannot state the tax of either, and FA3-AMT-003 cannot be verified.
     ///
+    /// ## Source
+    /// XSD annotations of `P_13_1`/`P_13_2`/`P_13_4` ("aktualnie 23% albo
+    /// 22%").
+    ///
     /// ## Example
     /// ```xml
     /// <FaWiersz> ... <P_12>23</P_12> </FaWiersz>

@@ -16,6 +16,9 @@ crate::declare_rule! {
     /// those sales only from the lines, if at all. Worth a look, nothing
     /// more.
     ///
+    /// ## Source
+    /// XSD: `P_14_5` has `minOccurs=0`.
+    ///
     /// ## Example
     /// ```xml
     /// <P_13_5>100.00</P_13_5> <!-- no P_14_5 -->

@@ -25,6 +25,10 @@ crate::declare_rule! {
     /// `P_18`); without them the buyer may not know it has to account for
     /// the tax.
     ///
+    /// ## Source
+    /// XSD annotation of `P_18`; art. 106e ust. 1 pkt 18 of the VAT Act;
+    /// ksefuj semantic rule R30 (which also requires `P_18=1` for `P_13_8`).
+    ///
     /// ## Example
     /// ```xml
     /// <P_18>2</P_18>

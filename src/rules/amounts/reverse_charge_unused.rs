@@ -19,6 +19,9 @@ crate::declare_rule! {
     /// that charges tax at a Polish rate says the buyer settles a tax the
     /// seller also charges.
     ///
+    /// ## Source
+    /// ksefuj semantic rule R30.
+    ///
     /// ## Example
     /// ```xml
     /// <P_18>1</P_18> <!-- but every line is 23 % -->

@@ -27,6 +27,11 @@ crate::declare_rule! {
     /// "mechanizm podzielonej płatności", and the buyer must pay it with the
     /// split payment; the seller risks a 30 % sanction.
     ///
+    /// ## Source
+    /// XSD annotation of `P_18A` ("kwota należności ogółem przekracza kwotę
+    /// 15 000 zł … załączniku nr 15"); art. 106e ust. 1 pkt 18a of the VAT
+    /// Act.
+    ///
     /// ## Example
     /// ```xml
     /// <P_18A>2</P_18A>

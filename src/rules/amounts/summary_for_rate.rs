@@ -33,6 +33,10 @@ crate::declare_rule! {
     /// summary (or the other way round) means the tax of that rate is lost
     /// or invented. KSeF does not compare them.
     ///
+    /// ## Source
+    /// the rate-to-summary-field mapping of the XSD annotations of
+    /// `P_13_x`/`P_14_x` and `TStawkaPodatku` (MF brochure §9.3–9.4, §10.3).
+    ///
     /// ## Example
     /// ```xml
     /// <FaWiersz> ... <P_12>oo</P_12> </FaWiersz> <!-- no P_13_10 -->

@@ -31,6 +31,11 @@ crate::declare_rule! {
     /// rate or a wrong amount, and the buyer deducts what the invoice says.
     /// KSeF does not check it.
     ///
+    /// ## Source
+    /// XSD annotations of `P_13_x`/`P_14_x` and `TStawkaPodatku`; MF brochure
+    /// (FA(3) information sheet) §9.3–9.4, §10.3; art. 106e ust. 7–8 of the
+    /// VAT Act (gross method); ksefuj semantic rule R39.
+    ///
     /// ## Example
     /// ```xml
     /// <P_13_1>100.00</P_13_1>

@@ -26,6 +26,10 @@ crate::declare_rule! {
     /// a mismatch (ksef-api#716), so an ERP that sums the wrong fields learns
     /// of it only from the buyer.
     ///
+    /// ## Source
+    /// XSD annotation of `P_15`; MF brochure §9.4; CIRFMF/ksef-api#716 (KSeF
+    /// accepts a mismatch).
+    ///
     /// ## Example
     /// ```xml
     /// <P_13_1>1000.00</P_13_1>

@@ -18,6 +18,9 @@ crate::declare_rule! {
     /// every field. Omitting it keeps the invoice clean (ksefuj docs: "Omit
     /// zeros entirely"). On a correction a zero difference is meaningful.
     ///
+    /// ## Source
+    /// ksefuj documentation ("Omit zeros entirely").
+    ///
     /// ## Example
     /// ```xml
     /// <P_13_2>0.00</P_13_2>

@@ -39,9 +39,13 @@ crate::declare_rule! {
     ///
     /// ## Why it matters
     /// Art. 31a of the VAT Act fixes the rate for the tax base in a foreign
-    /// currency; a different rate misstates the tax in złoty (CURRENCY_RATE_
-    /// MISMATCH in other validators). A taxpayer who opted for the ECB rate
-    /// (art. 31a ust. 2) should switch this rule off.
+    /// currency; a different rate misstates the tax in złoty
+    /// (CURRENCY_RATE_MISMATCH in other validators). A taxpayer who opted
+    /// for the ECB rate (art. 31a ust. 2) should switch this rule off.
+    ///
+    /// ## Source
+    /// art. 31a of the VAT Act; ksefuj CURRENCY_RATE_MISMATCH /
+    /// CURRENCY_RATE_UNVERIFIABLE.
     ///
     /// ## Example
     /// ```xml

@@ -20,6 +20,9 @@ crate::declare_rule! {
     /// (`P_14_xW`) was computed with one; without it on the invoice the
     /// buyer cannot verify the conversion (art. 31a).
     ///
+    /// ## Source
+    /// XSD (`KursWaluty` is optional).
+    ///
     /// ## Example
     /// ```xml
     /// <KodWaluty>EUR</KodWaluty>

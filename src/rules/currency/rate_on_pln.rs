@@ -15,6 +15,10 @@ crate::declare_rule! {
     /// the VAT Act, i.e. amounts in a foreign currency. On a złoty invoice a
     /// rate means nothing, or the currency code is wrong.
     ///
+    /// ## Source
+    /// XSD annotations of `KursWaluty`, `KursWalutyZ`, `KursWalutyZW` (the
+    /// cases of dział VI: a foreign currency).
+    ///
     /// ## Example
     /// ```xml
     /// <KodWaluty>PLN</KodWaluty>

@@ -33,6 +33,10 @@ crate::declare_rule! {
     /// matches neither order is a wrong rate or a wrong amount (discussed in
     /// lkosson/profak#143).
     ///
+    /// ## Source
+    /// lkosson/profak#143 (the two conversion orders); art. 106e ust. 11 and
+    /// art. 31a of the VAT Act.
+    ///
     /// ## Example
     /// ```xml
     /// <P_14_1>23.00</P_14_1>

@@ -16,6 +16,10 @@ crate::declare_rule! {
     /// gdy faktura jest wystawiona w walucie obcej"). The buyer deducts, and
     /// the seller reports, the złoty amount.
     ///
+    /// ## Source
+    /// XSD annotations of `P_14_xW`; MF brochure §9.3; ksefuj semantic rule
+    /// R13.
+    ///
     /// ## Example
     /// ```xml
     /// <KodWaluty>EUR</KodWaluty>

@@ -13,6 +13,9 @@ crate::declare_rule! {
     /// annotations; art. 106e ust. 11). On a złoty invoice they repeat or
     /// contradict `P_14_x`, and usually show a currency code set wrongly.
     ///
+    /// ## Source
+    /// XSD annotations of `P_14_xW`; ksefuj semantic rule R13.
+    ///
     /// ## Example
     /// ```xml
     /// <KodWaluty>PLN</KodWaluty>
