@@ -55,17 +55,17 @@ fn check(invoice: &Faktura, ctx: &Context<'_>, out: &mut Findings) {
         (
             RateGroup::ReverseCharge,
             Severity::Warning,
-            "the buyer settles the tax (domestic reverse charge)",
+            "the buyer settles the tax (domestic reverse charge), but P_18 is 2 (no reverse charge)",
         ),
         (
             RateGroup::OutsideII,
             Severity::Warning,
-            "the buyer settles the tax (services of art. 100 ust. 1 pkt 4)",
+            "the buyer settles the tax (services of art. 100 ust. 1 pkt 4), but P_18 is 2 (no reverse charge)",
         ),
         (
             RateGroup::OutsideI,
             Severity::Info,
-            "the supply is taxed outside Poland; if the buyer settles the tax there",
+            "the supply is taxed outside Poland and P_18 is 2 (no reverse charge): right only if the buyer does not settle the tax",
         ),
     ] {
         let Some(evidence) = group_evidence(ctx, group) else {
@@ -75,7 +75,7 @@ fn check(invoice: &Faktura, ctx: &Context<'_>, out: &mut Findings) {
             &REVERSE_CHARGE_MARKER,
             severity,
             "/Faktura/Fa/Adnotacje/P_18",
-            format!("{evidence}: {what}, but P_18 is 2 (no reverse charge)"),
+            format!("{evidence}: {what}"),
         )
         .help = Some(
             "write P_18=1 (\"odwrotne obciążenie\") when the buyer settles the tax".to_string(),
