@@ -19,8 +19,9 @@ crate::declare_rule! {
     ///
     /// Refined: the first direction is skipped on a simplified invoice or a
     /// settlement that gives no summary field at all (the official example
-    /// 16 gives only `P_15`), and on a correction where the group's lines
-    /// cancel out (a `StanPrzed` row and its unchanged after row). The second
+    /// 16 gives only `P_15`), and where the group's lines add up to zero (a
+    /// correction's `StanPrzed` row and its unchanged after row, or free
+    /// items at 0.00, whose zero summary FA3-AMT-011 asks to omit). The second
     /// is skipped on advance invoices (`ZAL`, `KOR_ZAL`: no `FaWiersz`), on
     /// simplified invoices (the rate of a line is optional there), on
     /// collective corrections (`OkresFaKorygowanej`), and when no line states
@@ -62,7 +63,8 @@ fn fields(group: RateGroup) -> String {
 }
 
 /// True when the signed line values of `group` add up to zero (or the
-/// lines give no value): a correction that leaves the group unchanged.
+/// lines give no value): a correction that leaves the group unchanged, or
+/// items given free of charge.
 fn cancels_out(group: &Group) -> bool {
     let zero = |v: Option<rust_decimal::Decimal>| v.is_none_or(|v| v.is_zero());
     zero(group.net) && zero(group.gross)
@@ -95,7 +97,7 @@ fn missing_summary(kind: Kind, rates: &Rates<'_>, group: &Group, out: &mut Findi
     if (kind == Kind::Upr || kind.is_settlement()) && rates.no_summary {
         return;
     }
-    if kind.is_correction() && cancels_out(group) {
+    if cancels_out(group) {
         return;
     }
     let Some(line) = rates.lines_of(group).next() else {

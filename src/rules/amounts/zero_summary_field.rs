@@ -10,7 +10,8 @@ crate::declare_rule! {
     /// correction.
     ///
     /// Refined: settlements (`ROZ`) are also left alone, where 0.00 says
-    /// that nothing of that rate is still due.
+    /// that nothing of that rate is still due, and so is a group that has
+    /// lines (items at 0.00).
     ///
     /// ## Why it matters
     /// A summary field states that the invoice has sales at that rate; a
@@ -48,6 +49,9 @@ fn check(_invoice: &Faktura, ctx: &Context<'_>, out: &mut Findings) {
         let Some(declared) = group.declared else {
             continue;
         };
+        if !group.lines.is_empty() {
+            continue;
+        }
         if !declared.net.is_zero() || declared.tax.is_some_and(|t| !t.is_zero()) {
             continue;
         }
