@@ -115,6 +115,7 @@ impl ExchangeRates {
     /// Parses `date;code;mid` lines.
     pub fn parse_csv(text: &str) -> Result<Self, Error> {
         let mut table = Self::new();
+        let mut header_allowed = true;
         for (i, line) in text.lines().enumerate() {
             let line = line.trim();
             if line.is_empty() || line.starts_with('#') {
@@ -131,8 +132,8 @@ impl ExchangeRates {
                 )));
             };
             let Ok(date) = NaiveDate::parse_from_str(date.trim(), "%Y-%m-%d") else {
-                if table.is_empty() && i == 0 {
-                    continue; // a header line
+                if std::mem::take(&mut header_allowed) {
+                    continue; // a header line, before any rate
                 }
                 return Err(invalid(format!(
                     "line {}: `{}` is not a date (YYYY-MM-DD)",
@@ -155,6 +156,7 @@ impl ExchangeRates {
                 ))
             })?;
             table.insert(&code, date, mid);
+            header_allowed = false;
         }
         Ok(table)
     }
@@ -251,6 +253,10 @@ mod tests {
         );
         assert_eq!(t.mid_before("EUR", d("2026-11-19")), None);
         assert_eq!(t.mid_before("GBP", d("2026-11-23")), None);
+        let later_header =
+            ExchangeRates::parse("# NBP\ndata;kod;kurs\n2026-11-19;EUR;4,2345\n").unwrap();
+        assert_eq!(later_header.len(), 1);
+        assert!(ExchangeRates::parse("date;code;mid\ndate;code;mid\n").is_err());
         let comma = ExchangeRates::parse("2026-11-19,EUR,4.2345\n").unwrap();
         assert_eq!(
             comma.mid_before("EUR", d("2026-11-20")),
