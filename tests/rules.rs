@@ -4,7 +4,9 @@
 //! least one `invalid*.xml`. The valid fixture produces no error-level finding
 //! with every rule enabled; each invalid fixture fires its own code when that
 //! rule runs alone. A fixture's settings come from a header comment:
-//! `<!-- fa3-test: now=2026-11-21T12:00:00Z; mode=batch; opened=...; env=test -->`.
+//! `<!-- fa3-test: now=2026-11-21T12:00:00Z; mode=batch; opened=...; env=test -->`
+//! (also `tolerance=0.02`, and `rates=tests/fixtures/...` for an exchange-rates
+//! file, relative to the crate root).
 //!
 //! Rules checked across documents (`Check::Batch`) run through `fa3::run`:
 //! `valid.xml` alone fires nothing, and `valid.xml` with each `invalid*.xml`
