@@ -52,7 +52,7 @@ crate::declare_rule! {
 
 /// Half a unit of the last decimal of `price` (at least of the grosz).
 fn half_unit(price: Decimal) -> Decimal {
-    Decimal::new(5, price.scale().max(2) + 1)
+    Decimal::new(5, price.scale().clamp(2, 27) + 1)
 }
 
 fn check(_invoice: &Faktura, ctx: &Context<'_>, out: &mut Findings) {
