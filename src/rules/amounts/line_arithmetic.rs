@@ -131,18 +131,13 @@ fn check_value(
     let Some(difference) = checked_diff(value, expected) else {
         return;
     };
-    let operands = match discount {
-        Some(d) => format!(
-            "P_8B × {price_field} − P_10 is {quantity} × {price} − {discount}",
-            quantity = quantity.normalize(),
-            price = price.normalize(),
-            discount = d.normalize(),
-        ),
-        None => format!(
-            "P_8B × {price_field} is {quantity} × {price}",
-            quantity = quantity.normalize(),
-            price = price.normalize(),
-        ),
+    let quantity = quantity.normalize();
+    let price = display(price);
+    let operands = match discount.map(display) {
+        Some(discount) => {
+            format!("P_8B × {price_field} − P_10 is {quantity} × {price} − {discount}")
+        }
+        None => format!("P_8B × {price_field} is {quantity} × {price}"),
     };
     let number = line.number;
     out.report(

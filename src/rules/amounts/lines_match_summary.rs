@@ -115,7 +115,8 @@ fn check_group(ctx: &Context<'_>, group: &Group, out: &mut Findings) {
         format!(" (P_12 {})", group.rates.join(", "))
     };
     let lines = if n == 1 { "line" } else { "lines" };
-    let correction = if ctx.facts().kind().is_correction() {
+    let rates = ctx.facts().rates();
+    let correction = if rates.lines_of(group).any(|l| l.before) {
         ", StanPrzed rows subtracted,"
     } else {
         ""

@@ -40,6 +40,16 @@ pub(crate) fn tax_in_gross(gross: Decimal, percent: Decimal) -> Option<Decimal> 
     gross.checked_mul(percent)?.checked_div(divisor)
 }
 
+/// An exchange rate as written in messages: at least four decimals, as the
+/// NBP tables give them (`4.5005`, `1.0000`).
+pub(crate) fn rate_text(rate: Decimal) -> String {
+    if rate.scale() < 4 {
+        format!("{rate:.4}")
+    } else {
+        rate.to_string()
+    }
+}
+
 /// A percentage as written in messages: `23 %`, `12.5 %`.
 pub(crate) fn percent_text(percent: Decimal) -> String {
     format!("{} %", percent.normalize())

@@ -105,10 +105,7 @@ fn check(_invoice: &Faktura, ctx: &Context<'_>, out: &mut Findings) {
             out.report(
                 &NEGATIVE_AMOUNT,
                 line.field("P_8B"),
-                format!(
-                    "line {number}: the quantity P_8B is {q}, negative on a {kind} invoice",
-                    q = q.normalize()
-                ),
+                format!("line {number}: the quantity P_8B is {q}, negative on a {kind} invoice"),
             )
             .help = Some(help.to_string());
             continue;

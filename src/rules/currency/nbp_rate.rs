@@ -5,6 +5,7 @@ use rust_decimal::Decimal;
 
 use crate::exchange_rates::ExchangeRates;
 use crate::model::{Faktura, FakturaFaP6Choice};
+use crate::rules::amounts::rate_text;
 use crate::rules::{Check, Context, Findings};
 
 crate::declare_rule! {
@@ -112,14 +113,14 @@ impl Checker<'_> {
             path,
             format!(
                 "{field} is {rate}, but the NBP Table A mid-rate of {code} on {table_date} (the last table before the tax point {date}, {date_field}) is {mid}",
-                rate = rate.normalize(),
                 code = self.code,
-                mid = mid.normalize(),
+                rate = rate_text(rate),
+                mid = rate_text(mid),
             ),
         )
         .help = Some(format!(
             "use {mid}, the mid-rate of the last business day before the tax point (art. 31a), or correct {date_field}; if you convert at the ECB rate (art. 31a ust. 2), switch this rule off",
-            mid = mid.normalize(),
+            mid = rate_text(mid),
         ));
     }
 }

@@ -49,7 +49,7 @@ fn check(invoice: &Faktura, ctx: &Context<'_>, out: &mut Findings) {
             path,
             format!(
                 "{field} is {rate}, but the invoice is in złoty (KodWaluty PLN)",
-                rate = rate.normalize()
+                rate = crate::rules::amounts::rate_text(rate)
             ),
         )
         .help = Some(help.to_string());

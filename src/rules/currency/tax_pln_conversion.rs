@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 use crate::facts::money::{checked_diff, display, round2, scaled, within};
 use crate::facts::rates::Group;
 use crate::model::Faktura;
-use crate::rules::amounts::{percent_text, tax_in_gross, tax_on_net};
+use crate::rules::amounts::{percent_text, rate_text, tax_in_gross, tax_on_net};
 use crate::rules::{Check, Context, Findings};
 
 crate::declare_rule! {
@@ -147,7 +147,7 @@ fn check_group(ctx: &Context<'_>, group: &Group, out: &mut Findings) {
             format!(
                 "{tax_field} ({tax}) × {field} {rate} is",
                 tax = display(tax),
-                rate = rate.normalize()
+                rate = rate_text(rate)
             ),
         ),
         (_, _, Some(e)) => (
