@@ -31,6 +31,7 @@ pub(crate) mod check;
 pub(crate) mod diagnostic;
 pub mod domain;
 pub(crate) mod error;
+pub mod exchange_rates;
 pub mod facts;
 pub(crate) mod form;
 pub mod hygiene;

@@ -157,6 +157,9 @@ pub struct Settings {
     pub selection: Selection,
     /// Tolerance for amount comparisons (default 0.01).
     pub tolerance: rust_decimal::Decimal,
+    /// The NBP Table A mid-rates, loaded by the caller (the CLI's
+    /// `--rates FILE`); `None` leaves FA3-CUR-005 silent.
+    pub exchange_rates: Option<std::sync::Arc<crate::exchange_rates::ExchangeRates>>,
 }
 
 impl Default for Settings {
@@ -172,6 +175,7 @@ impl Default for Settings {
             schema_only: false,
             selection: Selection::default(),
             tolerance: rust_decimal::Decimal::new(1, 2),
+            exchange_rates: None,
         }
     }
 }

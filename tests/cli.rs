@@ -436,3 +436,97 @@ fn help_shows_examples_and_completions_exist() {
         .success()
         .stdout(predicate::str::contains("_fa3"));
 }
+
+#[test]
+fn rates_file_and_tolerance() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let invoice = root.join("tests/fixtures/rules/FA3-CUR-005/valid.xml");
+    let check = |extra: &[&str]| {
+        let mut cmd = fa3();
+        cmd.args([
+            "check",
+            "--no-config",
+            "--now",
+            NOW,
+            "--select",
+            "FA3-CUR-005",
+            "--format",
+            "jsonl",
+        ])
+        .args(extra)
+        .arg(&invoice);
+        String::from_utf8(cmd.output().unwrap().stdout).unwrap()
+    };
+    // Without a rates file the rule is silent; with one whose mid-rate
+    // differs it fires, whatever the shape (CSV or NBP JSON).
+    assert!(!check(&[]).contains("FA3-CUR-005"));
+    let csv = root.join("tests/fixtures/rules/FA3-CUR-005/nbp.csv");
+    assert!(!check(&["--rates", csv.to_str().unwrap()]).contains("FA3-CUR-005"));
+    let json = root.join("tests/fixtures/rules/FA3-CUR-005/nbp.json");
+    assert!(check(&["--rates", json.to_str().unwrap()]).contains("FA3-CUR-005"));
+    // A bad file or tolerance is a usage error.
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.csv");
+    std::fs::write(&bad, "2026-02-13;EUR;four\n").unwrap();
+    fa3()
+        .args([
+            "check",
+            "--no-config",
+            "--now",
+            NOW,
+            "--rates",
+            bad.to_str().unwrap(),
+            VALID,
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("not a positive rate"));
+    fa3()
+        .args([
+            "check",
+            "--no-config",
+            "--now",
+            NOW,
+            "--tolerance",
+            "-1",
+            VALID,
+        ])
+        .assert()
+        .code(2);
+
+    // The tolerance, from the flag or fa3.toml: P_15 off by 0.03.
+    let off = dir.path().join("off.xml");
+    let base = std::fs::read_to_string(root.join(VALID)).unwrap();
+    std::fs::write(
+        &off,
+        base.replace("<P_15>2050.99</P_15>", "<P_15>2051.02</P_15>"),
+    )
+    .unwrap();
+    let amounts = |extra: &[&str], cwd: &Path| {
+        let mut cmd = fa3();
+        cmd.current_dir(cwd)
+            .args([
+                "check",
+                "--now",
+                NOW,
+                "--select",
+                "FA3-AMT-004",
+                "--format",
+                "jsonl",
+            ])
+            .args(extra)
+            .arg(&off);
+        String::from_utf8(cmd.output().unwrap().stdout).unwrap()
+    };
+    let plain = dir.path().join("plain");
+    std::fs::create_dir_all(&plain).unwrap();
+    std::fs::write(plain.join("fa3.toml"), "").unwrap();
+    assert!(amounts(&[], &plain).contains("FA3-AMT-004"));
+    assert!(!amounts(&["--tolerance", "0.05"], &plain).contains("FA3-AMT-004"));
+    let loose = dir.path().join("loose");
+    std::fs::create_dir_all(&loose).unwrap();
+    std::fs::write(loose.join("fa3.toml"), "tolerance = \"0.05\"\n").unwrap();
+    assert!(!amounts(&[], &loose).contains("FA3-AMT-004"));
+    // The flag wins over the file.
+    assert!(amounts(&["--tolerance", "0.01"], &loose).contains("FA3-AMT-004"));
+}

@@ -26,6 +26,7 @@ const LAYERS: &[&str] = &[
     "diagnostic",
     "model",
     "domain",
+    "exchange_rates",
     "form",
     "registry",
     "settings",

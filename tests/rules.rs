@@ -4,7 +4,9 @@
 //! least one `invalid*.xml`. The valid fixture produces no error-level finding
 //! with every rule enabled; each invalid fixture fires its own code when that
 //! rule runs alone. A fixture's settings come from a header comment:
-//! `<!-- fa3-test: now=2026-11-21T12:00:00Z; mode=batch; opened=...; env=test -->`.
+//! `<!-- fa3-test: now=2026-11-21T12:00:00Z; mode=batch; opened=...; env=test -->`
+//! (also `tolerance=0.02`, and `rates=tests/fixtures/...` for an exchange-rates
+//! file, relative to the crate root).
 //!
 //! Rules checked across documents (`Check::Batch`) run through `fa3::run`:
 //! `valid.xml` alone fires nothing, and `valid.xml` with each `invalid*.xml`
@@ -80,6 +82,13 @@ fn fixture_settings(bytes: &[u8]) -> Settings {
             "max_part" => settings.limits.max_part_size = v.parse().unwrap(),
             "max_parts" => settings.limits.max_parts = v.parse().unwrap(),
             "max_package" => settings.limits.max_package_size = v.parse().unwrap(),
+            "tolerance" => settings.tolerance = v.parse().unwrap(),
+            // An exchange-rates file, relative to the crate root.
+            "rates" => {
+                let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(&v);
+                let rates = fa3::exchange_rates::ExchangeRates::load(&path).unwrap();
+                settings.exchange_rates = Some(std::sync::Arc::new(rates));
+            }
             // Read by the batch fixtures' runner.
             "sent" | "package" => {}
             other => panic!("unknown fixture header key {other}"),

@@ -131,6 +131,27 @@ pub static RULES: &[&Rule] = &[
     &corrections::amount_before_correction_on_kor::AMOUNT_BEFORE_CORRECTION_ON_KOR,
     // ---- end of dates, numbering and corrections (C.5-C.6) ----
     // ---- amounts and currency (C.9-C.10) ----
+    &amounts::tax_matches_rate::TAX_MATCHES_RATE,
+    &amounts::total_matches_summary::TOTAL_MATCHES_SUMMARY,
+    &amounts::lines_match_summary::LINES_MATCH_SUMMARY,
+    &amounts::line_arithmetic::LINE_VALUE_ARITHMETIC,
+    &amounts::line_tax::LINE_TAX_MATCHES,
+    &amounts::summary_for_rate::SUMMARY_FIELD_FOR_RATE,
+    &amounts::old_and_new_rate::OLD_AND_NEW_RATE_MIXED,
+    &amounts::negative_amount::NEGATIVE_AMOUNT,
+    &amounts::zero_summary_field::ZERO_SUMMARY_FIELD,
+    &amounts::margin_summary::MARGIN_SUMMARY,
+    &amounts::exemption_marker::EXEMPTION_MARKER,
+    &amounts::reverse_charge_marker::REVERSE_CHARGE_MARKER,
+    &amounts::reverse_charge_unused::REVERSE_CHARGE_UNUSED,
+    &amounts::split_payment_marker::SPLIT_PAYMENT_MARKER,
+    &amounts::oss_tax_absent::OSS_TAX_ABSENT,
+    &currency::tax_pln_missing::TAX_IN_PLN_MISSING,
+    &currency::tax_pln_on_pln::TAX_IN_PLN_ON_PLN_INVOICE,
+    &currency::tax_pln_conversion::TAX_IN_PLN_CONVERSION,
+    &currency::rate_missing::EXCHANGE_RATE_MISSING,
+    &currency::nbp_rate::EXCHANGE_RATE_NOT_NBP,
+    &currency::rate_on_pln::EXCHANGE_RATE_ON_PLN_INVOICE,
     // ---- end of amounts and currency (C.9-C.10) ----
     // ---- advances, simplified invoices, settlement and payment (C.7, C.8, C.13, C.14) ----
     &advances::advance_without_order::ADVANCE_WITHOUT_ORDER,

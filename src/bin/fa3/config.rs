@@ -31,6 +31,32 @@ pub struct Config {
     /// The lowest severity that makes the exit status 1: `error` (default),
     /// `warning` or `info`.
     pub fail_on: Option<String>,
+    /// Tolerance of the amount rules, e.g. `"0.02"` (a string keeps the
+    /// decimal exact; a TOML number is read by its shortest decimal form).
+    pub tolerance: Option<Tolerance>,
+    /// NBP Table A mid-rates file (CSV or JSON) for FA3-CUR-005 (relative to
+    /// the file).
+    pub rates: Option<PathBuf>,
+}
+
+/// `tolerance` as written in `fa3.toml`: `"0.02"` or `0.02`.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(untagged)]
+pub enum Tolerance {
+    /// A string: the exact decimal.
+    Text(String),
+    /// A TOML number.
+    Number(f64),
+}
+
+impl Tolerance {
+    /// The decimal text of the value (`0.02`).
+    pub fn as_text(&self) -> String {
+        match self {
+            Tolerance::Text(s) => s.trim().to_string(),
+            Tolerance::Number(n) => n.to_string(),
+        }
+    }
 }
 
 /// The name looked for.
@@ -55,5 +81,30 @@ pub fn load(path: &Path) -> Result<Config, String> {
     {
         config.registry = Some(dir.join(reg));
     }
+    if let (Some(rates), Some(dir)) = (&config.rates, path.parent())
+        && rates.is_relative()
+    {
+        config.rates = Some(dir.join(rates));
+    }
     Ok(config)
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_tolerance_and_rates() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(FILE_NAME);
+        std::fs::write(&path, "tolerance = \"0.02\"\nrates = \"nbp.csv\"\n").unwrap();
+        let config = load(&path).unwrap();
+        assert_eq!(config.tolerance.unwrap().as_text(), "0.02");
+        assert_eq!(config.rates, Some(dir.path().join("nbp.csv")));
+        std::fs::write(&path, "tolerance = 0.05\n").unwrap();
+        assert_eq!(load(&path).unwrap().tolerance.unwrap().as_text(), "0.05");
+        std::fs::write(&path, "tolerance = [1]\n").unwrap();
+        assert!(load(&path).is_err());
+    }
 }

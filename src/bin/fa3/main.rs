@@ -182,6 +182,13 @@ struct CheckArgs {
     /// Never show a progress bar.
     #[arg(long)]
     no_progress: bool,
+    /// Tolerance of the amount rules per compared amount (default 0.01).
+    #[arg(long, value_name = "AMOUNT")]
+    tolerance: Option<String>,
+    /// NBP Table A mid-rates (CSV `date;code;mid` or the NBP API JSON) for
+    /// checking the exchange rates (FA3-CUR-005).
+    #[arg(long, value_name = "FILE")]
+    rates: Option<PathBuf>,
 }
 
 fn parse_instant(s: &str) -> Result<DateTime<Utc>, String> {
@@ -303,6 +310,27 @@ fn settings(args: &CheckArgs) -> Result<(Settings, Option<PathBuf>, Severity), U
     s.selection = selection;
     // An unknown code or prefix is a usage error, as the library reports it.
     s.validate().map_err(|e| Usage(e.to_string()))?;
+
+    let tolerance = args
+        .tolerance
+        .clone()
+        .or_else(|| config.tolerance.as_ref().map(config::Tolerance::as_text));
+    if let Some(text) = tolerance {
+        s.tolerance = text
+            .parse::<rust_decimal::Decimal>()
+            .ok()
+            .filter(|t| !t.is_sign_negative())
+            .ok_or_else(|| {
+                Usage(format!(
+                    "tolerance: `{text}` is not a non-negative amount such as 0.01"
+                ))
+            })?;
+    }
+    if let Some(path) = args.rates.as_ref().or(config.rates.as_ref()) {
+        let rates =
+            fa3::exchange_rates::ExchangeRates::load(path).map_err(|e| Usage(e.to_string()))?;
+        s.exchange_rates = Some(std::sync::Arc::new(rates));
+    }
 
     let fail_on = match (args.fail_on, config.fail_on.as_deref()) {
         (Some(f), _) => severity_of(f),
