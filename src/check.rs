@@ -111,14 +111,14 @@ fn read_invoice(
 fn refine(bytes: &[u8], settings: &Settings, diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
     diagnostics
         .into_iter()
-        .map(|d| match refined(bytes, &d) {
+        .map(|d| match refined(bytes, settings, &d) {
             Some(r) if settings.selection.is_enabled(r.code) => r,
             _ => d,
         })
         .collect()
 }
 
-fn refined(bytes: &[u8], d: &Diagnostic) -> Option<Diagnostic> {
+fn refined(bytes: &[u8], settings: &Settings, d: &Diagnostic) -> Option<Diagnostic> {
     if d.severity != Severity::Error {
         return None;
     }
@@ -134,7 +134,7 @@ fn refined(bytes: &[u8], d: &Diagnostic) -> Option<Diagnostic> {
     form_code::refine(bytes, path, d)
         .or_else(|| creation_date_range::refine(bytes, path))
         .or_else(|| invoice_number_length::refine(bytes, path))
-        .or_else(|| crate::rules::schema_map::refine(path, d))
+        .or_else(|| crate::rules::schema_map::refine(path, d, &settings.selection))
 }
 
 /// Byte-level checks that must pass before any parsing (encoding, size,

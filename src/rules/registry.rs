@@ -199,5 +199,27 @@ pub static RULES: &[&Rule] = &[
     &attachments::table_cell_type::TABLE_CELL_TYPE,
     // ---- end of annotations, lines, transaction terms, footer and attachments (C.11, C.12, C.15-C.17) ----
     // ---- schema rules under their catalog codes ----
+    &dates::date_out_of_range::DATE_OUT_OF_RANGE,
+    &amounts::amount_format::AMOUNT_FORMAT,
+    &amounts::summary_pair::SUMMARY_PAIR,
+    &annotations::annotations_complete::ANNOTATIONS_COMPLETE,
+    &annotations::exemption_choice::EXEMPTION_CHOICE,
+    &annotations::new_transport_choice::NEW_TRANSPORT_CHOICE,
+    &annotations::margin_choice::MARGIN_CHOICE,
+    &corrections::corrected_ksef_number_choice::CORRECTED_KSEF_NUMBER_CHOICE,
+    &payment::payment_date_pair::PAYMENT_DATE_PAIR,
+    &payment::payment_form_choice::PAYMENT_FORM_CHOICE,
+    &parties::buyer_flags::BUYER_FLAGS,
+    &parties::third_party_role::THIRD_PARTY_ROLE,
+    &parties::authorised_entity_data::AUTHORISED_ENTITY_DATA,
+    &lines::gtu_value::GTU_VALUE,
+    &lines::rate_value::RATE_VALUE,
+    &transaction::contract_rate_pair::CONTRACT_RATE_PAIR,
+    &transaction::transport_choice::TRANSPORT_CHOICE,
+    &footer::footer_limits::FOOTER_LIMITS,
+    &attachments::attachment_structure::ATTACHMENT_STRUCTURE,
+    &advances::advance_invoice_reference::ADVANCE_INVOICE_REFERENCE,
+    &ids::nip_format::NIP_FORMAT,
+    &ids::internal_id_format::INTERNAL_ID_FORMAT,
     // ---- end of schema rules under their catalog codes ----
 ];

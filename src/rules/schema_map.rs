@@ -3,12 +3,13 @@
 //! reported under the catalog's code, with the rule's explanation before the
 //! validator's message and the rule's help. Each rule file declares a
 //! [`SchemaMapping`] that recognises its failures by element path, element
-//! name or the element a missing-element failure expected; the first rule in
-//! the registry whose mapping matches takes the failure, and a rule that is
-//! not selected leaves the plain schema finding in place.
+//! name or the element a missing-element failure expected; the first selected
+//! rule in the registry whose mapping matches takes the failure; when none
+//! is selected the plain schema finding stays.
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::{Check, RULES, Rule};
+use crate::settings::Selection;
 
 /// What schema failures a catalog rule takes over.
 #[derive(Debug)]
@@ -93,13 +94,15 @@ fn expected_elements(message: &str) -> impl Iterator<Item = &str> {
 }
 
 /// The failure `d` (an error of the schema validator at `path`) under the
-/// first catalog rule whose mapping takes it.
-pub(crate) fn refine(path: &str, d: &Diagnostic) -> Option<Diagnostic> {
+/// first selected catalog rule whose mapping takes it.
+pub(crate) fn refine(path: &str, d: &Diagnostic, selection: &Selection) -> Option<Diagnostic> {
     if d.severity != Severity::Error {
         return None;
     }
     RULES.iter().find_map(|rule| match rule.check {
-        Check::SchemaMapped(mapping) if mapping.matches(path, d) => {
+        Check::SchemaMapped(mapping)
+            if selection.is_enabled(rule.meta.code) && mapping.matches(path, d) =>
+        {
             let mut found = rule
                 .diagnostic(format!("{}: {}", mapping.what, d.message))
                 .with_path(path)
@@ -128,7 +131,8 @@ mod tests {
     fn expected_elements_are_read_from_the_message() {
         let one = "missing required element before <PMarzy> in <Adnotacje>: expected P_23";
         assert_eq!(expected_elements(one).collect::<Vec<_>>(), ["P_23"]);
-        let many = "missing required element before <GV> in <Podmiot2>: expected one of: IDNabywcy, JST";
+        let many =
+            "missing required element before <GV> in <Podmiot2>: expected one of: IDNabywcy, JST";
         assert_eq!(
             expected_elements(many).collect::<Vec<_>>(),
             ["IDNabywcy", "JST"]

@@ -1,5 +1,6 @@
 //! Advance and settlement invoices and order data (`ZAL`, `ROZ`, `Zamowienie`, `ZaliczkaCzesciowa`, `FakturaZaliczkowa`; catalog C.7).
 
+pub mod advance_invoice_reference;
 pub mod advance_line_markers;
 pub mod advance_rate_on_other_kind;
 pub mod advance_without_order;

@@ -55,6 +55,7 @@ pub(crate) fn percent_text(percent: Decimal) -> String {
     format!("{} %", percent.normalize())
 }
 
+pub mod amount_format;
 pub mod exemption_marker;
 pub mod line_arithmetic;
 pub mod line_tax;
@@ -67,6 +68,7 @@ pub mod reverse_charge_marker;
 pub mod reverse_charge_unused;
 pub mod split_payment_marker;
 pub mod summary_for_rate;
+pub mod summary_pair;
 pub mod tax_matches_rate;
 pub mod total_matches_summary;
 pub mod zero_summary_field;

@@ -5,6 +5,7 @@ use crate::model::{Faktura, FakturaZalacznikBlokDanychTabelaElementType};
 
 pub mod attachment_in_online_session;
 pub mod attachment_needs_batch_session;
+pub mod attachment_structure;
 pub mod attachments_not_enabled;
 pub mod table_cell_count;
 pub mod table_cell_type;

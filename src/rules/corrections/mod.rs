@@ -4,6 +4,7 @@ pub mod amount_before_correction_on_kor;
 pub mod before_marker_on_wrong_kind;
 pub mod collective_period_on_advance_correction;
 pub mod corrected_buyer_link;
+pub mod corrected_ksef_number_choice;
 pub mod corrected_ksef_number_date;
 pub mod corrected_number_unchanged;
 pub mod corrected_outside_ksef;

@@ -4,6 +4,7 @@ pub mod advance_received_after_issue;
 pub mod calendar;
 pub mod common_and_line_delivery_dates;
 pub mod corrected_invoice_after_correction;
+pub mod date_out_of_range;
 pub mod due_date_before_issue;
 pub mod identical_line_delivery_dates;
 pub mod issue_date_in_future;

@@ -4,3 +4,4 @@
 //! `KRS` and `BDO` are checked by the schema.
 
 pub mod bdo_number;
+pub mod footer_limits;

@@ -10,6 +10,7 @@ use crate::model::Faktura;
 use crate::rules::Context;
 
 pub mod gross_net_mixed;
+pub mod gtu_value;
 pub mod line_name_missing;
 pub mod line_number_duplicate;
 pub mod line_number_sequence;
@@ -19,6 +20,7 @@ pub mod line_reference_unknown;
 pub mod line_value_missing;
 pub mod oss_rate;
 pub mod procedure_rate;
+pub mod rate_value;
 pub mod reverse_charge_foreign_buyer;
 pub mod uu_id_duplicate;
 pub mod zero_rate_buyer;

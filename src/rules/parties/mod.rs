@@ -18,7 +18,9 @@ use crate::rules::Context;
 
 pub mod additional_buyer_share;
 pub mod authorised_entity_as_issuer;
+pub mod authorised_entity_data;
 pub mod buyer_address_missing;
+pub mod buyer_flags;
 pub mod buyer_id_for_eu_supply;
 pub mod buyer_id_link;
 pub mod buyer_is_seller;
@@ -37,6 +39,7 @@ pub mod reverse_charge_without_buyer_id;
 pub mod self_billing_issuer_role;
 pub mod seller_abroad;
 pub mod seller_prefix_missing;
+pub mod third_party_role;
 
 /// A `Podmiot3` with its party facts.
 #[derive(Clone, Copy)]

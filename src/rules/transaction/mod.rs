@@ -5,6 +5,8 @@
 
 pub mod contract_currency_pln;
 pub mod contract_rate_foreign_invoice;
+pub mod contract_rate_pair;
+pub mod transport_choice;
 
 /// The path of the contract rate's currency.
 const WALUTA_UMOWNA: &str = "/Faktura/Fa/WarunkiTransakcji/WalutaUmowna";
