@@ -116,12 +116,14 @@ fn with_fast_buffers<T>(f: impl FnOnce(&mut fast::Buffers) -> T) -> T {
 /// The one place that decides how a document is validated: the fast path
 /// first, and only when it does not prove the document valid, `gate` (which
 /// may stop there, as the checking pipeline does for a document in another
-/// form) and then the full validator, which alone produces diagnostics.
+/// form) and then the full validator, which alone produces diagnostics. The
+/// full validator works in `full`, or in fresh buffers made only when it
+/// runs.
 fn staged_with(
     bytes: &[u8],
     limits: &SchemaLimits,
     fast: &mut fast::Buffers,
-    full: &mut validator::Buffers,
+    full: Option<&mut validator::Buffers>,
     gate: impl FnOnce() -> bool,
 ) -> Staged {
     if fast::accepts(bytes, limits, fast) {
@@ -130,21 +132,17 @@ fn staged_with(
     if !gate() {
         return Staged::Stopped;
     }
-    Staged::Checked(validator::run_full(bytes, limits, full))
+    let diagnostics = match full {
+        Some(full) => validator::run_full(bytes, limits, full),
+        None => validator::run_full(bytes, limits, &mut validator::Buffers::default()),
+    };
+    Staged::Checked(diagnostics)
 }
 
 /// [`staged_with`] on this thread's fast-path buffers, for the checking
 /// pipeline (`crate::check`).
 pub(crate) fn staged(bytes: &[u8], limits: &SchemaLimits, gate: impl FnOnce() -> bool) -> Staged {
-    with_fast_buffers(|fast| {
-        staged_with(
-            bytes,
-            limits,
-            fast,
-            &mut validator::Buffers::default(),
-            gate,
-        )
-    })
+    with_fast_buffers(|fast| staged_with(bytes, limits, fast, None, gate))
 }
 
 /// True when the fast path proves the document schema-valid.
@@ -176,12 +174,11 @@ pub fn validate_without_fast_path(bytes: &[u8], limits: &SchemaLimits) -> Vec<Di
 
 /// True when the document is schema-valid (no error-severity diagnostic).
 pub fn is_valid(bytes: &[u8]) -> bool {
-    let mut buffers = Buffers::default();
     match staged_with(
         bytes,
         &SchemaLimits::default(),
-        &mut buffers.fast,
-        &mut buffers.full,
+        &mut fast::Buffers::default(),
+        None,
         || true,
     ) {
         Staged::Proven | Staged::Stopped => true,
@@ -221,7 +218,7 @@ impl SchemaValidator {
             bytes,
             &self.limits,
             &mut buffers.fast,
-            &mut buffers.full,
+            Some(&mut buffers.full),
             || true,
         ) {
             Staged::Proven | Staged::Stopped => Vec::new(),
