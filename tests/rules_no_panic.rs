@@ -178,6 +178,10 @@ const POOLS: &[Pool] = &[
             "2026-11-21T13:00:00",
             "2026-11-21T23:59:59-14:00",
             "2026-11-22T00:00:00+14:00",
+            "2026-11-21T24:00:00Z",
+            "2026-11-21T12:00:00.123456789Z",
+            "2050-01-01T23:59:59.999999999Z",
+            "2050-01-02T09:59:59+14:00",
         ],
     },
     // TNaturalny: more than 0, 14 digits.
@@ -200,6 +204,32 @@ const POOLS: &[Pool] = &[
     Pool {
         names: &["KodWaluty", "KodWalutyZ"],
         values: &["PLN", "EUR", "JPY", "KWD"],
+    },
+    // Attachment table cells (TZnakowy2), read by the column's type.
+    Pool {
+        names: &["WKom", "SKom"],
+        values: &[
+            "-",
+            "1.5",
+            "-0",
+            "ł",
+            "2024-02-29",
+            "2023-02-29",
+            "2024-02-29T24:00",
+            "99999999999999999999999999999999999999",
+            "0.000000000000000000000000000000001",
+        ],
+    },
+    // TNrRB: 10 to 34 characters.
+    Pool {
+        names: &["NrRB"],
+        values: &[
+            "PL61109010140000071219812874",
+            "61109010140000071219812874",
+            "0000000000",
+            "ZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZ",
+            "PL00000000000000000000000000",
+        ],
     },
     // TWybor1_2.
     Pool {
