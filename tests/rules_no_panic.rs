@@ -171,9 +171,9 @@ const POOLS: &[Pool] = &[
             "DataGodzZakTransportu",
         ],
         values: &[
-            "2021-10-01T00:00:00Z",
             "2025-09-01T00:00:00Z",
             "2050-01-01T23:59:59Z",
+            "2021-10-01T00:00:00Z",
             "2026-11-21T12:05:00Z",
             "2026-11-21T13:00:00",
             "2026-11-21T23:59:59-14:00",
@@ -548,6 +548,39 @@ fn run(cases: u32) {
     assert!(
         valid * 2 >= total,
         "only {valid} of {total} mutated documents were schema-valid: the rules were barely reached"
+    );
+}
+
+/// Every seed with every field of a known type set at once to the same end
+/// of its range (the first four values of each pool: the maximum, the
+/// minimum, then values near zero), so that the sums and products of the
+/// rules see the largest values on every line together.
+#[test]
+fn extreme_values_everywhere_never_panic() {
+    let settings = settings();
+    let (mut total, mut valid) = (0, 0);
+    for seed in seeds() {
+        for value in 0..4 {
+            let mut text = seed.text.clone();
+            for pool in 0..POOLS.len() {
+                text = apply(&text, &Mutation::AllOfPool { pool, value });
+            }
+            let report = fa3::validate(text.as_bytes(), &settings).unwrap();
+            for d in &report.diagnostics {
+                assert!(
+                    !d.path.is_empty() || d.line > 0,
+                    "{}: a finding with neither path nor line: {d:?}",
+                    seed.name
+                );
+            }
+            total += 1;
+            valid += usize::from(is_schema_valid(&report));
+        }
+    }
+    eprintln!("{total} documents with extreme values, {valid} schema-valid");
+    assert!(
+        valid * 2 >= total,
+        "only {valid} of {total} documents with extreme values were schema-valid"
     );
 }
 
