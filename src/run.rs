@@ -220,23 +220,51 @@ fn walk(dir: &Path, found: &mut Vec<PathBuf>, problems: &mut Vec<InputProblem>) 
 /// `read` call, and the next call finds the end.
 const READ_ROOM: usize = 64 * 1024;
 
-/// Reads a whole file, into `reuse` when given (a buffer of an earlier
-/// document: no size query and no new allocation for a typical invoice),
-/// else as `std::fs::read` does.
+/// Opens `path` for reading if it is a regular file. Devices (`/dev/zero`),
+/// FIFOs and sockets are refused before anything is read from them: the file
+/// is opened without blocking (a FIFO with no writer would block `open`), and
+/// its type is asked of the open file, so a symlink is judged by its target.
+fn open_regular(path: &Path) -> std::io::Result<(std::fs::File, u64)> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt as _;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = options.open(path)?;
+    let meta = file.metadata()?;
+    if !meta.is_file() {
+        let what = if meta.is_dir() {
+            "a folder"
+        } else {
+            "not a regular file (a device, FIFO or socket)"
+        };
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            format!("{what}; only regular files are read"),
+        ));
+    }
+    Ok((file, meta.len()))
+}
+
+/// Reads a whole regular file, into `reuse` when given (a buffer of an
+/// earlier document: no new allocation for a typical invoice).
 fn read_file(path: &Path, reuse: Option<Vec<u8>>) -> std::io::Result<Vec<u8>> {
     use std::io::Read as _;
-    match reuse {
+    let (mut file, len) = open_regular(path)?;
+    let mut buf = match reuse {
         Some(mut buf) => {
             buf.clear();
             buf.reserve(READ_ROOM);
-            let mut file = std::fs::File::open(path)?;
-            // Through `Take`, `read_to_end` fills the spare capacity without
-            // first asking the file system for the file's size.
-            std::io::Read::take(&mut file, u64::MAX).read_to_end(&mut buf)?;
-            Ok(buf)
+            buf
         }
-        None => std::fs::read(path),
-    }
+        None => Vec::with_capacity(usize::try_from(len).unwrap_or(0).min(64 * READ_ROOM) + 1),
+    };
+    // Through `Take`, `read_to_end` fills the spare capacity without asking
+    // the file system for the file's size again.
+    std::io::Read::take(&mut file, u64::MAX).read_to_end(&mut buf)?;
+    Ok(buf)
 }
 
 /// Keys and first occurrences seen so far in the run.

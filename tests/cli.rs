@@ -530,3 +530,45 @@ fn rates_file_and_tolerance() {
     // The flag wins over the file.
     assert!(amounts(&["--tolerance", "0.01"], &loose).contains("FA3-AMT-004"));
 }
+
+/// Devices, FIFOs and sockets are refused before anything is read from
+/// them, named on the command line or found in a folder (also behind a
+/// `*.xml` symlink); a folder run reports them and checks the rest.
+#[cfg(unix)]
+#[test]
+fn non_regular_files_are_refused_without_reading_or_blocking() {
+    let out = fa3()
+        .args(["check", "/dev/zero"])
+        .timeout(std::time::Duration::from_secs(20))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("/dev/zero: not a regular file"), "{stderr}");
+
+    let dir = tempfile::tempdir().unwrap();
+    let base = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/base.xml");
+    std::fs::copy(base, dir.path().join("a.xml")).unwrap();
+    std::os::unix::fs::symlink("/dev/zero", dir.path().join("zero.xml")).unwrap();
+    let fifo = dir.path().join("pipe.xml");
+    assert!(
+        Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let out = fa3()
+        .args(["check", "--now", "2026-11-21T12:00:00Z", "--format", "json"])
+        .arg(dir.path())
+        .timeout(std::time::Duration::from_secs(20))
+        .output()
+        .unwrap();
+    // Not killed by the timeout: the run ended by itself.
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("zero.xml: not a regular file"), "{stderr}");
+    assert!(stderr.contains("pipe.xml: not a regular file"), "{stderr}");
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["summary"]["files"], 1);
+}
