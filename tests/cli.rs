@@ -572,3 +572,21 @@ fn non_regular_files_are_refused_without_reading_or_blocking() {
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(report["summary"]["files"], 1);
 }
+
+/// A run whose inputs hold no invoice says so and exits 2, unless told
+/// that an empty input is fine.
+#[test]
+fn a_run_with_no_invoice_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = fa3().arg("check").arg(dir.path()).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("no invoice to check"), "{stderr}");
+    let out = fa3()
+        .args(["check", "--allow-empty"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no invoice to check"));
+}

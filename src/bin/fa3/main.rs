@@ -176,6 +176,10 @@ struct CheckArgs {
     /// Exit 0 even when there are findings.
     #[arg(long)]
     exit_zero: bool,
+    /// Exit 0 when the inputs hold no invoice at all (an empty folder or
+    /// ZIP package); by default that is a usage problem (exit 2).
+    #[arg(long)]
+    allow_empty: bool,
     /// The lowest severity that makes the exit status 1 (default error).
     #[arg(long, value_enum)]
     fail_on: Option<FailOn>,
@@ -420,11 +424,24 @@ fn run_check(args: &CheckArgs) -> Result<ExitCode, commands::Failure> {
         eprintln!("fa3: {}", p.error);
     }
     render.finish(&summary)?;
-    Ok(if !problems.is_empty() {
-        ExitCode::from(2)
-    } else if failed && !args.exit_zero {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    let nothing_checked = summary.files == 0 && problems.is_empty();
+    if nothing_checked {
+        eprintln!(
+            "fa3: no invoice to check: the inputs hold no *.xml file{}",
+            if args.allow_empty {
+                ""
+            } else {
+                " (--allow-empty accepts that)"
+            }
+        );
+    }
+    Ok(
+        if !problems.is_empty() || (nothing_checked && !args.allow_empty) {
+            ExitCode::from(2)
+        } else if failed && !args.exit_zero {
+            ExitCode::from(1)
+        } else {
+            ExitCode::SUCCESS
+        },
+    )
 }
