@@ -44,8 +44,13 @@ pub const SIZE_WITH_ATTACHMENT: &str = size::too_large_with_attachment::TOO_LARG
     .meta
     .code;
 
+/// Input that is not XML at all (a PDF, a ZIP package), found by its first
+/// bytes: FA3-XML-001 (malformed-xml).
+pub const NOT_XML: &str = xml::malformed_xml::MALFORMED_XML.meta.code;
+
 /// Every code above, in catalog order.
 pub const ALL: &[&str] = &[
+    NOT_XML,
     BOM,
     ENCODING_NOT_UTF8,
     INVALID_UTF8,

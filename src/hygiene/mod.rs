@@ -110,11 +110,53 @@ pub fn scan(bytes: &[u8], limits: &HygieneLimits) -> Hygiene {
             fatal: true,
         };
     }
+    if let Some(finding) = not_utf8_xml(bytes) {
+        return Hygiene {
+            diagnostics: vec![finding],
+            fatal: true,
+        };
+    }
     let sink = scanner::check(bytes);
     Hygiene {
         diagnostics: sink.diagnostics,
         fatal: sink.fatal,
     }
+}
+
+/// One finding for a document in UTF-16 or UTF-32, or for input that is not
+/// XML at all, instead of a finding for each of its bytes.
+fn not_utf8_xml(bytes: &[u8]) -> Option<Diagnostic> {
+    // A byte order mark, or the zero bytes around `<?` of an XML declaration.
+    let wide = match bytes {
+        [0, 0, 0xFE, 0xFF, ..] | [0, 0, 0, b'<', 0, 0, 0, b'?', ..] => Some(("UTF-32BE", 4)),
+        [0xFF, 0xFE, 0, 0, ..] | [b'<', 0, 0, 0, b'?', 0, 0, 0, ..] => Some(("UTF-32LE", 4)),
+        [0xFE, 0xFF, ..] | [0, b'<', 0, b'?', ..] => Some(("UTF-16BE", 2)),
+        [0xFF, 0xFE, ..] | [b'<', 0, b'?', 0, ..] => Some(("UTF-16LE", 2)),
+        _ => None,
+    };
+    if let Some((encoding, unit)) = wide {
+        let end = unit.min(bytes.len());
+        return Some(
+            crate::rules::xml::encoding_not_utf8::wide_finding(encoding).with_span(0..end),
+        );
+    }
+    // Files that are plainly something else, by their signature.
+    let what = if bytes.starts_with(b"%PDF-") {
+        "a PDF file"
+    } else if bytes.starts_with(b"PK\x03\x04") {
+        "a ZIP package; give the package itself to fa3 check, which reads its entries"
+    } else {
+        return None;
+    };
+    let shown: String = String::from_utf8_lossy(&bytes[..bytes.len().min(8)])
+        .chars()
+        .map(|c| if c.is_control() { '.' } else { c })
+        .collect();
+    let at = 0;
+    Some(
+        crate::rules::xml::malformed_xml::not_xml_finding(&shown, what)
+            .with_span(at..(at + 1).min(bytes.len())),
+    )
 }
 
 /// The size finding, if the file is over its limit. Looks for a `Zalacznik`
@@ -148,6 +190,50 @@ fn size(bytes: &[u8], limits: &HygieneLimits) -> Option<Diagnostic> {
 #[allow(clippy::unwrap_used, clippy::panic)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn wide_encodings_get_one_finding() {
+        let limits = HygieneLimits::default();
+        let text = "<?xml version=\"1.0\"?><Faktura/>";
+        let le: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        let be_no_bom: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        for (bytes, name) in [(le, "UTF-16LE"), (be_no_bom, "UTF-16BE")] {
+            let h = scan(&bytes, &limits);
+            assert!(h.fatal);
+            assert_eq!(h.diagnostics.len(), 1, "{:#?}", h.diagnostics);
+            assert_eq!(h.diagnostics[0].code, codes::ENCODING_NOT_UTF8);
+            assert!(
+                h.diagnostics[0].message.contains(name),
+                "{}",
+                h.diagnostics[0].message
+            );
+        }
+    }
+
+    #[test]
+    fn input_that_is_not_xml_gets_one_finding() {
+        let limits = HygieneLimits::default();
+        let h = scan(b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj", &limits);
+        assert!(h.fatal);
+        assert_eq!(h.diagnostics.len(), 1);
+        assert!(
+            h.diagnostics[0].message.contains("a PDF file"),
+            "{}",
+            h.diagnostics[0].message
+        );
+        // XML after a BOM and white space is left to the scanner.
+        assert!(
+            scan(b"\xEF\xBB\xBF \n<a/>", &limits)
+                .diagnostics
+                .iter()
+                .all(|d| !d.message.contains("not an XML"))
+        );
+        // Empty input is the parser's to report.
+        assert!(scan(b"", &limits).diagnostics.is_empty());
+    }
 
     #[test]
     fn size_is_checked_before_anything_else() {

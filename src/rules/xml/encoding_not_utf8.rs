@@ -10,7 +10,10 @@ crate::declare_rule! {
     /// ## What it checks
     /// When the document starts with an XML declaration that has an `encoding`
     /// pseudo-attribute, its value must be `UTF-8` (compared case-insensitively).
-    /// The declaration, and the attribute, are optional.
+    /// The declaration, and the attribute, are optional. A document written in
+    /// UTF-16 or UTF-32 (recognised by its byte order mark, or by the zero
+    /// bytes around its first `<`) gets one finding that says so, instead of a
+    /// finding for every zero byte.
     ///
     /// ## Why it matters
     /// KSeF accepts only UTF-8 and rejects other declared encodings with status
@@ -52,4 +55,14 @@ pub(crate) fn finding(declared: &str) -> Diagnostic {
             "save the file as UTF-8 (without a byte order mark) and declare \
              encoding=\"UTF-8\", or leave the encoding out",
         )
+}
+
+/// The finding for a document written in `encoding` (`UTF-16LE`, …), found
+/// by its first bytes; the caller adds its span.
+pub(crate) fn wide_finding(encoding: &str) -> Diagnostic {
+    ENCODING_NOT_UTF8
+        .diagnostic(format!(
+            "the file is written in {encoding}, but KSeF accepts only UTF-8"
+        ))
+        .with_help("save the file as UTF-8 (without a byte order mark) and send it again")
 }

@@ -1,6 +1,7 @@
 //! `FA3-XML-001` malformed-xml: reported by the streaming schema validator
 //! ([`crate::schema`]).
 
+use crate::diagnostic::Diagnostic;
 use crate::rules::Check;
 
 crate::declare_rule! {
@@ -29,4 +30,21 @@ crate::declare_rule! {
         since: "0.1.0",
         check: Check::Schema,
     }
+}
+
+/// The finding for input that is not XML at all: it does not start with `<`
+/// (after an optional byte order mark and white space). `what` names the
+/// kind of file when its first bytes tell (`a PDF file`), else is empty; the
+/// caller adds its span.
+pub(crate) fn not_xml_finding(start: &str, what: &str) -> Diagnostic {
+    let kind = if what.is_empty() {
+        String::new()
+    } else {
+        format!(" ({what})")
+    };
+    MALFORMED_XML
+        .diagnostic(format!(
+            "this is not an XML document: it starts with {start:?}{kind}, not with `<`"
+        ))
+        .with_help("send the FA(3) XML file of the invoice, not a printout or another format")
 }
