@@ -248,6 +248,31 @@ fn open_regular(path: &Path) -> std::io::Result<(std::fs::File, u64)> {
     Ok((file, meta.len()))
 }
 
+/// Reads a regular file of at most `cap` bytes. Devices, FIFOs and sockets
+/// are refused before anything is read from them, and a larger file is
+/// refused by its size without being read (one that grows while it is read
+/// is cut at `cap + 1` bytes and refused too).
+pub fn read_regular_file(path: &Path, cap: u64) -> std::io::Result<Vec<u8>> {
+    use std::io::Read as _;
+    let too_large = |len: u64| {
+        std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            format!("the file is {len} bytes, more than the {cap} bytes read at most; not read"),
+        )
+    };
+    let (file, len) = open_regular(path)?;
+    if len > cap {
+        return Err(too_large(len));
+    }
+    let mut buf = Vec::with_capacity(usize::try_from(len).unwrap_or(0));
+    file.take(cap.saturating_add(1)).read_to_end(&mut buf)?;
+    let read = u64::try_from(buf.len()).unwrap_or(u64::MAX);
+    if read > cap {
+        return Err(too_large(read));
+    }
+    Ok(buf)
+}
+
 /// Reads a whole regular file, into `reuse` when given (a buffer of an
 /// earlier document: no new allocation for a typical invoice).
 fn read_file(path: &Path, reuse: Option<Vec<u8>>) -> std::io::Result<Vec<u8>> {

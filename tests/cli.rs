@@ -590,3 +590,42 @@ fn a_run_with_no_invoice_says_so() {
     assert_eq!(out.status.code(), Some(0));
     assert!(String::from_utf8_lossy(&out.stderr).contains("no invoice to check"));
 }
+
+/// Every read is bounded: `format` and `link` refuse a device and a file
+/// larger than an invoice may be, `--config` a device, and standard input
+/// is read only up to just past KSeF's largest invoice.
+#[cfg(unix)]
+#[test]
+fn reads_are_bounded() {
+    let quick = std::time::Duration::from_secs(20);
+    for args in [
+        vec!["format", "/dev/zero"],
+        vec!["link", "/dev/zero"],
+        vec!["check", "--config", "/dev/zero", "tests/fixtures/base.xml"],
+    ] {
+        let out = fa3().args(&args).timeout(quick).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {out:?}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains("not a regular file"), "{args:?}: {stderr}");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let big = dir.path().join("big.xml");
+    std::fs::write(&big, vec![b' '; 3_000_001]).unwrap();
+    let out = fa3()
+        .arg("format")
+        .arg(&big)
+        .timeout(quick)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("3000001 bytes"));
+    // Standard input: 3,000,001 bytes are one too many.
+    let out = fa3()
+        .args(["check", "-"])
+        .write_stdin(vec![b' '; 3_000_001])
+        .timeout(quick)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("standard input holds more than"));
+}

@@ -21,13 +21,33 @@ impl From<io::Error> for Failure {
     }
 }
 
+/// The most bytes read from one invoice: KSeF's largest (with an attachment).
+pub const MAX_INPUT: u64 = fa3::ksef::MAX_INVOICE_SIZE_WITH_ATTACHMENT;
+
+/// Reads standard input, at most `cap` bytes; more is an error, found
+/// after reading `cap + 1` bytes, never by reading everything.
+pub fn read_stdin(cap: u64) -> Result<Vec<u8>, Failure> {
+    let mut buf = Vec::new();
+    io::stdin()
+        .lock()
+        .take(cap.saturating_add(1))
+        .read_to_end(&mut buf)?;
+    if u64::try_from(buf.len()).unwrap_or(u64::MAX) > cap {
+        return Err(Failure::Usage(format!(
+            "-: standard input holds more than {cap} bytes, more than an invoice may have; not checked"
+        )));
+    }
+    Ok(buf)
+}
+
+/// Reads one invoice: a regular file or standard input (`-`), at most
+/// [`MAX_INPUT`] bytes.
 fn read(path: &Path) -> Result<Vec<u8>, Failure> {
     if path.as_os_str() == "-" {
-        let mut buf = Vec::new();
-        io::stdin().read_to_end(&mut buf)?;
-        Ok(buf)
+        read_stdin(MAX_INPUT)
     } else {
-        std::fs::read(path).map_err(|e| Failure::Usage(format!("{}: {e}", path.display())))
+        fa3::run::read_regular_file(path, MAX_INPUT)
+            .map_err(|e| Failure::Usage(format!("{}: {e}", path.display())))
     }
 }
 

@@ -70,10 +70,15 @@ pub fn discover(start: &Path) -> Option<PathBuf> {
         .find(|p| p.is_file())
 }
 
+/// The most bytes read from a config file (a real one is a few hundred).
+const MAX_CONFIG: u64 = 1024 * 1024;
+
 /// Reads and parses a config file; relative paths in it are resolved
 /// against its folder.
 pub fn load(path: &Path) -> Result<Config, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let bytes = fa3::run::read_regular_file(path, MAX_CONFIG)
+        .map_err(|e| format!("{}: {e}", path.display()))?;
+    let text = String::from_utf8(bytes).map_err(|e| format!("{}: {e}", path.display()))?;
     let mut config: Config =
         toml::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
     if let (Some(reg), Some(dir)) = (&config.registry, path.parent())

@@ -4,7 +4,7 @@
 mod commands;
 mod config;
 
-use std::io::{self, IsTerminal, Read, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -359,8 +359,7 @@ fn run_check(args: &CheckArgs) -> Result<ExitCode, commands::Failure> {
     let mut inputs = Vec::new();
     for path in &args.paths {
         if path.as_os_str() == "-" {
-            let mut bytes = Vec::new();
-            io::stdin().read_to_end(&mut bytes)?;
+            let bytes = commands::read_stdin(commands::MAX_INPUT)?;
             inputs.push(Input::Bytes {
                 name: "-".into(),
                 bytes,
