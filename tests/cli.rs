@@ -629,3 +629,23 @@ fn reads_are_bounded() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("standard input holds more than"));
 }
+
+/// `registry record` records every readable file and reports the others
+/// (exit 2), instead of stopping at the first it cannot read.
+#[test]
+fn registry_record_goes_on_past_an_unreadable_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let db: PathBuf = dir.path().join("sent.sqlite");
+    let missing = dir.path().join("missing.xml");
+    fa3()
+        .args(["registry", "record", "--registry"])
+        .arg(&db)
+        .arg(&missing)
+        .arg(VALID)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("missing.xml"))
+        .stdout(predicate::str::contains(
+            "recorded 5265877635 VAT \"FV/2026/11/001\"",
+        ));
+}

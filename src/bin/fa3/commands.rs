@@ -216,8 +216,18 @@ pub fn record(
     let accepted_on = fa3::TimeZone::warsaw().local_date(now);
     let mut out = io::stdout().lock();
     let mut failed = false;
+    let mut unreadable = false;
     for file in files {
-        let bytes = read(file)?;
+        // An unreadable file is reported, and the others are still recorded.
+        let bytes = match read(file) {
+            Ok(bytes) => bytes,
+            Err(Failure::Usage(m)) => {
+                eprintln!("fa3: {m}");
+                unreadable = true;
+                continue;
+            }
+            Err(e) => return Err(e),
+        };
         let invoice = match fa3::parse(&bytes) {
             Ok(i) => i,
             Err(e) => {
@@ -262,7 +272,9 @@ pub fn record(
             }
         }
     }
-    Ok(if failed {
+    Ok(if unreadable {
+        ExitCode::from(2)
+    } else if failed {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
