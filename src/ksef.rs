@@ -33,6 +33,12 @@ pub const MAX_PACKAGE_SIZE: u64 = 5_000_000_000;
 /// bound on the work for one document (FA(3) itself needs 9 levels).
 pub const MAX_DEPTH: usize = 64;
 
+/// Most attributes and namespace declarations read on one element: 64. Not
+/// a KSeF rule but fa3's bound on the work for one tag (attributes are
+/// compared pairwise for duplicates); FA(3) needs two attributes and a few
+/// declarations.
+pub const MAX_ATTRIBUTES: usize = 64;
+
 /// Most elements read in one document: 2,000,000. Not a KSeF rule but
 /// fa3's bound on the work for one document: far beyond any invoice KSeF
 /// accepts (3,000,000 bytes), small enough to bound the work on hostile

@@ -313,3 +313,36 @@ fn default_limits_agree() {
     assert_eq!(limits.max_part_size, fa3::run::MAX_PART_BYTES);
     assert_eq!(limits.max_package_size, fa3::run::MAX_PACKAGE_BYTES);
 }
+
+/// Attributes and namespace declarations per element are bounded before
+/// they are compared pairwise: 100,000 of either on the root stop the
+/// validation with one limit finding (FA3-XSD-014), at the root's tag.
+#[test]
+fn many_attributes_stop_at_the_bound() {
+    let base = include_str!("fixtures/base.xml");
+    let root = "<Faktura ";
+    assert!(base.contains(root));
+    for (what, attr) in [("attributes", "a"), ("declarations", "xmlns:p")] {
+        let mut extra = String::new();
+        for i in 0..100_000 {
+            let _ = write!(extra, "{attr}{i}=\"x\" ");
+        }
+        let xml = base.replacen(root, &format!("{root}{extra}"), 1);
+        let found = validate(xml.as_bytes(), &SchemaLimits::default());
+        let limit: Vec<&Diagnostic> = found.iter().filter(|d| d.code == "FA3-XSD-014").collect();
+        assert_eq!(limit.len(), 1, "{what}: {found:#?}");
+        assert!(
+            limit[0].message.contains("more than 64 attributes"),
+            "{}",
+            limit[0].message
+        );
+        assert!(!is_valid(xml.as_bytes()));
+    }
+    // The bound itself is no problem: 60 declarations of unused prefixes.
+    let mut extra = String::new();
+    for i in 0..60 {
+        let _ = write!(extra, "xmlns:p{i}=\"urn:x:{i}\" ");
+    }
+    let xml = base.replacen(root, &format!("{root}{extra}"), 1);
+    assert!(is_valid(xml.as_bytes()));
+}

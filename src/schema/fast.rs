@@ -418,6 +418,9 @@ impl Pass<'_, '_> {
         ok(!needs_normalizing(raw))?;
 
         let key = self.b.get(name.clone())?;
+        // Many attributes are left to the full validator, which stops at
+        // the bound before comparing them pairwise.
+        ok(self.buf.attrs.len() < crate::ksef::MAX_ATTRIBUTES)?;
         // Well-formedness: no attribute name twice on one tag.
         for (other, _) in &self.buf.attrs {
             ok(self.b.get(other.clone())? != key)?;

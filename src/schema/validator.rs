@@ -850,6 +850,24 @@ impl<'a> Run<'a> {
             return Ok(());
         }
         self.attr_values.clear();
+        // Attributes are compared pairwise for duplicates: more than the
+        // bound stop validation before that work (counted without checks).
+        let max = crate::ksef::MAX_ATTRIBUTES;
+        if e.attributes().with_checks(false).take(max + 1).count() > max {
+            self.report(
+                codes::LIMIT,
+                format!(
+                    "validation stopped: an element has more than {max} attributes and namespace declarations"
+                ),
+                tag.clone(),
+                None,
+                None,
+            );
+            return Err(Fatal {
+                message: String::new(),
+                span: 0..0,
+            });
+        }
         let depth = self.frames.len();
         for attr in e.attributes() {
             let attr: Attribute<'_> = attr.map_err(|err| Fatal {
