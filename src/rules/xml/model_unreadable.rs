@@ -51,6 +51,7 @@ crate::declare_rule! {
 /// typed model cannot read: `reason` is the typed parser's message, `span`
 /// where it stopped.
 pub(crate) fn schema_valid_but_unreadable(reason: &str, span: Range<usize>) -> Diagnostic {
+    let reason = clipped(reason);
     MODEL_UNREADABLE
         .diagnostic(format!(
             "the document is schema-valid, but the typed model cannot read it, so the business rules were skipped ({reason})"
@@ -62,6 +63,8 @@ pub(crate) fn schema_valid_but_unreadable(reason: &str, span: Range<usize>) -> D
 /// it is schema-valid: why (`reason`), at which element (`path`) and byte
 /// offset (`at`). At error severity: the parser has no invoice to return.
 pub(crate) fn parse_failure(reason: &dyn Display, path: String, at: usize) -> Diagnostic {
+    let full = reason.to_string();
+    let reason = clipped(&full);
     MODEL_UNREADABLE
         .diagnostic_at(
             Severity::Error,
@@ -69,4 +72,39 @@ pub(crate) fn parse_failure(reason: &dyn Display, path: String, at: usize) -> Di
         )
         .with_path(path)
         .with_span(at..at)
+}
+
+/// The most characters of the typed parser's message a finding quotes: the
+/// message may hold a whole value of the document.
+const MAX_REASON: usize = 200;
+
+/// `reason`, cut to [`MAX_REASON`] characters with `…` and its full length.
+fn clipped(reason: &str) -> std::borrow::Cow<'_, str> {
+    match reason.char_indices().nth(MAX_REASON) {
+        None => std::borrow::Cow::Borrowed(reason),
+        Some((end, _)) => std::borrow::Cow::Owned(format!(
+            "{}… ({} characters in all)",
+            &reason[..end],
+            reason.chars().count()
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_reasons_are_quoted_in_part() {
+        let long = "v".repeat(5_000);
+        let d = parse_failure(&long, "/Faktura".into(), 0);
+        assert!(d.message.len() < 400, "{}", d.message.len());
+        assert!(
+            d.message.ends_with("… (5000 characters in all)"),
+            "{}",
+            d.message
+        );
+        let short = parse_failure(&"short", "/Faktura".into(), 0);
+        assert!(short.message.ends_with("short"));
+    }
 }
