@@ -161,7 +161,8 @@ fn expand(inputs: Vec<Input>) -> VecDeque<Source> {
 /// The `*.xml` files and `*.zip` packages under a folder, in path order.
 fn folder_sources(dir: &Path, problems: &mut Vec<InputProblem>) -> Vec<Source> {
     let mut found = Vec::new();
-    walk(dir, &mut found, problems);
+    let root = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+    walk(dir, &root, &mut found, problems);
     // Component order (as `Path`'s `Ord`): separators sort before every
     // other byte. Keys are built once per path.
     found.sort_by_cached_key(|f| {
@@ -189,7 +190,12 @@ fn folder_sources(dir: &Path, problems: &mut Vec<InputProblem>) -> Vec<Source> {
         .collect()
 }
 
-fn walk(dir: &Path, found: &mut Vec<PathBuf>, problems: &mut Vec<InputProblem>) {
+/// Collects the `*.xml` files under `dir` (and its subfolders, not through
+/// links). A symbolic link is followed only when its target is inside the
+/// folder the run was given (`root`, canonical); one that leaves it is
+/// reported and skipped, so that a link to `/proc/self/environ` or a key
+/// file never gets into a report.
+fn walk(dir: &Path, root: &Path, found: &mut Vec<PathBuf>, problems: &mut Vec<InputProblem>) {
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
         Err(e) => {
@@ -205,12 +211,33 @@ fn walk(dir: &Path, found: &mut Vec<PathBuf>, problems: &mut Vec<InputProblem>) 
         let Ok(kind) = entry.file_type() else {
             continue;
         };
-        if kind.is_dir() {
-            walk(&path, found, problems);
-        } else if path
+        let is_xml = path
             .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("xml"))
-        {
+            .is_some_and(|e| e.eq_ignore_ascii_case("xml"));
+        if kind.is_dir() {
+            walk(&path, root, found, problems);
+        } else if is_xml && kind.is_symlink() {
+            match std::fs::canonicalize(&path) {
+                Ok(target) if target.starts_with(root) => found.push(path),
+                Ok(target) => problems.push(InputProblem {
+                    name: path.display().to_string(),
+                    error: Error::io(
+                        &path,
+                        std::io::Error::new(
+                            std::io::ErrorKind::PermissionDenied,
+                            format!(
+                                "a symbolic link to {}, outside the folder; not followed",
+                                target.display()
+                            ),
+                        ),
+                    ),
+                }),
+                Err(e) => problems.push(InputProblem {
+                    name: path.display().to_string(),
+                    error: Error::io(&path, e),
+                }),
+            }
+        } else if is_xml {
             found.push(path);
         }
     }

@@ -567,10 +567,45 @@ fn non_regular_files_are_refused_without_reading_or_blocking() {
     // Not killed by the timeout: the run ended by itself.
     assert_eq!(out.status.code(), Some(2), "{out:?}");
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("zero.xml: not a regular file"), "{stderr}");
+    // A link that leaves the folder is not followed at all.
+    assert!(stderr.contains("zero.xml"), "{stderr}");
+    assert!(
+        stderr.contains("outside the folder; not followed"),
+        "{stderr}"
+    );
     assert!(stderr.contains("pipe.xml: not a regular file"), "{stderr}");
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(report["summary"]["files"], 1);
+
+    // A link to a file inside the folder is followed; one to a secret
+    // outside it is not, and nothing of the secret is printed.
+    let secret = tempfile::tempdir().unwrap();
+    std::fs::write(secret.path().join("key.xml"), "SECRET-KEY-MATERIAL").unwrap();
+    std::os::unix::fs::symlink(secret.path().join("key.xml"), dir.path().join("key.xml")).unwrap();
+    std::os::unix::fs::symlink(dir.path().join("a.xml"), dir.path().join("b.xml")).unwrap();
+    let out = fa3()
+        .args([
+            "check",
+            "--now",
+            "2026-11-21T12:00:00Z",
+            "--format",
+            "human",
+        ])
+        .arg(dir.path())
+        .timeout(std::time::Duration::from_secs(20))
+        .output()
+        .unwrap();
+    let all = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(!all.contains("SECRET-KEY-MATERIAL"), "{all}");
+    assert!(all.contains("key.xml"), "{all}");
+    assert!(
+        all.contains("(2 files)") || all.contains("in 2 files"),
+        "{all}"
+    );
 }
 
 /// A run whose inputs hold no invoice says so and exits 2, unless told
