@@ -7,7 +7,7 @@ use crate::diagnostic::Severity;
 use crate::run::{FileResult, Summary};
 use crate::source::LineIndex;
 
-use super::{Renderer, escape_xml};
+use super::{Renderer, escape_xml, printable};
 
 const STYLE: &str = "body{font-family:system-ui,sans-serif;margin:2rem;color:#222}\
 h1{font-size:1.4rem}table{border-collapse:collapse;width:100%;margin-bottom:1.5rem}\
@@ -49,7 +49,7 @@ impl Renderer for Html<'_> {
         let _ = write!(
             self.body,
             "<details{open}><summary>{} — {} finding(s)</summary>\n<table><tr><th>Line</th><th>Code</th><th>Severity</th><th>Message</th><th>Element</th></tr>\n",
-            escape_xml(&result.name),
+            escape_xml(&printable(&result.name)),
             result.report.diagnostics.len()
         );
         for d in &result.report.diagnostics {
@@ -58,13 +58,18 @@ impl Renderer for Html<'_> {
                 Severity::Warning => "warning",
                 Severity::Info => "info",
             };
-            let mut message = escape_xml(&d.message);
+            let mut message = escape_xml(&printable(&d.message));
             if let Some(help) = &d.help {
-                let _ = write!(message, "<br><em>help:</em> {}", escape_xml(help));
+                let _ = write!(
+                    message,
+                    "<br><em>help:</em> {}",
+                    escape_xml(&printable(help))
+                );
             }
             if let (Some(index), true) = (&index, d.line > 0) {
                 let text = String::from_utf8_lossy(index.line_text(d.line));
-                let _ = write!(message, "<pre>{}</pre>", escape_xml(text.trim()));
+                let excerpt = around(text.trim(), d.column as usize);
+                let _ = write!(message, "<pre>{}</pre>", escape_xml(&printable(&excerpt)));
             }
             let _ = writeln!(
                 self.body,
@@ -94,5 +99,40 @@ impl Renderer for Html<'_> {
         self.out.write_all(self.body.as_bytes())?;
         writeln!(self.out, "</body></html>")?;
         self.out.flush()
+    }
+}
+
+/// The most characters of a source line an excerpt shows.
+const EXCERPT: usize = 240;
+
+/// `line` cut to a window of [`EXCERPT`] characters around `column`
+/// (1-based), with `…` where it was cut.
+fn around(line: &str, column: usize) -> String {
+    let len = line.chars().count();
+    if len <= EXCERPT {
+        return line.to_string();
+    }
+    let from = column.saturating_sub(EXCERPT / 4).min(len - EXCERPT);
+    let mut out: String = line.chars().skip(from).take(EXCERPT).collect();
+    if from > 0 {
+        out.insert(0, '…');
+    }
+    if from + EXCERPT < len {
+        out.push('…');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn excerpts_are_windows_of_long_lines() {
+        let line = format!("{}X{}", "a".repeat(10_000), "b".repeat(10_000));
+        let cut = around(&line, 10_001);
+        assert!(cut.chars().count() <= EXCERPT + 2);
+        assert!(cut.contains('X') && cut.starts_with('…') && cut.ends_with('…'));
+        assert_eq!(around("short", 3), "short");
     }
 }
