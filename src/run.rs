@@ -243,6 +243,18 @@ fn walk(dir: &Path, root: &Path, found: &mut Vec<PathBuf>, problems: &mut Vec<In
     }
 }
 
+/// The most bytes of documents a parallel run holds before checking them:
+/// a batch is checked when it has `chunk_size` documents or this many
+/// bytes, so memory is bounded by bytes, not by the count of documents
+/// (256 inflated ZIP entries of 3 MB each would be 768 MB).
+const MAX_BATCH_BYTES: usize = 32 * 1024 * 1024;
+
+/// True when the batch should be checked now: by count or by bytes.
+fn batch_is_full(batch: &[Document], chunk_size: usize) -> bool {
+    batch.len() >= chunk_size
+        || batch.iter().map(|d| d.bytes.len()).sum::<usize>() >= MAX_BATCH_BYTES
+}
+
 /// Room kept in a reused read buffer: a typical invoice is read in one
 /// `read` call, and the next call finds the end.
 const READ_ROOM: usize = 64 * 1024;
@@ -452,7 +464,7 @@ pub fn run(
             Source::Zip(path) => {
                 match read_zip(&path, options.settings, &mut |doc| {
                     batch.push(doc);
-                    if batch.len() >= chunk_size {
+                    if batch_is_full(&batch, chunk_size) {
                         flush(&mut batch, &mut state, &mut spare, &mut emit);
                     }
                 }) {
@@ -464,7 +476,7 @@ pub fn run(
                 }
             }
         }
-        if batch.len() >= chunk_size {
+        if batch_is_full(&batch, chunk_size) {
             flush(&mut batch, &mut state, &mut spare, &mut emit);
         }
     }
@@ -652,6 +664,22 @@ fn cross_document(
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn batches_are_bounded_by_bytes_as_well_as_by_count() {
+        let doc = |n: usize| Document {
+            name: String::new(),
+            bytes: vec![b' '; n],
+        };
+        // Few large documents: full by bytes long before 256 of them.
+        let large: Vec<Document> = (0..12).map(|_| doc(3_000_000)).collect();
+        assert!(batch_is_full(&large, 256));
+        assert!(!batch_is_full(&large[..11], 256));
+        // Many small ones: full by count.
+        let small: Vec<Document> = (0..256).map(|_| doc(10)).collect();
+        assert!(batch_is_full(&small, 256));
+        assert!(!batch_is_full(&small[..255], 256));
+    }
 
     /// Files, folders (a folder named `*.zip` too) and missing paths are
     /// taken in the order given; a folder's files in path order, in its
