@@ -111,7 +111,7 @@ pub fn generate(dir: &Path, out: &Path) -> Result<(), Box<dyn Error>> {
         crate::model_paths::accessors(&paths),
     )?;
     let module = exec_render(config.renderer, &data)?;
-    let code = count_characters(&quote! { #module }.to_string());
+    let code = serde_derives(&count_characters(&quote! { #module }.to_string()))?;
     fs::write(out.join("fa3_model.rs"), code)?;
     Ok(())
 }
@@ -129,4 +129,24 @@ fn count_characters(code: &str) -> String {
         "value . len () <",
         "crate :: model :: values :: length_for_min (value) <",
     )
+}
+
+/// The derive list the model's types carry (`with_derive` above, as the
+/// renderer prints it). The quick-xml (de)serializer state types carry only
+/// `Debug`, so they never match.
+const MODEL_DERIVE: &str = "# [derive (Clone , Debug , PartialEq)]";
+
+/// xsd-parser renders one derive list for every feature; with the crate's
+/// `serde` feature the model's types also derive `serde::Serialize` and
+/// `serde::Deserialize` (field names as in Rust, values as in the model).
+fn serde_derives(code: &str) -> Result<String, Box<dyn Error>> {
+    let count = code.matches(MODEL_DERIVE).count();
+    if count == 0 {
+        return Err("the generated model has no type deriving Clone, Debug, PartialEq".into());
+    }
+    Ok(code.replace(
+        MODEL_DERIVE,
+        "# [derive (Clone , Debug , PartialEq)] \
+         # [cfg_attr (feature = \"serde\" , derive (serde :: Serialize , serde :: Deserialize))]",
+    ))
 }
