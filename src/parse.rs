@@ -107,8 +107,8 @@ pub fn to_xml(invoice: &Faktura) -> Result<String, Error> {
 }
 
 /// Serializes an invoice as pretty-printed JSON (feature `serde`): objects
-/// keyed by the model's field names (`p_2`, `fa`, ...), enumeration values by
-/// their variant names, decimals, dates and date-times as their lexical
+/// keyed by the model's field names (`p_2`, `fa`, ...), enumeration values as
+/// written in the XML (`"PL"`, `"VAT"`), decimals, dates and date-times as their lexical
 /// strings (`"2051"`, never a float). [`from_json`] reads it back.
 ///
 /// ```

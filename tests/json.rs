@@ -35,6 +35,19 @@ fn amounts_dates_and_times_are_lexical_strings() {
 }
 
 #[test]
+fn enumeration_values_are_their_xml_values() {
+    let original = fa3::parse(fa3::samples::EXAMPLE).unwrap();
+    let json: serde_json::Value = serde_json::from_str(&fa3::to_json(&original).unwrap()).unwrap();
+    assert_eq!(json["naglowek"]["wariant_formularza"], "3");
+    assert_eq!(json["naglowek"]["kod_formularza"]["content"], "FA");
+    assert_eq!(json["podmiot1"]["adres"]["kod_kraju"], "PL");
+    assert_eq!(json["fa"]["rodzaj_faktury"], "VAT");
+    let mut json = json;
+    json["podmiot1"]["adres"]["kod_kraju"] = serde_json::json!("Pl");
+    assert!(fa3::from_json(&json.to_string()).is_err());
+}
+
+#[test]
 fn invalid_lexical_values_are_refused() {
     let original = fa3::parse(fa3::samples::EXAMPLE).unwrap();
     let mut json: serde_json::Value =
