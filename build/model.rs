@@ -111,7 +111,8 @@ pub fn generate(dir: &Path, out: &Path) -> Result<(), Box<dyn Error>> {
         crate::model_paths::accessors(&paths),
     )?;
     let module = exec_render(config.renderer, &data)?;
-    let code = count_characters(&quote! { #module }.to_string());
+    let code = serde_derives(&count_characters(&quote! { #module }.to_string()))?;
+    let code = serde_enum_values(&code);
     fs::write(out.join("fa3_model.rs"), code)?;
     Ok(())
 }
@@ -129,4 +130,87 @@ fn count_characters(code: &str) -> String {
         "value . len () <",
         "crate :: model :: values :: length_for_min (value) <",
     )
+}
+
+/// The derive list the model's types carry (`with_derive` above, as the
+/// renderer prints it). The quick-xml (de)serializer state types carry only
+/// `Debug`, so they never match.
+const MODEL_DERIVE: &str = "# [derive (Clone , Debug , PartialEq)]";
+
+/// xsd-parser renders one derive list for every feature; with the crate's
+/// `serde` feature the model's types also derive `serde::Serialize` and
+/// `serde::Deserialize` (field names as in Rust, values as in the model).
+fn serde_derives(code: &str) -> Result<String, Box<dyn Error>> {
+    let count = code.matches(MODEL_DERIVE).count();
+    if count == 0 {
+        return Err("the generated model has no type deriving Clone, Debug, PartialEq".into());
+    }
+    Ok(code.replace(
+        MODEL_DERIVE,
+        "# [derive (Clone , Debug , PartialEq)] \
+         # [cfg_attr (feature = \"serde\" , derive (serde :: Serialize , serde :: Deserialize))]",
+    ))
+}
+
+/// With the `serde` feature an enumeration value (de)serializes as its value
+/// in the XML (`"PL"`, `"3"`) rather than its Rust variant name (`Pl`, `_3`):
+/// each unit-only enum whose `SerializeBytes` maps every variant to a string
+/// literal gets a `serde(rename)` per variant. Enums in any other shape are
+/// left as they are.
+fn serde_enum_values(code: &str) -> String {
+    const IMPL: &str = "impl SerializeBytes for ";
+    const HEAD: &str = " { fn serialize_bytes (& self , helper : & mut SerializeHelper) -> \
+                        Result < Option < Cow < '_ , str >> , Error > { match self { ";
+    let mut out = code.to_owned();
+    let mut rest = code;
+    while let Some(at) = rest.find(IMPL) {
+        rest = &rest[at + IMPL.len()..];
+        let Some(name) = rest.split(' ').next() else {
+            break;
+        };
+        let Some(mut arms) = rest[name.len()..].strip_prefix(HEAD) else {
+            continue;
+        };
+        let mut values: Vec<(&str, &str)> = Vec::new();
+        while let Some(arm) = arms.strip_prefix("Self :: ") {
+            let Some((variant, tail)) = arm.split_once(" => Ok (Some (Cow :: Borrowed (") else {
+                break;
+            };
+            let Some((literal, tail)) = tail.split_once("))) , ") else {
+                break;
+            };
+            values.push((variant, literal));
+            arms = tail;
+        }
+        if !arms.starts_with("} } }") || values.is_empty() {
+            continue;
+        }
+        let open = format!("pub enum {name} {{ ");
+        let Some(start) = out.find(&open) else {
+            continue;
+        };
+        let body_start = start + open.len();
+        let Some(len) = out[body_start..].find('}') else {
+            continue;
+        };
+        let body = &out[body_start..body_start + len];
+        let variants: Vec<&str> = body
+            .split(',')
+            .map(str::trim)
+            .filter(|v| !v.is_empty())
+            .collect();
+        if body.contains('(') || variants != values.iter().map(|v| v.0).collect::<Vec<_>>() {
+            continue;
+        }
+        let mut renamed = String::new();
+        for (variant, literal) in &values {
+            renamed.push_str("# [cfg_attr (feature = \"serde\" , serde (rename = ");
+            renamed.push_str(literal);
+            renamed.push_str("))] ");
+            renamed.push_str(variant);
+            renamed.push_str(" , ");
+        }
+        out.replace_range(body_start..body_start + len, &renamed);
+    }
+    out
 }

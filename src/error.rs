@@ -37,6 +37,10 @@ pub enum Error {
     /// Serializing a model value to XML failed.
     #[error("cannot serialize the invoice: {0}")]
     Serialize(String),
+    /// A JSON document could not be read into the typed model (feature
+    /// `serde`, [`from_json`](crate::from_json)).
+    #[error("cannot read the invoice from JSON: {0}")]
+    Json(String),
     /// The duplicate registry failed.
     #[error("registry: {0}")]
     Registry(String),

@@ -57,6 +57,8 @@ pub use diagnostic::{Diagnostic, Report, Severity};
 pub use error::Error;
 pub use model::Faktura;
 pub use parse::{ParseError, parse, to_xml};
+#[cfg(feature = "serde")]
+pub use parse::{from_json, to_json};
 pub use settings::{Environment, Limits, Selection, SessionMode, Settings, TimeZone};
 pub use source::LineIndex;
 

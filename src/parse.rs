@@ -106,6 +106,33 @@ pub fn to_xml(invoice: &Faktura) -> Result<String, Error> {
     String::from_utf8(out).map_err(|e| Error::Serialize(e.to_string()))
 }
 
+/// Serializes an invoice as pretty-printed JSON (feature `serde`): objects
+/// keyed by the model's field names (`p_2`, `fa`, ...), enumeration values as
+/// written in the XML (`"PL"`, `"VAT"`), decimals, dates and date-times as their lexical
+/// strings (`"2051"`, never a float). [`from_json`] reads it back.
+///
+/// ```
+/// let xml = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/invoices/FA_3_Przyklad_1.xml")).unwrap();
+/// let invoice = fa3::parse(&xml).unwrap();
+/// let json = fa3::to_json(&invoice).unwrap();
+/// assert_eq!(fa3::from_json(&json).unwrap(), invoice);
+/// ```
+#[cfg(feature = "serde")]
+pub fn to_json(invoice: &Faktura) -> Result<String, Error> {
+    serde_json::to_string_pretty(invoice).map_err(|e| Error::Serialize(e.to_string()))
+}
+
+/// Reads an invoice from the JSON that [`to_json`] writes (feature `serde`).
+///
+/// The JSON is read into the model's types as they are: the facets the XML
+/// reader checks (lengths, patterns, digits) are not checked here, so parse
+/// the result of [`to_xml`] (or run [`crate::validate`] on it) before
+/// trusting it.
+#[cfg(feature = "serde")]
+pub fn from_json(json: &str) -> Result<Faktura, Error> {
+    serde_json::from_str(json).map_err(|e| Error::Json(e.to_string()))
+}
+
 /// Builds the map from element paths to start-tag spans in one pass.
 ///
 /// Every step is recorded with its same-name sibling index (`FaWiersz[3]`);

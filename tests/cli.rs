@@ -417,8 +417,94 @@ fn format_round_trips() {
 }
 
 #[test]
+fn convert_turns_xml_into_json_and_back() {
+    let original = fa3::parse(fa3::samples::EXAMPLE).unwrap();
+    let out = fa3()
+        .args([
+            "convert",
+            "examples/invoices/FA_3_Przyklad_1.xml",
+            "--to",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["fa"]["p_2"], "FV2026/02/150");
+    assert!(json["fa"]["p_15"].is_string());
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("invoice.json");
+    std::fs::write(&path, &out.stdout).unwrap();
+    // Detected by content, and named explicitly.
+    for extra in [&[][..], &["--from", "json"][..]] {
+        let back = fa3()
+            .args(["convert", path.to_str().unwrap(), "--to", "xml"])
+            .args(extra)
+            .output()
+            .unwrap();
+        assert_eq!(back.status.code(), Some(0));
+        assert_eq!(fa3::parse(&back.stdout).unwrap(), original);
+    }
+    // From standard input too.
+    let back = fa3()
+        .args(["convert", "-", "--to", "xml"])
+        .write_stdin(out.stdout.clone())
+        .output()
+        .unwrap();
+    assert_eq!(fa3::parse(&back.stdout).unwrap(), original);
+}
+
+#[test]
+fn convert_reports_unreadable_input_with_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let broken = dir.path().join("broken.json");
+    std::fs::write(&broken, r#"{"naglowek": 1}"#).unwrap();
+    fa3()
+        .args(["convert", broken.to_str().unwrap(), "--to", "xml"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains(
+            "cannot read the invoice from JSON",
+        ));
+    // An XML document the model cannot read: its diagnostics.
+    let xml = dir.path().join("broken.xml");
+    std::fs::write(
+        &xml,
+        "<Faktura xmlns=\"http://crd.gov.pl/wzor/2025/06/25/13775/\"/>",
+    )
+    .unwrap();
+    fa3()
+        .args(["convert", xml.to_str().unwrap(), "--to", "json"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains("broken.xml:1:"));
+    // JSON whose values break a facet the XML reader checks.
+    let original = fa3::parse(fa3::samples::EXAMPLE).unwrap();
+    let mut json: serde_json::Value =
+        serde_json::from_str(&fa3::to_json(&original).unwrap()).unwrap();
+    json["fa"]["p_2"] = serde_json::json!("");
+    let facet = dir.path().join("facet.json");
+    std::fs::write(&facet, json.to_string()).unwrap();
+    fa3()
+        .args(["convert", facet.to_str().unwrap(), "--to", "xml"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains(
+            "does not make a readable FA(3) document",
+        ));
+    fa3()
+        .args(["convert", "examples/invoices/nope.xml", "--to", "json"])
+        .assert()
+        .code(2);
+}
+
+#[test]
 fn help_shows_examples_and_completions_exist() {
-    for sub in ["check", "format", "rule", "rules", "link"] {
+    for sub in ["check", "format", "convert", "rule", "rules", "link"] {
         fa3()
             .args([sub, "--help"])
             .assert()

@@ -498,3 +498,50 @@ mod tests {
         assert!("2026-02-01 10:00:00".parse::<DateTime>().is_err());
     }
 }
+
+/// With the `serde` feature the value types (de)serialize as their lexical
+/// strings (`"2051"` stays `"2051"`, never a float), and a string that is not
+/// a valid lexical form is refused.
+#[cfg(feature = "serde")]
+mod serde_impls {
+    use std::fmt;
+    use std::marker::PhantomData;
+    use std::str::FromStr;
+
+    use serde::de::{self, Visitor};
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    use super::{Date, DateTime, Decimal};
+
+    struct Lexical<T>(PhantomData<T>, &'static str);
+
+    impl<T: FromStr<Err = super::LexicalError>> Visitor<'_> for Lexical<T> {
+        type Value = T;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            write!(f, "a string holding an {}", self.1)
+        }
+
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<T, E> {
+            v.parse().map_err(E::custom)
+        }
+    }
+
+    macro_rules! lexical_serde {
+        ($($ty:ident => $kind:literal),*) => {$(
+            impl Serialize for $ty {
+                fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                    serializer.collect_str(self)
+                }
+            }
+
+            impl<'de> Deserialize<'de> for $ty {
+                fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                    deserializer.deserialize_str(Lexical(PhantomData, $kind))
+                }
+            }
+        )*};
+    }
+
+    lexical_serde!(Decimal => "xs:decimal", Date => "xs:date", DateTime => "xs:dateTime");
+}

@@ -1,4 +1,4 @@
-//! The smaller subcommands: format, rule, rules, link, registry record.
+//! The smaller subcommands: format, convert, rule, rules, link, registry record.
 
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
@@ -52,8 +52,14 @@ fn read(path: &Path) -> Result<Vec<u8>, Failure> {
 }
 
 fn print_diagnostics(name: &str, diagnostics: &[fa3::Diagnostic]) -> io::Result<()> {
-    let stdout = io::stdout();
-    let mut out = stdout.lock();
+    write_diagnostics(&mut io::stdout().lock(), name, diagnostics)
+}
+
+fn write_diagnostics(
+    out: &mut impl Write,
+    name: &str,
+    diagnostics: &[fa3::Diagnostic],
+) -> io::Result<()> {
     for d in diagnostics {
         write!(
             out,
@@ -87,6 +93,75 @@ pub fn format(file: &Path) -> Result<ExitCode, Failure> {
             Ok(ExitCode::from(1))
         }
     }
+}
+
+/// The two representations `fa3 convert` reads and writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Representation {
+    Xml,
+    Json,
+}
+
+impl Representation {
+    /// JSON when the first byte after whitespace (and a UTF-8 byte order
+    /// mark) opens an object, XML otherwise.
+    fn detect(bytes: &[u8]) -> Self {
+        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+        match bytes.iter().find(|b| !b.is_ascii_whitespace()) {
+            Some(b'{') => Representation::Json,
+            _ => Representation::Xml,
+        }
+    }
+}
+
+/// `fa3 convert FILE --to json|xml [--from json|xml]`: reads the invoice
+/// into the typed model and prints it in the other representation. A
+/// document that cannot be read is reported (diagnostics or a message on
+/// standard error) with exit 2, and nothing is printed on standard output.
+pub fn convert(
+    file: &Path,
+    from: Option<Representation>,
+    to: Representation,
+) -> Result<ExitCode, Failure> {
+    let bytes = read(file)?;
+    let name = file.display().to_string();
+    let from = from.unwrap_or_else(|| Representation::detect(&bytes));
+    let invoice = match from {
+        Representation::Xml => match fa3::parse(&bytes) {
+            Ok(invoice) => invoice,
+            Err(e) => {
+                write_diagnostics(&mut io::stderr().lock(), &name, &e.diagnostics)?;
+                return Ok(ExitCode::from(2));
+            }
+        },
+        Representation::Json => {
+            let text = std::str::from_utf8(&bytes)
+                .map_err(|e| Failure::Usage(format!("{name}: not UTF-8 JSON: {e}")))?;
+            fa3::from_json(text).map_err(|e| Failure::Usage(format!("{name}: {e}")))?
+        }
+    };
+    let text = match to {
+        Representation::Json => {
+            fa3::to_json(&invoice).map_err(|e| Failure::Usage(format!("{name}: {e}")))? + "\n"
+        }
+        Representation::Xml => {
+            let xml = fa3::to_xml(&invoice).map_err(|e| Failure::Usage(format!("{name}: {e}")))?;
+            // JSON is read without the model's facet checks (lengths,
+            // patterns, digits): the XML must read back before it is printed.
+            if let Err(e) = fa3::parse(xml.as_bytes()) {
+                eprintln!("fa3: {name}: the invoice does not make a readable FA(3) document:");
+                write_diagnostics(
+                    &mut io::stderr().lock(),
+                    &format!("{name} (as XML)"),
+                    &e.diagnostics,
+                )?;
+                return Ok(ExitCode::from(2));
+            }
+            xml
+        }
+    };
+    io::stdout().lock().write_all(text.as_bytes())?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// `fa3 rule CODE`.

@@ -44,6 +44,20 @@ enum Command {
         /// The invoice to read (`-` for standard input).
         file: PathBuf,
     },
+    /// Convert an invoice between XML and JSON through the typed model.
+    #[command(
+        after_help = "Examples:\n  fa3 convert invoice.xml --to json > invoice.json\n  fa3 convert invoice.json --to xml > invoice.xml"
+    )]
+    Convert {
+        /// The invoice to read (`-` for standard input).
+        file: PathBuf,
+        /// The representation to print.
+        #[arg(long, value_enum)]
+        to: Representation,
+        /// The representation of FILE (default: JSON when it starts with `{`, XML otherwise).
+        #[arg(long, value_enum)]
+        from: Option<Representation>,
+    },
     /// Print the documentation of one rule.
     #[command(after_help = "Examples:\n  fa3 rule FA3-DATE-001")]
     Rule {
@@ -104,6 +118,21 @@ enum RegistryCommand {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum Representation {
+    Xml,
+    Json,
+}
+
+impl From<Representation> for commands::Representation {
+    fn from(r: Representation) -> Self {
+        match r {
+            Representation::Xml => commands::Representation::Xml,
+            Representation::Json => commands::Representation::Json,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -209,6 +238,9 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Check(args) => run_check(&args),
         Command::Format { file } => commands::format(&file),
+        Command::Convert { file, to, from } => {
+            commands::convert(&file, from.map(Into::into), to.into())
+        }
         Command::Rule { code } => commands::rule(&code),
         Command::Rules { format } => commands::rules(matches!(format, ListFormat::Json)),
         Command::Link { file, env, format } => {
