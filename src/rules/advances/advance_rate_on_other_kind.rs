@@ -34,19 +34,16 @@ crate::declare_rule! {
 }
 
 fn check(_invoice: &Faktura, ctx: &Context<'_>, out: &mut Findings) {
-    let facts = ctx.facts();
-    let kind = facts.kind();
-    if kind.is_advance() || facts.advance().exchange_rate.is_none() {
-        return;
-    }
-    out.report(
+    let present = ctx.facts().advance().exchange_rate.is_some();
+    super::advance_only(
+        ctx,
+        out,
         &ADVANCE_RATE_ON_OTHER_KIND,
-        "/Faktura/Fa/KursWalutyZ",
-        format!(
-            "KursWalutyZ is the exchange rate of an advance invoice (ZAL, KOR_ZAL), but RodzajFaktury is {kind}"
+        present,
+        (
+            "/Faktura/Fa/KursWalutyZ",
+            "KursWalutyZ is the exchange rate of an advance invoice",
+            "give the exchange rate in FaWiersz/KursWaluty (or ZaliczkaCzesciowa/KursWalutyZW) and remove KursWalutyZ",
         ),
-    )
-    .help = Some(
-        "give the exchange rate in FaWiersz/KursWaluty (or ZaliczkaCzesciowa/KursWalutyZW) and remove KursWalutyZ".into(),
     );
 }

@@ -11,3 +11,27 @@ pub mod order_value_mismatch;
 pub mod partial_advances_total;
 pub mod settlement_without_advances;
 pub mod wdt_advance;
+
+use crate::rules::{Context, Findings, Rule};
+
+/// Reports `rule` at `path` when a field of advance invoices (`what`,
+/// e.g. `KursWalutyZ is the exchange rate of an advance invoice`) is
+/// `present` on an invoice of another kind.
+pub(crate) fn advance_only(
+    ctx: &Context<'_>,
+    out: &mut Findings,
+    rule: &Rule,
+    present: bool,
+    (path, what, help): (&str, &str, &str),
+) {
+    let kind = ctx.facts().kind();
+    if kind.is_advance() || !present {
+        return;
+    }
+    out.report(
+        rule,
+        path,
+        format!("{what} (ZAL, KOR_ZAL), but RodzajFaktury is {kind}"),
+    )
+    .help = Some(help.into());
+}

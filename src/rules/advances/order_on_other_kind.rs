@@ -36,19 +36,16 @@ crate::declare_rule! {
 }
 
 fn check(_invoice: &Faktura, ctx: &Context<'_>, out: &mut Findings) {
-    let facts = ctx.facts();
-    let kind = facts.kind();
-    if kind.is_advance() || facts.advance().order.is_none() {
-        return;
-    }
-    out.report(
+    let present = ctx.facts().advance().order.is_some();
+    super::advance_only(
+        ctx,
+        out,
         &ORDER_ON_OTHER_KIND,
-        "/Faktura/Fa/Zamowienie",
-        format!(
-            "Zamowienie is for advance invoices (ZAL, KOR_ZAL), but RodzajFaktury is {kind}"
+        present,
+        (
+            "/Faktura/Fa/Zamowienie",
+            "Zamowienie is for advance invoices",
+            "list what is sold in FaWiersz and remove Zamowienie, or use RodzajFaktury ZAL if the invoice documents an advance",
         ),
-    )
-    .help = Some(
-        "list what is sold in FaWiersz and remove Zamowienie, or use RodzajFaktury ZAL if the invoice documents an advance".into(),
     );
 }
