@@ -33,6 +33,7 @@ pub mod domain;
 pub(crate) mod error;
 pub mod exchange_rates;
 pub mod facts;
+pub mod format;
 pub(crate) mod form;
 pub mod hygiene;
 pub mod ksef;
@@ -53,7 +54,7 @@ pub mod strategies;
 pub(crate) mod zone;
 
 pub(crate) use check::check;
-pub use diagnostic::{Diagnostic, Report, Severity};
+pub use diagnostic::{Diagnostic, MAX_MESSAGE_CHARS, Report, Severity, clip};
 pub use error::Error;
 pub use model::Faktura;
 pub use parse::{ParseError, parse, to_xml};

@@ -64,7 +64,108 @@ enum Source {
 #[derive(Debug, Clone)]
 struct Document {
     name: String,
+    /// The bytes read: the whole document, or its first [`read_cap`] bytes
+    /// when it is larger.
     bytes: Vec<u8>,
+    /// The document's real length (from the file system or the ZIP entry's
+    /// header), at least `bytes.len()`.
+    len: u64,
+}
+
+impl Document {
+    fn new(name: String, bytes: Vec<u8>) -> Self {
+        let len = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
+        Self { name, bytes, len }
+    }
+}
+
+/// The most bytes read of one document: one more than the larger of the
+/// size limits (3,000,001 bytes under KSeF's), enough to find that a
+/// document is too large; its real length is taken from the file system.
+pub fn read_cap(settings: &Settings) -> u64 {
+    let limits = &settings.limits;
+    limits
+        .max_size
+        .max(limits.max_size_with_attachment)
+        .saturating_add(1)
+}
+
+impl ReadDocument {
+    /// A document already in memory (standard input): read whole.
+    pub fn from_bytes(bytes: Vec<u8>) -> Self {
+        let len = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
+        Self { bytes, len }
+    }
+}
+
+/// A document read through [`read_cap`]: the bytes read and its real length.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ReadDocument {
+    /// The whole document, or its first bytes when it is larger than the cap.
+    pub bytes: Vec<u8>,
+    /// The document's length on disk, at least `bytes.len()`.
+    pub len: u64,
+}
+
+impl ReadDocument {
+    /// True when only the first bytes of the document were read.
+    pub fn is_cut(&self) -> bool {
+        self.len > u64::try_from(self.bytes.len()).unwrap_or(u64::MAX)
+    }
+}
+
+/// Reads one regular file through [`read_cap`]: devices, FIFOs and sockets
+/// are refused before anything is read, and a file larger than the cap is
+/// read only up to it (its real length is kept, for the size finding).
+pub fn read_document(path: &Path, settings: &Settings) -> std::io::Result<ReadDocument> {
+    let (bytes, len) = read_file(path, None, read_cap(settings))?;
+    Ok(ReadDocument { bytes, len })
+}
+
+/// The size gate and byte-level pre-scan of a document read through
+/// [`read_cap`], as `check` makes them, with selection and severities applied
+/// and every finding located: the size finding (FA3-SIZE-001/002) for its
+/// real length, and the hygiene findings (encoding, characters, DOCTYPE). A
+/// report with an error means the document must not be read further.
+pub fn pre_check(document: &ReadDocument, settings: &Settings) -> Report {
+    pre_scan(&document.bytes, document.len, settings)
+}
+
+/// The hygiene findings of `bytes` read of a document of `len` bytes,
+/// selected and located.
+fn pre_scan(bytes: &[u8], len: u64, settings: &Settings) -> Report {
+    let limits = crate::hygiene::HygieneLimits {
+        max_size: settings.limits.max_size,
+        max_size_with_attachment: settings.limits.max_size_with_attachment,
+    };
+    let scan = crate::hygiene::scan_read(bytes, len, &limits);
+    located(bytes, filter(scan.diagnostics, settings))
+}
+
+/// Fills the line and column of every finding of `report` (from its span).
+fn located(bytes: &[u8], mut report: Report) -> Report {
+    if !report.diagnostics.is_empty() {
+        let index = crate::source::LineIndex::new(bytes);
+        for d in &mut report.diagnostics {
+            d.locate(&index);
+        }
+    }
+    report.sort();
+    report
+}
+
+/// Checks one document; one read only in part (larger than the cap) gets
+/// its size finding, for its real length, and nothing else.
+fn check_document(doc: &Document, settings: &Settings) -> crate::check::Checked {
+    let read = u64::try_from(doc.bytes.len()).unwrap_or(u64::MAX);
+    if doc.len > read {
+        return crate::check::Checked {
+            report: pre_scan(&doc.bytes, doc.len, settings),
+            invoice: None,
+        };
+    }
+    crate::check::check(&doc.bytes, settings)
 }
 
 /// The result for one document (or one package).
@@ -312,9 +413,10 @@ pub fn read_regular_file(path: &Path, cap: u64) -> std::io::Result<Vec<u8>> {
     Ok(buf)
 }
 
-/// Reads a whole regular file, into `reuse` when given (a buffer of an
-/// earlier document: no new allocation for a typical invoice).
-fn read_file(path: &Path, reuse: Option<Vec<u8>>) -> std::io::Result<Vec<u8>> {
+/// Reads a regular file up to `cap` bytes, into `reuse` when given (a
+/// buffer of an earlier document: no new allocation for a typical invoice);
+/// returns the bytes read and the file's length (at least the bytes read).
+fn read_file(path: &Path, reuse: Option<Vec<u8>>, cap: u64) -> std::io::Result<(Vec<u8>, u64)> {
     use std::io::Read as _;
     let (mut file, len) = open_regular(path)?;
     let mut buf = match reuse {
@@ -323,12 +425,13 @@ fn read_file(path: &Path, reuse: Option<Vec<u8>>) -> std::io::Result<Vec<u8>> {
             buf.reserve(READ_ROOM);
             buf
         }
-        None => Vec::with_capacity(usize::try_from(len).unwrap_or(0).min(64 * READ_ROOM) + 1),
+        None => Vec::with_capacity(usize::try_from(len.min(cap)).unwrap_or(0).min(64 * READ_ROOM) + 1),
     };
     // Through `Take`, `read_to_end` fills the spare capacity without asking
-    // the file system for the file's size again.
-    std::io::Read::take(&mut file, u64::MAX).read_to_end(&mut buf)?;
-    Ok(buf)
+    // the file system for the file's size again, and never reads past `cap`.
+    std::io::Read::take(&mut file, cap).read_to_end(&mut buf)?;
+    let read = u64::try_from(buf.len()).unwrap_or(u64::MAX);
+    Ok((buf, len.max(read)))
 }
 
 /// Keys and first occurrences seen so far in the run.
@@ -375,6 +478,7 @@ pub fn run(
     // On one thread nothing is gained by holding documents back: check each
     // as soon as it is read, so its buffer is reused for the next one.
     let chunk_size = if options.jobs == 1 { 1 } else { 256 };
+    let cap = read_cap(options.settings);
     let mut batch: Vec<Document> = Vec::with_capacity(chunk_size);
     let mut packages: Vec<PackageInfo> = Vec::new();
 
@@ -389,6 +493,10 @@ pub fn run(
         let mut report = checked.report;
         if let Some(invoice) = &checked.invoice {
             cross_document(&doc, invoice, options, state, &mut report);
+        }
+        // No message or path echoes a huge value or name whole.
+        for d in &mut report.diagnostics {
+            d.bound();
         }
         tally(&mut state.summary, &report, true);
         let bytes = if options.keep_bytes {
@@ -416,7 +524,7 @@ pub fn run(
                     batch
                         .par_drain(..)
                         .map(|d| {
-                            let c = crate::check::check(&d.bytes, options.settings);
+                            let c = check_document(&d, options.settings);
                             (d, c)
                         })
                         .collect()
@@ -427,7 +535,7 @@ pub fn run(
             }
             Err(()) => {
                 for doc in batch.drain(..) {
-                    let checked = crate::check::check(&doc.bytes, options.settings);
+                    let checked = check_document(&doc, options.settings);
                     finish(doc, checked, state, spare, emit);
                 }
             }
@@ -436,13 +544,14 @@ pub fn run(
 
     while let Some(source) = sources.pop_front() {
         match source {
-            Source::File(path) => match read_file(&path, spare.pop()) {
-                Ok(bytes) => batch.push(Document {
+            Source::File(path) => match read_file(&path, spare.pop(), cap) {
+                Ok((bytes, len)) => batch.push(Document {
                     // A UTF-8 path as it is; any other through `display`.
                     name: path
                         .to_str()
                         .map_or_else(|| path.display().to_string(), str::to_owned),
                     bytes,
+                    len,
                 }),
                 // A folder: its files come next, in path order.
                 Err(_) if path.is_dir() => {
@@ -460,7 +569,7 @@ pub fn run(
                     sources.push_front(found);
                 }
             }
-            Source::Bytes { name, bytes } => batch.push(Document { name, bytes }),
+            Source::Bytes { name, bytes } => batch.push(Document::new(name, bytes)),
             Source::Zip(path) => {
                 match read_zip(&path, options.settings, &mut |doc| {
                     batch.push(doc);
@@ -551,12 +660,12 @@ fn read_zip(
 ) -> Result<PackageInfo, Error> {
     use std::io::Read;
 
-    let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
-    let size = file.metadata().map_or(0, |m| m.len());
+    // A FIFO or device named `*.zip` is refused before it is read.
+    let (file, size) = open_regular(path).map_err(|e| Error::io(path, e))?;
     let mut archive = zip::ZipArchive::new(std::io::BufReader::new(file))
         .map_err(|e| Error::io(path, std::io::Error::other(e)))?;
     let name = path.display().to_string();
-    let cap = settings.limits.max_size_with_attachment.saturating_add(1);
+    let cap = read_cap(settings);
     let mut entries = 0;
     for i in 0..archive.len() {
         let mut entry = match archive.by_index(i) {
@@ -568,14 +677,19 @@ fn read_zip(
         }
         entries += 1;
         let entry_name = format!("{name}!/{}", entry.name());
-        // Never inflate more than the largest allowed invoice plus one byte.
-        let mut bytes = Vec::new();
+        // Never inflate more than the largest allowed invoice plus one byte;
+        // a larger entry's length is the one its header gives.
+        let declared = entry.size();
+        let mut bytes = Vec::with_capacity(usize::try_from(declared.min(cap)).unwrap_or(0));
         if let Err(e) = (&mut entry).take(cap).read_to_end(&mut bytes) {
             return Err(Error::io(path, e));
         }
+        let read = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
+        let len = if read >= cap { declared.max(read) } else { read };
         push(Document {
             name: entry_name,
             bytes,
+            len,
         });
     }
     Ok(PackageInfo {
@@ -667,10 +781,7 @@ mod tests {
 
     #[test]
     fn batches_are_bounded_by_bytes_as_well_as_by_count() {
-        let doc = |n: usize| Document {
-            name: String::new(),
-            bytes: vec![b' '; n],
-        };
+        let doc = |n: usize| Document::new(String::new(), vec![b' '; n]);
         // Few large documents: full by bytes long before 256 of them.
         let large: Vec<Document> = (0..12).map(|_| doc(3_000_000)).collect();
         assert!(batch_is_full(&large, 256));

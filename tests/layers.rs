@@ -36,6 +36,7 @@ const LAYERS: &[&str] = &[
     "schema",
     "parse",
     "check",
+    "format",
     "run",
     "links",
     "render",

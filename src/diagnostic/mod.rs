@@ -9,6 +9,29 @@ use std::ops::Range;
 
 use crate::source::LineIndex;
 
+/// The most characters of a message or element path a finding keeps: a
+/// message may quote a value of the document, and a value (or a name) may be
+/// megabytes long.
+pub const MAX_MESSAGE_CHARS: usize = 1_000;
+
+/// `text` cut to its first `max` characters, followed by `…` and the count
+/// of characters in all; `text` itself when it is not longer.
+///
+/// ```
+/// assert_eq!(fa3::clip("abc", 5), "abc");
+/// assert_eq!(fa3::clip("abcdef", 3), "abc… (6 characters in all)");
+/// ```
+pub fn clip(text: &str, max: usize) -> std::borrow::Cow<'_, str> {
+    match text.char_indices().nth(max) {
+        None => std::borrow::Cow::Borrowed(text),
+        Some((end, _)) => std::borrow::Cow::Owned(format!(
+            "{}… ({} characters in all)",
+            &text[..end],
+            text.chars().count()
+        )),
+    }
+}
+
 /// How serious a finding is.
 ///
 /// `Error` means KSeF (or the schema) rejects the invoice; `Warning` means it
@@ -117,6 +140,22 @@ impl Diagnostic {
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
         self
+    }
+
+    /// Cuts the message and the element path to [`MAX_MESSAGE_CHARS`]
+    /// characters each (see [`clip`]), so that no finding echoes a huge
+    /// value or name of the document whole.
+    pub fn bound(&mut self) {
+        for text in [&mut self.message, &mut self.path] {
+            if let std::borrow::Cow::Owned(cut) = clip(text, MAX_MESSAGE_CHARS) {
+                *text = cut;
+            }
+        }
+        if let Some(help) = &mut self.help
+            && let std::borrow::Cow::Owned(cut) = clip(help, MAX_MESSAGE_CHARS)
+        {
+            *help = cut;
+        }
     }
 
     /// Fills `line` and `column` from `span` through `index`.

@@ -104,7 +104,17 @@ impl Hygiene {
 /// assert!(clean.is_clean() && !clean.fatal);
 /// ```
 pub fn scan(bytes: &[u8], limits: &HygieneLimits) -> Hygiene {
-    if let Some(finding) = size(bytes, limits) {
+    scan_read(bytes, u64::try_from(bytes.len()).unwrap_or(u64::MAX), limits)
+}
+
+/// [`scan`] for a document read through a cap: `bytes` are the bytes read
+/// (the whole document, or only its first bytes when it is larger than the
+/// cap) and `len` is the document's real length (from the file system or a
+/// ZIP entry's header). A document longer than `bytes` gets the size finding
+/// for its real length; its `Zalacznik` is looked for in the bytes read.
+pub fn scan_read(bytes: &[u8], len: u64, limits: &HygieneLimits) -> Hygiene {
+    let len = len.max(u64::try_from(bytes.len()).unwrap_or(u64::MAX));
+    if let Some(finding) = size(bytes, len, limits) {
         return Hygiene {
             diagnostics: vec![finding],
             fatal: true,
@@ -161,8 +171,7 @@ fn not_utf8_xml(bytes: &[u8]) -> Option<Diagnostic> {
 
 /// The size finding, if the file is over its limit. Looks for a `Zalacznik`
 /// only when the file is over the smaller limit.
-fn size(bytes: &[u8], limits: &HygieneLimits) -> Option<Diagnostic> {
-    let len = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
+fn size(bytes: &[u8], len: u64, limits: &HygieneLimits) -> Option<Diagnostic> {
     if len <= limits.max_size.min(limits.max_size_with_attachment) {
         return None;
     }

@@ -389,6 +389,9 @@ pub enum RegistryError {
         /// The version this build reads and writes.
         supported: i64,
     },
+    /// A database opened for reading only has no registry tables.
+    #[error("the file holds no registry of sent invoices (`fa3 registry record` creates one)")]
+    NotARegistry,
 }
 
 /// Storage for invoices already sent to KSeF.

@@ -79,6 +79,51 @@ impl SqliteRegistry {
         Self::init(conn)
     }
 
+    /// Opens an existing registry at `path` for reading only, as a run that
+    /// only looks keys up needs: nothing in the database is written (no
+    /// schema, no journal-mode change; SQLite may make the index file a
+    /// reader of a WAL database needs beside it), so a registry on a
+    /// read-only file, folder or medium can be read. Where the database cannot be opened in place (a
+    /// WAL file with no writable folder for its shared-memory index), it is
+    /// read as an immutable file. A file without the registry's tables is
+    /// refused ([`RegistryError::NotARegistry`]); recording into a registry
+    /// opened this way fails.
+    pub fn open_read_only(path: impl AsRef<Path>) -> Result<Self, RegistryError> {
+        use rusqlite::OpenFlags;
+        let path = path.as_ref();
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let in_place = Connection::open_with_flags(path, flags).and_then(|conn| {
+            conn.busy_timeout(BUSY_TIMEOUT)?;
+            // Reading the schema proves the file can be read here.
+            schema_version(&conn).map(|version| (conn, version))
+        });
+        let (conn, version) = match in_place {
+            Ok(found) => found,
+            Err(first) => {
+                if !path.is_file() {
+                    return Err(first.into());
+                }
+                let uri = immutable_uri(path);
+                let conn = Connection::open_with_flags(
+                    uri,
+                    flags | OpenFlags::SQLITE_OPEN_URI,
+                )?;
+                let version = schema_version(&conn)?;
+                (conn, version)
+            }
+        };
+        match version {
+            Some(SCHEMA_VERSION) => Ok(Self {
+                conn: Mutex::new(conn),
+            }),
+            None => Err(RegistryError::NotARegistry),
+            Some(found) => Err(RegistryError::UnsupportedSchemaVersion {
+                found,
+                supported: SCHEMA_VERSION,
+            }),
+        }
+    }
+
     /// A registry in a private in-memory database (no WAL, nothing shared),
     /// mainly for tests.
     pub fn open_in_memory() -> Result<Self, RegistryError> {
@@ -133,6 +178,21 @@ fn enable_wal(conn: &Connection) -> rusqlite::Result<()> {
             other => return other.map(drop),
         }
     }
+}
+
+/// `file:` URI of `path` opened as immutable (no locks, no journal): the
+/// path's bytes are percent-encoded where a URI needs it.
+fn immutable_uri(path: &Path) -> String {
+    let mut uri = String::from("file:");
+    for &b in path.as_os_str().as_encoded_bytes() {
+        if b.is_ascii_alphanumeric() || b"/-_.~".contains(&b) {
+            uri.push(char::from(b));
+        } else {
+            uri.push_str(&format!("%{b:02X}"));
+        }
+    }
+    uri.push_str("?immutable=1");
+    uri
 }
 
 /// Reads the schema version, or `None` when the registry tables do not exist.
@@ -357,6 +417,93 @@ mod tests {
         assert_eq!(reg.record(&rec).unwrap(), RecordOutcome::Inserted);
         assert_eq!(reg.lookup(&rec.key).unwrap(), Some(rec.clone()));
         assert_eq!(reg.evict_expired(NaiveDate::MAX).unwrap(), 0);
+    }
+
+    /// Every file of the registry (the database and its WAL companions)
+    /// with its length and a hash of its bytes, in name order.
+    fn files_of(dir: &Path) -> Vec<(std::ffi::OsString, usize, u64)> {
+        use std::hash::{Hash as _, Hasher as _};
+        let mut files: Vec<_> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| {
+                let e = e.unwrap();
+                let bytes = std::fs::read(e.path()).unwrap();
+                let mut hasher = std::collections::hash_map::DefaultHasher::new();
+                bytes.hash(&mut hasher);
+                (e.file_name(), bytes.len(), hasher.finish())
+            })
+            .collect();
+        files.sort();
+        files
+    }
+
+    #[test]
+    fn a_registry_opened_read_only_is_read_and_never_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("sent.sqlite");
+        let rec = SentRecord::new(
+            DupKey::new("5265877635", "VAT", "FV 1"),
+            NaiveDate::from_ymd_opt(2026, 1, 5).unwrap(),
+            "2026-01-05T09:30:00Z".parse().unwrap(),
+        );
+        {
+            let reg = SqliteRegistry::open(&db).unwrap();
+            reg.record(&rec).unwrap();
+        }
+        let before = files_of(dir.path());
+        let reg = SqliteRegistry::open_read_only(&db).unwrap();
+        assert_eq!(reg.lookup(&rec.key).unwrap(), Some(rec.clone()));
+        assert_eq!(reg.len().unwrap(), 1);
+        let other = rec.clone();
+        let other = SentRecord::new(
+            DupKey::new("5265877635", "VAT", "FV 2"),
+            other.issue_date,
+            other.recorded_at,
+        );
+        assert!(reg.record(&other).is_err(), "a read-only registry took a write");
+        drop(reg);
+        // The database is unchanged; SQLite may have made the WAL index a
+        // reader of a WAL database needs, with no frame written.
+        let after = files_of(dir.path());
+        assert_eq!(after[0], before[0]);
+        for (name, len, _) in &after[1..] {
+            let name = name.to_string_lossy();
+            assert!(
+                name == "sent.sqlite-shm" || (name == "sent.sqlite-wal" && *len == 0),
+                "{name}: {len} bytes"
+            );
+        }
+        let before = after;
+
+        // Read as an immutable file (the fallback where the database cannot
+        // be opened in place): the same answers, nothing written.
+        let conn = Connection::open_with_flags(
+            immutable_uri(&db),
+            rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_URI,
+        )
+        .unwrap();
+        assert_eq!(lookup_in(&conn, &rec.key).unwrap(), Some(rec));
+        drop(conn);
+        assert_eq!(files_of(dir.path()), before);
+
+        // A missing file is not created; a file without the tables is refused.
+        let missing = dir.path().join("missing.sqlite");
+        assert!(SqliteRegistry::open_read_only(&missing).is_err());
+        assert!(!missing.exists());
+        let empty = dir.path().join("empty.sqlite");
+        std::fs::write(&empty, b"").unwrap();
+        assert!(matches!(
+            SqliteRegistry::open_read_only(&empty),
+            Err(RegistryError::NotARegistry)
+        ));
+    }
+
+    #[test]
+    fn immutable_uris_escape_the_path() {
+        assert_eq!(
+            immutable_uri(Path::new("/tmp/a b/sent#1?.sqlite")),
+            "file:/tmp/a%20b/sent%231%3F.sqlite?immutable=1"
+        );
     }
 
     #[test]

@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use crate::diagnostic::Severity;
 use crate::run::{FileResult, Summary};
 
-use super::{Renderer, escape_xml};
+use super::{Renderer, escape_xml, printable};
 
 /// A test case per file; error-level findings make it fail, the rest go to
 /// `system-out`.
@@ -29,10 +29,19 @@ impl<'a> Junit<'a> {
     }
 }
 
+/// Escapes text for an XML attribute value: as [`escape_xml`], and tab and
+/// line ends as character references, which attribute-value normalisation
+/// would otherwise turn into spaces.
+fn escape_attribute(s: &str) -> String {
+    escape_xml(s)
+        .replace('\t', "&#9;")
+        .replace('\n', "&#10;")
+}
+
 impl Renderer for Junit<'_> {
     fn file(&mut self, result: &FileResult) -> io::Result<()> {
         self.tests += 1;
-        let name = escape_xml(&result.name);
+        let name = escape_attribute(&printable(&result.name));
         let _ = writeln!(
             self.cases,
             "    <testcase classname=\"fa3\" name=\"{name}\">"
@@ -40,16 +49,16 @@ impl Renderer for Junit<'_> {
         let line = |d: &crate::Diagnostic| {
             format!(
                 "{}:{}:{}: {} [{}] {}{}\n",
-                result.name,
+                printable(&result.name),
                 d.line,
                 d.column,
                 d.code,
                 d.severity,
-                d.message,
+                printable(&d.message),
                 if d.path.is_empty() {
                     String::new()
                 } else {
-                    format!(" at {}", d.path)
+                    format!(" at {}", printable(&d.path))
                 }
             )
         };
@@ -65,11 +74,11 @@ impl Renderer for Junit<'_> {
             let _ = writeln!(
                 self.cases,
                 "      <failure type=\"{}\" message=\"{}\">{}</failure>",
-                escape_xml(first.code),
-                escape_xml(&format!(
+                escape_attribute(first.code),
+                escape_attribute(&format!(
                     "{} error(s); first: {}",
                     errors.len(),
-                    first.message
+                    printable(&first.message)
                 )),
                 escape_xml(&body)
             );
@@ -107,5 +116,54 @@ impl Renderer for Junit<'_> {
         self.out.write_all(self.cases.as_bytes())?;
         writeln!(self.out, "  </testsuite>\n</testsuites>")?;
         self.out.flush()
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_and_messages_are_well_formed_xml() {
+        let mut out = Vec::new();
+        {
+            let mut junit = Junit::new(Box::new(&mut out));
+            let d = crate::Diagnostic::new(
+                "X",
+                Severity::Error,
+                "bell\u{7} esc\u{1b}[2J nul\u{0} <&> \u{FFFE}",
+            );
+            let result = FileResult {
+                name: "a\n::error file=x::y\u{1b}.xml".into(),
+                report: crate::Report {
+                    diagnostics: vec![d],
+                },
+                bytes: None,
+            };
+            junit.file(&result).unwrap();
+            junit.finish(&Summary::default()).unwrap();
+        }
+        let text = String::from_utf8(out).unwrap();
+        // Nothing XML 1.0 forbids, and no raw line end in an attribute.
+        assert!(
+            !text.chars().any(|c| (c < ' ' && !matches!(c, '\t' | '\n' | '\r'))
+                || matches!(c, '\u{FFFE}' | '\u{FFFF}')),
+            "{text:?}"
+        );
+        assert!(text.contains("name=\"a\\u{a}::error file=x::y\\u{1b}.xml\""), "{text}");
+        assert!(text.contains("bell\\u{7} esc\\u{1b}[2J nul\\u{0} &lt;&amp;&gt;"), "{text}");
+        let mut reader = quick_xml::Reader::from_str(&text);
+        loop {
+            match reader.read_event().unwrap() {
+                quick_xml::events::Event::Eof => break,
+                quick_xml::events::Event::Start(e) | quick_xml::events::Event::Empty(e) => {
+                    for a in e.attributes() {
+                        a.unwrap();
+                    }
+                }
+                _ => {}
+            }
+        }
     }
 }

@@ -51,23 +51,54 @@ fn read(path: &Path) -> Result<Vec<u8>, Failure> {
     }
 }
 
+/// Reads one invoice as `fa3 check` does: through the same cap (a larger
+/// file is read only in part, and its real length kept), then the same size
+/// gate and byte-level pre-scan. Findings at error level are printed and
+/// `None` returned (exit 1); otherwise the bytes.
+fn load(path: &Path) -> Result<Option<Vec<u8>>, Failure> {
+    let settings = fa3::Settings::default();
+    let document = if path.as_os_str() == "-" {
+        fa3::run::ReadDocument::from_bytes(read_stdin(MAX_INPUT)?)
+    } else {
+        fa3::run::read_document(path, &settings).map_err(|e| {
+            Failure::Usage(format!("{}: {e}", fa3::render::printable(&path.display().to_string())))
+        })?
+    };
+    let report = fa3::run::pre_check(&document, &settings);
+    if report.has_errors() {
+        print_diagnostics(&path.display().to_string(), &report.diagnostics)?;
+        return Ok(None);
+    }
+    Ok(Some(document.bytes))
+}
+
 fn print_diagnostics(name: &str, diagnostics: &[fa3::Diagnostic]) -> io::Result<()> {
     write_diagnostics(&mut io::stdout().lock(), name, diagnostics)
 }
 
+/// One line per finding: the file name, message and path shown with their
+/// control characters escaped, and cut to a bounded length.
 fn write_diagnostics(
     out: &mut impl Write,
     name: &str,
     diagnostics: &[fa3::Diagnostic],
 ) -> io::Result<()> {
+    use fa3::render::printable;
+    let name = printable(name);
     for d in diagnostics {
+        let mut d = d.clone();
+        d.bound();
         write!(
             out,
             "{name}:{}:{}: {} [{}] {}",
-            d.line, d.column, d.code, d.severity, d.message
+            d.line,
+            d.column,
+            d.code,
+            d.severity,
+            printable(&d.message)
         )?;
         if !d.path.is_empty() {
-            write!(out, "  at {}", d.path)?;
+            write!(out, "  at {}", printable(&d.path))?;
         }
         writeln!(out)?;
     }
@@ -75,21 +106,22 @@ fn write_diagnostics(
 }
 
 /// `fa3 format FILE`.
+///
+/// The size gate and pre-scan of `fa3 check` come first; then the invoice is
+/// written back through the typed model, and printed only when nothing of
+/// the original is lost on the way (a comment, an unknown attribute, a
+/// changed value are findings, exit 1, and nothing is printed).
 pub fn format(file: &Path) -> Result<ExitCode, Failure> {
-    let bytes = read(file)?;
-    match fa3::parse(&bytes) {
-        Ok(invoice) => match fa3::to_xml(&invoice) {
-            Ok(xml) => {
-                io::stdout().lock().write_all(xml.as_bytes())?;
-                Ok(ExitCode::SUCCESS)
-            }
-            Err(e) => {
-                eprintln!("fa3: {e}");
-                Ok(ExitCode::from(1))
-            }
-        },
-        Err(e) => {
-            print_diagnostics(&file.display().to_string(), &e.diagnostics)?;
+    let Some(bytes) = load(file)? else {
+        return Ok(ExitCode::from(1));
+    };
+    match fa3::format::format(&bytes) {
+        Ok(xml) => {
+            io::stdout().lock().write_all(xml.as_bytes())?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(report) => {
+            print_diagnostics(&file.display().to_string(), &report.diagnostics)?;
             Ok(ExitCode::from(1))
         }
     }
@@ -228,7 +260,9 @@ pub fn link(file: &Path, env: &str, as_json: bool) -> Result<ExitCode, Failure> 
             "unknown environment `{env}` (expected prd, test or demo)"
         ))
     })?;
-    let bytes = read(file)?;
+    let Some(bytes) = load(file)? else {
+        return Ok(ExitCode::from(1));
+    };
     let invoice = match fa3::parse(&bytes) {
         Ok(i) => i,
         Err(e) => {
@@ -241,8 +275,9 @@ pub fn link(file: &Path, env: &str, as_json: bool) -> Result<ExitCode, Failure> 
         Ok(n) => n,
         Err(e) => {
             eprintln!(
-                "fa3: {}: the seller NIP `{raw_nip}` is not valid: {e}",
-                file.display()
+                "fa3: {}: the seller NIP {} is not valid: {e}",
+                fa3::render::printable(&file.display().to_string()),
+                fa3::render::printable(&fa3::clip(raw_nip, 60))
             );
             return Ok(ExitCode::from(1));
         }
@@ -294,8 +329,13 @@ pub fn record(
     let mut unreadable = false;
     for file in files {
         // An unreadable file is reported, and the others are still recorded.
-        let bytes = match read(file) {
-            Ok(bytes) => bytes,
+        let bytes = match load(file) {
+            Ok(Some(bytes)) => bytes,
+            // Too large, or refused by the pre-scan: reported, not recorded.
+            Ok(None) => {
+                failed = true;
+                continue;
+            }
             Err(Failure::Usage(m)) => {
                 eprintln!("fa3: {m}");
                 unreadable = true;
@@ -320,26 +360,25 @@ pub fn record(
         if let Some(n) = ksef_number {
             rec = rec.with_ksef_number(n);
         }
+        // Values and names of the input, shown escaped and in part.
+        let shown = |s: &str| fa3::render::printable(&fa3::clip(s, 300)).into_owned();
+        let (nip, kind, number) = (
+            shown(key.seller_nip()),
+            shown(key.invoice_type()),
+            shown(key.number()),
+        );
+        let name = shown(&file.display().to_string());
         match reg.record(&rec) {
-            Ok(RecordOutcome::Inserted) => writeln!(
-                out,
-                "recorded {} {} \"{}\" ({})",
-                key.seller_nip(),
-                key.invoice_type(),
-                key.number(),
-                file.display()
-            )?,
+            Ok(RecordOutcome::Inserted) => {
+                writeln!(out, "recorded {nip} {kind} \"{number}\" ({name})")?;
+            }
             Ok(RecordOutcome::AlreadyPresent(existing)) => writeln!(
                 out,
-                "already recorded {} {} \"{}\"{} ({})",
-                key.seller_nip(),
-                key.invoice_type(),
-                key.number(),
+                "already recorded {nip} {kind} \"{number}\"{} ({name})",
                 existing
                     .source
-                    .map(|s| format!(" from {s}"))
+                    .map(|s| format!(" from {}", shown(&s)))
                     .unwrap_or_default(),
-                file.display()
             )?,
             Err(e) => {
                 eprintln!("fa3: {}: {e}", registry.display());

@@ -363,8 +363,12 @@ fn settings(args: &CheckArgs) -> Result<(Settings, Option<PathBuf>, Severity), U
             })?;
     }
     if let Some(path) = args.rates.as_ref().or(config.rates.as_ref()) {
-        let rates =
-            fa3::exchange_rates::ExchangeRates::load(path).map_err(|e| Usage(e.to_string()))?;
+        let bytes = fa3::run::read_regular_file(path, MAX_RATES)
+            .map_err(|e| Usage(format!("{}: {e}", path.display())))?;
+        let text = String::from_utf8(bytes)
+            .map_err(|e| Usage(format!("{}: not UTF-8: {e}", path.display())))?;
+        let rates = fa3::exchange_rates::ExchangeRates::parse(&text)
+            .map_err(|e| Usage(format!("{}: {e}", path.display())))?;
         s.exchange_rates = Some(std::sync::Arc::new(rates));
     }
 
@@ -377,12 +381,18 @@ fn settings(args: &CheckArgs) -> Result<(Settings, Option<PathBuf>, Severity), U
     Ok((s, registry, fail_on))
 }
 
+/// The most bytes read from an exchange-rate file (NBP's table A for every
+/// business day since 2002 is a few megabytes).
+const MAX_RATES: u64 = 64 * 1024 * 1024;
+
 fn run_check(args: &CheckArgs) -> Result<ExitCode, commands::Failure> {
     let (settings, registry_path, fail_on) =
         settings(args).map_err(|Usage(m)| commands::Failure::Usage(m))?;
     let registry = match &registry_path {
         Some(path) => Some(
-            fa3::registry::SqliteRegistry::open(path)
+            // A check only looks keys up: the registry is opened read-only,
+            // so a read-only file or folder can be read and nothing is written.
+            fa3::registry::SqliteRegistry::open_read_only(path)
                 .map_err(|e| commands::Failure::Usage(format!("{}: {e}", path.display())))?,
         ),
         None => None,

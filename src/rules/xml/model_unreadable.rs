@@ -23,7 +23,11 @@ crate::declare_rule! {
     /// `fa3::parse` and the commands that need the typed model (`fa3 format`,
     /// `fa3 link`, `fa3 registry record`) report this code at error severity
     /// for any document the model cannot read, whether or not it is
-    /// schema-valid.
+    /// schema-valid. `fa3 format` also reports it for anything the model
+    /// would not keep when it writes the invoice back (an unknown attribute,
+    /// a comment, a processing instruction, an `xsi:` attribute, a value it
+    /// would change), and then prints nothing: content is never dropped
+    /// silently.
     ///
     /// ## Why it matters
     /// KSeF will accept the document (it is schema-valid), but fa3 could not
@@ -74,20 +78,41 @@ pub(crate) fn parse_failure(reason: &dyn Display, path: String, at: usize) -> Di
         .with_span(at..at)
 }
 
+/// What `fa3 format` would drop or change when it writes the invoice back
+/// from the typed model (`what`, e.g. ``the comment `…` ``), at the element
+/// `path` and byte offset `at`. At error severity: `fa3 format` prints
+/// nothing rather than lose it.
+pub(crate) fn not_kept(what: &str, path: String, at: usize) -> Diagnostic {
+    MODEL_UNREADABLE
+        .diagnostic_at(
+            Severity::Error,
+            format!(
+                "the typed FA(3) model cannot keep {what}: writing the invoice back would lose it"
+            ),
+        )
+        .with_path(path)
+        .with_span(at..at)
+}
+
+/// The typed model could not write the invoice back (`reason`).
+pub(crate) fn not_written(reason: &dyn Display) -> Diagnostic {
+    let full = reason.to_string();
+    MODEL_UNREADABLE.diagnostic_at(
+        Severity::Error,
+        format!(
+            "the typed FA(3) model cannot write this invoice back: {}",
+            clipped(&full)
+        ),
+    )
+}
+
 /// The most characters of the typed parser's message a finding quotes: the
 /// message may hold a whole value of the document.
 const MAX_REASON: usize = 200;
 
 /// `reason`, cut to [`MAX_REASON`] characters with `…` and its full length.
 fn clipped(reason: &str) -> std::borrow::Cow<'_, str> {
-    match reason.char_indices().nth(MAX_REASON) {
-        None => std::borrow::Cow::Borrowed(reason),
-        Some((end, _)) => std::borrow::Cow::Owned(format!(
-            "{}… ({} characters in all)",
-            &reason[..end],
-            reason.chars().count()
-        )),
-    }
+    crate::diagnostic::clip(reason, MAX_REASON)
 }
 
 #[cfg(test)]
