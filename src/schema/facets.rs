@@ -27,14 +27,15 @@ pub(crate) fn simple_type(id: SimpleId) -> &'static SimpleType {
         .unwrap_or(&SIMPLE_TYPES[0])
 }
 
-/// A value for messages: quoted, with long values shortened.
+/// A value for messages: quoted, with long values shortened to their first
+/// characters, `…` and their length in characters.
 pub(crate) fn show(value: &str) -> String {
     const MAX: usize = 60;
     let mut out = String::from("'");
     for (count, c) in value.chars().enumerate() {
         if count == MAX {
-            out.push('…');
-            break;
+            let _ = write!(out, "…' ({} characters)", value.chars().count());
+            return out;
         }
         match c {
             '\n' => out.push_str("\\n"),

@@ -416,6 +416,18 @@ impl<'a> Run<'a> {
     }
 
     fn push_diag(&mut self, mut d: Pending) {
+        // A message may quote a name or value of the document: kept in part.
+        if let std::borrow::Cow::Owned(cut) =
+            crate::diagnostic::clip(&d.message, crate::diagnostic::MAX_MESSAGE_CHARS)
+        {
+            d.message = cut;
+        }
+        if let Some(attr) = &mut d.attr
+            && let std::borrow::Cow::Owned(cut) =
+                crate::diagnostic::clip(attr, crate::diagnostic::MAX_MESSAGE_CHARS)
+        {
+            *attr = cut;
+        }
         let id = u32::try_from(self.diags.len()).unwrap_or(u32::MAX);
         // Segments at index 1 become `[1]` if a same-named sibling follows.
         let entries: Vec<u32> = self
@@ -513,6 +525,7 @@ impl<'a> Run<'a> {
             if let Some(h) = &d.help {
                 diag = diag.with_help(h.clone());
             }
+            diag.bound();
             out.push(diag);
         }
         out
