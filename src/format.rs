@@ -131,11 +131,10 @@ fn items(bytes: &[u8]) -> Vec<Item> {
                         ResolveResult::Bound(n) => String::from_utf8_lossy(n.as_ref()).into_owned(),
                         _ => String::new(),
                     };
-                    let value = a
-                        .decode_and_unescape_value(reader.decoder())
-                        .map_or_else(|_| String::from_utf8_lossy(&a.value).into_owned(), |v| {
-                            v.into_owned()
-                        });
+                    let value = a.decode_and_unescape_value(reader.decoder()).map_or_else(
+                        |_| String::from_utf8_lossy(&a.value).into_owned(),
+                        |v| v.into_owned(),
+                    );
                     attributes.push((
                         ans,
                         String::from_utf8_lossy(local.as_ref()).into_owned(),
@@ -365,7 +364,10 @@ fn compare(original: &[u8], written: &[u8]) -> Vec<Diagnostic> {
         .collect();
     if total > MAX_FINDINGS {
         out.push(model_unreadable::not_kept(
-            &format!("{} more items (only the first {MAX_FINDINGS} are listed)", total - MAX_FINDINGS),
+            &format!(
+                "{} more items (only the first {MAX_FINDINGS} are listed)",
+                total - MAX_FINDINGS
+            ),
             String::new(),
             0,
         ));
@@ -427,7 +429,10 @@ mod tests {
 
         let pi = plain.replace("<Naglowek>", "<?app keep me?><Naglowek>");
         let m = messages(&pi);
-        assert!(m[0].contains("processing instruction `app keep me`"), "{m:?}");
+        assert!(
+            m[0].contains("processing instruction `app keep me`"),
+            "{m:?}"
+        );
 
         let xsi = plain.replace(
             "<Naglowek>",
@@ -441,7 +446,10 @@ mod tests {
     fn findings_and_quotes_are_bounded() {
         let plain = BASE.replace("<!-- fa3-test: now=2026-11-21T12:00:00Z -->\n", "");
         let long = "x".repeat(20_000);
-        let many: String = (0..500).map(|k| format!("<!-- {k} {long} -->")).take(50).collect();
+        let many: String = (0..500)
+            .map(|k| format!("<!-- {k} {long} -->"))
+            .take(50)
+            .collect();
         let doc = plain.replacen("<Naglowek>", &format!("{many}<Naglowek>"), 1);
         let found = format(doc.as_bytes()).unwrap_err();
         assert_eq!(found.diagnostics.len(), MAX_FINDINGS + 1);
@@ -453,6 +461,11 @@ mod tests {
             .filter(|d| d.message.contains("characters in all)"))
             .count();
         assert_eq!(quoted, MAX_FINDINGS);
-        assert!(found.diagnostics.iter().any(|d| d.message.contains("30 more items")));
+        assert!(
+            found
+                .diagnostics
+                .iter()
+                .any(|d| d.message.contains("30 more items"))
+        );
     }
 }

@@ -425,7 +425,12 @@ fn read_file(path: &Path, reuse: Option<Vec<u8>>, cap: u64) -> std::io::Result<(
             buf.reserve(READ_ROOM);
             buf
         }
-        None => Vec::with_capacity(usize::try_from(len.min(cap)).unwrap_or(0).min(64 * READ_ROOM) + 1),
+        None => Vec::with_capacity(
+            usize::try_from(len.min(cap))
+                .unwrap_or(0)
+                .min(64 * READ_ROOM)
+                + 1,
+        ),
     };
     // Through `Take`, `read_to_end` fills the spare capacity without asking
     // the file system for the file's size again, and never reads past `cap`.
@@ -685,7 +690,11 @@ fn read_zip(
             return Err(Error::io(path, e));
         }
         let read = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
-        let len = if read >= cap { declared.max(read) } else { read };
+        let len = if read >= cap {
+            declared.max(read)
+        } else {
+            read
+        };
         push(Document {
             name: entry_name,
             bytes,

@@ -104,7 +104,11 @@ impl Hygiene {
 /// assert!(clean.is_clean() && !clean.fatal);
 /// ```
 pub fn scan(bytes: &[u8], limits: &HygieneLimits) -> Hygiene {
-    scan_read(bytes, u64::try_from(bytes.len()).unwrap_or(u64::MAX), limits)
+    scan_read(
+        bytes,
+        u64::try_from(bytes.len()).unwrap_or(u64::MAX),
+        limits,
+    )
 }
 
 /// [`scan`] for a document read through a cap: `bytes` are the bytes read

@@ -104,10 +104,7 @@ impl SqliteRegistry {
                     return Err(first.into());
                 }
                 let uri = immutable_uri(path);
-                let conn = Connection::open_with_flags(
-                    uri,
-                    flags | OpenFlags::SQLITE_OPEN_URI,
-                )?;
+                let conn = Connection::open_with_flags(uri, flags | OpenFlags::SQLITE_OPEN_URI)?;
                 let version = schema_version(&conn)?;
                 (conn, version)
             }
@@ -460,7 +457,10 @@ mod tests {
             other.issue_date,
             other.recorded_at,
         );
-        assert!(reg.record(&other).is_err(), "a read-only registry took a write");
+        assert!(
+            reg.record(&other).is_err(),
+            "a read-only registry took a write"
+        );
         drop(reg);
         // The database is unchanged; SQLite may have made the WAL index a
         // reader of a WAL database needs, with no frame written.

@@ -66,9 +66,24 @@ impl Renderer for Html<'_> {
                     escape_xml(&printable(help))
                 );
             }
-            if let (Some(index), true) = (&index, d.line > 0) {
-                let text = String::from_utf8_lossy(index.line_text(d.line));
-                let excerpt = around(text.trim(), d.column as usize);
+            if let (Some(bytes), Some(index)) = (result.bytes.as_deref(), &index)
+                && let Some(part) = super::excerpt(bytes, index, d, EXCERPT / 2)
+            {
+                let excerpt = format!(
+                    "{}{}{}{}",
+                    if part.cut_before { "…" } else { "" },
+                    if part.cut_before {
+                        part.before.as_str()
+                    } else {
+                        part.before.trim_start()
+                    },
+                    if part.cut_after {
+                        part.after.as_str()
+                    } else {
+                        part.after.trim_end()
+                    },
+                    if part.cut_after { "…" } else { "" },
+                );
                 let _ = write!(message, "<pre>{}</pre>", escape_xml(&printable(&excerpt)));
             }
             let _ = writeln!(
@@ -102,37 +117,40 @@ impl Renderer for Html<'_> {
     }
 }
 
-/// The most characters of a source line an excerpt shows.
+/// The most characters of a source line an excerpt shows (half before the
+/// finding's position, half from it on).
 const EXCERPT: usize = 240;
 
-/// `line` cut to a window of [`EXCERPT`] characters around `column`
-/// (1-based), with `…` where it was cut.
-fn around(line: &str, column: usize) -> String {
-    let len = line.chars().count();
-    if len <= EXCERPT {
-        return line.to_string();
-    }
-    let from = column.saturating_sub(EXCERPT / 4).min(len - EXCERPT);
-    let mut out: String = line.chars().skip(from).take(EXCERPT).collect();
-    if from > 0 {
-        out.insert(0, '…');
-    }
-    if from + EXCERPT < len {
-        out.push('…');
-    }
-    out
-}
-
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 
+    fn excerpt_of(text: &str, at: usize) -> String {
+        let bytes = text.as_bytes();
+        let index = LineIndex::new(bytes);
+        let mut d = crate::Diagnostic::new("X", crate::Severity::Error, "m").with_span(at..at + 1);
+        d.locate(&index);
+        let part = super::super::excerpt(bytes, &index, &d, EXCERPT / 2).unwrap();
+        format!(
+            "{}{}{}{}",
+            if part.cut_before { "…" } else { "" },
+            part.before,
+            part.after,
+            if part.cut_after { "…" } else { "" }
+        )
+    }
+
     #[test]
     fn excerpts_are_windows_of_long_lines() {
-        let line = format!("{}X{}", "a".repeat(10_000), "b".repeat(10_000));
-        let cut = around(&line, 10_001);
-        assert!(cut.chars().count() <= EXCERPT + 2);
-        assert!(cut.contains('X') && cut.starts_with('…') && cut.ends_with('…'));
-        assert_eq!(around("short", 3), "short");
+        let line = format!("{}X{}", "ą".repeat(10_000), "b".repeat(10_000));
+        let cut = excerpt_of(&line, "ą".len() * 10_000);
+        assert_eq!(cut.chars().count(), EXCERPT + 2);
+        assert!(
+            cut.contains("ąX") && cut.starts_with('…') && cut.ends_with('…'),
+            "{cut}"
+        );
+        assert_eq!(excerpt_of("short\nline", 2), "short");
+        assert_eq!(excerpt_of("short\nline", 8), "line");
     }
 }

@@ -37,30 +37,24 @@ impl<'a> Human<'a> {
         }
     }
 
-    fn excerpt(&mut self, index: &LineIndex<'_>, d: &Diagnostic) -> io::Result<()> {
-        if d.line == 0 {
+    fn excerpt(&mut self, bytes: &[u8], index: &LineIndex<'_>, d: &Diagnostic) -> io::Result<()> {
+        // Only the part of the line around the marker is read.
+        let Some(part) = super::excerpt(bytes, index, d, WINDOW) else {
             return Ok(());
-        }
-        let raw = index.line_text(d.line);
-        let text = String::from_utf8_lossy(raw);
-        // The characters of the line, tabs expanded, each shown safely; the
-        // marker column counts what is shown.
-        let column = (d.column as usize).saturating_sub(1);
-        let mut shown: Vec<String> = Vec::new();
-        let mut start_col = 0;
-        for (i, c) in text.chars().enumerate() {
-            if i == column {
-                start_col = shown.len();
-            }
+        };
+        // The characters, tabs expanded, each shown safely; the marker
+        // column counts what is shown.
+        let push = |shown: &mut Vec<String>, c: char| {
             if c == '\t' {
                 shown.extend(std::iter::repeat_n(" ".to_string(), 4));
             } else {
                 shown.push(super::printable(c.encode_utf8(&mut [0; 4])).into_owned());
             }
-        }
-        if column >= text.chars().count() {
-            start_col = shown.len();
-        }
+        };
+        let mut shown: Vec<String> = Vec::new();
+        part.before.chars().for_each(|c| push(&mut shown, c));
+        let start_col = shown.len();
+        part.after.chars().for_each(|c| push(&mut shown, c));
         // Underline the span on this line (at least one character).
         let span_len = d
             .span
@@ -76,11 +70,11 @@ impl<'a> Human<'a> {
             .iter()
             .map(|s| s.chars().count())
             .sum::<usize>();
-        if from > 0 {
+        if from > 0 || part.cut_before {
             line.insert(0, '…');
             marker_at += 1;
         }
-        if to < shown.len() {
+        if to < shown.len() || part.cut_after {
             line.push('…');
         }
         let gutter = d.line.to_string().len();
@@ -122,7 +116,8 @@ fn window(len: usize, at: usize, width: usize) -> (usize, usize) {
 
 impl Renderer for Human<'_> {
     fn file(&mut self, result: &FileResult) -> io::Result<()> {
-        let index = result.bytes.as_deref().map(LineIndex::new);
+        let bytes = result.bytes.as_deref();
+        let index = bytes.map(LineIndex::new);
         for d in &result.report.diagnostics {
             let name = super::printable(&result.name);
             let location = if d.line > 0 {
@@ -138,14 +133,14 @@ impl Renderer for Human<'_> {
                 d.severity,
                 super::printable(&d.message)
             )?;
-            if let Some(index) = &index {
-                self.excerpt(index, d)?;
+            if let (Some(bytes), Some(index)) = (bytes, &index) {
+                self.excerpt(bytes, index, d)?;
             }
             if let Some(help) = &d.help {
                 writeln!(self.out, "  = help: {}", super::printable(help))?;
             }
             if !d.path.is_empty() && d.path != "/" {
-                writeln!(self.out, "  = at {}", d.path)?;
+                writeln!(self.out, "  = at {}", super::printable(&d.path))?;
             }
             writeln!(self.out)?;
         }

@@ -33,9 +33,7 @@ impl<'a> Junit<'a> {
 /// line ends as character references, which attribute-value normalisation
 /// would otherwise turn into spaces.
 fn escape_attribute(s: &str) -> String {
-    escape_xml(s)
-        .replace('\t', "&#9;")
-        .replace('\n', "&#10;")
+    escape_xml(s).replace('\t', "&#9;").replace('\n', "&#10;")
 }
 
 impl Renderer for Junit<'_> {
@@ -147,12 +145,20 @@ mod tests {
         let text = String::from_utf8(out).unwrap();
         // Nothing XML 1.0 forbids, and no raw line end in an attribute.
         assert!(
-            !text.chars().any(|c| (c < ' ' && !matches!(c, '\t' | '\n' | '\r'))
-                || matches!(c, '\u{FFFE}' | '\u{FFFF}')),
+            !text
+                .chars()
+                .any(|c| (c < ' ' && !matches!(c, '\t' | '\n' | '\r'))
+                    || matches!(c, '\u{FFFE}' | '\u{FFFF}')),
             "{text:?}"
         );
-        assert!(text.contains("name=\"a\\u{a}::error file=x::y\\u{1b}.xml\""), "{text}");
-        assert!(text.contains("bell\\u{7} esc\\u{1b}[2J nul\\u{0} &lt;&amp;&gt;"), "{text}");
+        assert!(
+            text.contains("name=\"a\\u{a}::error file=x::y\\u{1b}.xml\""),
+            "{text}"
+        );
+        assert!(
+            text.contains("bell\\u{7} esc\\u{1b}[2J nul\\u{0} &lt;&amp;&gt;"),
+            "{text}"
+        );
         let mut reader = quick_xml::Reader::from_str(&text);
         loop {
             match reader.read_event().unwrap() {

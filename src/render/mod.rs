@@ -103,6 +103,65 @@ pub fn printable(s: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
+/// The part of a finding's source line around its position, read without
+/// going over the whole line: at most `max` characters on each side.
+pub(crate) struct Excerpt {
+    /// The characters before the position (the last `max`).
+    pub before: String,
+    /// The characters from the position on (the first `max`).
+    pub after: String,
+    /// True when the line goes on before `before`.
+    pub cut_before: bool,
+    /// True when the line goes on after `after`.
+    pub cut_after: bool,
+}
+
+/// The excerpt of `d` in `bytes` (indexed by `index`), or `None` when `d`
+/// has no line. The cost is bounded by `max`, not by the line's length, so
+/// that N findings on one long line cost N × `max` (with a span; without one
+/// the line is scanned up to the column).
+pub(crate) fn excerpt(
+    bytes: &[u8],
+    index: &crate::source::LineIndex<'_>,
+    d: &crate::Diagnostic,
+    max: usize,
+) -> Option<Excerpt> {
+    if d.line == 0 {
+        return None;
+    }
+    let line = index.line_text(d.line);
+    let line_start = line.as_ptr().addr().wrapping_sub(bytes.as_ptr().addr());
+    let at = match &d.span {
+        Some(span) if span.start >= line_start => span.start - line_start,
+        _ => String::from_utf8_lossy(line)
+            .char_indices()
+            .nth((d.column as usize).saturating_sub(1))
+            .map_or(line.len(), |(i, _)| i),
+    }
+    .min(line.len());
+    let is_start = |i: usize| line.get(i).is_none_or(|b| (b & 0xC0) != 0x80);
+    // A character is at most 4 bytes: 4 × max bytes hold max characters.
+    let mut from = at.saturating_sub(4 * max);
+    while from < at && !is_start(from) {
+        from += 1;
+    }
+    let mut to = at.saturating_add(4 * max).min(line.len());
+    while to > at && !is_start(to) {
+        to -= 1;
+    }
+    let before_all = String::from_utf8_lossy(&line[from..at]);
+    let skip = before_all.chars().count().saturating_sub(max);
+    let before: String = before_all.chars().skip(skip).collect();
+    let after_all = String::from_utf8_lossy(&line[at..to]);
+    let after: String = after_all.chars().take(max).collect();
+    Some(Excerpt {
+        cut_before: from > 0 || skip > 0,
+        cut_after: to < line.len() || after.len() < after_all.len(),
+        before,
+        after,
+    })
+}
+
 /// Escapes text for XML and HTML.
 pub(crate) fn escape_xml(s: &str) -> String {
     let mut out = String::with_capacity(s.len());

@@ -61,7 +61,10 @@ fn load(path: &Path) -> Result<Option<Vec<u8>>, Failure> {
         fa3::run::ReadDocument::from_bytes(read_stdin(MAX_INPUT)?)
     } else {
         fa3::run::read_document(path, &settings).map_err(|e| {
-            Failure::Usage(format!("{}: {e}", fa3::render::printable(&path.display().to_string())))
+            Failure::Usage(format!(
+                "{}: {e}",
+                fa3::render::printable(&path.display().to_string())
+            ))
         })?
     };
     let report = fa3::run::pre_check(&document, &settings);
