@@ -437,3 +437,26 @@ fn format_never_drops_content_silently() {
     assert_eq!(out.code, Some(0));
     assert!(out.stdout.contains("<Faktura"));
 }
+
+/// The fuzz seeds (one for each hostile shape above, small) go through the
+/// library without a panic, each with at least one finding or a clean
+/// report that `fa3 format` can write back.
+#[test]
+fn fuzz_seeds_are_handled() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/seeds");
+    let settings = fa3::Settings::at("2026-11-21T12:00:00Z".parse().unwrap());
+    let mut seen = 0;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let bytes = std::fs::read(&path).unwrap();
+        assert!(bytes.len() < 10_000, "{}: seeds stay small", path.display());
+        let report = fa3::validate(&bytes, &settings).unwrap();
+        assert!(
+            !report.diagnostics.is_empty() || fa3::format::format(&bytes).is_ok(),
+            "{}",
+            path.display()
+        );
+        seen += 1;
+    }
+    assert!(seen >= 15, "{seen} seeds");
+}
