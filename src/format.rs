@@ -133,7 +133,7 @@ fn items(bytes: &[u8]) -> Vec<Item> {
                     };
                     let value = a.decode_and_unescape_value(reader.decoder()).map_or_else(
                         |_| String::from_utf8_lossy(&a.value).into_owned(),
-                        |v| v.into_owned(),
+                        std::borrow::Cow::into_owned,
                     );
                     attributes.push((
                         ans,

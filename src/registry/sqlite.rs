@@ -180,12 +180,13 @@ fn enable_wal(conn: &Connection) -> rusqlite::Result<()> {
 /// `file:` URI of `path` opened as immutable (no locks, no journal): the
 /// path's bytes are percent-encoded where a URI needs it.
 fn immutable_uri(path: &Path) -> String {
+    use std::fmt::Write as _;
     let mut uri = String::from("file:");
     for &b in path.as_os_str().as_encoded_bytes() {
         if b.is_ascii_alphanumeric() || b"/-_.~".contains(&b) {
             uri.push(char::from(b));
         } else {
-            uri.push_str(&format!("%{b:02X}"));
+            let _ = write!(uri, "%{b:02X}");
         }
     }
     uri.push_str("?immutable=1");
