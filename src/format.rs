@@ -5,8 +5,8 @@
 //! processing instruction, an attribute the schema does not know or an
 //! `xsi:` attribute has no place in it. [`format`] therefore reads the
 //! document it wrote back, compares it item by item with the original
-//! (elements by namespace and local name, attributes by value, text with its
-//! whitespace collapsed, comments and processing instructions) and returns a
+//! (elements by namespace and local name, attributes by value, text as it is,
+//! comments and processing instructions) and returns a
 //! finding for everything that would be lost or changed, instead of the new
 //! text. The comparison is one pass over each document.
 
@@ -77,7 +77,7 @@ enum Kind {
         attributes: Vec<(String, String, String)>,
     },
     Close,
-    /// Character data between tags, whitespace collapsed; never empty.
+    /// Character data between tags, as it is; never whitespace alone.
     Text(String),
     Comment(String),
     Instruction(String),
@@ -138,7 +138,7 @@ fn items(bytes: &[u8]) -> Vec<Item> {
                     attributes.push((
                         ans,
                         String::from_utf8_lossy(local.as_ref()).into_owned(),
-                        collapse(&value),
+                        value,
                     ));
                 }
                 attributes.sort();
@@ -216,22 +216,19 @@ fn items(bytes: &[u8]) -> Vec<Item> {
     out
 }
 
+/// Text between tags as it is, whitespace included (a value's spaces may
+/// matter, as around an invoice number); only whitespace alone (the
+/// indentation between elements) is left out.
 fn push_text(out: &mut Vec<Item>, text: &mut String, at: usize, parent: Option<usize>) {
-    let collapsed = collapse(text);
-    text.clear();
-    if !collapsed.is_empty() {
-        out.push(Item {
-            kind: Kind::Text(collapsed),
-            at,
-            parent,
-        });
+    if text.trim_ascii().is_empty() {
+        text.clear();
+        return;
     }
-}
-
-/// Whitespace runs as one space, none at either end (the schema's
-/// `collapse`, which is at least what every FA(3) value may be read with).
-fn collapse(text: &str) -> String {
-    text.split_ascii_whitespace().collect::<Vec<_>>().join(" ")
+    out.push(Item {
+        kind: Kind::Text(std::mem::take(text)),
+        at,
+        parent,
+    });
 }
 
 /// The element path of an item (`/Faktura/Fa/P_2`).
@@ -440,6 +437,17 @@ mod tests {
         );
         let m = messages(&xsi);
         assert!(m[0].contains("attribute schemaLocation"), "{m:?}");
+
+        // Spaces around an invoice number matter (KSeF compares numbers as
+        // written); the model trims them, so that is a change, not kept.
+        let spaced = plain.replace("<P_2>FV/2026/11/001</P_2>", "<P_2> FV/2026/11/001 </P_2>");
+        assert_ne!(spaced, plain);
+        let m = messages(&spaced);
+        assert_eq!(m.len(), 1, "{m:?}");
+        assert!(
+            m[0].contains("the text ` FV/2026/11/001 ` (written as `FV/2026/11/001`)"),
+            "{m:?}"
+        );
     }
 
     #[test]
