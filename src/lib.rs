@@ -35,6 +35,7 @@ pub mod exchange_rates;
 pub mod facts;
 pub(crate) mod form;
 pub mod hygiene;
+pub mod invoice_builder;
 pub mod ksef;
 pub mod links;
 pub mod model;
@@ -55,6 +56,10 @@ pub(crate) mod zone;
 pub(crate) use check::check;
 pub use diagnostic::{Diagnostic, Report, Severity};
 pub use error::Error;
+pub use invoice_builder::{
+    Address, BuildError, Buyer, BuyerId, Contact, Currency, Exemption, InvoiceBuilder, Line,
+    Payment, PriceMethod, Seller,
+};
 pub use model::Faktura;
 pub use parse::{ParseError, parse, to_xml};
 #[cfg(feature = "serde")]

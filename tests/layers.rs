@@ -40,6 +40,7 @@ const LAYERS: &[&str] = &[
     "links",
     "render",
     "samples",
+    "invoice_builder",
     "strategies",
     "lib",
 ];
