@@ -26,8 +26,9 @@
 //! [`InvoiceBuilder::build`] then writes the invoice as XML, checks it like
 //! [`crate::validate`] with the caller's [`Settings`] and returns it only when
 //! no finding is an error (or, after [`InvoiceBuilder::deny_warnings`], a
-//! warning). Otherwise [`BuildError`] carries the findings, located in the
-//! XML the builder wrote ([`BuildError::xml`]).
+//! warning; an invoice without lines is always refused). Otherwise
+//! [`BuildError::Rejected`] carries the findings, located in the XML the
+//! builder wrote.
 //!
 //! ```
 //! use fa3::{Address, Buyer, InvoiceBuilder, Line, Payment, Seller, Settings};
@@ -111,6 +112,7 @@ use crate::model::{
     TWybor1Type, TWybor12Type, TZnakowy512Type, TZnakowyType,
 };
 use crate::parse::to_xml;
+use crate::rules::advances::invoice_without_lines::INVOICE_WITHOUT_LINES;
 use crate::rules::xsd::digits::DIGITS;
 use crate::settings::Settings;
 
@@ -797,7 +799,9 @@ impl InvoiceBuilder {
 
     /// Computes the amounts, builds the invoice, writes it as XML and checks
     /// it with `settings`; returns it when no finding is an error (nor, after
-    /// [`deny_warnings`](Self::deny_warnings), a warning).
+    /// [`deny_warnings`](Self::deny_warnings), a warning). An invoice
+    /// without lines is always refused, with the warning FA3-ZAL-010: there
+    /// is nothing to compute its amounts from.
     pub fn build(&self, settings: &Settings) -> Result<Faktura, BuildError> {
         let invoice = self.model(settings).map_err(|o| BuildError::Rejected {
             diagnostics: vec![
@@ -820,6 +824,7 @@ impl InvoiceBuilder {
             .filter(|d| {
                 d.severity == Severity::Error
                     || (self.deny_warnings && d.severity == Severity::Warning)
+                    || d.code == INVOICE_WITHOUT_LINES.meta.code
             })
             .collect();
         if refused.is_empty() {
