@@ -36,6 +36,7 @@ pub mod facts;
 pub(crate) mod form;
 pub mod format;
 pub mod hygiene;
+pub mod invoice_builder;
 pub mod ksef;
 pub mod links;
 pub mod model;
@@ -56,6 +57,10 @@ pub(crate) mod zone;
 pub(crate) use check::check;
 pub use diagnostic::{Diagnostic, MAX_MESSAGE_CHARS, Report, Severity, clip};
 pub use error::Error;
+pub use invoice_builder::{
+    Address, BuildError, Buyer, BuyerId, Contact, Currency, Exemption, InvoiceBuilder, Line,
+    Payment, PriceMethod, Seller,
+};
 pub use model::Faktura;
 pub use parse::{ParseError, parse, to_xml};
 #[cfg(feature = "serde")]

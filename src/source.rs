@@ -67,12 +67,15 @@ impl<'a> LineIndex<'a> {
     /// `text[..offset]`.
     fn chars_until(&self, offset: usize) -> usize {
         let table = self.chars_before.get_or_init(|| {
-            let mut table = Vec::with_capacity(self.text.len() / BLOCK + 1);
+            let mut table = Vec::with_capacity(self.text.len() / BLOCK + 2);
             let mut count = 0;
             for block in self.text.chunks(BLOCK) {
                 table.push(count);
                 count += self.count(block);
             }
+            // The end of a text whose length is a multiple of BLOCK starts a
+            // block of its own.
+            table.push(count);
             table
         });
         let block = offset / BLOCK;

@@ -52,3 +52,41 @@ fn deeply_nested_input_is_a_finding_not_a_panic() {
     let report = fa3::validate(doc.as_bytes(), &settings()).unwrap();
     assert!(report.has_errors());
 }
+
+/// Found by the `parse` target: a parse error at the very end of a document
+/// whose length is a multiple of the line index's 64-byte blocks, on a line
+/// that starts more than one block earlier. The character count at the end
+/// was read as 0, and the column subtraction overflowed.
+#[test]
+fn parse_error_at_the_end_of_a_block_multiple_document() {
+    let mut doc = b"<--\r\r\r?<\r\r\r\r?".to_vec();
+    doc.resize(127, b'1');
+    doc.push(b'm');
+    assert_eq!(doc.len(), 128);
+    let err = fa3::parse(&doc).unwrap_err();
+    let d = &err.diagnostics[0];
+    // The last line starts at byte 12 and the error is at its end (byte
+    // 128): column 117.
+    assert_eq!((d.line, d.column), (8, 117), "{d}");
+    let report = fa3::validate(&doc, &settings()).unwrap();
+    assert!(report.has_errors());
+}
+
+/// The same end-of-text offset, located directly: every offset of a
+/// multi-block line gets the column a character count from its start gives.
+#[test]
+fn columns_at_the_end_of_a_block_multiple_text() {
+    for len in [64usize, 128, 192, 256] {
+        let mut text = b"<\r".to_vec();
+        text.resize(len, b'x');
+        let index = fa3::LineIndex::new(&text);
+        for offset in [2, 3, 63, 64, len - 1, len] {
+            let column = u32::try_from(offset - 2 + 1).unwrap();
+            assert_eq!(
+                index.line_col(offset),
+                (2, column),
+                "len {len}, offset {offset}"
+            );
+        }
+    }
+}

@@ -41,6 +41,7 @@ const LAYERS: &[&str] = &[
     "links",
     "render",
     "samples",
+    "invoice_builder",
     "strategies",
     "lib",
 ];
