@@ -28,6 +28,10 @@
 
 use std::ops::RangeInclusive;
 
+mod invoice;
+
+pub use invoice::{ALL_KINDS, InvoiceProfile, MAX_ROWS, arb_invoice, arb_invoice_with};
+
 use chrono::{Days, NaiveDate};
 use proptest::prelude::*;
 
