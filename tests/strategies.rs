@@ -274,3 +274,68 @@ fn large_run_is_valid() {
     assert_eq!(counts.values().sum::<usize>(), total);
     assert_eq!(counts.len(), ALL_KINDS.len());
 }
+
+/// Each defect generator makes invoices that its rule reports; the test
+/// also counts how often the rule is the only error or warning.
+#[test]
+fn every_defect_trips_its_rule() {
+    use fa3::strategies::{violating, violation_codes};
+    let settings = Settings::at(InvoiceProfile::new().now());
+    let mut failures = Vec::new();
+    let mut report_lines = Vec::new();
+    for code in violation_codes() {
+        let strategy = violating(code).unwrap();
+        let mut runner = TestRunner::deterministic();
+        let (mut tripped, mut alone, cases) = (0, 0, 24);
+        let mut others: BTreeMap<String, usize> = BTreeMap::new();
+        for _ in 0..cases {
+            let Ok(tree) = strategy.new_tree(&mut runner) else {
+                failures.push(format!(
+                    "{code}: the strategy finds no invoice the defect fits"
+                ));
+                break;
+            };
+            let xml = fa3::to_xml(&tree.current()).unwrap();
+            let report = fa3::validate(xml.as_bytes(), &settings).unwrap();
+            if report.diagnostics.iter().any(|d| d.code == code) {
+                tripped += 1;
+            }
+            let extra: Vec<String> = report
+                .diagnostics
+                .iter()
+                .filter(|d| d.code != code && d.severity != Severity::Info)
+                .map(|d| d.code.to_string())
+                .collect();
+            if extra.is_empty() {
+                alone += 1;
+            }
+            for e in extra {
+                *others.entry(e).or_default() += 1;
+            }
+        }
+        if tripped < cases {
+            failures.push(format!("{code}: tripped {tripped} of {cases}"));
+        }
+        report_lines.push(format!(
+            "{code}: tripped {tripped}/{cases}, alone {alone}/{cases} {others:?}"
+        ));
+    }
+    println!("{}", report_lines.join("\n"));
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// Every rule has a defect generator or a stated reason for having none.
+#[test]
+fn every_rule_has_a_defect_or_a_reason() {
+    use fa3::strategies::{no_violation_reason, violation_codes};
+    let codes = violation_codes();
+    for rule in fa3::rules::RULES {
+        let code = rule.meta.code;
+        assert!(
+            codes.contains(&code) != no_violation_reason(code).is_some(),
+            "{code}: exactly one of a defect and a reason"
+        );
+    }
+    assert!(codes.len() >= 40, "{} defects", codes.len());
+    assert_eq!(no_violation_reason("no such rule"), None);
+}

@@ -361,7 +361,7 @@ pub(crate) enum Rate {
 }
 
 impl Rate {
-    fn group(self) -> RateGroup {
+    pub(crate) fn group(self) -> RateGroup {
         match self {
             Rate::Pl("23" | "22") => RateGroup::Basic,
             Rate::Pl("8" | "7") => RateGroup::Reduced1,
@@ -380,7 +380,7 @@ impl Rate {
     }
 
     /// The rate in percent, for the taxed groups.
-    fn percent(self) -> Option<Decimal> {
+    pub(crate) fn percent(self) -> Option<Decimal> {
         match self {
             Rate::Pl(text) => text.parse::<u8>().ok().map(Decimal::from),
             Rate::Oss(p) => Some(Decimal::from(p)),
@@ -499,6 +499,8 @@ pub(crate) struct Plan {
     pub(crate) exemption: bool,
     pub(crate) margin: bool,
     pub(crate) corrected: Option<Corrected>,
+    /// `NrFaKorygowany`: the right number of an invoice issued with a wrong one.
+    pub(crate) right_number: Option<String>,
     pub(crate) total_before: Option<Decimal>,
     pub(crate) advances: Vec<String>,
     pub(crate) lines: Vec<PlanLine>,
@@ -732,11 +734,19 @@ fn difference(after: &[Summary], before: &[Summary], fx: Option<Decimal>) -> Vec
     out
 }
 
-fn polish_address(n: u32) -> Address {
+pub(crate) fn polish_address(n: u32) -> Address {
     Address {
         country: "PL".to_owned(),
         line1: format!("ul. Polna {}", n % 200 + 1),
         line2: Some("00-001 Warszawa".to_owned()),
+    }
+}
+
+pub(crate) fn german_address() -> Address {
+    Address {
+        country: "DE".to_owned(),
+        line1: "Hauptstraße 1".to_owned(),
+        line2: Some("10115 Berlin".to_owned()),
     }
 }
 
@@ -928,6 +938,7 @@ pub(crate) fn plan(draw: &Draw, profile: &InvoiceProfile) -> Plan {
         exemption: false,
         margin: scenario == Scenario::Margin,
         corrected: None,
+        right_number: None,
         total_before: None,
         advances: Vec::new(),
         lines: Vec::new(),
@@ -1338,6 +1349,7 @@ impl Plan {
                 x.el("NrKSeFN", 1);
             }
             x.close("DaneFaKorygowanej");
+            x.opt("NrFaKorygowany", self.right_number.as_ref());
         }
         x.opt("P_15ZK", self.total_before.map(amount));
         for a in &self.advances {
@@ -1349,7 +1361,9 @@ impl Plan {
             x.open("FaWiersz");
             x.el("NrWierszaFa", l.number);
             x.el("UU_ID", &l.uu_id);
-            x.el("P_7", &l.name);
+            if !l.name.is_empty() {
+                x.el("P_7", &l.name);
+            }
             x.el("P_8A", &l.unit);
             x.el("P_8B", amount(l.qty));
             if self.gross {
