@@ -215,6 +215,7 @@ pub(crate) struct LineDraw {
 
 /// The random choices of one invoice.
 #[derive(Debug, Clone)]
+#[allow(clippy::struct_excessive_bools)]
 pub(crate) struct Draw {
     kind: usize,
     scenario: u8,
@@ -753,7 +754,7 @@ pub(crate) fn german_address() -> Address {
 fn eu_vat(nip: &Nip) -> String {
     // Nine digits, a German number's shape, never a Polish NIP (ten digits).
     let s = nip.as_str();
-    format!("{}", s.get(1..).unwrap_or("123456789"))
+    s.get(1..).unwrap_or("123456789").to_owned()
 }
 
 /// Builds the plan of one invoice from its draw.
@@ -815,17 +816,17 @@ pub(crate) fn plan(draw: &Draw, profile: &InvoiceProfile) -> Plan {
                 false
             }
         });
-        if lines.is_empty() {
-            if let Some(d) = draw.lines.first() {
-                let mut small = d.clone();
-                small.qty = 1;
-                small.price = d.price % 10_000 + 1;
-                lines.push(make_line(
-                    0,
-                    &small,
-                    rate_for(scenario, d.rate, draw.old_rates, true),
-                ));
-            }
+        if lines.is_empty()
+            && let Some(d) = draw.lines.first()
+        {
+            let mut small = d.clone();
+            small.qty = 1;
+            small.price = d.price % 10_000 + 1;
+            lines.push(make_line(
+                0,
+                &small,
+                rate_for(scenario, d.rate, draw.old_rates, true),
+            ));
         }
         for (i, l) in lines.iter_mut().enumerate() {
             l.number = i + 1;
@@ -1141,8 +1142,7 @@ pub(crate) fn plan(draw: &Draw, profile: &InvoiceProfile) -> Plan {
             .delivery
             .unwrap_or(issue)
             .and_hms_opt(8, 0, 0)
-            .map(|d| d.and_utc())
-            .unwrap_or(created);
+            .map_or(created, |d| d.and_utc());
         plan.transport = Some(Transport {
             start,
             end: start + TimeDelta::hours(i64::from(draw.part % 48) + 1),

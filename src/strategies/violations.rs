@@ -308,7 +308,7 @@ const DEFECTS: &[Defect] = &[
         code: rules::dates::transport_ends_before_start::TRANSPORT_ENDS_BEFORE_START.meta.code,
         kinds: VAT,
         apply: |p| {
-            let start = p.delivery.unwrap_or(p.issue).and_hms_opt(10, 0, 0).map(|d| d.and_utc()).unwrap_or(p.created);
+            let start = p.delivery.unwrap_or(p.issue).and_hms_opt(10, 0, 0).map_or(p.created, |d| d.and_utc());
             let to = p.buyer_address.clone().unwrap_or_else(|| super::invoice::polish_address(2));
             p.transport = Some(Transport { start, end: start - TimeDelta::hours(2), from: super::invoice::polish_address(1), to });
             true
@@ -387,13 +387,13 @@ const DEFECTS: &[Defect] = &[
             if p.seller_nip == OTHER_NIP {
                 return false;
             }
-            if let Some(c) = p.corrected.as_mut() {
-                if let Some(k) = c.ksef.as_mut() {
-                    let date = KsefNumber::parse(k).map(|n| n.date()).unwrap_or(c.date);
-                    if let Some(other) = ksef_of(OTHER_NIP, date, 42) {
-                        *k = other;
-                        return true;
-                    }
+            if let Some(c) = p.corrected.as_mut()
+                && let Some(k) = c.ksef.as_mut()
+            {
+                let date = KsefNumber::parse(k).map_or(c.date, |n| n.date());
+                if let Some(other) = ksef_of(OTHER_NIP, date, 42) {
+                    *k = other;
+                    return true;
                 }
             }
             let Some(k) = p.advances.first_mut() else { return false };

@@ -218,7 +218,7 @@ impl Progress {
     fn tick(&self, done: usize) {
         if let Some(bar) = &self.bar {
             bar.set_position(done as u64);
-        } else if self.lines && done % (self.count / 10).max(1) == 0 {
+        } else if self.lines && done.is_multiple_of((self.count / 10).max(1)) {
             eprintln!("fa3 generate: {done}/{} invoices", self.count);
         }
     }
