@@ -478,6 +478,7 @@ pub(crate) struct Transport {
 pub(crate) struct Plan {
     pub(crate) kind: Kind,
     pub(crate) created: DateTime<Utc>,
+    pub(crate) system_info: Option<String>,
     pub(crate) seller_nip: String,
     pub(crate) seller_prefix: bool,
     pub(crate) seller_email: Option<String>,
@@ -621,7 +622,7 @@ impl PlanLine {
 /// Sums the lines per rate group, computing the tax the way the rules do:
 /// net method `round2(net × r / 100)`, gross method
 /// `round2(gross × r / (100 + r))`, net = gross − tax.
-fn summarize(lines: &[PlanLine], gross: bool, fx: Option<Decimal>) -> Vec<Summary> {
+pub(crate) fn summarize(lines: &[PlanLine], gross: bool, fx: Option<Decimal>) -> Vec<Summary> {
     let mut out: Vec<Summary> = Vec::new();
     for group in RateGroup::ALL {
         let members: Vec<&PlanLine> = lines.iter().filter(|l| l.rate.group() == group).collect();
@@ -917,6 +918,7 @@ pub(crate) fn plan(draw: &Draw, profile: &InvoiceProfile) -> Plan {
     let mut plan = Plan {
         kind,
         created,
+        system_info: Some("fa3 generate".to_owned()),
         seller_nip,
         seller_prefix: matches!(scenario, Scenario::IntraEu | Scenario::EuServices),
         seller_email: draw.contact.then(|| "biuro@example.pl".to_owned()),
@@ -1235,7 +1237,7 @@ impl Plan {
             "DataWytworzeniaFa",
             self.created.format("%Y-%m-%dT%H:%M:%SZ"),
         );
-        x.el("SystemInfo", "fa3 generate");
+        x.opt("SystemInfo", self.system_info.as_ref());
         x.close("Naglowek");
 
         x.open("Podmiot1");
@@ -1338,7 +1340,9 @@ impl Plan {
         x.el("RodzajFaktury", self.kind.as_str());
         if let Some(c) = &self.corrected {
             x.el("PrzyczynaKorekty", &c.reason);
-            x.el("TypKorekty", c.kind);
+            if c.kind > 0 {
+                x.el("TypKorekty", c.kind);
+            }
             x.open("DaneFaKorygowanej");
             x.el("DataWystFaKorygowanej", c.date);
             x.el("NrFaKorygowanej", &c.number);

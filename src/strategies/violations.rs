@@ -731,6 +731,166 @@ const DEFECTS: &[Defect] = &[
             true
         },
     },
+    Defect {
+        code: rules::amounts::line_arithmetic::LINE_VALUE_ARITHMETIC.meta.code,
+        kinds: &[Kind::Vat, Kind::Upr, Kind::Roz],
+        apply: |p| match p.lines.first_mut() {
+            Some(l) => {
+                l.price += Decimal::TEN;
+                true
+            }
+            None => false,
+        },
+    },
+    Defect {
+        code: rules::amounts::old_and_new_rate::OLD_AND_NEW_RATE_MIXED.meta.code,
+        kinds: VAT,
+        apply: |p| {
+            // A second line at the other rate of the first line's field.
+            let Some(first) = p.lines.first() else { return false };
+            let other = match first.rate {
+                Rate::Pl("23") => "22",
+                Rate::Pl("22") => "23",
+                Rate::Pl("8") => "7",
+                Rate::Pl("7") => "8",
+                _ => return false,
+            };
+            if p.lines.len() != 1 {
+                return false;
+            }
+            let mut line = first.clone();
+            line.number += 1;
+            line.uu_id.push('b');
+            line.rate = Rate::Pl(other);
+            p.lines.push(line);
+            p.summaries = super::invoice::summarize(&p.lines, p.gross, fx(p));
+            retotal(p);
+            true
+        },
+    },
+    Defect {
+        code: rules::amounts::zero_summary_field::ZERO_SUMMARY_FIELD.meta.code,
+        kinds: VAT,
+        apply: |p| {
+            if p.summaries.iter().any(|s| s.group == RateGroup::ZeroDomestic) {
+                return false;
+            }
+            let at = p.summaries.iter().position(|s| s.group > RateGroup::ZeroDomestic).unwrap_or(p.summaries.len());
+            p.summaries.insert(at, Summary { group: RateGroup::ZeroDomestic, net: Decimal::ZERO, tax: None, tax_pln: None });
+            true
+        },
+    },
+    Defect {
+        code: rules::amounts::margin_summary::MARGIN_SUMMARY.meta.code,
+        kinds: VAT,
+        apply: |p| !std::mem::replace(&mut p.margin, true),
+    },
+    Defect {
+        code: rules::amounts::reverse_charge_unused::REVERSE_CHARGE_UNUSED.meta.code,
+        kinds: &[Kind::Vat, Kind::Zal, Kind::Roz, Kind::Upr],
+        apply: |p| matches!(p.buyer, PartyId::Nip(_)) && !std::mem::replace(&mut p.reverse_charge, true),
+    },
+    Defect {
+        code: rules::payment::transfer_without_account::TRANSFER_WITHOUT_ACCOUNT.meta.code,
+        kinds: NOT_CORRECTIONS,
+        apply: |p| {
+            p.payment = Some(Payment::Due(days(p.issue, 30)));
+            p.account = None;
+            true
+        },
+    },
+    Defect {
+        code: rules::parties::buyer_is_seller::BUYER_IS_SELLER.meta.code,
+        kinds: ANY,
+        apply: |p| {
+            if !matches!(p.buyer, PartyId::Nip(_)) {
+                return false;
+            }
+            p.buyer = PartyId::Nip(p.seller_nip.clone());
+            true
+        },
+    },
+    Defect {
+        code: rules::ids::placeholder_nip::PLACEHOLDER_NIP.meta.code,
+        kinds: ANY,
+        apply: |p| {
+            if !matches!(p.buyer, PartyId::Nip(_)) {
+                return false;
+            }
+            p.buyer = PartyId::Nip("1111111111".to_owned());
+            true
+        },
+    },
+    Defect {
+        code: rules::lines::line_number_sequence::LINE_NUMBER_SEQUENCE.meta.code,
+        kinds: &[Kind::Vat, Kind::Upr, Kind::Roz],
+        apply: |p| match p.lines.last_mut() {
+            Some(l) => {
+                l.number += 1;
+                true
+            }
+            None => false,
+        },
+    },
+    Defect {
+        code: rules::lines::uu_id_duplicate::UU_ID_DUPLICATE.meta.code,
+        kinds: &[Kind::Vat, Kind::Upr, Kind::Roz],
+        apply: |p| {
+            if p.lines.len() < 2 {
+                return false;
+            }
+            let first = p.lines[0].uu_id.clone();
+            p.lines[1].uu_id = first;
+            true
+        },
+    },
+    Defect {
+        code: rules::dates::due_date_before_issue::DUE_DATE_BEFORE_ISSUE.meta.code,
+        kinds: NOT_CORRECTIONS,
+        apply: |p| {
+            p.payment = Some(Payment::Due(days(p.issue, -1)));
+            true
+        },
+    },
+    Defect {
+        code: rules::header::system_info_missing::SYSTEM_INFO_MISSING.meta.code,
+        kinds: ANY,
+        apply: |p| p.system_info.take().is_some(),
+    },
+    Defect {
+        code: rules::parties::duplicate_third_party::DUPLICATE_THIRD_PARTY.meta.code,
+        kinds: ANY,
+        apply: |p| {
+            for _ in 0..2 {
+                p.thirds.push(Third { id: PartyId::Nip(OTHER_NIP.to_owned()), name: "Odbiorca sp. z o.o.".to_owned(), role: 2, share: None });
+            }
+            true
+        },
+    },
+    Defect {
+        code: rules::corrections::correction_type_missing::CORRECTION_TYPE_MISSING.meta.code,
+        kinds: CORRECTIONS,
+        apply: |p| match p.corrected.as_mut() {
+            Some(c) => {
+                c.kind = 0;
+                true
+            }
+            None => false,
+        },
+    },
+    Defect {
+        code: rules::ids::country_code_mismatch::COUNTRY_CODE_MISMATCH.meta.code,
+        kinds: NET_LINES,
+        apply: |p| {
+            if !matches!(p.buyer, PartyId::Eu(..)) {
+                return false;
+            }
+            if let Some(a) = p.buyer_address.as_mut() {
+                a.country = "FR".to_owned();
+            }
+            true
+        },
+    },
 ];
 
 fn defect(code: &str) -> Option<&'static Defect> {
