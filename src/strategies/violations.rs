@@ -886,7 +886,7 @@ const DEFECTS: &[Defect] = &[
                 return false;
             }
             if let Some(a) = p.buyer_address.as_mut() {
-                a.country = "FR".to_owned();
+                "FR".clone_into(&mut a.country);
             }
             true
         },
