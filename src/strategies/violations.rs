@@ -20,7 +20,11 @@ use crate::facts::Kind;
 use crate::facts::money::round2;
 use crate::facts::rates::RateGroup;
 use crate::model::Faktura;
-use crate::rules::{self, Check};
+use crate::rules::numbering::invoice_number_looks_like_ksef_number as ksef_like_number;
+use crate::rules::{
+    self, Check, Rule, advances, amounts, corrections, currency, dates, header, ids, lines,
+    parties, payment, simplified,
+};
 
 use super::invoice::{
     Corrected, InvoiceProfile, PartyId, Payment, Plan, Rate, Summary, Third, Transport, arb_plan,
@@ -29,7 +33,7 @@ use super::invoice::{
 /// A defect: the rule it breaks, the kinds it applies to (all when empty)
 /// and the edit, which returns false when it does not fit the plan.
 struct Defect {
-    code: &'static str,
+    rule: &'static Rule,
     kinds: &'static [Kind],
     apply: fn(&mut Plan) -> bool,
 }
@@ -111,13 +115,15 @@ fn ksef_of(nip: &str, date: NaiveDate, unique: u64) -> Option<String> {
 /// The defects, by rule code.
 const DEFECTS: &[Defect] = &[
     Defect {
-        code: rules::amounts::tax_matches_rate::TAX_MATCHES_RATE.meta.code,
+        rule: &amounts::tax_matches_rate::TAX_MATCHES_RATE,
         kinds: ANY,
         apply: |p| {
             if p.gross {
                 return false;
             }
-            let Some(s) = first_taxed(p) else { return false };
+            let Some(s) = first_taxed(p) else {
+                return false;
+            };
             s.tax = s.tax.map(|t| t + Decimal::ONE);
             retotal(p);
             refresh_tax_pln(p);
@@ -125,7 +131,7 @@ const DEFECTS: &[Defect] = &[
         },
     },
     Defect {
-        code: rules::amounts::total_matches_summary::TOTAL_MATCHES_SUMMARY.meta.code,
+        rule: &amounts::total_matches_summary::TOTAL_MATCHES_SUMMARY,
         kinds: &[Kind::Vat, Kind::Kor, Kind::Zal, Kind::Upr, Kind::KorZal],
         apply: |p| {
             p.total += Decimal::new(50, 2);
@@ -134,7 +140,7 @@ const DEFECTS: &[Defect] = &[
         },
     },
     Defect {
-        code: rules::amounts::lines_match_summary::LINES_MATCH_SUMMARY.meta.code,
+        rule: &amounts::lines_match_summary::LINES_MATCH_SUMMARY,
         kinds: NET_LINES,
         apply: |p| {
             if p.gross || p.margin {
@@ -146,7 +152,11 @@ const DEFECTS: &[Defect] = &[
                 Rate::Margin => None,
             });
             let group = p.lines.first().map(|l| l.rate);
-            let Some(s) = p.summaries.iter_mut().find(|s| group.is_some_and(|g| g.group() == s.group)) else {
+            let Some(s) = p
+                .summaries
+                .iter_mut()
+                .find(|s| group.is_some_and(|g| g.group() == s.group))
+            else {
                 return false;
             };
             s.net += Decimal::ONE_HUNDRED;
@@ -159,31 +169,48 @@ const DEFECTS: &[Defect] = &[
         },
     },
     Defect {
-        code: rules::amounts::summary_for_rate::SUMMARY_FIELD_FOR_RATE.meta.code,
+        rule: &amounts::summary_for_rate::SUMMARY_FIELD_FOR_RATE,
         kinds: &[Kind::Vat, Kind::Kor, Kind::Roz, Kind::KorRoz],
         apply: |p| {
-            if p.summaries.iter().any(|s| s.group == RateGroup::ZeroDomestic) {
+            if p.summaries
+                .iter()
+                .any(|s| s.group == RateGroup::ZeroDomestic)
+            {
                 return false;
             }
-            let at = p.summaries.iter().position(|s| s.group > RateGroup::ZeroDomestic).unwrap_or(p.summaries.len());
-            p.summaries.insert(at, Summary { group: RateGroup::ZeroDomestic, net: Decimal::TEN, tax: None, tax_pln: None });
+            let at = p
+                .summaries
+                .iter()
+                .position(|s| s.group > RateGroup::ZeroDomestic)
+                .unwrap_or(p.summaries.len());
+            p.summaries.insert(
+                at,
+                Summary {
+                    group: RateGroup::ZeroDomestic,
+                    net: Decimal::TEN,
+                    tax: None,
+                    tax_pln: None,
+                },
+            );
             retotal(p);
             p.payment = None;
             true
         },
     },
     Defect {
-        code: rules::amounts::negative_amount::NEGATIVE_AMOUNT.meta.code,
+        rule: &amounts::negative_amount::NEGATIVE_AMOUNT,
         kinds: &[Kind::Vat, Kind::Upr, Kind::Roz],
         apply: |p| {
-            let Some(l) = p.lines.first_mut() else { return false };
+            let Some(l) = p.lines.first_mut() else {
+                return false;
+            };
             l.qty = -l.qty;
             l.price = -l.price;
             true
         },
     },
     Defect {
-        code: rules::amounts::exemption_marker::EXEMPTION_MARKER.meta.code,
+        rule: &amounts::exemption_marker::EXEMPTION_MARKER,
         kinds: NOT_CORRECTIONS,
         apply: |p| {
             p.exemption = !p.exemption;
@@ -191,7 +218,7 @@ const DEFECTS: &[Defect] = &[
         },
     },
     Defect {
-        code: rules::amounts::reverse_charge_marker::REVERSE_CHARGE_MARKER.meta.code,
+        rule: &amounts::reverse_charge_marker::REVERSE_CHARGE_MARKER,
         kinds: NET_LINES,
         apply: |p| {
             if !p.reverse_charge {
@@ -202,7 +229,7 @@ const DEFECTS: &[Defect] = &[
         },
     },
     Defect {
-        code: rules::currency::tax_pln_missing::TAX_IN_PLN_MISSING.meta.code,
+        rule: &currency::tax_pln_missing::TAX_IN_PLN_MISSING,
         kinds: ANY,
         apply: |p| {
             let mut any = false;
@@ -213,13 +240,17 @@ const DEFECTS: &[Defect] = &[
         },
     },
     Defect {
-        code: rules::currency::tax_pln_on_pln::TAX_IN_PLN_ON_PLN_INVOICE.meta.code,
+        rule: &currency::tax_pln_on_pln::TAX_IN_PLN_ON_PLN_INVOICE,
         kinds: ANY,
         apply: |p| {
             if p.currency != "PLN" {
                 return false;
             }
-            let Some(s) = p.summaries.iter_mut().find(|s| s.tax.is_some() && s.group.tax_pln_field().is_some()) else {
+            let Some(s) = p
+                .summaries
+                .iter_mut()
+                .find(|s| s.tax.is_some() && s.group.tax_pln_field().is_some())
+            else {
                 return false;
             };
             s.tax_pln = s.tax;
@@ -227,10 +258,14 @@ const DEFECTS: &[Defect] = &[
         },
     },
     Defect {
-        code: rules::currency::tax_pln_conversion::TAX_IN_PLN_CONVERSION.meta.code,
+        rule: &currency::tax_pln_conversion::TAX_IN_PLN_CONVERSION,
         kinds: ANY,
         apply: |p| {
-            let Some(s) = p.summaries.iter_mut().find(|s| s.tax_pln.is_some_and(|t| !t.is_zero())) else {
+            let Some(s) = p
+                .summaries
+                .iter_mut()
+                .find(|s| s.tax_pln.is_some_and(|t| !t.is_zero()))
+            else {
                 return false;
             };
             s.tax_pln = s.tax_pln.map(|t| t + Decimal::ONE_HUNDRED);
@@ -238,7 +273,7 @@ const DEFECTS: &[Defect] = &[
         },
     },
     Defect {
-        code: rules::currency::rate_on_pln::EXCHANGE_RATE_ON_PLN_INVOICE.meta.code,
+        rule: &currency::rate_on_pln::EXCHANGE_RATE_ON_PLN_INVOICE,
         kinds: ANY,
         apply: |p| {
             if p.currency != "PLN" {
@@ -248,13 +283,15 @@ const DEFECTS: &[Defect] = &[
                 p.advance_rate = Some(Decimal::ONE);
                 return true;
             }
-            let Some(l) = p.lines.first_mut() else { return false };
+            let Some(l) = p.lines.first_mut() else {
+                return false;
+            };
             l.exchange_rate = Some(Decimal::ONE);
             true
         },
     },
     Defect {
-        code: rules::dates::issue_date_in_future::ISSUE_DATE_IN_FUTURE.meta.code,
+        rule: &dates::issue_date_in_future::ISSUE_DATE_IN_FUTURE,
         kinds: ANY,
         apply: |p| {
             p.issue = days(p.issue, 3);
@@ -262,7 +299,7 @@ const DEFECTS: &[Defect] = &[
         },
     },
     Defect {
-        code: rules::dates::period_order::PERIOD_START_AFTER_END.meta.code,
+        rule: &dates::period_order::PERIOD_START_AFTER_END,
         kinds: VAT,
         apply: |p| {
             let to = p.delivery.or(p.period.map(|(_, to)| to)).unwrap_or(p.issue);
@@ -272,7 +309,7 @@ const DEFECTS: &[Defect] = &[
         },
     },
     Defect {
-        code: rules::dates::issued_too_early::ISSUED_TOO_EARLY.meta.code,
+        rule: &dates::issued_too_early::ISSUED_TOO_EARLY,
         kinds: &[Kind::Vat, Kind::Upr, Kind::Roz],
         apply: |p| {
             p.period = None;
@@ -285,7 +322,7 @@ const DEFECTS: &[Defect] = &[
         },
     },
     Defect {
-        code: rules::dates::payment_after_issue::PAYMENT_DATE_AFTER_ISSUE.meta.code,
+        rule: &dates::payment_after_issue::PAYMENT_DATE_AFTER_ISSUE,
         kinds: ANY,
         apply: |p| {
             p.payment = Some(Payment::Paid(days(p.issue, 1)));
@@ -294,28 +331,42 @@ const DEFECTS: &[Defect] = &[
         },
     },
     Defect {
-        code: rules::dates::corrected_invoice_after_correction::CORRECTED_INVOICE_AFTER_CORRECTION.meta.code,
+        rule: &dates::corrected_invoice_after_correction::CORRECTED_INVOICE_AFTER_CORRECTION,
         kinds: CORRECTIONS,
         apply: |p| {
             let issue = p.issue;
-            let Some(c) = p.corrected.as_mut() else { return false };
+            let Some(c) = p.corrected.as_mut() else {
+                return false;
+            };
             c.date = days(issue, 1);
             c.ksef = None;
             true
         },
     },
     Defect {
-        code: rules::dates::transport_ends_before_start::TRANSPORT_ENDS_BEFORE_START.meta.code,
+        rule: &dates::transport_ends_before_start::TRANSPORT_ENDS_BEFORE_START,
         kinds: VAT,
         apply: |p| {
-            let start = p.delivery.unwrap_or(p.issue).and_hms_opt(10, 0, 0).map_or(p.created, |d| d.and_utc());
-            let to = p.buyer_address.clone().unwrap_or_else(|| super::invoice::polish_address(2));
-            p.transport = Some(Transport { start, end: start - TimeDelta::hours(2), from: super::invoice::polish_address(1), to });
+            let start = p
+                .delivery
+                .unwrap_or(p.issue)
+                .and_hms_opt(10, 0, 0)
+                .map_or(p.created, |d| d.and_utc());
+            let to = p
+                .buyer_address
+                .clone()
+                .unwrap_or_else(|| super::invoice::polish_address(2));
+            p.transport = Some(Transport {
+                start,
+                end: start - TimeDelta::hours(2),
+                from: super::invoice::polish_address(1),
+                to,
+            });
             true
         },
     },
     Defect {
-        code: rules::header::creation_date_in_future::CREATION_DATE_IN_FUTURE.meta.code,
+        rule: &header::creation_date_in_future::CREATION_DATE_IN_FUTURE,
         kinds: ANY,
         apply: |p| {
             p.created += TimeDelta::hours(2);
@@ -323,10 +374,13 @@ const DEFECTS: &[Defect] = &[
         },
     },
     Defect {
-        code: rules::numbering::invoice_number_looks_like_ksef_number::INVOICE_NUMBER_LOOKS_LIKE_KSEF_NUMBER.meta.code,
+        rule: &ksef_like_number::INVOICE_NUMBER_LOOKS_LIKE_KSEF_NUMBER,
         kinds: ANY,
         apply: |p| {
-            let unique = p.number.bytes().fold(7u64, |h, b| h.wrapping_mul(31).wrapping_add(u64::from(b)));
+            let unique = p
+                .number
+                .bytes()
+                .fold(7u64, |h, b| h.wrapping_mul(31).wrapping_add(u64::from(b)));
             match ksef_of(&p.seller_nip, p.issue, unique) {
                 Some(k) => {
                     p.number = k;
@@ -337,10 +391,12 @@ const DEFECTS: &[Defect] = &[
         },
     },
     Defect {
-        code: rules::ids::nip_checksum::NIP_CHECKSUM.meta.code,
+        rule: &ids::nip_checksum::NIP_CHECKSUM,
         kinds: ANY,
         apply: |p| {
-            let PartyId::Nip(n) = &p.buyer else { return false };
+            let PartyId::Nip(n) = &p.buyer else {
+                return false;
+            };
             let bad = corrupt_digit(n, 9);
             if bad.starts_with('0') {
                 return false;
@@ -350,7 +406,7 @@ const DEFECTS: &[Defect] = &[
         },
     },
     Defect {
-        code: rules::ids::regon_checksum::REGON_CHECKSUM.meta.code,
+        rule: &ids::regon_checksum::REGON_CHECKSUM,
         kinds: ANY,
         apply: |p| {
             p.footer = Some(("0000099999".to_owned(), corrupt_digit("123456785", 8)));
@@ -358,7 +414,7 @@ const DEFECTS: &[Defect] = &[
         },
     },
     Defect {
-        code: rules::ids::ksef_number_check_digits::KSEF_NUMBER_CHECK_DIGITS.meta.code,
+        rule: &ids::ksef_number_check_digits::KSEF_NUMBER_CHECK_DIGITS,
         kinds: WITH_KSEF_REFERENCE,
         apply: |p| {
             let flip = |k: &str| {
@@ -381,7 +437,7 @@ const DEFECTS: &[Defect] = &[
         },
     },
     Defect {
-        code: rules::ids::ksef_number_seller::KSEF_NUMBER_SELLER.meta.code,
+        rule: &ids::ksef_number_seller::KSEF_NUMBER_SELLER,
         kinds: WITH_KSEF_REFERENCE,
         apply: |p| {
             if p.seller_nip == OTHER_NIP {
@@ -396,8 +452,12 @@ const DEFECTS: &[Defect] = &[
                     return true;
                 }
             }
-            let Some(k) = p.advances.first_mut() else { return false };
-            let Ok(date) = KsefNumber::parse(k).map(|n| n.date()) else { return false };
+            let Some(k) = p.advances.first_mut() else {
+                return false;
+            };
+            let Ok(date) = KsefNumber::parse(k).map(|n| n.date()) else {
+                return false;
+            };
             match ksef_of(OTHER_NIP, date, 42) {
                 Some(other) => {
                     *k = other;
@@ -408,16 +468,18 @@ const DEFECTS: &[Defect] = &[
         },
     },
     Defect {
-        code: rules::ids::eu_vat_number_format::EU_VAT_NUMBER_FORMAT.meta.code,
+        rule: &ids::eu_vat_number_format::EU_VAT_NUMBER_FORMAT,
         kinds: NET_LINES,
         apply: |p| {
-            let PartyId::Eu(c, _) = &p.buyer else { return false };
+            let PartyId::Eu(c, _) = &p.buyer else {
+                return false;
+            };
             p.buyer = PartyId::Eu(c.clone(), "12345".to_owned());
             true
         },
     },
     Defect {
-        code: rules::ids::bank_account_checksum::BANK_ACCOUNT_CHECKSUM.meta.code,
+        rule: &ids::bank_account_checksum::BANK_ACCOUNT_CHECKSUM,
         kinds: NOT_CORRECTIONS,
         apply: |p| {
             p.payment = Some(Payment::Due(days(p.issue, 14)));
@@ -426,7 +488,7 @@ const DEFECTS: &[Defect] = &[
         },
     },
     Defect {
-        code: rules::ids::email_address::EMAIL_ADDRESS.meta.code,
+        rule: &ids::email_address::EMAIL_ADDRESS,
         kinds: ANY,
         apply: |p| {
             p.seller_email = Some("biuro@@example.pl".to_owned());
@@ -434,18 +496,20 @@ const DEFECTS: &[Defect] = &[
         },
     },
     Defect {
-        code: rules::corrections::corrected_ksef_number_date::CORRECTED_KSEF_NUMBER_DATE.meta.code,
+        rule: &corrections::corrected_ksef_number_date::CORRECTED_KSEF_NUMBER_DATE,
         kinds: CORRECTIONS,
         apply: |p| {
             let seller = p.seller_nip.clone();
             let issue = p.issue;
-            let Some(c) = p.corrected.as_mut() else { return false };
+            let Some(c) = p.corrected.as_mut() else {
+                return false;
+            };
             c.ksef = ksef_of(&seller, days(issue, 1), 77);
             c.ksef.is_some()
         },
     },
     Defect {
-        code: rules::corrections::corrected_number_unchanged::CORRECTED_NUMBER_UNCHANGED.meta.code,
+        rule: &corrections::corrected_number_unchanged::CORRECTED_NUMBER_UNCHANGED,
         kinds: CORRECTIONS,
         apply: |p| {
             p.right_number = p.corrected.as_ref().map(|c| c.number.clone());
@@ -453,7 +517,7 @@ const DEFECTS: &[Defect] = &[
         },
     },
     Defect {
-        code: rules::corrections::amount_before_correction_on_kor::AMOUNT_BEFORE_CORRECTION_ON_KOR.meta.code,
+        rule: &corrections::amount_before_correction_on_kor::AMOUNT_BEFORE_CORRECTION_ON_KOR,
         kinds: &[Kind::Kor],
         apply: |p| {
             p.total_before = Some(Decimal::ONE_HUNDRED);
@@ -461,7 +525,8 @@ const DEFECTS: &[Defect] = &[
         },
     },
     Defect {
-        code: rules::corrections::correction_without_corrected_invoice::CORRECTION_WITHOUT_CORRECTED_INVOICE.meta.code,
+        rule:
+            &corrections::correction_without_corrected_invoice::CORRECTION_WITHOUT_CORRECTED_INVOICE,
         kinds: CORRECTIONS,
         apply: |p| {
             p.corrected = None;
@@ -471,7 +536,8 @@ const DEFECTS: &[Defect] = &[
         },
     },
     Defect {
-        code: rules::corrections::correction_fields_on_non_correction::CORRECTION_FIELDS_ON_NON_CORRECTION.meta.code,
+        rule:
+            &corrections::correction_fields_on_non_correction::CORRECTION_FIELDS_ON_NON_CORRECTION,
         kinds: NOT_CORRECTIONS,
         apply: |p| {
             p.corrected = Some(Corrected {
@@ -485,25 +551,28 @@ const DEFECTS: &[Defect] = &[
         },
     },
     Defect {
-        code: rules::payment::partial_payments_total::PARTIAL_PAYMENTS_TOTAL.meta.code,
+        rule: &payment::partial_payments_total::PARTIAL_PAYMENTS_TOTAL,
         kinds: NOT_CORRECTIONS,
         apply: |p| {
             if p.total <= Decimal::ONE {
                 return false;
             }
             let issue = p.issue;
-            p.payment = Some(Payment::Partial(2, vec![(Decimal::ONE, issue), (Decimal::ONE, issue)]));
+            p.payment = Some(Payment::Partial(
+                2,
+                vec![(Decimal::ONE, issue), (Decimal::ONE, issue)],
+            ));
             p.account = None;
             true
         },
     },
     Defect {
-        code: rules::parties::seller_prefix_missing::SELLER_PREFIX_MISSING.meta.code,
+        rule: &parties::seller_prefix_missing::SELLER_PREFIX_MISSING,
         kinds: NET_LINES,
         apply: |p| std::mem::replace(&mut p.seller_prefix, false),
     },
     Defect {
-        code: rules::parties::jst_recipient_missing::JST_RECIPIENT_MISSING.meta.code,
+        rule: &parties::jst_recipient_missing::JST_RECIPIENT_MISSING,
         kinds: ANY,
         apply: |p| {
             p.jst = true;
@@ -512,7 +581,7 @@ const DEFECTS: &[Defect] = &[
         },
     },
     Defect {
-        code: rules::parties::group_member_missing::GROUP_MEMBER_MISSING.meta.code,
+        rule: &parties::group_member_missing::GROUP_MEMBER_MISSING,
         kinds: ANY,
         apply: |p| {
             p.gv = true;
@@ -521,17 +590,17 @@ const DEFECTS: &[Defect] = &[
         },
     },
     Defect {
-        code: rules::parties::buyer_address_missing::BUYER_ADDRESS_MISSING.meta.code,
+        rule: &parties::buyer_address_missing::BUYER_ADDRESS_MISSING,
         kinds: &[Kind::Vat, Kind::Zal, Kind::Roz, Kind::KorZal, Kind::KorRoz],
         apply: |p| p.buyer_address.take().is_some(),
     },
     Defect {
-        code: rules::parties::buyer_name_missing::BUYER_NAME_MISSING.meta.code,
+        rule: &parties::buyer_name_missing::BUYER_NAME_MISSING,
         kinds: &[Kind::Vat, Kind::Zal, Kind::Roz],
         apply: |p| p.buyer_name.take().is_some(),
     },
     Defect {
-        code: rules::parties::buyer_id_for_eu_supply::BUYER_ID_FOR_EU_SUPPLY.meta.code,
+        rule: &parties::buyer_id_for_eu_supply::BUYER_ID_FOR_EU_SUPPLY,
         kinds: NET_LINES,
         apply: |p| {
             if !matches!(p.buyer, PartyId::Eu(..)) || p.seller_nip == OTHER_NIP {
@@ -542,7 +611,7 @@ const DEFECTS: &[Defect] = &[
         },
     },
     Defect {
-        code: rules::parties::reverse_charge_without_buyer_id::REVERSE_CHARGE_WITHOUT_BUYER_ID.meta.code,
+        rule: &parties::reverse_charge_without_buyer_id::REVERSE_CHARGE_WITHOUT_BUYER_ID,
         kinds: &[Kind::Vat, Kind::Kor],
         apply: |p| {
             if !p.reverse_charge || p.lines.iter().any(|l| l.rate == Rate::Pl("np II")) {
@@ -556,27 +625,37 @@ const DEFECTS: &[Defect] = &[
         },
     },
     Defect {
-        code: rules::parties::additional_buyer_share::ADDITIONAL_BUYER_SHARE.meta.code,
+        rule: &parties::additional_buyer_share::ADDITIONAL_BUYER_SHARE,
         kinds: ANY,
         apply: |p| {
             for name in ["Współnabywca A", "Współnabywca B"] {
-                p.thirds.push(Third { id: PartyId::Nip(OTHER_NIP.to_owned()), name: name.to_owned(), role: 4, share: Some(Decimal::from(60)) });
+                p.thirds.push(Third {
+                    id: PartyId::Nip(OTHER_NIP.to_owned()),
+                    name: name.to_owned(),
+                    role: 4,
+                    share: Some(Decimal::from(60)),
+                });
             }
             true
         },
     },
     Defect {
-        code: rules::parties::recipient_not_identified::RECIPIENT_NOT_IDENTIFIED.meta.code,
+        rule: &parties::recipient_not_identified::RECIPIENT_NOT_IDENTIFIED,
         kinds: ANY,
         apply: |p| {
             p.jst = true;
             p.thirds.retain(|t| t.role != 8);
-            p.thirds.push(Third { id: PartyId::None, name: "Szkoła Podstawowa nr 2".to_owned(), role: 8, share: None });
+            p.thirds.push(Third {
+                id: PartyId::None,
+                name: "Szkoła Podstawowa nr 2".to_owned(),
+                role: 8,
+                share: None,
+            });
             true
         },
     },
     Defect {
-        code: rules::lines::line_number_duplicate::LINE_NUMBER_DUPLICATE.meta.code,
+        rule: &lines::line_number_duplicate::LINE_NUMBER_DUPLICATE,
         kinds: &[Kind::Vat, Kind::Upr, Kind::Roz],
         apply: |p| {
             if p.lines.len() < 2 {
@@ -588,7 +667,7 @@ const DEFECTS: &[Defect] = &[
         },
     },
     Defect {
-        code: rules::lines::line_name_missing::LINE_NAME_MISSING.meta.code,
+        rule: &lines::line_name_missing::LINE_NAME_MISSING,
         kinds: &[Kind::Vat, Kind::Roz, Kind::Kor],
         apply: |p| match p.lines.first_mut() {
             Some(l) => {
@@ -599,7 +678,7 @@ const DEFECTS: &[Defect] = &[
         },
     },
     Defect {
-        code: rules::lines::reverse_charge_foreign_buyer::REVERSE_CHARGE_FOREIGN_BUYER.meta.code,
+        rule: &lines::reverse_charge_foreign_buyer::REVERSE_CHARGE_FOREIGN_BUYER,
         kinds: NET_LINES,
         apply: |p| {
             if !p.lines.iter().any(|l| l.rate == Rate::Pl("oo")) {
@@ -614,10 +693,14 @@ const DEFECTS: &[Defect] = &[
         },
     },
     Defect {
-        code: rules::simplified::simplified_over_limit::SIMPLIFIED_OVER_LIMIT.meta.code,
+        rule: &simplified::simplified_over_limit::SIMPLIFIED_OVER_LIMIT,
         kinds: &[Kind::Upr],
         apply: |p| {
-            if p.gross || p.lines.len() != 1 || p.summaries.len() != 1 || p.lines[0].rate != Rate::Pl("23") {
+            if p.gross
+                || p.lines.len() != 1
+                || p.summaries.len() != 1
+                || p.lines[0].rate != Rate::Pl("23")
+            {
                 return false;
             }
             let net = Decimal::from(1_000);
@@ -635,17 +718,24 @@ const DEFECTS: &[Defect] = &[
         },
     },
     Defect {
-        code: rules::simplified::simplified_excluded_transaction::SIMPLIFIED_EXCLUDED_TRANSACTION.meta.code,
+        rule: &simplified::simplified_excluded_transaction::SIMPLIFIED_EXCLUDED_TRANSACTION,
         kinds: &[Kind::Upr],
         apply: |p| {
             if p.lines.len() != 1 || p.gross {
                 return false;
             }
-            let Some(l) = p.lines.first_mut() else { return false };
+            let Some(l) = p.lines.first_mut() else {
+                return false;
+            };
             l.rate = Rate::Pl("oo");
             l.annex15 = false;
             let net = l.value;
-            p.summaries = vec![Summary { group: RateGroup::ReverseCharge, net, tax: None, tax_pln: None }];
+            p.summaries = vec![Summary {
+                group: RateGroup::ReverseCharge,
+                net,
+                tax: None,
+                tax_pln: None,
+            }];
             p.reverse_charge = true;
             p.split_payment = false;
             retotal(p);
@@ -654,15 +744,20 @@ const DEFECTS: &[Defect] = &[
         },
     },
     Defect {
-        code: rules::advances::advance_without_order::ADVANCE_WITHOUT_ORDER.meta.code,
+        rule: &advances::advance_without_order::ADVANCE_WITHOUT_ORDER,
         kinds: &[Kind::Zal],
         apply: |p| p.order.take().is_some(),
     },
     Defect {
-        code: rules::advances::order_on_other_kind::ORDER_ON_OTHER_KIND.meta.code,
+        rule: &advances::order_on_other_kind::ORDER_ON_OTHER_KIND,
         kinds: VAT,
         apply: |p| {
-            if p.gross || p.margin || p.lines.iter().any(|l| l.annex15 || matches!(l.rate, Rate::Oss(_))) {
+            if p.gross
+                || p.margin
+                || p.lines
+                    .iter()
+                    .any(|l| l.annex15 || matches!(l.rate, Rate::Oss(_)))
+            {
                 return false;
             }
             let mut value = Decimal::ZERO;
@@ -672,7 +767,10 @@ const DEFECTS: &[Defect] = &[
                 .map(|l| {
                     let mut r = l.clone();
                     r.exchange_rate = None;
-                    r.vat = r.rate.percent().map(|pc| round2(r.value * pc / Decimal::ONE_HUNDRED));
+                    r.vat = r
+                        .rate
+                        .percent()
+                        .map(|pc| round2(r.value * pc / Decimal::ONE_HUNDRED));
                     value += r.value + r.vat.unwrap_or_default();
                     r
                 })
@@ -682,7 +780,7 @@ const DEFECTS: &[Defect] = &[
         },
     },
     Defect {
-        code: rules::advances::order_value_mismatch::ORDER_VALUE_MISMATCH.meta.code,
+        rule: &advances::order_value_mismatch::ORDER_VALUE_MISMATCH,
         kinds: &[Kind::Zal],
         apply: |p| match p.order.as_mut() {
             Some((value, _)) => {
@@ -693,18 +791,22 @@ const DEFECTS: &[Defect] = &[
         },
     },
     Defect {
-        code: rules::advances::order_line_duplicate::ORDER_LINE_DUPLICATE.meta.code,
+        rule: &advances::order_line_duplicate::ORDER_LINE_DUPLICATE,
         kinds: &[Kind::Zal],
         apply: |p| {
-            let Some((value, rows)) = p.order.as_mut() else { return false };
-            let Some(first) = rows.first().cloned() else { return false };
+            let Some((value, rows)) = p.order.as_mut() else {
+                return false;
+            };
+            let Some(first) = rows.first().cloned() else {
+                return false;
+            };
             *value += first.value + first.vat.unwrap_or_default();
             rows.push(first);
             true
         },
     },
     Defect {
-        code: rules::advances::advance_rate_on_other_kind::ADVANCE_RATE_ON_OTHER_KIND.meta.code,
+        rule: &advances::advance_rate_on_other_kind::ADVANCE_RATE_ON_OTHER_KIND,
         kinds: VAT,
         apply: |p| {
             if p.currency == "PLN" {
@@ -715,7 +817,7 @@ const DEFECTS: &[Defect] = &[
         },
     },
     Defect {
-        code: rules::advances::settlement_without_advances::SETTLEMENT_WITHOUT_ADVANCES.meta.code,
+        rule: &advances::settlement_without_advances::SETTLEMENT_WITHOUT_ADVANCES,
         kinds: &[Kind::Roz],
         apply: |p| {
             p.advances.clear();
@@ -723,7 +825,7 @@ const DEFECTS: &[Defect] = &[
         },
     },
     Defect {
-        code: rules::advances::invoice_without_lines::INVOICE_WITHOUT_LINES.meta.code,
+        rule: &advances::invoice_without_lines::INVOICE_WITHOUT_LINES,
         kinds: VAT,
         apply: |p| {
             p.lines.clear();
@@ -732,7 +834,7 @@ const DEFECTS: &[Defect] = &[
         },
     },
     Defect {
-        code: rules::amounts::line_arithmetic::LINE_VALUE_ARITHMETIC.meta.code,
+        rule: &amounts::line_arithmetic::LINE_VALUE_ARITHMETIC,
         kinds: &[Kind::Vat, Kind::Upr, Kind::Roz],
         apply: |p| match p.lines.first_mut() {
             Some(l) => {
@@ -743,11 +845,13 @@ const DEFECTS: &[Defect] = &[
         },
     },
     Defect {
-        code: rules::amounts::old_and_new_rate::OLD_AND_NEW_RATE_MIXED.meta.code,
+        rule: &amounts::old_and_new_rate::OLD_AND_NEW_RATE_MIXED,
         kinds: VAT,
         apply: |p| {
             // A second line at the other rate of the first line's field.
-            let Some(first) = p.lines.first() else { return false };
+            let Some(first) = p.lines.first() else {
+                return false;
+            };
             let other = match first.rate {
                 Rate::Pl("23") => "22",
                 Rate::Pl("22") => "23",
@@ -769,29 +873,46 @@ const DEFECTS: &[Defect] = &[
         },
     },
     Defect {
-        code: rules::amounts::zero_summary_field::ZERO_SUMMARY_FIELD.meta.code,
+        rule: &amounts::zero_summary_field::ZERO_SUMMARY_FIELD,
         kinds: VAT,
         apply: |p| {
-            if p.summaries.iter().any(|s| s.group == RateGroup::ZeroDomestic) {
+            if p.summaries
+                .iter()
+                .any(|s| s.group == RateGroup::ZeroDomestic)
+            {
                 return false;
             }
-            let at = p.summaries.iter().position(|s| s.group > RateGroup::ZeroDomestic).unwrap_or(p.summaries.len());
-            p.summaries.insert(at, Summary { group: RateGroup::ZeroDomestic, net: Decimal::ZERO, tax: None, tax_pln: None });
+            let at = p
+                .summaries
+                .iter()
+                .position(|s| s.group > RateGroup::ZeroDomestic)
+                .unwrap_or(p.summaries.len());
+            p.summaries.insert(
+                at,
+                Summary {
+                    group: RateGroup::ZeroDomestic,
+                    net: Decimal::ZERO,
+                    tax: None,
+                    tax_pln: None,
+                },
+            );
             true
         },
     },
     Defect {
-        code: rules::amounts::margin_summary::MARGIN_SUMMARY.meta.code,
+        rule: &amounts::margin_summary::MARGIN_SUMMARY,
         kinds: VAT,
         apply: |p| !std::mem::replace(&mut p.margin, true),
     },
     Defect {
-        code: rules::amounts::reverse_charge_unused::REVERSE_CHARGE_UNUSED.meta.code,
+        rule: &amounts::reverse_charge_unused::REVERSE_CHARGE_UNUSED,
         kinds: &[Kind::Vat, Kind::Zal, Kind::Roz, Kind::Upr],
-        apply: |p| matches!(p.buyer, PartyId::Nip(_)) && !std::mem::replace(&mut p.reverse_charge, true),
+        apply: |p| {
+            matches!(p.buyer, PartyId::Nip(_)) && !std::mem::replace(&mut p.reverse_charge, true)
+        },
     },
     Defect {
-        code: rules::payment::transfer_without_account::TRANSFER_WITHOUT_ACCOUNT.meta.code,
+        rule: &payment::transfer_without_account::TRANSFER_WITHOUT_ACCOUNT,
         kinds: NOT_CORRECTIONS,
         apply: |p| {
             p.payment = Some(Payment::Due(days(p.issue, 30)));
@@ -800,7 +921,7 @@ const DEFECTS: &[Defect] = &[
         },
     },
     Defect {
-        code: rules::parties::buyer_is_seller::BUYER_IS_SELLER.meta.code,
+        rule: &parties::buyer_is_seller::BUYER_IS_SELLER,
         kinds: ANY,
         apply: |p| {
             if !matches!(p.buyer, PartyId::Nip(_)) {
@@ -811,7 +932,7 @@ const DEFECTS: &[Defect] = &[
         },
     },
     Defect {
-        code: rules::ids::placeholder_nip::PLACEHOLDER_NIP.meta.code,
+        rule: &ids::placeholder_nip::PLACEHOLDER_NIP,
         kinds: ANY,
         apply: |p| {
             if !matches!(p.buyer, PartyId::Nip(_)) {
@@ -822,7 +943,7 @@ const DEFECTS: &[Defect] = &[
         },
     },
     Defect {
-        code: rules::lines::line_number_sequence::LINE_NUMBER_SEQUENCE.meta.code,
+        rule: &lines::line_number_sequence::LINE_NUMBER_SEQUENCE,
         kinds: &[Kind::Vat, Kind::Upr, Kind::Roz],
         apply: |p| match p.lines.last_mut() {
             Some(l) => {
@@ -833,7 +954,7 @@ const DEFECTS: &[Defect] = &[
         },
     },
     Defect {
-        code: rules::lines::uu_id_duplicate::UU_ID_DUPLICATE.meta.code,
+        rule: &lines::uu_id_duplicate::UU_ID_DUPLICATE,
         kinds: &[Kind::Vat, Kind::Upr, Kind::Roz],
         apply: |p| {
             if p.lines.len() < 2 {
@@ -845,7 +966,7 @@ const DEFECTS: &[Defect] = &[
         },
     },
     Defect {
-        code: rules::dates::due_date_before_issue::DUE_DATE_BEFORE_ISSUE.meta.code,
+        rule: &dates::due_date_before_issue::DUE_DATE_BEFORE_ISSUE,
         kinds: NOT_CORRECTIONS,
         apply: |p| {
             p.payment = Some(Payment::Due(days(p.issue, -1)));
@@ -853,22 +974,27 @@ const DEFECTS: &[Defect] = &[
         },
     },
     Defect {
-        code: rules::header::system_info_missing::SYSTEM_INFO_MISSING.meta.code,
+        rule: &header::system_info_missing::SYSTEM_INFO_MISSING,
         kinds: ANY,
         apply: |p| p.system_info.take().is_some(),
     },
     Defect {
-        code: rules::parties::duplicate_third_party::DUPLICATE_THIRD_PARTY.meta.code,
+        rule: &parties::duplicate_third_party::DUPLICATE_THIRD_PARTY,
         kinds: ANY,
         apply: |p| {
             for _ in 0..2 {
-                p.thirds.push(Third { id: PartyId::Nip(OTHER_NIP.to_owned()), name: "Odbiorca sp. z o.o.".to_owned(), role: 2, share: None });
+                p.thirds.push(Third {
+                    id: PartyId::Nip(OTHER_NIP.to_owned()),
+                    name: "Odbiorca sp. z o.o.".to_owned(),
+                    role: 2,
+                    share: None,
+                });
             }
             true
         },
     },
     Defect {
-        code: rules::corrections::correction_type_missing::CORRECTION_TYPE_MISSING.meta.code,
+        rule: &corrections::correction_type_missing::CORRECTION_TYPE_MISSING,
         kinds: CORRECTIONS,
         apply: |p| match p.corrected.as_mut() {
             Some(c) => {
@@ -879,7 +1005,7 @@ const DEFECTS: &[Defect] = &[
         },
     },
     Defect {
-        code: rules::ids::country_code_mismatch::COUNTRY_CODE_MISMATCH.meta.code,
+        rule: &ids::country_code_mismatch::COUNTRY_CODE_MISMATCH,
         kinds: NET_LINES,
         apply: |p| {
             if !matches!(p.buyer, PartyId::Eu(..)) {
@@ -894,12 +1020,12 @@ const DEFECTS: &[Defect] = &[
 ];
 
 fn defect(code: &str) -> Option<&'static Defect> {
-    DEFECTS.iter().find(|d| d.code == code)
+    DEFECTS.iter().find(|d| d.rule.meta.code == code)
 }
 
 /// The rule codes [`violating`] has a defect for, sorted.
 pub fn violation_codes() -> Vec<&'static str> {
-    let mut codes: Vec<&'static str> = DEFECTS.iter().map(|d| d.code).collect();
+    let mut codes: Vec<&'static str> = DEFECTS.iter().map(|d| d.rule.meta.code).collect();
     codes.sort_unstable();
     codes
 }
