@@ -227,6 +227,12 @@ fn a_rule_without_a_generator_exits_2() {
         .code(2)
         .stderr(predicate::str::contains("KOR"));
     fa3()
+        .args(["generate", "--currency", "XYZ", "--out"])
+        .arg(&out)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("currency"));
+    fa3()
         .args(["generate", "--rows", "5..2", "--out"])
         .arg(&out)
         .assert()
