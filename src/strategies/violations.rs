@@ -1017,6 +1017,92 @@ const DEFECTS: &[Defect] = &[
             true
         },
     },
+    Defect {
+        rule: &parties::recipient_role_unflagged::RECIPIENT_ROLE_UNFLAGGED,
+        kinds: ANY,
+        apply: |p| {
+            p.jst = false;
+            p.thirds.retain(|t| t.role != 8);
+            let id = PartyId::Nip(OTHER_NIP.to_owned());
+            let name = "Szkoła Podstawowa nr 3".to_owned();
+            p.thirds.push(Third {
+                id,
+                name,
+                role: 8,
+                share: None,
+            });
+            true
+        },
+    },
+    Defect {
+        rule: &parties::employee_identified::EMPLOYEE_IDENTIFIED,
+        kinds: ANY,
+        apply: |p| {
+            let id = PartyId::Nip(OTHER_NIP.to_owned());
+            let name = "Jan Nowak".to_owned();
+            p.thirds.push(Third {
+                id,
+                name,
+                role: 11,
+                share: None,
+            });
+            true
+        },
+    },
+    Defect {
+        rule: &parties::self_billing_issuer_role::SELF_BILLING_ISSUER_ROLE,
+        kinds: ANY,
+        apply: |p| {
+            let PartyId::Nip(buyer) = &p.buyer else {
+                return false;
+            };
+            let id = PartyId::Nip(buyer.clone());
+            let name = "Nabywca jako wystawca".to_owned();
+            p.thirds.push(Third {
+                id,
+                name,
+                role: 5,
+                share: None,
+            });
+            true
+        },
+    },
+    Defect {
+        rule: &lines::zero_rate_buyer::ZERO_RATE_BUYER,
+        kinds: NET_LINES,
+        apply: |p| {
+            if !p.lines.iter().any(|l| l.rate == Rate::Pl("0 EX")) || p.seller_nip == OTHER_NIP {
+                return false;
+            }
+            p.buyer = PartyId::Nip(OTHER_NIP.to_owned());
+            p.buyer_address = Some(super::invoice::polish_address(3));
+            p.transport = None;
+            true
+        },
+    },
+    Defect {
+        rule: &amounts::oss_tax_absent::OSS_TAX_ABSENT,
+        kinds: NET_LINES,
+        apply: |p| {
+            if p.gross {
+                return false;
+            }
+            let Some(s) = p.summaries.iter_mut().find(|s| s.group == RateGroup::Oss) else {
+                return false;
+            };
+            s.tax = None;
+            retotal(p);
+            true
+        },
+    },
+    Defect {
+        rule: &ids::krs_all_zeros::KRS_ALL_ZEROS,
+        kinds: ANY,
+        apply: |p| {
+            p.footer = Some(("0000000000".to_owned(), "123456785".to_owned()));
+            true
+        },
+    },
 ];
 
 fn defect(code: &str) -> Option<&'static Defect> {
