@@ -491,6 +491,8 @@ pub(crate) struct Plan {
     pub(crate) currency: String,
     pub(crate) issue: NaiveDate,
     pub(crate) number: String,
+    /// `WZ`: the numbers of the delivery notes.
+    pub(crate) wz: Vec<String>,
     pub(crate) delivery: Option<NaiveDate>,
     pub(crate) period: Option<(NaiveDate, NaiveDate)>,
     pub(crate) summaries: Vec<Summary>,
@@ -931,6 +933,7 @@ pub(crate) fn plan(draw: &Draw, profile: &InvoiceProfile) -> Plan {
         currency,
         issue,
         number,
+        wz: Vec::new(),
         delivery: None,
         period: None,
         summaries: Vec::new(),
@@ -1293,6 +1296,9 @@ impl Plan {
         x.el("P_1", self.issue);
         x.el("P_1M", "Warszawa");
         x.el("P_2", &self.number);
+        for wz in &self.wz {
+            x.el("WZ", wz);
+        }
         if let Some((from, to)) = self.period {
             x.open("OkresFa");
             x.el("P_6_Od", from);

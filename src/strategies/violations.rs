@@ -23,7 +23,7 @@ use crate::model::Faktura;
 use crate::rules::numbering::invoice_number_looks_like_ksef_number as ksef_like_number;
 use crate::rules::{
     self, Check, Rule, advances, amounts, corrections, currency, dates, header, ids, lines,
-    parties, payment, simplified,
+    numbering, parties, payment, simplified,
 };
 
 use super::invoice::{
@@ -1100,6 +1100,50 @@ const DEFECTS: &[Defect] = &[
         kinds: ANY,
         apply: |p| {
             p.footer = Some(("0000000000".to_owned(), "123456785".to_owned()));
+            true
+        },
+    },
+    Defect {
+        rule: &ids::eu_vat_number_prefix::EU_VAT_NUMBER_PREFIX,
+        kinds: NET_LINES,
+        apply: |p| {
+            let PartyId::Eu(c, n) = &p.buyer else {
+                return false;
+            };
+            p.buyer = PartyId::Eu(c.clone(), format!("{c}{n}"));
+            true
+        },
+    },
+    Defect {
+        rule: &ids::polish_nip_in_foreign_id::POLISH_NIP_IN_FOREIGN_ID,
+        kinds: NET_LINES,
+        apply: |p| {
+            if !matches!(p.buyer, PartyId::Other(..)) || p.seller_nip == OTHER_NIP {
+                return false;
+            }
+            p.buyer = PartyId::Other("PL".to_owned(), OTHER_NIP.to_owned());
+            true
+        },
+    },
+    Defect {
+        rule: &amounts::split_payment_marker::SPLIT_PAYMENT_MARKER,
+        kinds: VAT,
+        apply: |p| {
+            let annex = p.lines.iter().any(|l| l.annex15);
+            let big = p.total > Decimal::from(15_000);
+            let identified = matches!(p.buyer, PartyId::Nip(_));
+            if !(annex && big && identified && p.currency == "PLN") {
+                return false;
+            }
+            p.split_payment = false;
+            true
+        },
+    },
+    Defect {
+        rule: &numbering::duplicate_wz_number::DUPLICATE_WZ_NUMBER,
+        kinds: ANY,
+        apply: |p| {
+            p.wz = vec!["WZ/1/2026".to_owned(), "WZ/1/2026".to_owned()];
             true
         },
     },
