@@ -96,6 +96,34 @@ fn first_taxed(plan: &mut Plan) -> Option<&mut Summary> {
     plan.summaries.iter_mut().find(|s| s.tax.is_some())
 }
 
+/// Adds a `P_13_6_1` (0 % domestic) of `net` in its place among the
+/// summaries; false when the invoice already has one.
+fn add_zero_domestic(plan: &mut Plan, net: Decimal) -> bool {
+    if plan
+        .summaries
+        .iter()
+        .any(|s| s.group == RateGroup::ZeroDomestic)
+    {
+        return false;
+    }
+    let at = plan
+        .summaries
+        .iter()
+        .position(|s| s.group > RateGroup::ZeroDomestic)
+        .unwrap_or(plan.summaries.len());
+    let group = RateGroup::ZeroDomestic;
+    plan.summaries.insert(
+        at,
+        Summary {
+            group,
+            net,
+            tax: None,
+            tax_pln: None,
+        },
+    );
+    true
+}
+
 fn corrupt_digit(s: &str, at: usize) -> String {
     s.char_indices()
         .map(|(i, c)| match (i == at, c.to_digit(10)) {
@@ -172,26 +200,9 @@ const DEFECTS: &[Defect] = &[
         rule: &amounts::summary_for_rate::SUMMARY_FIELD_FOR_RATE,
         kinds: &[Kind::Vat, Kind::Kor, Kind::Roz, Kind::KorRoz],
         apply: |p| {
-            if p.summaries
-                .iter()
-                .any(|s| s.group == RateGroup::ZeroDomestic)
-            {
+            if !add_zero_domestic(p, Decimal::TEN) {
                 return false;
             }
-            let at = p
-                .summaries
-                .iter()
-                .position(|s| s.group > RateGroup::ZeroDomestic)
-                .unwrap_or(p.summaries.len());
-            p.summaries.insert(
-                at,
-                Summary {
-                    group: RateGroup::ZeroDomestic,
-                    net: Decimal::TEN,
-                    tax: None,
-                    tax_pln: None,
-                },
-            );
             retotal(p);
             p.payment = None;
             true
@@ -876,26 +887,9 @@ const DEFECTS: &[Defect] = &[
         rule: &amounts::zero_summary_field::ZERO_SUMMARY_FIELD,
         kinds: VAT,
         apply: |p| {
-            if p.summaries
-                .iter()
-                .any(|s| s.group == RateGroup::ZeroDomestic)
-            {
+            if !add_zero_domestic(p, Decimal::ZERO) {
                 return false;
             }
-            let at = p
-                .summaries
-                .iter()
-                .position(|s| s.group > RateGroup::ZeroDomestic)
-                .unwrap_or(p.summaries.len());
-            p.summaries.insert(
-                at,
-                Summary {
-                    group: RateGroup::ZeroDomestic,
-                    net: Decimal::ZERO,
-                    tax: None,
-                    tax_pln: None,
-                },
-            );
             true
         },
     },
