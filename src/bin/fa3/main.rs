@@ -3,6 +3,7 @@
 
 mod commands;
 mod config;
+mod generate;
 
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
@@ -84,6 +85,37 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value = "human")]
         format: ListFormat,
+    },
+    /// Generate valid invoices of every kind, or invoices that break one rule.
+    #[command(
+        after_help = "Examples:\n  fa3 generate --count 100 --seed 7 --now 2026-11-21T12:00:00Z --out invoices/\n  fa3 generate --kind KOR --invalid FA3-AMT-004 --count 20 --out broken.zip"
+    )]
+    Generate {
+        /// The kind of invoice: VAT, KOR, ZAL, ROZ, UPR, KOR_ZAL, KOR_ROZ or any.
+        #[arg(long, default_value = "any", value_parser = generate::parse_kind)]
+        kind: generate::KindChoice,
+        /// How many invoices.
+        #[arg(long, default_value_t = 10)]
+        count: usize,
+        /// The seed: the same seed, --now and options give byte-identical files.
+        #[arg(long, default_value_t = 0)]
+        seed: u64,
+        /// The moment the invoices will be checked at, RFC 3339 (default: now).
+        /// Issue dates are that day; give it for reproducible output.
+        #[arg(long, value_parser = parse_instant)]
+        now: Option<DateTime<Utc>>,
+        /// Lines per invoice, MIN..MAX.
+        #[arg(long, default_value = "1..8", value_parser = generate::parse_rows)]
+        rows: (usize, usize),
+        /// The currency (KodWaluty) of every invoice (default: PLN and three others).
+        #[arg(long, value_parser = generate::parse_currency)]
+        currency: Option<String>,
+        /// Make every invoice break this rule (a code from `fa3 rules`).
+        #[arg(long)]
+        invalid: Option<String>,
+        /// A folder for the invoices and manifest.json, or FILE.zip (FILE.manifest.json beside it).
+        #[arg(long)]
+        out: PathBuf,
     },
     /// Record sent invoices in a registry, for duplicate checks.
     #[command(subcommand)]
@@ -246,6 +278,25 @@ fn main() -> ExitCode {
         Command::Link { file, env, format } => {
             commands::link(&file, &env, matches!(format, ListFormat::Json))
         }
+        Command::Generate {
+            kind,
+            count,
+            seed,
+            now,
+            rows,
+            currency,
+            invalid,
+            out,
+        } => generate::run(&generate::Request {
+            kind: kind.0,
+            count,
+            seed,
+            now: now.unwrap_or_else(Utc::now),
+            rows,
+            currency,
+            invalid,
+            out,
+        }),
         Command::Registry(RegistryCommand::Record {
             registry,
             ksef_number,
