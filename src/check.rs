@@ -77,7 +77,7 @@ fn read_invoice(
     settings: &Settings,
     out: &mut Vec<Diagnostic>,
 ) -> Option<Box<Faktura>> {
-    match crate::parse::parse(bytes) {
+    match crate::parse::build_valid(bytes) {
         Ok(invoice) => {
             out.extend(form_code::check_typed(&invoice));
             out.extend(crate::rules::run_document_rules(&invoice, settings));

@@ -56,6 +56,8 @@ pub(crate) use check::check;
 pub use diagnostic::{Diagnostic, Report, Severity};
 pub use error::Error;
 pub use model::Faktura;
+#[doc(hidden)]
+pub use parse::parse_with_generated_reader;
 pub use parse::{ParseError, parse, to_xml};
 #[cfg(feature = "serde")]
 pub use parse::{from_json, to_json};

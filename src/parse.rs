@@ -7,7 +7,7 @@ use quick_xml::events::{BytesDecl, Event};
 use xsd_parser_types::quick_xml::{DeserializeSync, SerializeSync, SliceReader};
 
 use crate::Error;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::Faktura;
 use crate::rules::xml::{invalid_utf8, model_unreadable};
 use crate::source::{LineIndex, SourceMap};
@@ -37,8 +37,11 @@ impl std::error::Error for ParseError {}
 
 /// Parses an FA(3) document into the typed model.
 ///
-/// This reads the structure the model needs; it is not a full schema check
-/// (see [`crate::validate`] for that).
+/// The document is validated against the schema first (the same validator as
+/// [`crate::schema::validate`], fast path first); a document with a schema
+/// error is refused with those diagnostics. A valid one is read into the
+/// model in one forward walk, without checking again what the validator
+/// proved. The business rules are not run (see [`crate::validate`] for that).
 ///
 /// ```
 /// let xml = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/invoices/FA_3_Przyklad_1.xml")).unwrap();
@@ -46,41 +49,71 @@ impl std::error::Error for ParseError {}
 /// assert_eq!(invoice.fa.p_2.0, "FV2026/02/150");
 /// ```
 pub fn parse(bytes: &[u8]) -> Result<Faktura, ParseError> {
-    let located = |d: Diagnostic| {
-        let mut d = d;
-        d.locate(&LineIndex::new(bytes));
-        ParseError {
-            diagnostics: vec![d],
+    let limits = crate::schema::SchemaLimits::default();
+    if let crate::schema::Staged::Checked(mut diagnostics) =
+        crate::schema::staged(bytes, &limits, || true)
+    {
+        if diagnostics.iter().any(|d| d.severity == Severity::Error) {
+            diagnostics.retain(|d| d.severity == Severity::Error);
+            let index = LineIndex::new(bytes);
+            for d in &mut diagnostics {
+                d.locate(&index);
+            }
+            return Err(ParseError { diagnostics });
         }
-    };
+    }
+    build_valid(bytes)
+}
+
+/// Reads a document the schema validator has accepted into the typed model
+/// (the generated builder, see `crate::model::builder`).
+pub(crate) fn build_valid(bytes: &[u8]) -> Result<Faktura, ParseError> {
     let text = match std::str::from_utf8(bytes) {
         Ok(t) => t,
-        Err(e) => {
-            let at = e.valid_up_to();
-            return Err(located(invalid_utf8::not_utf8_at(at)));
-        }
+        Err(e) => return Err(located(bytes, invalid_utf8::not_utf8_at(e.valid_up_to()))),
+    };
+    crate::model::build(text).map_err(|e| unreadable(bytes, &e))
+}
+
+/// Parses a document with xsd-parser's own generated reader, which checks
+/// every facet again at run time. Kept only so that tests can compare
+/// [`parse`] with it; not part of the supported API.
+#[doc(hidden)]
+pub fn parse_with_generated_reader(bytes: &[u8]) -> Result<Faktura, ParseError> {
+    let text = match std::str::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => return Err(located(bytes, invalid_utf8::not_utf8_at(e.valid_up_to()))),
     };
     let mut reader = SliceReader::new(text);
-    Faktura::deserialize(&mut reader).map_err(|e| {
-        let at = e
-            .position
-            .and_then(|p| usize::try_from(p).ok())
-            .unwrap_or(0)
-            .min(bytes.len());
-        let path = e
-            .elements
-            .as_ref()
-            .map(|els| {
-                let mut p = String::new();
-                for el in els {
-                    p.push('/');
-                    p.push_str(el.rsplit(':').next().unwrap_or(el));
-                }
-                p
-            })
-            .unwrap_or_default();
-        located(model_unreadable::parse_failure(&e.kind, path, at))
-    })
+    Faktura::deserialize(&mut reader).map_err(|e| unreadable(bytes, &e))
+}
+
+fn located(bytes: &[u8], mut d: Diagnostic) -> ParseError {
+    d.locate(&LineIndex::new(bytes));
+    ParseError {
+        diagnostics: vec![d],
+    }
+}
+
+fn unreadable(bytes: &[u8], e: &xsd_parser_types::quick_xml::Error) -> ParseError {
+    let at = e
+        .position
+        .and_then(|p| usize::try_from(p).ok())
+        .unwrap_or(0)
+        .min(bytes.len());
+    let path = e
+        .elements
+        .as_ref()
+        .map(|els| {
+            let mut p = String::new();
+            for el in els {
+                p.push('/');
+                p.push_str(el.rsplit(':').next().unwrap_or(el));
+            }
+            p
+        })
+        .unwrap_or_default();
+    located(bytes, model_unreadable::parse_failure(&e.kind, path, at))
 }
 
 /// Serializes an invoice as FA(3) XML (UTF-8, with an XML declaration,
