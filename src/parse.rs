@@ -1,6 +1,7 @@
 //! Reading bytes into the typed [`Faktura`] and writing it back as XML.
 
 use std::fmt;
+use std::ops::Range;
 
 use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, Event};
@@ -205,6 +206,66 @@ pub fn source_map(bytes: &[u8]) -> SourceMap {
     map
 }
 
+/// The span [`source_map`] followed by [`SourceMap::resolve`] gives for
+/// `path`, found by one walk that stops as soon as it is known: nothing is
+/// recorded for the elements off the path, so locating a finding near the
+/// start of a large document costs almost nothing.
+pub(crate) fn locate_path(bytes: &[u8], path: &str) -> Option<Range<usize>> {
+    use quick_xml::Reader;
+
+    let steps: Vec<(&[u8], usize)> = path
+        .split('/')
+        .filter(|s| !s.is_empty())
+        .take_while(|s| !s.starts_with('@'))
+        .map(
+            |step| match step.strip_suffix(']').and_then(|s| s.split_once('[')) {
+                Some((name, n)) => (name.as_bytes(), n.parse().unwrap_or(0)),
+                None => (step.as_bytes(), 1),
+            },
+        )
+        .collect();
+    let mut reader = Reader::from_reader(bytes);
+    reader.config_mut().check_end_names = false;
+    // The open elements `0..matched` are the first `matched` steps; `seen`
+    // counts the children of the last of them named as the next step.
+    let (mut depth, mut matched, mut seen) = (0usize, 0usize, 0usize);
+    let mut found = None;
+    loop {
+        let start = usize::try_from(reader.buffer_position()).unwrap_or(usize::MAX);
+        let (element, empty) = match reader.read_event() {
+            Ok(Event::Start(e)) => (e, false),
+            Ok(Event::Empty(e)) => (e, true),
+            Ok(Event::End(_)) => {
+                depth = depth.saturating_sub(1);
+                if depth < matched {
+                    return found;
+                }
+                continue;
+            }
+            Ok(Event::Eof) | Err(_) => return found,
+            Ok(_) => continue,
+        };
+        if depth == matched
+            && let Some(&(name, index)) = steps.get(matched)
+            && element.local_name().as_ref() == name
+        {
+            seen += 1;
+            if seen == index {
+                let end = usize::try_from(reader.buffer_position()).unwrap_or(start);
+                found = Some(start..end);
+                matched += 1;
+                seen = 0;
+                if matched == steps.len() || empty {
+                    return found;
+                }
+            }
+        }
+        if !empty {
+            depth += 1;
+        }
+    }
+}
+
 fn push_step(
     stack: &mut [(String, std::collections::HashMap<Vec<u8>, usize>)],
     name: &[u8],
@@ -215,4 +276,40 @@ fn push_step(
     let n = counters.entry(name.to_vec()).or_insert(0);
     *n += 1;
     format!("{parent}/{}[{n}]", String::from_utf8_lossy(name))
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    /// Every element path of the official examples and of mutilated copies
+    /// (with and without `[1]`, one step too deep, an index too far, an
+    /// attribute step, cut short) is located as the full map locates it.
+    #[test]
+    fn locate_path_agrees_with_the_source_map() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/official");
+        let mut checked = 0;
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let bytes = std::fs::read(entry.unwrap().path()).unwrap();
+            for doc in [&bytes[..], &bytes[..bytes.len() / 2]] {
+                let map = source_map(doc);
+                let mut paths: Vec<String> = Vec::new();
+                for path in map.spans_for_tests() {
+                    paths.push(path.clone());
+                    paths.push(path.replace("[1]", ""));
+                    paths.push(format!("{path}/Nowhere"));
+                    paths.push(format!("{path}/@attr"));
+                    paths.push(path.replace("[1]", "[7]"));
+                }
+                paths.push("/".into());
+                paths.push("/Other".into());
+                for path in &paths {
+                    assert_eq!(locate_path(doc, path), map.resolve(path), "{path}");
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 10_000, "{checked}");
+    }
 }
