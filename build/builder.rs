@@ -111,9 +111,9 @@ impl Gen<'_, '_> {
                 for a in &type_.attributes {
                     let ident = a.ident.to_string();
                     let ty = type_name(&a.target_type);
-                    let _ = write!(
+                    let _ = writeln!(
                         attr_arms,
-                        "b{:?} => a_{ident} = Some(<{ty} as crate::model::builder::Lean>::lean(value.as_bytes())?),\n",
+                        "b{:?} => a_{ident} = Some(<{ty} as crate::model::builder::Lean>::lean(value.as_bytes())?),",
                         a.s_name
                     );
                 }

@@ -53,15 +53,14 @@ pub fn parse(bytes: &[u8]) -> Result<Faktura, ParseError> {
     let limits = crate::schema::SchemaLimits::default();
     if let crate::schema::Staged::Checked(mut diagnostics) =
         crate::schema::staged(bytes, &limits, || true)
+        && diagnostics.iter().any(|d| d.severity == Severity::Error)
     {
-        if diagnostics.iter().any(|d| d.severity == Severity::Error) {
-            diagnostics.retain(|d| d.severity == Severity::Error);
-            let index = LineIndex::new(bytes);
-            for d in &mut diagnostics {
-                d.locate(&index);
-            }
-            return Err(ParseError { diagnostics });
+        diagnostics.retain(|d| d.severity == Severity::Error);
+        let index = LineIndex::new(bytes);
+        for d in &mut diagnostics {
+            d.locate(&index);
         }
+        return Err(ParseError { diagnostics });
     }
     build_valid(bytes)
 }

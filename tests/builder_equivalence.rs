@@ -5,6 +5,8 @@
 //! of the official examples (each element deleted, duplicated, emptied, its
 //! text doubled).
 
+#![allow(clippy::unwrap_used, clippy::panic)]
+
 mod common;
 
 use std::path::PathBuf;
