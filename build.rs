@@ -2,6 +2,8 @@
 //! official XSDs in `schemas/fa3/`. Never touches the network: every
 //! `schemaLocation` is resolved through a fixed map onto the vendored files.
 
+#[path = "build/builder.rs"]
+mod builder;
 #[path = "build/dfa.rs"]
 mod dfa;
 #[path = "build/model.rs"]

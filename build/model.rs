@@ -113,6 +113,10 @@ pub fn generate(dir: &Path, out: &Path) -> Result<(), Box<dyn Error>> {
     let module = exec_render(config.renderer, &data)?;
     let code = serde_derives(&count_characters(&quote! { #module }.to_string()))?;
     let code = serde_enum_values(&code);
+    fs::write(
+        out.join("fa3_builder.rs"),
+        crate::builder::generate(&data, &code)?,
+    )?;
     fs::write(out.join("fa3_model.rs"), code)?;
     Ok(())
 }

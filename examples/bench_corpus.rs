@@ -4,7 +4,9 @@
 //! * `DIR/many/` — the 26 official examples copied 40 times (1,040 files), each
 //!   copy with its own `P_2`;
 //! * `DIR/big-10000.xml` — an official example whose single invoice line is
-//!   repeated with `NrWierszaFa` 1..=10000 (the FA(3) maximum of `FaWiersz`).
+//!   repeated with `NrWierszaFa` 1..=10000 (the FA(3) maximum of `FaWiersz`);
+//! * `DIR/big-4000.xml` — the same with 4,000 lines (0.94 MB, under KSeF's
+//!   1,000,000-byte limit for an invoice without attachments).
 //!
 //! ```text
 //! cargo run --release --example bench_corpus -- DIR
@@ -44,6 +46,10 @@ fn main() -> std::io::Result<()> {
     std::fs::write(
         out.join("big-10000.xml"),
         fa3::samples::xml_with_rows(&base, 10_000),
+    )?;
+    std::fs::write(
+        out.join("big-4000.xml"),
+        fa3::samples::xml_with_rows(&base, 4_000),
     )?;
     Ok(())
 }

@@ -77,7 +77,7 @@ fn read_invoice(
     settings: &Settings,
     out: &mut Vec<Diagnostic>,
 ) -> Option<Box<Faktura>> {
-    match crate::parse::parse(bytes) {
+    match crate::parse::build_valid(bytes) {
         Ok(invoice) => {
             out.extend(form_code::check_typed(&invoice));
             out.extend(crate::rules::run_document_rules(&invoice, settings));
@@ -153,6 +153,9 @@ fn pre_scan(bytes: &[u8], settings: &Settings, out: &mut Vec<Diagnostic>) -> boo
     !scan.fatal
 }
 
+/// Up to this many findings located by path are located one walk each.
+const PATH_WALKS: usize = 16;
+
 /// Applies selection and severity overrides, then resolves positions.
 fn finish(bytes: &[u8], settings: &Settings, diagnostics: Vec<Diagnostic>) -> Report {
     if diagnostics.is_empty() {
@@ -160,6 +163,12 @@ fn finish(bytes: &[u8], settings: &Settings, diagnostics: Vec<Diagnostic>) -> Re
         return Report { diagnostics };
     }
     let index = LineIndex::new(bytes);
+    // A few findings located by path each take a walk that stops at their
+    // element; many share one map of the whole document.
+    let by_path = diagnostics
+        .iter()
+        .filter(|d| d.span.is_none() && !d.path.is_empty() && d.path != "/")
+        .count();
     let mut map = None;
     let diagnostics = diagnostics
         .into_iter()
@@ -167,8 +176,12 @@ fn finish(bytes: &[u8], settings: &Settings, diagnostics: Vec<Diagnostic>) -> Re
         .map(|mut d| {
             d.severity = settings.selection.severity_of(d.code, d.severity);
             if d.span.is_none() && !d.path.is_empty() && d.path != "/" {
-                let m = map.get_or_insert_with(|| crate::parse::source_map(bytes));
-                d.span = m.resolve(&d.path);
+                d.span = if by_path <= PATH_WALKS {
+                    crate::parse::locate_path(bytes, &d.path)
+                } else {
+                    map.get_or_insert_with(|| crate::parse::source_map(bytes))
+                        .resolve(&d.path)
+                };
             }
             d.locate(&index);
             d

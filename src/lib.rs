@@ -62,6 +62,8 @@ pub use invoice_builder::{
     Payment, PriceMethod, Seller,
 };
 pub use model::Faktura;
+#[doc(hidden)]
+pub use parse::parse_with_generated_reader;
 pub use parse::{ParseError, parse, to_xml};
 #[cfg(feature = "serde")]
 pub use parse::{from_json, to_json};

@@ -1,13 +1,14 @@
 //! Reading bytes into the typed [`Faktura`] and writing it back as XML.
 
 use std::fmt;
+use std::ops::Range;
 
 use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, Event};
 use xsd_parser_types::quick_xml::{DeserializeSync, SerializeSync, SliceReader};
 
 use crate::Error;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::Faktura;
 use crate::rules::xml::{invalid_utf8, model_unreadable};
 use crate::source::{LineIndex, SourceMap};
@@ -37,8 +38,11 @@ impl std::error::Error for ParseError {}
 
 /// Parses an FA(3) document into the typed model.
 ///
-/// This reads the structure the model needs; it is not a full schema check
-/// (see [`crate::validate`] for that).
+/// The document is validated against the schema first (the same validator as
+/// [`crate::schema::validate`], fast path first); a document with a schema
+/// error is refused with those diagnostics. A valid one is read into the
+/// model in one forward walk, without checking again what the validator
+/// proved. The business rules are not run (see [`crate::validate`] for that).
 ///
 /// ```
 /// let xml = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/invoices/FA_3_Przyklad_1.xml")).unwrap();
@@ -46,41 +50,70 @@ impl std::error::Error for ParseError {}
 /// assert_eq!(invoice.fa.p_2.0, "FV2026/02/150");
 /// ```
 pub fn parse(bytes: &[u8]) -> Result<Faktura, ParseError> {
-    let located = |d: Diagnostic| {
-        let mut d = d;
-        d.locate(&LineIndex::new(bytes));
-        ParseError {
-            diagnostics: vec![d],
+    let limits = crate::schema::SchemaLimits::default();
+    if let crate::schema::Staged::Checked(mut diagnostics) =
+        crate::schema::staged(bytes, &limits, || true)
+        && diagnostics.iter().any(|d| d.severity == Severity::Error)
+    {
+        diagnostics.retain(|d| d.severity == Severity::Error);
+        let index = LineIndex::new(bytes);
+        for d in &mut diagnostics {
+            d.locate(&index);
         }
-    };
+        return Err(ParseError { diagnostics });
+    }
+    build_valid(bytes)
+}
+
+/// Reads a document the schema validator has accepted into the typed model
+/// (the generated builder, see `crate::model::builder`).
+pub(crate) fn build_valid(bytes: &[u8]) -> Result<Faktura, ParseError> {
     let text = match std::str::from_utf8(bytes) {
         Ok(t) => t,
-        Err(e) => {
-            let at = e.valid_up_to();
-            return Err(located(invalid_utf8::not_utf8_at(at)));
-        }
+        Err(e) => return Err(located(bytes, invalid_utf8::not_utf8_at(e.valid_up_to()))),
+    };
+    crate::model::build(text).map_err(|e| unreadable(bytes, &e))
+}
+
+/// Parses a document with xsd-parser's own generated reader, which checks
+/// every facet again at run time. Kept only so that tests can compare
+/// [`parse`] with it; not part of the supported API.
+#[doc(hidden)]
+pub fn parse_with_generated_reader(bytes: &[u8]) -> Result<Faktura, ParseError> {
+    let text = match std::str::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => return Err(located(bytes, invalid_utf8::not_utf8_at(e.valid_up_to()))),
     };
     let mut reader = SliceReader::new(text);
-    Faktura::deserialize(&mut reader).map_err(|e| {
-        let at = e
-            .position
-            .and_then(|p| usize::try_from(p).ok())
-            .unwrap_or(0)
-            .min(bytes.len());
-        let path = e
-            .elements
-            .as_ref()
-            .map(|els| {
-                let mut p = String::new();
-                for el in els {
-                    p.push('/');
-                    p.push_str(el.rsplit(':').next().unwrap_or(el));
-                }
-                p
-            })
-            .unwrap_or_default();
-        located(model_unreadable::parse_failure(&e.kind, path, at))
-    })
+    Faktura::deserialize(&mut reader).map_err(|e| unreadable(bytes, &e))
+}
+
+fn located(bytes: &[u8], mut d: Diagnostic) -> ParseError {
+    d.locate(&LineIndex::new(bytes));
+    ParseError {
+        diagnostics: vec![d],
+    }
+}
+
+fn unreadable(bytes: &[u8], e: &xsd_parser_types::quick_xml::Error) -> ParseError {
+    let at = e
+        .position
+        .and_then(|p| usize::try_from(p).ok())
+        .unwrap_or(0)
+        .min(bytes.len());
+    let path = e
+        .elements
+        .as_ref()
+        .map(|els| {
+            let mut p = String::new();
+            for el in els {
+                p.push('/');
+                p.push_str(el.rsplit(':').next().unwrap_or(el));
+            }
+            p
+        })
+        .unwrap_or_default();
+    located(bytes, model_unreadable::parse_failure(&e.kind, path, at))
 }
 
 /// Serializes an invoice as FA(3) XML (UTF-8, with an XML declaration,
@@ -172,6 +205,66 @@ pub fn source_map(bytes: &[u8]) -> SourceMap {
     map
 }
 
+/// The span [`source_map`] followed by [`SourceMap::resolve`] gives for
+/// `path`, found by one walk that stops as soon as it is known: nothing is
+/// recorded for the elements off the path, so locating a finding near the
+/// start of a large document costs almost nothing.
+pub(crate) fn locate_path(bytes: &[u8], path: &str) -> Option<Range<usize>> {
+    use quick_xml::Reader;
+
+    let steps: Vec<(&[u8], usize)> = path
+        .split('/')
+        .filter(|s| !s.is_empty())
+        .take_while(|s| !s.starts_with('@'))
+        .map(
+            |step| match step.strip_suffix(']').and_then(|s| s.split_once('[')) {
+                Some((name, n)) => (name.as_bytes(), n.parse().unwrap_or(0)),
+                None => (step.as_bytes(), 1),
+            },
+        )
+        .collect();
+    let mut reader = Reader::from_reader(bytes);
+    reader.config_mut().check_end_names = false;
+    // The open elements `0..matched` are the first `matched` steps; `seen`
+    // counts the children of the last of them named as the next step.
+    let (mut depth, mut matched, mut seen) = (0usize, 0usize, 0usize);
+    let mut found = None;
+    loop {
+        let start = usize::try_from(reader.buffer_position()).unwrap_or(usize::MAX);
+        let (element, empty) = match reader.read_event() {
+            Ok(Event::Start(e)) => (e, false),
+            Ok(Event::Empty(e)) => (e, true),
+            Ok(Event::End(_)) => {
+                depth = depth.saturating_sub(1);
+                if depth < matched {
+                    return found;
+                }
+                continue;
+            }
+            Ok(Event::Eof) | Err(_) => return found,
+            Ok(_) => continue,
+        };
+        if depth == matched
+            && let Some(&(name, index)) = steps.get(matched)
+            && element.local_name().as_ref() == name
+        {
+            seen += 1;
+            if seen == index {
+                let end = usize::try_from(reader.buffer_position()).unwrap_or(start);
+                found = Some(start..end);
+                matched += 1;
+                seen = 0;
+                if matched == steps.len() || empty {
+                    return found;
+                }
+            }
+        }
+        if !empty {
+            depth += 1;
+        }
+    }
+}
+
 fn push_step(
     stack: &mut [(String, std::collections::HashMap<Vec<u8>, usize>)],
     name: &[u8],
@@ -182,4 +275,40 @@ fn push_step(
     let n = counters.entry(name.to_vec()).or_insert(0);
     *n += 1;
     format!("{parent}/{}[{n}]", String::from_utf8_lossy(name))
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    /// Every element path of the official examples and of mutilated copies
+    /// (with and without `[1]`, one step too deep, an index too far, an
+    /// attribute step, cut short) is located as the full map locates it.
+    #[test]
+    fn locate_path_agrees_with_the_source_map() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/official");
+        let mut checked = 0;
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let bytes = std::fs::read(entry.unwrap().path()).unwrap();
+            for doc in [&bytes[..], &bytes[..bytes.len() / 2]] {
+                let map = source_map(doc);
+                let mut paths: Vec<String> = Vec::new();
+                for path in map.spans_for_tests() {
+                    paths.push(path.clone());
+                    paths.push(path.replace("[1]", ""));
+                    paths.push(format!("{path}/Nowhere"));
+                    paths.push(format!("{path}/@attr"));
+                    paths.push(path.replace("[1]", "[7]"));
+                }
+                paths.push("/".into());
+                paths.push("/Other".into());
+                for path in &paths {
+                    assert_eq!(locate_path(doc, path), map.resolve(path), "{path}");
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 10_000, "{checked}");
+    }
 }

@@ -139,6 +139,12 @@ impl SourceMap {
         self.spans.entry(path).or_insert(span);
     }
 
+    /// Every recorded path, for tests.
+    #[cfg(test)]
+    pub(crate) fn spans_for_tests(&self) -> impl Iterator<Item = &String> {
+        self.spans.keys()
+    }
+
     /// The span recorded for `path`, or for its nearest recorded ancestor.
     ///
     /// Steps without a predicate mean `[1]`; an attribute step (`@name`) resolves

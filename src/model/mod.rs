@@ -8,6 +8,7 @@
 //! `P_2`, the invoice number; `p_13_1` is `P_13_1`), and anonymous groups are
 //! named after their first element (`p_6_choice`, `p_13_1_group`).
 
+pub(crate) mod builder;
 pub mod values;
 
 #[allow(
@@ -22,6 +23,28 @@ pub mod values;
 )]
 mod generated {
     include!(concat!(env!("OUT_DIR"), "/fa3_model.rs"));
+    include!(concat!(env!("OUT_DIR"), "/fa3_builder.rs"));
+}
+
+/// Builds the typed model from a document the schema validator accepts
+/// (see [`builder`]): no second check of what the validator proved.
+pub(crate) fn build(text: &str) -> Result<Faktura, xsd_parser_types::quick_xml::Error> {
+    use builder::{Cursor, Element};
+    // A byte order mark is not part of the document; positions stay those
+    // of the bytes given.
+    let bom = text.strip_prefix('\u{feff}');
+    let skipped = if bom.is_some() { 3 } else { 0 };
+    let run = |text: &str| {
+        let mut c = Cursor::new(text);
+        let start = c.open(b"Faktura")?;
+        let invoice = <Faktura as Element>::element(&mut c, &start)?;
+        c.finish()?;
+        Ok(invoice)
+    };
+    run(bom.unwrap_or(text)).map_err(|mut e: xsd_parser_types::quick_xml::Error| {
+        e.position = e.position.map(|p| p + skipped);
+        e
+    })
 }
 
 pub use generated::*;

@@ -1,0 +1,318 @@
+//! Fills the typed model from a schema-valid document in one forward walk
+//! over its tags, with the code `build.rs` generates from the schema model
+//! (`build/builder.rs`): each complex type reads its attributes and then its
+//! children in the order of its content model, deciding each optional or
+//! repeated particle by the name of the next element alone (the schema's
+//! content models are deterministic); each simple type reads its value as
+//! xsd-parser's own reader does, without re-checking the facets the
+//! validator has already proved.
+//!
+//! The builder expects a document the validator has accepted. On any other
+//! input it returns an error (never panics); the value it builds from such
+//! input is not specified beyond that.
+
+use std::borrow::Cow;
+use std::ops::Range;
+
+use quick_xml::Reader;
+use quick_xml::escape::unescape;
+use quick_xml::events::attributes::Attribute;
+use quick_xml::events::{BytesStart, Event};
+use xsd_parser_types::misc::RawByteStr;
+use xsd_parser_types::quick_xml::{Error, ErrorKind};
+
+use super::values::{Date, DateTime, Decimal};
+
+/// A simple type read from its (unescaped) lexical value.
+pub(crate) trait Lean: Sized {
+    /// The value of `bytes`, known to be valid.
+    fn lean(bytes: &[u8]) -> Result<Self, Error>;
+
+    /// The value of `bytes` when it satisfies the type's facets (to pick the
+    /// member of a union, as xsd-parser's reader does).
+    fn lean_checked(bytes: &[u8]) -> Result<Self, Error> {
+        Self::lean(bytes)
+    }
+}
+
+/// A type read as the content of one element whose start tag the cursor
+/// has just consumed; it consumes the end tag too.
+pub(crate) trait Element: Sized {
+    /// Reads the element's attributes from `start`, then its content.
+    fn element(c: &mut Cursor<'_>, start: &BytesStart<'_>) -> Result<Self, Error>;
+}
+
+/// A type read from a run of sibling elements (an anonymous group, or the
+/// content of another type).
+pub(crate) trait Group: Sized {
+    /// The names of the elements that can start the group.
+    const FIRST: &'static [&'static [u8]];
+    /// Reads the group's elements.
+    fn group(c: &mut Cursor<'_>) -> Result<Self, Error>;
+}
+
+impl<T: Lean> Element for T {
+    fn element(c: &mut Cursor<'_>, _start: &BytesStart<'_>) -> Result<Self, Error> {
+        let text = c.text()?;
+        let value = T::lean(text.as_bytes().trim_ascii()).map_err(|e| c.locate(e))?;
+        c.close()?;
+        Ok(value)
+    }
+}
+
+fn invalid(bytes: &[u8]) -> Error {
+    Error::from(ErrorKind::InvalidData(RawByteStr::from_slice(bytes)))
+}
+
+fn utf8(bytes: &[u8]) -> Result<&str, Error> {
+    std::str::from_utf8(bytes).map_err(|_| invalid(bytes))
+}
+
+impl Lean for String {
+    fn lean(bytes: &[u8]) -> Result<Self, Error> {
+        utf8(bytes).map(str::to_owned)
+    }
+}
+
+/// Values read with their `FromStr`, as xsd-parser's reader reads them.
+macro_rules! lean_from_str {
+    ($($ty:ty),*) => {$(
+        impl Lean for $ty {
+            fn lean(bytes: &[u8]) -> Result<Self, Error> {
+                utf8(bytes)?.parse().map_err(|_| invalid(bytes))
+            }
+        }
+    )*};
+}
+
+lean_from_str!(Decimal, Date, DateTime, i32, i64, u32, u64, usize);
+
+/// The unescaped value of an attribute.
+pub(crate) fn attribute_value<'v>(attr: &'v Attribute<'_>) -> Result<Cow<'v, str>, Error> {
+    let raw = utf8(&attr.value)?;
+    unescape(raw).map_err(|e| Error::from(ErrorKind::EscapeError(e)))
+}
+
+/// What comes next in the document, seen from between elements.
+#[derive(Debug)]
+enum Next<'a> {
+    /// A start tag (`empty` for `<x/>`), with the range of its local name.
+    Open {
+        start: BytesStart<'a>,
+        empty: bool,
+        name: Range<usize>,
+    },
+    /// An end tag (or the end of an empty element).
+    Close,
+    /// The end of the document.
+    Eof,
+}
+
+/// A forward walk over the tags of a document.
+pub(crate) struct Cursor<'a> {
+    input: &'a str,
+    reader: Reader<&'a [u8]>,
+    next: Option<Next<'a>>,
+    /// The element just opened was `<x/>`: its end comes next.
+    pending_close: bool,
+    /// Start tags consumed so far.
+    opened: usize,
+}
+
+impl<'a> Cursor<'a> {
+    /// A cursor at the start of `input`.
+    pub(crate) fn new(input: &'a str) -> Self {
+        let mut reader = Reader::from_str(input);
+        reader.config_mut().check_end_names = false;
+        Self {
+            input,
+            reader,
+            next: None,
+            pending_close: false,
+            opened: 0,
+        }
+    }
+
+    fn offset(&self) -> usize {
+        usize::try_from(self.reader.buffer_position()).unwrap_or(usize::MAX)
+    }
+
+    /// `e` with the cursor's position, when it has none.
+    pub(crate) fn locate(&self, mut e: Error) -> Error {
+        if e.position.is_none() {
+            e.position = Some(self.reader.buffer_position());
+        }
+        e
+    }
+
+    /// The error for an element (or end) the content model does not expect
+    /// here.
+    pub(crate) fn unexpected(&self) -> Error {
+        let kind = match &self.next {
+            Some(Next::Open { start, .. }) => {
+                ErrorKind::UnexpectedEvent(Event::Start(start.to_owned().into_owned()))
+            }
+            Some(Next::Close) => ErrorKind::UnexpectedEoL,
+            _ => ErrorKind::UnexpectedEoF,
+        };
+        self.locate(Error::from(kind))
+    }
+
+    /// How many start tags have been consumed: a loop that reads nothing
+    /// stops.
+    pub(crate) fn position(&self) -> usize {
+        self.opened
+    }
+
+    fn peek(&mut self) -> Result<&Next<'a>, Error> {
+        if self.next.is_none() {
+            let next = self.read_next()?;
+            self.next = Some(next);
+        }
+        match &self.next {
+            Some(n) => Ok(n),
+            None => Err(self.locate(Error::from(ErrorKind::MissingContent))),
+        }
+    }
+
+    fn read_next(&mut self) -> Result<Next<'a>, Error> {
+        if self.pending_close {
+            self.pending_close = false;
+            return Ok(Next::Close);
+        }
+        loop {
+            let at = self.offset();
+            let event = self
+                .reader
+                .read_event()
+                .map_err(|e| self.locate(Error::from(ErrorKind::XmlError(e))))?;
+            match event {
+                Event::Start(start) => return Ok(self.open_at(at, start, false)),
+                Event::Empty(start) => return Ok(self.open_at(at, start, true)),
+                Event::End(_) => return Ok(Next::Close),
+                Event::Eof => return Ok(Next::Eof),
+                // Between elements: whitespace, comments, processing
+                // instructions, the declaration.
+                _ => {}
+            }
+        }
+    }
+
+    fn open_at(&self, at: usize, start: BytesStart<'a>, empty: bool) -> Next<'a> {
+        let qname = start.name().as_ref().len();
+        let from = at + 1;
+        let full = from..from + qname;
+        let local = self
+            .input
+            .get(full.clone())
+            .and_then(|n| n.rfind(':'))
+            .map_or(full.start, |colon| full.start + colon + 1);
+        Next::Open {
+            start,
+            empty,
+            name: local..full.end,
+        }
+    }
+
+    /// The local name of the next element, when a start tag comes next.
+    pub(crate) fn peek_name(&mut self) -> Result<Option<&'a [u8]>, Error> {
+        let input = self.input;
+        Ok(match self.peek()? {
+            Next::Open { name, .. } => input.as_bytes().get(name.clone()),
+            _ => None,
+        })
+    }
+
+    /// Whether the next element is named `name`.
+    pub(crate) fn at(&mut self, name: &[u8]) -> Result<bool, Error> {
+        Ok(self.peek_name()? == Some(name))
+    }
+
+    /// Whether the next element has one of `names`.
+    pub(crate) fn at_any(&mut self, names: &[&[u8]]) -> Result<bool, Error> {
+        Ok(self.peek_name()?.is_some_and(|n| names.contains(&n)))
+    }
+
+    /// Consumes the start tag of the next element, which must be `name`.
+    pub(crate) fn open(&mut self, name: &[u8]) -> Result<BytesStart<'a>, Error> {
+        if !self.at(name)? {
+            let missing = Error::from(ErrorKind::MissingElement(RawByteStr::from_slice(name)));
+            return Err(self.locate(missing));
+        }
+        match self.next.take() {
+            Some(Next::Open { start, empty, .. }) => {
+                self.pending_close = empty;
+                self.opened += 1;
+                Ok(start)
+            }
+            _ => Err(self.locate(Error::from(ErrorKind::MissingContent))),
+        }
+    }
+
+    /// Consumes the end tag of the element being read.
+    pub(crate) fn close(&mut self) -> Result<(), Error> {
+        match self.peek()? {
+            Next::Close => {
+                self.next = None;
+                Ok(())
+            }
+            _ => Err(self.unexpected()),
+        }
+    }
+
+    /// The character data of the element just opened, up to its end tag
+    /// (left for [`Cursor::close`]), unescaped as xsd-parser's reader does.
+    pub(crate) fn text(&mut self) -> Result<Cow<'a, str>, Error> {
+        if self.pending_close || self.next.is_some() {
+            return Ok(Cow::Borrowed(""));
+        }
+        let mut out: Cow<'a, str> = Cow::Borrowed("");
+        loop {
+            let at = self.offset();
+            let event = self
+                .reader
+                .read_event()
+                .map_err(|e| self.locate(Error::from(ErrorKind::XmlError(e))))?;
+            match event {
+                Event::Text(_) => {
+                    let raw = self.input.get(at..self.offset()).unwrap_or_default();
+                    if out.is_empty() {
+                        out = Cow::Borrowed(raw);
+                    } else {
+                        out.to_mut().push_str(raw);
+                    }
+                }
+                Event::CData(data) => {
+                    let text = data
+                        .decode()
+                        .map_err(|e| self.locate(Error::from(ErrorKind::EncodingError(e))))?;
+                    out.to_mut().push_str(&text);
+                }
+                Event::GeneralRef(r) => {
+                    let name = utf8(r.as_ref())?;
+                    let resolved = unescape(&format!("&{name};"))
+                        .map_err(|e| self.locate(Error::from(ErrorKind::EscapeError(e))))?
+                        .into_owned();
+                    out.to_mut().push_str(&resolved);
+                }
+                Event::End(_) => {
+                    self.next = Some(Next::Close);
+                    return Ok(out);
+                }
+                Event::Start(_) | Event::Empty(_) | Event::Eof => {
+                    return Err(self.locate(Error::from(ErrorKind::MissingContent)));
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// Consumes what follows the root element: nothing but comments,
+    /// processing instructions and whitespace.
+    pub(crate) fn finish(&mut self) -> Result<(), Error> {
+        match self.peek()? {
+            Next::Eof => Ok(()),
+            _ => Err(self.unexpected()),
+        }
+    }
+}
