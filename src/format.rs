@@ -29,8 +29,9 @@ const MAX_QUOTE: usize = 60;
 /// and in the model's order.
 ///
 /// Returns the findings instead when the model cannot read the document
-/// (FA3-XML-012 and the parser's findings) or would not keep all of it: an
-/// unknown attribute, a comment, a processing instruction, a value it would
+/// (the schema's findings, such as FA3-XSD-009 for an attribute the schema
+/// does not declare, and the parser's) or would not keep all of it: an
+/// `xsi:` attribute, a comment, a processing instruction, a value it would
 /// change (FA3-XML-012, one finding for each, at most [`MAX_FINDINGS`]).
 /// The findings are located (line and column).
 ///
@@ -412,12 +413,17 @@ mod tests {
             "<WariantFormularza>3</WariantFormularza>",
             "<WariantFormularza foo=\"1\">3</WariantFormularza>",
         );
+        // An undeclared attribute is a schema error: nothing is written.
         let found = format(attribute.as_bytes()).unwrap_err();
         assert_eq!(found.diagnostics.len(), 1, "{found:?}");
         let d = &found.diagnostics[0];
-        assert_eq!(d.code, model_unreadable::MODEL_UNREADABLE.meta.code);
-        assert!(d.message.contains("attribute foo=`1`"), "{}", d.message);
-        assert_eq!(d.path, "/Faktura/Naglowek/WariantFormularza");
+        assert_eq!(
+            d.code,
+            crate::rules::xsd::attribute::ATTRIBUTE.meta.code,
+            "{d:?}"
+        );
+        assert!(d.message.contains("foo"), "{}", d.message);
+        assert_eq!(d.path, "/Faktura/Naglowek/WariantFormularza/@foo");
         assert_eq!(d.line, 6);
 
         let m = messages(BASE);

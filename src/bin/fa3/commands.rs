@@ -112,7 +112,7 @@ fn write_diagnostics(
 ///
 /// The size gate and pre-scan of `fa3 check` come first; then the invoice is
 /// written back through the typed model, and printed only when nothing of
-/// the original is lost on the way (a comment, an unknown attribute, a
+/// the original is lost on the way (a comment, an `xsi:` attribute, a
 /// changed value are findings, exit 1, and nothing is printed).
 pub fn format(file: &Path) -> Result<ExitCode, Failure> {
     let Some(bytes) = load(file)? else {
