@@ -483,6 +483,11 @@ fn lean_impls(model: &str) -> Result<String, String> {
                 "{name}: a reader the builder cannot follow: {checked}"
             ));
         }
+        let (body, checked) = if integer_enumeration(original) {
+            (integer_keyed(&body), integer_keyed(&checked))
+        } else {
+            (body, checked)
+        };
         let _ = writeln!(
             out,
             "impl crate::model::builder::Lean for {name} {{ fn lean(bytes: &[u8]) -> Result<Self, Error> {{ {body} }} \
@@ -494,6 +499,31 @@ fn lean_impls(model: &str) -> Result<String, String> {
         return Err("the rendered model has no DeserializeBytes impl".into());
     }
     Ok(out)
+}
+
+/// An enumeration whose values are all integers (`TWybor1_2`,
+/// `TFormaPlatnosci`: their base is `xsd:byte` or `xsd:integer`, so `02` and
+/// `+2` are the value 2 and schema-valid).
+fn integer_enumeration(body: &str) -> bool {
+    const MATCH: &str = "match bytes {";
+    if !body.trim_start().starts_with(MATCH) {
+        return false;
+    }
+    let mut literals = body.split("b\"").skip(1).peekable();
+    literals.peek().is_some()
+        && literals.all(|l| {
+            l.split_once('"')
+                .is_some_and(|(v, _)| !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit()))
+        })
+}
+
+/// `body` matching the integer's canonical form instead of its lexical one.
+fn integer_keyed(body: &str) -> String {
+    body.replacen(
+        "match bytes {",
+        "match crate :: model :: builder :: integer_key (bytes) {",
+        1,
+    )
 }
 
 /// The body of a `deserialize_bytes` without the facet checks: the value is

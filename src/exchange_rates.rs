@@ -30,6 +30,10 @@ use rust_decimal::Decimal;
 
 use crate::Error;
 
+/// The largest rates file [`ExchangeRates::load`] reads, in bytes (64 MiB:
+/// the NBP's table A since 2002 is about 2 MB as CSV).
+pub const MAX_FILE: u64 = 64 * 1024 * 1024;
+
 /// Mid-rates by currency code and table date.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ExchangeRates {
@@ -93,9 +97,37 @@ impl ExchangeRates {
             .map(|(d, m)| (*d, *m))
     }
 
-    /// Reads a rates file (CSV or JSON, see the module docs).
+    /// Reads a rates file (CSV or JSON, see the module docs) of at most
+    /// [`MAX_FILE`] bytes; a larger file, or one that is not a regular file
+    /// (a device, a FIFO), is an error and is not read.
     pub fn load(path: &Path) -> Result<Self, Error> {
-        let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+        use std::io::Read as _;
+        let io = |e| Error::io(path, e);
+        // Asked before opening: opening a FIFO would wait for a writer.
+        let regular = |m: &std::fs::Metadata| m.is_file() && m.len() <= MAX_FILE;
+        if !regular(&std::fs::metadata(path).map_err(io)?) {
+            return Err(Error::Settings(format!(
+                "{}: not a regular file of at most {MAX_FILE} bytes; not read",
+                path.display()
+            )));
+        }
+        let file = std::fs::File::open(path).map_err(io)?;
+        if !regular(&file.metadata().map_err(io)?) {
+            return Err(Error::Settings(format!(
+                "{}: not a regular file of at most {MAX_FILE} bytes; not read",
+                path.display()
+            )));
+        }
+        let mut text = String::new();
+        file.take(MAX_FILE + 1)
+            .read_to_string(&mut text)
+            .map_err(io)?;
+        if text.len() as u64 > MAX_FILE {
+            return Err(Error::Settings(format!(
+                "{}: more than {MAX_FILE} bytes; not read",
+                path.display()
+            )));
+        }
         Self::parse(&text).map_err(|e| match e {
             Error::Settings(m) => Error::Settings(format!("{}: {m}", path.display())),
             other => other,
@@ -234,6 +266,28 @@ mod tests {
 
     fn dec(s: &str) -> Decimal {
         s.parse().unwrap()
+    }
+
+    #[test]
+    fn load_reads_regular_files_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("rates.csv");
+        std::fs::write(&file, "date;code;mid\n2026-11-20;EUR;4,2345\n").unwrap();
+        let rates = ExchangeRates::load(&file).unwrap();
+        assert_eq!(
+            rates.mid_before("EUR", d("2026-11-21")),
+            Some((d("2026-11-20"), dec("4.2345")))
+        );
+        // A folder and a FIFO are refused before anything is read (a FIFO
+        // without a writer would otherwise block here forever).
+        let err = ExchangeRates::load(dir.path()).unwrap_err();
+        assert!(err.to_string().contains("not a regular file"), "{err}");
+        let fifo = dir.path().join("rates.fifo");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        if made.is_ok_and(|s| s.success()) {
+            let err = ExchangeRates::load(&fifo).unwrap_err();
+            assert!(err.to_string().contains("not a regular file"), "{err}");
+        }
     }
 
     #[test]

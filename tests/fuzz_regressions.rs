@@ -92,3 +92,27 @@ fn columns_at_the_end_of_a_block_multiple_text() {
         }
     }
 }
+
+/// Found by the `structured` target: an enumeration whose base is an
+/// integer type (`TWybor1_2` is `xsd:byte`, `TFormaPlatnosci` is
+/// `xsd:integer`) compares values, so `02` and `+06` are schema-valid (libxml2
+/// agrees); the typed model could not read them and the check reported
+/// FA3-XML-012 on a valid document.
+#[test]
+fn integer_enumerations_are_read_by_value() {
+    let base = include_str!("fixtures/base.xml");
+    let doc = base
+        .replacen("<P_18A>2</P_18A>", "<P_18A>02</P_18A>", 1)
+        .replacen("<P_16>2</P_16>", "<P_16> +2 </P_16>", 1)
+        .replacen(
+            "<FormaPlatnosci>6</FormaPlatnosci>",
+            "<FormaPlatnosci>0006</FormaPlatnosci>",
+            1,
+        );
+    assert_ne!(doc, base);
+    let report = fa3::validate(doc.as_bytes(), &settings()).unwrap();
+    assert!(!report.has_errors(), "{:?}", report.diagnostics);
+    let invoice = fa3::parse(doc.as_bytes()).unwrap();
+    let plain = fa3::parse(base.as_bytes()).unwrap();
+    assert_eq!(invoice, plain);
+}

@@ -74,6 +74,20 @@ impl Lean for String {
     }
 }
 
+/// The canonical form of an integer's lexical value (`+02` → `2`), by
+/// which the enumerations of integers (`TWybor1_2`, `TFormaPlatnosci`) are
+/// matched: the schema compares their values, not their text. A value that
+/// is not an integer is returned as it is (and matches no variant); the
+/// validator has already proved the value is one of the enumeration's.
+pub(crate) fn integer_key(bytes: &[u8]) -> &[u8] {
+    let digits = bytes.strip_prefix(b"+").unwrap_or(bytes);
+    if digits.is_empty() || !digits.iter().all(u8::is_ascii_digit) {
+        return bytes;
+    }
+    let zeros = digits.iter().take_while(|&&b| b == b'0').count();
+    &digits[zeros.min(digits.len() - 1)..]
+}
+
 /// Values read with their `FromStr`, as xsd-parser's reader reads them.
 macro_rules! lean_from_str {
     ($($ty:ty),*) => {$(

@@ -414,7 +414,7 @@ fn settings(args: &CheckArgs) -> Result<(Settings, Option<PathBuf>, Severity), U
             })?;
     }
     if let Some(path) = args.rates.as_ref().or(config.rates.as_ref()) {
-        let bytes = fa3::run::read_regular_file(path, MAX_RATES)
+        let bytes = fa3::run::read_regular_file(path, fa3::exchange_rates::MAX_FILE)
             .map_err(|e| Usage(format!("{}: {e}", path.display())))?;
         let text = String::from_utf8(bytes)
             .map_err(|e| Usage(format!("{}: not UTF-8: {e}", path.display())))?;
@@ -431,10 +431,6 @@ fn settings(args: &CheckArgs) -> Result<(Settings, Option<PathBuf>, Severity), U
     let registry = args.registry.clone().or(config.registry);
     Ok((s, registry, fail_on))
 }
-
-/// The most bytes read from an exchange-rate file (NBP's table A for every
-/// business day since 2002 is a few megabytes).
-const MAX_RATES: u64 = 64 * 1024 * 1024;
 
 fn run_check(args: &CheckArgs) -> Result<ExitCode, commands::Failure> {
     let (settings, registry_path, fail_on) =
