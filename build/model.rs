@@ -1,11 +1,13 @@
 //! Drives xsd-parser over the vendored FA(3) schema and writes the typed model
 //! to `$OUT_DIR/fa3_model.rs`.
 
+use std::collections::BTreeMap;
 use std::error::Error;
 use std::fs;
 use std::path::Path;
 
 use quote::quote;
+use xsd_parser::Schemas;
 use xsd_parser::config::{GeneratorFlags, IdentQuadruple, Namespace, OptimizerFlags};
 use xsd_parser::models::IdentType;
 use xsd_parser::models::meta::{CustomMeta, MetaType};
@@ -115,10 +117,30 @@ pub fn generate(dir: &Path, out: &Path) -> Result<(), Box<dyn Error>> {
     let code = serde_enum_values(&code);
     fs::write(
         out.join("fa3_builder.rs"),
-        crate::builder::generate(&data, &code)?,
+        crate::builder::generate(&data, &code, &fixed_elements(&schemas)?)?,
     )?;
     fs::write(out.join("fa3_model.rs"), code)?;
     Ok(())
+}
+
+/// The `fixed` and `default` values of element declarations, by local name
+/// (the builder reads an empty element as its value).
+fn fixed_elements(schemas: &Schemas) -> Result<BTreeMap<String, String>, String> {
+    let raw = crate::xsd_raw::RawSchemas::collect(schemas)?;
+    let mut out = BTreeMap::new();
+    for (key, value) in raw.fixed.iter().chain(raw.defaults.iter()) {
+        let name = key.rsplit(['/', '}']).next().unwrap_or(key);
+        if name.starts_with('@') {
+            continue;
+        }
+        if out
+            .insert(name.to_string(), value.clone())
+            .is_some_and(|old| old != *value)
+        {
+            return Err(format!("element {name} has two fixed values"));
+        }
+    }
+    Ok(out)
 }
 
 /// xsd-parser compares `minLength`/`maxLength` with `String::len`, a count of

@@ -116,3 +116,29 @@ fn integer_enumerations_are_read_by_value() {
     let plain = fa3::parse(base.as_bytes()).unwrap();
     assert_eq!(invoice, plain);
 }
+
+/// Found by the `structured` target: `PrefiksPodatnika` of `Podmiot1` is
+/// declared with the fixed value `PL`, so an empty element is valid and means
+/// `PL` (libxml2 agrees); the typed model could not read it and the check
+/// reported FA3-XML-012 on a valid document.
+#[test]
+fn an_empty_element_with_a_fixed_value_is_read_as_that_value() {
+    let base = include_str!("fixtures/base.xml");
+    let with = |prefix: &str| {
+        base.replacen(
+            "<Podmiot1>\n\t\t<DaneIdentyfikacyjne>",
+            &format!("<Podmiot1>\n\t\t{prefix}\n\t\t<DaneIdentyfikacyjne>"),
+            1,
+        )
+    };
+    let empty = with("<PrefiksPodatnika></PrefiksPodatnika>");
+    assert_ne!(empty, base);
+    let report = fa3::validate(empty.as_bytes(), &settings()).unwrap();
+    assert!(!report.has_errors(), "{:?}", report.diagnostics);
+    let written = fa3::parse(with("<PrefiksPodatnika>PL</PrefiksPodatnika>").as_bytes()).unwrap();
+    assert_eq!(fa3::parse(empty.as_bytes()).unwrap(), written);
+    assert_eq!(
+        fa3::parse(with("<PrefiksPodatnika/>").as_bytes()).unwrap(),
+        written
+    );
+}

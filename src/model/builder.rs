@@ -60,6 +60,18 @@ impl<T: Lean> Element for T {
     }
 }
 
+/// Reads an element declared with a `fixed` (or `default`) value, whose
+/// start tag the cursor has just consumed: empty content is that value (the
+/// schema's rule for value constraints; `<PrefiksPodatnika/>` in `Podmiot1`
+/// is `PL`).
+pub(crate) fn fixed_element<T: Lean>(c: &mut Cursor<'_>, fixed: &[u8]) -> Result<T, Error> {
+    let text = c.text()?;
+    let bytes = text.as_bytes().trim_ascii();
+    let value = T::lean(if bytes.is_empty() { fixed } else { bytes }).map_err(|e| c.locate(e))?;
+    c.close()?;
+    Ok(value)
+}
+
 fn invalid(bytes: &[u8]) -> Error {
     Error::from(ErrorKind::InvalidData(RawByteStr::from_slice(bytes)))
 }
