@@ -349,3 +349,29 @@ fn every_rule_has_a_defect_or_a_reason() {
     assert!(codes.len() >= 40, "{} defects", codes.len());
     assert_eq!(no_violation_reason("no such rule"), None);
 }
+
+/// A document rule without a defect says why in its own words: no two
+/// share a reason, and none gets the answer for a rule nobody looked at.
+#[test]
+fn document_rules_without_a_defect_have_their_own_reason() {
+    use fa3::rules::Check;
+    use fa3::strategies::no_violation_reason;
+    let mut seen: BTreeMap<&str, &str> = BTreeMap::new();
+    for rule in fa3::rules::RULES {
+        if !matches!(rule.check, Check::Document(_)) {
+            continue;
+        }
+        let code = rule.meta.code;
+        let Some(reason) = no_violation_reason(code) else {
+            continue;
+        };
+        assert!(
+            reason != "no defect generator",
+            "{code}: no defect and no reason of its own"
+        );
+        assert!(reason.contains("Settings::"), "{code}: {reason}");
+        if let Some(other) = seen.insert(reason, code) {
+            panic!("{code} and {other} share a reason");
+        }
+    }
+}
