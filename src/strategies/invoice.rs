@@ -421,8 +421,8 @@ pub(crate) struct LineExtra {
     pub(crate) gtin: Option<String>,
     /// `P_11Vat`: the line's tax.
     pub(crate) vat: Option<Decimal>,
-    /// A `P_12` written beside an OSS rate `P_12_XII`.
-    pub(crate) rate_beside_oss: Option<&'static str>,
+    /// An OSS rate `P_12_XII` written beside the line's `P_12`.
+    pub(crate) oss_beside: Option<u8>,
     /// `GTU`.
     pub(crate) gtu: Option<&'static str>,
     /// `Procedura`.
@@ -1584,11 +1584,11 @@ impl Plan {
             }
             x.opt("P_11Vat", e.vat.map(amount));
             match l.rate {
-                Rate::Pl(text) => put(&mut x, "P_12", text.to_owned()),
-                Rate::Oss(p) => {
-                    x.opt("P_12", e.rate_beside_oss);
-                    x.el("P_12_XII", p);
+                Rate::Pl(text) => {
+                    put(&mut x, "P_12", text.to_owned());
+                    x.opt("P_12_XII", e.oss_beside);
                 }
+                Rate::Oss(p) => x.el("P_12_XII", p),
                 Rate::Margin => {}
             }
             if l.annex15 {

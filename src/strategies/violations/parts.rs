@@ -410,8 +410,18 @@ pub(super) const PART_DEFECTS: &[Defect] = &[
         rule: &corrections::before_marker_on_wrong_kind::BEFORE_MARKER_ON_WRONG_KIND,
         kinds: &[Kind::Zal],
         apply: |p| {
+            // The marked row counts against the order: its value follows.
+            let total = p.total;
+            let Some((value, rows)) = p.order.as_mut() else {
+                return false;
+            };
+            let Some(first) = rows.first() else {
+                return false;
+            };
+            let row = first.value + first.vat.unwrap_or_default();
+            *value -= row + row;
             p.extra.order_row_before = true;
-            p.order.is_some()
+            rows.len() > 1 && *value >= total
         },
     },
     Defect {
@@ -500,7 +510,7 @@ pub(super) const PART_DEFECTS: &[Defect] = &[
     },
     Defect {
         rule: &lines::line_quantity_missing::LINE_QUANTITY_MISSING,
-        kinds: WITH_LINES,
+        kinds: VAT,
         apply: |p| {
             p.attachment = false;
             match p.lines.first_mut() {
@@ -514,7 +524,7 @@ pub(super) const PART_DEFECTS: &[Defect] = &[
     },
     Defect {
         rule: &lines::line_value_missing::LINE_VALUE_MISSING,
-        kinds: WITH_LINES,
+        kinds: VAT,
         apply: |p| {
             let price = if p.gross { "P_9B" } else { "P_9A" };
             p.attachment = false;
@@ -532,6 +542,9 @@ pub(super) const PART_DEFECTS: &[Defect] = &[
         kinds: VAT,
         apply: |p| {
             if p.margin || p.reverse_charge || p.exemption || p.lines.len() < 2 {
+                return false;
+            }
+            if !p.lines.first().is_some_and(|l| matches!(l.rate, Rate::Pl(_))) {
                 return false;
             }
             if p
@@ -574,10 +587,11 @@ pub(super) const PART_DEFECTS: &[Defect] = &[
     },
     Defect {
         rule: &lines::oss_rate::OSS_RATE,
-        kinds: NET_LINES,
+        kinds: VAT,
         apply: |p| match p.lines.first_mut() {
-            Some(l) if matches!(l.rate, Rate::Oss(_)) => {
-                l.extra.rate_beside_oss = Some("23");
+            // P_12 decides the line's rate group: the summaries stay right.
+            Some(l) if l.rate.percent().is_some() && matches!(l.rate, Rate::Pl(_)) => {
+                l.extra.oss_beside = Some(19);
                 true
             }
             _ => false,
@@ -587,7 +601,7 @@ pub(super) const PART_DEFECTS: &[Defect] = &[
         rule: &lines::procedure_rate::PROCEDURE_RATE,
         kinds: VAT,
         apply: |p| match p.lines.first_mut() {
-            Some(l) if l.rate.percent().is_some() => {
+            Some(l) if l.rate.percent().is_some() && matches!(l.rate, Rate::Pl(_)) => {
                 l.extra.procedure = Some("WSTO_EE");
                 true
             }
@@ -649,11 +663,14 @@ pub(super) const PART_DEFECTS: &[Defect] = &[
         rule: &simplified::simplified_tax_per_rate::SIMPLIFIED_TAX_PER_RATE,
         kinds: &[Kind::Upr],
         apply: |p| {
-            if p.summaries.len() < 2 {
-                return false;
+            // No line gives a rate and no P_13_x/P_14_x is given; P_15
+            // stays the amount due.
+            for l in &mut p.lines {
+                l.extra.omit = Some("P_12");
+                l.annex15 = false;
             }
-            p.summaries.pop();
-            retotal(p);
+            p.split_payment = false;
+            p.summaries.clear();
             true
         },
     },
@@ -700,6 +717,7 @@ pub(super) const PART_DEFECTS: &[Defect] = &[
             let mut lines = rows.clone();
             for l in &mut lines {
                 l.vat = None;
+                l.annex15 = false;
                 l.extra.gtu = Some("GTU_06");
             }
             p.lines = lines;
