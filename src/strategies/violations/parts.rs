@@ -11,8 +11,8 @@ use crate::facts::Kind;
 use crate::facts::money::round2;
 use crate::facts::rates::RateGroup;
 use crate::rules::{
-    advances, amounts, annotations, attachments, corrections, currency, dates, footer, header,
-    ids, lines, parties, payment, settlement, simplified, transaction,
+    advances, amounts, annotations, attachments, corrections, currency, dates, footer, header, ids,
+    lines, parties, payment, settlement, simplified, transaction,
 };
 
 use super::super::invoice::{
