@@ -223,30 +223,50 @@ fn xmllint(dir: &Path, files: &[PathBuf]) -> Vec<String> {
         .collect()
 }
 
+/// True when xmllint runs; outside CI its absence skips the check of
+/// `what` with a note, in CI it fails the test.
+fn xmllint_or_skip(what: &str) -> bool {
+    if xmllint_available() {
+        return true;
+    }
+    assert!(
+        std::env::var("CI").as_deref() != Ok("true"),
+        "xmllint (libxml2-utils) is required for this test in CI"
+    );
+    eprintln!("note: xmllint not found; skipping the libxml2 check of {what}");
+    false
+}
+
 #[test]
 fn libxml2_accepts_a_sample() {
-    if !xmllint_available() {
-        assert!(
-            std::env::var("CI").as_deref() != Ok("true"),
-            "xmllint (libxml2-utils) is required for this test in CI"
-        );
-        eprintln!("note: xmllint not found; skipping the libxml2 check of generated invoices");
+    if !xmllint_or_skip("generated invoices") {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
     let mut files = Vec::new();
     for kind in ALL_KINDS {
         let strategy = arb_invoice_with(InvoiceProfile::new().with_kinds(&[kind]));
-        let mut runner = TestRunner::deterministic();
-        for i in 0..20 {
-            let invoice = strategy.new_tree(&mut runner).unwrap().current();
-            let path = dir.path().join(format!("{kind}-{i}.xml"));
-            std::fs::write(&path, fa3::to_xml(&invoice).unwrap()).unwrap();
-            files.push(path);
-        }
+        write_samples(dir.path(), &kind.to_string(), &strategy, 20, &mut files);
     }
     let rejected = xmllint(dir.path(), &files);
     assert!(rejected.is_empty(), "{}", rejected.join("\n"));
+}
+
+/// Writes `count` invoices of `strategy` to `dir` as `name-i.xml`.
+fn write_samples(
+    dir: &Path,
+    name: &str,
+    strategy: &impl Strategy<Value = Faktura>,
+    count: usize,
+    files: &mut Vec<PathBuf>,
+) {
+    let mut runner = TestRunner::deterministic();
+    for i in 0..count {
+        let invoice = strategy.new_tree(&mut runner).unwrap().current();
+        let path = dir.join(format!("{name}-{i}.xml"));
+        std::fs::write(&path, fa3::to_xml(&invoice).unwrap()).unwrap();
+        files.push(path);
+    }
 }
 
 /// The invoices of the defects break a rule, not the schema: libxml2
@@ -254,25 +274,13 @@ fn libxml2_accepts_a_sample() {
 #[test]
 fn libxml2_accepts_the_defects() {
     use fa3::strategies::{violating, violation_codes};
-    if !xmllint_available() {
-        assert!(
-            std::env::var("CI").as_deref() != Ok("true"),
-            "xmllint (libxml2-utils) is required for this test in CI"
-        );
-        eprintln!("note: xmllint not found; skipping the libxml2 check of defects");
+    if !xmllint_or_skip("defects") {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
     let mut files = Vec::new();
     for code in violation_codes() {
-        let strategy = violating(code).unwrap();
-        let mut runner = TestRunner::deterministic();
-        for i in 0..2 {
-            let invoice = strategy.new_tree(&mut runner).unwrap().current();
-            let path = dir.path().join(format!("{code}-{i}.xml"));
-            std::fs::write(&path, fa3::to_xml(&invoice).unwrap()).unwrap();
-            files.push(path);
-        }
+        write_samples(dir.path(), code, &violating(code).unwrap(), 2, &mut files);
     }
     let rejected = xmllint(dir.path(), &files);
     assert!(rejected.is_empty(), "{}", rejected.join("\n"));

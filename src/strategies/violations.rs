@@ -142,6 +142,16 @@ fn ksef_of(nip: &str, date: NaiveDate, unique: u64) -> Option<String> {
         .map(|k| k.as_str().to_owned())
 }
 
+/// The first KSeF number the invoice cites: the corrected invoice's, or
+/// else the first advance invoice's.
+fn cited_ksef(p: &mut Plan) -> Option<&mut String> {
+    if p.corrected.as_ref().is_some_and(|c| c.ksef.is_some()) {
+        p.corrected.as_mut().and_then(|c| c.ksef.as_mut())
+    } else {
+        p.advances.first_mut()
+    }
+}
+
 /// The defects, by rule code.
 const DEFECTS: &[Defect] = &[
     Defect {
@@ -436,11 +446,7 @@ const DEFECTS: &[Defect] = &[
                 s.push(if last == Some('0') { '1' } else { '0' });
                 s
             };
-            if let Some(k) = p.corrected.as_mut().and_then(|c| c.ksef.as_mut()) {
-                *k = flip(k);
-                return true;
-            }
-            match p.advances.first_mut() {
+            match cited_ksef(p) {
                 Some(k) => {
                     *k = flip(k);
                     true

@@ -16,12 +16,12 @@ use crate::rules::{
 };
 
 use super::super::invoice::{
-    PartyId, Payment, Plan, Rate, Settlement, Summary, Third, Transport, german_address,
+    PartyId, Payment, Plan, PlanLine, Rate, Settlement, Summary, Third, Transport, german_address,
     polish_address, summarize,
 };
 use super::{
     ANY, CORRECTIONS, Defect, NET_LINES, NOT_CORRECTIONS, OTHER_NIP, VAT, WITH_KSEF_REFERENCE,
-    corrupt_digit, days, fx, retotal,
+    cited_ksef, corrupt_digit, days, fx, retotal,
 };
 
 /// A valid Polish account number (NRB).
@@ -72,6 +72,19 @@ fn reissue(p: &mut Plan, issue: NaiveDate) {
     p.transport = None;
     p.payment = None;
     p.account = None;
+}
+
+/// Edits the first line; false when the invoice has none.
+fn on_first_line(p: &mut Plan, edit: impl FnOnce(&mut PlanLine)) -> bool {
+    p.lines.first_mut().map(edit).is_some()
+}
+
+/// True when the first line has a Polish rate in percent (not 0 %, not
+/// an OSS rate).
+fn first_line_taxed_in_poland(p: &Plan) -> bool {
+    p.lines
+        .first()
+        .is_some_and(|l| matches!(l.rate, Rate::Pl(_)) && l.rate.percent().is_some())
 }
 
 fn has_rate(p: &Plan, rate: &'static str) -> bool {
@@ -182,13 +195,7 @@ pub(super) const PART_DEFECTS: &[Defect] = &[
             let (Some(date), None) = (p.delivery, p.period) else {
                 return false;
             };
-            match p.lines.first_mut() {
-                Some(l) => {
-                    l.extra.delivery = Some(date);
-                    true
-                }
-                None => false,
-            }
+            on_first_line(p, |l| l.extra.delivery = Some(date))
         },
     },
     Defect {
@@ -271,11 +278,7 @@ pub(super) const PART_DEFECTS: &[Defect] = &[
             // 30 February: the right shape and check digits, no such day.
             let body = format!("{}-20260230-0000ABCDEF01", p.seller_nip);
             let number = format!("{body}-{:02X}", crc8(body.as_bytes()));
-            if let Some(k) = p.corrected.as_mut().and_then(|c| c.ksef.as_mut()) {
-                *k = number;
-                return true;
-            }
-            match p.advances.first_mut() {
+            match cited_ksef(p) {
                 Some(k) => {
                     *k = number;
                     true
@@ -325,13 +328,7 @@ pub(super) const PART_DEFECTS: &[Defect] = &[
     Defect {
         rule: &ids::gtin_check_digit::GTIN_CHECK_DIGIT,
         kinds: WITH_LINES,
-        apply: |p| match p.lines.first_mut() {
-            Some(l) => {
-                l.extra.gtin = Some(BAD_GS1.to_owned());
-                true
-            }
-            None => false,
-        },
+        apply: |p| on_first_line(p, |l| l.extra.gtin = Some(BAD_GS1.to_owned())),
     },
     Defect {
         rule: &ids::obsolete_currency::OBSOLETE_CURRENCY,
@@ -513,13 +510,7 @@ pub(super) const PART_DEFECTS: &[Defect] = &[
         kinds: VAT,
         apply: |p| {
             p.attachment = false;
-            match p.lines.first_mut() {
-                Some(l) => {
-                    l.extra.omit = Some("P_8A");
-                    true
-                }
-                None => false,
-            }
+            on_first_line(p, |l| l.extra.omit = Some("P_8A"))
         },
     },
     Defect {
@@ -528,13 +519,7 @@ pub(super) const PART_DEFECTS: &[Defect] = &[
         apply: |p| {
             let price = if p.gross { "P_9B" } else { "P_9A" };
             p.attachment = false;
-            match p.lines.first_mut() {
-                Some(l) => {
-                    l.extra.omit = Some(price);
-                    !p.margin
-                }
-                None => false,
-            }
+            !p.margin && on_first_line(p, |l| l.extra.omit = Some(price))
         },
     },
     Defect {
@@ -559,14 +544,10 @@ pub(super) const PART_DEFECTS: &[Defect] = &[
             let rest = p.lines.get(1..).unwrap_or_default().to_vec();
             p.summaries = summarize(&rest, p.gross, fx(p));
             retotal(p);
-            match p.lines.first_mut() {
-                Some(l) => {
-                    l.extra.omit = Some("P_12");
-                    l.annex15 = false;
-                    true
-                }
-                None => false,
-            }
+            on_first_line(p, |l| {
+                l.extra.omit = Some("P_12");
+                l.annex15 = false;
+            })
         },
     },
     Defect {
@@ -576,36 +557,22 @@ pub(super) const PART_DEFECTS: &[Defect] = &[
             if !p.gross {
                 return false;
             }
-            match p.lines.first_mut() {
-                Some(l) => {
-                    l.extra.rename = Some(("P_9B", "P_9A"));
-                    true
-                }
-                None => false,
-            }
+            on_first_line(p, |l| l.extra.rename = Some(("P_9B", "P_9A")))
         },
     },
     Defect {
         rule: &lines::oss_rate::OSS_RATE,
         kinds: VAT,
-        apply: |p| match p.lines.first_mut() {
+        apply: |p| {
             // P_12 decides the line's rate group: the summaries stay right.
-            Some(l) if l.rate.percent().is_some() && matches!(l.rate, Rate::Pl(_)) => {
-                l.extra.oss_beside = Some(19);
-                true
-            }
-            _ => false,
+            first_line_taxed_in_poland(p) && on_first_line(p, |l| l.extra.oss_beside = Some(19))
         },
     },
     Defect {
         rule: &lines::procedure_rate::PROCEDURE_RATE,
         kinds: VAT,
-        apply: |p| match p.lines.first_mut() {
-            Some(l) if l.rate.percent().is_some() && matches!(l.rate, Rate::Pl(_)) => {
-                l.extra.procedure = Some("WSTO_EE");
-                true
-            }
-            _ => false,
+        apply: |p| {
+            first_line_taxed_in_poland(p) && on_first_line(p, |l| l.extra.procedure = Some("WSTO_EE"))
         },
     },
     Defect {
