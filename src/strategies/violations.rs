@@ -912,7 +912,11 @@ const DEFECTS: &[Defect] = &[
         rule: &amounts::reverse_charge_unused::REVERSE_CHARGE_UNUSED,
         kinds: &[Kind::Vat, Kind::Zal, Kind::Roz, Kind::Upr],
         apply: |p| {
-            matches!(p.buyer, PartyId::Nip(_)) && !std::mem::replace(&mut p.reverse_charge, true)
+            // A line at np I is outside Poland: it would justify P_18.
+            let outside = p.lines.iter().any(|l| l.rate == Rate::Pl("np I"));
+            matches!(p.buyer, PartyId::Nip(_))
+                && !outside
+                && !std::mem::replace(&mut p.reverse_charge, true)
         },
     },
     Defect {
