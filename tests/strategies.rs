@@ -87,6 +87,40 @@ fn invoices_with_thousands_of_lines_are_valid() {
         .unwrap();
 }
 
+/// An invoice of each kind with the most lines stays within KSeF's
+/// 1,000,000 bytes and passes the check (a simplified invoice keeps to its
+/// 450 PLN, so to fewer lines).
+#[test]
+fn the_largest_invoices_are_valid() {
+    for kind in ALL_KINDS {
+        let profile = InvoiceProfile::new()
+            .with_kinds(&[kind])
+            .with_rows(fa3::strategies::MAX_ROWS..=fa3::strategies::MAX_ROWS);
+        let settings = Settings::at(profile.now());
+        let mut runner = TestRunner::deterministic();
+        let invoice = arb_invoice_with(profile)
+            .new_tree(&mut runner)
+            .unwrap()
+            .current();
+        let xml = fa3::to_xml(&invoice).unwrap();
+        assert!(xml.len() < 1_000_000, "{kind}: {} bytes", xml.len());
+        let rows = invoice.fa.fa_wiersz.len()
+            + invoice
+                .fa
+                .zamowienie
+                .as_ref()
+                .map_or(0, |z| z.zamowienie_wiersz.len());
+        if kind != Kind::Upr {
+            assert!(
+                rows >= fa3::strategies::MAX_ORDER_ROWS,
+                "{kind}: {rows} rows"
+            );
+        }
+        let found = problems(&invoice, &settings);
+        assert!(found.is_empty(), "{kind}: {}", found.join("\n"));
+    }
+}
+
 #[test]
 fn other_moments_and_currencies_are_valid() {
     for (now, currency) in [

@@ -42,6 +42,10 @@ pub const ALL_KINDS: [Kind; 7] = [
 /// not fit KSeF's limit of 1,000,000 bytes for an invoice.
 pub const MAX_ROWS: usize = 3_000;
 
+/// The most order rows (`ZamowienieWiersz`) an advance invoice gets: with
+/// about 340 bytes a row, [`MAX_ROWS`] of them would pass KSeF's limit.
+pub const MAX_ORDER_ROWS: usize = 2_500;
+
 /// What [`arb_invoice_with`] generates: the kinds, the number of lines, the
 /// currencies and the moment the invoices are checked at.
 ///
@@ -108,8 +112,10 @@ impl InvoiceProfile {
     /// The number of invoice lines (`FaWiersz`, or order rows of an advance
     /// invoice), clamped to 1..=[`MAX_ROWS`]. A correction shows each
     /// corrected line before and after; it corrects at most half of
-    /// [`MAX_ROWS`] lines, so that every invoice stays within KSeF's
-    /// 1,000,000 bytes.
+    /// [`MAX_ROWS`] lines, and at least half of the fewest rows asked for.
+    /// An advance invoice's order rows, which are longer, are at most
+    /// [`MAX_ORDER_ROWS`]. So every invoice stays within KSeF's 1,000,000
+    /// bytes.
     #[must_use]
     pub fn with_rows(mut self, rows: RangeInclusive<usize>) -> Self {
         let (lo, hi) = rows.into_inner();
@@ -1091,8 +1097,11 @@ pub(crate) fn plan(draw: &Draw, profile: &InvoiceProfile) -> Plan {
         }
         Kind::Kor => {
             let corrected_date = days_back(issue, draw.corrected_back);
-            let k = (draw.changed % lines.len().max(1)) + 1;
-            let k = k.min(MAX_ROWS / 2);
+            // Each corrected line takes two rows (before and after): at
+            // least half the profile's fewest rows are corrected.
+            let fewest = profile.rows.start().div_ceil(2);
+            let k = ((draw.changed % lines.len().max(1)) + 1).max(fewest);
+            let k = k.min(lines.len()).min(MAX_ROWS / 2);
             let mut rows = Vec::new();
             for l in lines.iter().take(k) {
                 let mut before = l.clone();
@@ -1132,6 +1141,7 @@ pub(crate) fn plan(draw: &Draw, profile: &InvoiceProfile) -> Plan {
         }
         Kind::Zal | Kind::KorZal => {
             let mut rows = lines;
+            rows.truncate(MAX_ORDER_ROWS);
             let mut value = Decimal::ZERO;
             for r in &mut rows {
                 r.vat = r.rate.percent().map(|p| round2(tax_on_net(r.value, p)));

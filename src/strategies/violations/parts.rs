@@ -131,8 +131,13 @@ pub(super) const PART_DEFECTS: &[Defect] = &[
             let Some(percent) = l.rate.percent() else {
                 return false;
             };
-            l.extra.vat = Some(round2(l.value * percent / Decimal::ONE_HUNDRED) + Decimal::ONE);
-            true
+            // One złoty more than the line's value at its rate.
+            l.extra.vat = l
+                .value
+                .checked_mul(percent)
+                .and_then(|v| v.checked_div(Decimal::ONE_HUNDRED))
+                .and_then(|v| round2(v).checked_add(Decimal::ONE));
+            l.extra.vat.is_some()
         },
     },
     Defect {
@@ -239,7 +244,10 @@ pub(super) const PART_DEFECTS: &[Defect] = &[
         rule: &advances::partial_advances_total::PARTIAL_ADVANCES_TOTAL,
         kinds: &[Kind::Zal],
         apply: |p| {
-            p.extra.partial_advances = vec![(p.issue, p.total + Decimal::TEN)];
+            let Some(more) = p.total.checked_add(Decimal::TEN) else {
+                return false;
+            };
+            p.extra.partial_advances = vec![(p.issue, more)];
             p.currency == "PLN"
         },
     },
@@ -415,10 +423,17 @@ pub(super) const PART_DEFECTS: &[Defect] = &[
             let Some(first) = rows.first() else {
                 return false;
             };
-            let row = first.value + first.vat.unwrap_or_default();
-            *value -= row + row;
+            let rest = first
+                .value
+                .checked_add(first.vat.unwrap_or_default())
+                .and_then(|row| row.checked_mul(Decimal::TWO))
+                .and_then(|twice| value.checked_sub(twice));
+            let Some(rest) = rest else {
+                return false;
+            };
+            *value = rest;
             p.extra.order_row_before = true;
-            rows.len() > 1 && *value >= total
+            rows.len() > 1 && rest >= total
         },
     },
     Defect {
@@ -590,10 +605,15 @@ pub(super) const PART_DEFECTS: &[Defect] = &[
         rule: &settlement::settlement_sums::SETTLEMENT_SUMS,
         kinds: VAT,
         apply: |p| {
+            // SumaObciazen is twice the one charge; DoZaplaty is right
+            // for the charge.
+            let Some(due) = p.total.checked_add(Decimal::TEN) else {
+                return false;
+            };
             p.extra.settlement = Some(Settlement {
                 charge: Decimal::TEN,
                 charges_sum: Decimal::from(20),
-                due: p.total + Decimal::TEN,
+                due,
             });
             true
         },
@@ -602,10 +622,14 @@ pub(super) const PART_DEFECTS: &[Defect] = &[
         rule: &settlement::settlement_amount_due::SETTLEMENT_AMOUNT_DUE,
         kinds: VAT,
         apply: |p| {
+            // DoZaplaty is ten złoty more than P_15 plus the charge.
+            let Some(due) = p.total.checked_add(Decimal::from(20)) else {
+                return false;
+            };
             p.extra.settlement = Some(Settlement {
                 charge: Decimal::TEN,
                 charges_sum: Decimal::TEN,
-                due: p.total + Decimal::from(20),
+                due,
             });
             true
         },
@@ -648,14 +672,19 @@ pub(super) const PART_DEFECTS: &[Defect] = &[
             let Some((value, rows)) = p.order.as_mut() else {
                 return false;
             };
-            let mut sum = Decimal::ZERO;
             for r in rows.iter_mut() {
                 r.rate = Rate::Pl("0 WDT");
                 r.vat = None;
                 r.annex15 = false;
-                sum += r.value;
             }
+            let Some(sum) = rows
+                .iter()
+                .try_fold(Decimal::ZERO, |acc, r| acc.checked_add(r.value))
+            else {
+                return false;
+            };
             *value = sum;
+            // The advance: half the order, no tax.
             let net = round2(sum / Decimal::TWO);
             p.summaries = vec![Summary {
                 group: RateGroup::ZeroWdt,
