@@ -29,6 +29,16 @@ fn problems(invoice: &Faktura, settings: &Settings) -> Vec<String> {
         .collect()
 }
 
+/// The lines of an invoice and the rows of its order.
+fn rows_of(invoice: &Faktura) -> usize {
+    invoice.fa.fa_wiersz.len()
+        + invoice
+            .fa
+            .zamowienie
+            .as_ref()
+            .map_or(0, |z| z.zamowienie_wiersz.len())
+}
+
 fn check_kind(kind: Kind, cases: u32) {
     let profile = InvoiceProfile::new().with_kinds(&[kind]);
     let settings = Settings::at(profile.now());
@@ -73,13 +83,7 @@ fn invoices_with_thousands_of_lines_are_valid() {
     let mut runner = TestRunner::new(ProptestConfig::with_cases(3));
     runner
         .run(&arb_invoice_with(profile), |invoice| {
-            let rows = invoice.fa.fa_wiersz.len()
-                + invoice
-                    .fa
-                    .zamowienie
-                    .as_ref()
-                    .map_or(0, |z| z.zamowienie_wiersz.len());
-            prop_assert!(rows >= 1000);
+            prop_assert!(rows_of(&invoice) >= 1000);
             let found = problems(&invoice, &settings);
             prop_assert!(found.is_empty(), "{}", found.join("\n"));
             Ok(())
@@ -104,12 +108,7 @@ fn the_largest_invoices_are_valid() {
             .current();
         let xml = fa3::to_xml(&invoice).unwrap();
         assert!(xml.len() < 1_000_000, "{kind}: {} bytes", xml.len());
-        let rows = invoice.fa.fa_wiersz.len()
-            + invoice
-                .fa
-                .zamowienie
-                .as_ref()
-                .map_or(0, |z| z.zamowienie_wiersz.len());
+        let rows = rows_of(&invoice);
         if kind != Kind::Upr {
             assert!(
                 rows >= fa3::strategies::MAX_ORDER_ROWS,
