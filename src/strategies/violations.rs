@@ -1283,7 +1283,7 @@ const DOCUMENT_REASONS: &[(&Rule, &str)] = &[
     ),
     (
         &dates::issue_date_time_zone_window::ISSUE_DATE_TIME_ZONE_WINDOW,
-        "fires only when Settings::now is in the first hours of a Warsaw day that has not begun in UTC (22:00-24:00 UTC), with the issue date that Warsaw day; at the default now (12:00 UTC) the Warsaw and UTC dates agree, so no issue date can be ahead of UTC",
+        "fires only when the acceptance moment (Settings::now, or a batch session's opened_at in Settings::mode) is in the first hours of a Warsaw day that has not begun in UTC (23:00-24:00 UTC in winter, 22:00-24:00 in summer) and the issue date is that Warsaw day; at the profile's now (12:00 UTC) the Warsaw and UTC dates agree, so no issue date can be ahead of UTC",
     ),
     (
         &xml::session_form_code_mismatch::SESSION_FORM_CODE_MISMATCH,
