@@ -143,6 +143,9 @@ fn invalid_files_trip_the_named_rule() {
         "FA3-KOR-007",
         "FA3-ZAL-003",
         "FA3-NIP-001",
+        "FA3-SET-001",
+        "FA3-KOR-005",
+        "FA3-ROW-004",
     ] {
         let out = tmp.path().join(code);
         generate(&out, &["--count", "8", "--invalid", code]);
@@ -213,6 +216,15 @@ fn a_rule_without_a_generator_exits_2() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("no defect generator"));
+    // A rule that only a setting makes fire names the setting.
+    fa3()
+        .args(["generate", "--invalid", "FA3-ATT-001", "--out"])
+        .arg(&out)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "Settings::mode is SessionMode::Online",
+        ));
     fa3()
         .args([
             "generate",

@@ -29,6 +29,16 @@ fn problems(invoice: &Faktura, settings: &Settings) -> Vec<String> {
         .collect()
 }
 
+/// The lines of an invoice and the rows of its order.
+fn rows_of(invoice: &Faktura) -> usize {
+    invoice.fa.fa_wiersz.len()
+        + invoice
+            .fa
+            .zamowienie
+            .as_ref()
+            .map_or(0, |z| z.zamowienie_wiersz.len())
+}
+
 fn check_kind(kind: Kind, cases: u32) {
     let profile = InvoiceProfile::new().with_kinds(&[kind]);
     let settings = Settings::at(profile.now());
@@ -73,18 +83,41 @@ fn invoices_with_thousands_of_lines_are_valid() {
     let mut runner = TestRunner::new(ProptestConfig::with_cases(3));
     runner
         .run(&arb_invoice_with(profile), |invoice| {
-            let rows = invoice.fa.fa_wiersz.len()
-                + invoice
-                    .fa
-                    .zamowienie
-                    .as_ref()
-                    .map_or(0, |z| z.zamowienie_wiersz.len());
-            prop_assert!(rows >= 1000);
+            prop_assert!(rows_of(&invoice) >= 1000);
             let found = problems(&invoice, &settings);
             prop_assert!(found.is_empty(), "{}", found.join("\n"));
             Ok(())
         })
         .unwrap();
+}
+
+/// An invoice of each kind with the most lines stays within KSeF's
+/// 1,000,000 bytes and passes the check (a simplified invoice keeps to its
+/// 450 PLN, so to fewer lines).
+#[test]
+fn the_largest_invoices_are_valid() {
+    for kind in ALL_KINDS {
+        let profile = InvoiceProfile::new()
+            .with_kinds(&[kind])
+            .with_rows(fa3::strategies::MAX_ROWS..=fa3::strategies::MAX_ROWS);
+        let settings = Settings::at(profile.now());
+        let mut runner = TestRunner::deterministic();
+        let invoice = arb_invoice_with(profile)
+            .new_tree(&mut runner)
+            .unwrap()
+            .current();
+        let xml = fa3::to_xml(&invoice).unwrap();
+        assert!(xml.len() < 1_000_000, "{kind}: {} bytes", xml.len());
+        let rows = rows_of(&invoice);
+        if kind != Kind::Upr {
+            assert!(
+                rows >= fa3::strategies::MAX_ORDER_ROWS,
+                "{kind}: {rows} rows"
+            );
+        }
+        let found = problems(&invoice, &settings);
+        assert!(found.is_empty(), "{kind}: {}", found.join("\n"));
+    }
 }
 
 #[test]
@@ -223,27 +256,64 @@ fn xmllint(dir: &Path, files: &[PathBuf]) -> Vec<String> {
         .collect()
 }
 
+/// True when xmllint runs; outside CI its absence skips the check of
+/// `what` with a note, in CI it fails the test.
+fn xmllint_or_skip(what: &str) -> bool {
+    if xmllint_available() {
+        return true;
+    }
+    assert!(
+        std::env::var("CI").as_deref() != Ok("true"),
+        "xmllint (libxml2-utils) is required for this test in CI"
+    );
+    eprintln!("note: xmllint not found; skipping the libxml2 check of {what}");
+    false
+}
+
 #[test]
 fn libxml2_accepts_a_sample() {
-    if !xmllint_available() {
-        assert!(
-            std::env::var("CI").as_deref() != Ok("true"),
-            "xmllint (libxml2-utils) is required for this test in CI"
-        );
-        eprintln!("note: xmllint not found; skipping the libxml2 check of generated invoices");
+    if !xmllint_or_skip("generated invoices") {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
     let mut files = Vec::new();
     for kind in ALL_KINDS {
         let strategy = arb_invoice_with(InvoiceProfile::new().with_kinds(&[kind]));
-        let mut runner = TestRunner::deterministic();
-        for i in 0..20 {
-            let invoice = strategy.new_tree(&mut runner).unwrap().current();
-            let path = dir.path().join(format!("{kind}-{i}.xml"));
-            std::fs::write(&path, fa3::to_xml(&invoice).unwrap()).unwrap();
-            files.push(path);
-        }
+        write_samples(dir.path(), &kind.to_string(), &strategy, 20, &mut files);
+    }
+    let rejected = xmllint(dir.path(), &files);
+    assert!(rejected.is_empty(), "{}", rejected.join("\n"));
+}
+
+/// Writes `count` invoices of `strategy` to `dir` as `name-i.xml`.
+fn write_samples(
+    dir: &Path,
+    name: &str,
+    strategy: &impl Strategy<Value = Faktura>,
+    count: usize,
+    files: &mut Vec<PathBuf>,
+) {
+    let mut runner = TestRunner::deterministic();
+    for i in 0..count {
+        let invoice = strategy.new_tree(&mut runner).unwrap().current();
+        let path = dir.join(format!("{name}-{i}.xml"));
+        std::fs::write(&path, fa3::to_xml(&invoice).unwrap()).unwrap();
+        files.push(path);
+    }
+}
+
+/// The invoices of the defects break a rule, not the schema: libxml2
+/// accepts two of each.
+#[test]
+fn libxml2_accepts_the_defects() {
+    use fa3::strategies::{violating, violation_codes};
+    if !xmllint_or_skip("defects") {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let mut files = Vec::new();
+    for code in violation_codes() {
+        write_samples(dir.path(), code, &violating(code).unwrap(), 2, &mut files);
     }
     let rejected = xmllint(dir.path(), &files);
     assert!(rejected.is_empty(), "{}", rejected.join("\n"));
@@ -293,10 +363,15 @@ fn every_defect_trips_its_rule() {
     let settings = Settings::at(InvoiceProfile::new().now());
     let mut failures = Vec::new();
     let mut report_lines = Vec::new();
+    // FA3_DEFECT_CASES sets another count per rule (e.g. for a larger run).
+    let cases: usize = std::env::var("FA3_DEFECT_CASES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(24);
     for code in violation_codes() {
         let strategy = violating(code).unwrap();
         let mut runner = TestRunner::deterministic();
-        let (mut tripped, mut alone, cases) = (0, 0, 24);
+        let (mut tripped, mut alone) = (0, 0);
         let mut others: BTreeMap<String, usize> = BTreeMap::new();
         for _ in 0..cases {
             let Ok(tree) = strategy.new_tree(&mut runner) else {
@@ -346,6 +421,32 @@ fn every_rule_has_a_defect_or_a_reason() {
             "{code}: exactly one of a defect and a reason"
         );
     }
-    assert!(codes.len() >= 40, "{} defects", codes.len());
+    assert!(codes.len() >= 133, "{} defects", codes.len());
     assert_eq!(no_violation_reason("no such rule"), None);
+}
+
+/// A document rule without a defect says why in its own words: no two
+/// share a reason, and none gets the answer for a rule nobody looked at.
+#[test]
+fn document_rules_without_a_defect_have_their_own_reason() {
+    use fa3::rules::Check;
+    use fa3::strategies::no_violation_reason;
+    let mut seen: BTreeMap<&str, &str> = BTreeMap::new();
+    for rule in fa3::rules::RULES {
+        if !matches!(rule.check, Check::Document(_)) {
+            continue;
+        }
+        let code = rule.meta.code;
+        let Some(reason) = no_violation_reason(code) else {
+            continue;
+        };
+        assert!(
+            reason != "no defect generator",
+            "{code}: no defect and no reason of its own"
+        );
+        assert!(reason.contains("Settings::"), "{code}: {reason}");
+        if let Some(other) = seen.insert(reason, code) {
+            panic!("{code} and {other} share a reason");
+        }
+    }
 }

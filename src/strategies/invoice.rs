@@ -42,6 +42,10 @@ pub const ALL_KINDS: [Kind; 7] = [
 /// not fit KSeF's limit of 1,000,000 bytes for an invoice.
 pub const MAX_ROWS: usize = 3_000;
 
+/// The most order rows (`ZamowienieWiersz`) an advance invoice gets: with
+/// about 340 bytes a row, [`MAX_ROWS`] of them would pass KSeF's limit.
+pub const MAX_ORDER_ROWS: usize = 2_500;
+
 /// What [`arb_invoice_with`] generates: the kinds, the number of lines, the
 /// currencies and the moment the invoices are checked at.
 ///
@@ -108,8 +112,10 @@ impl InvoiceProfile {
     /// The number of invoice lines (`FaWiersz`, or order rows of an advance
     /// invoice), clamped to 1..=[`MAX_ROWS`]. A correction shows each
     /// corrected line before and after; it corrects at most half of
-    /// [`MAX_ROWS`] lines, so that every invoice stays within KSeF's
-    /// 1,000,000 bytes.
+    /// [`MAX_ROWS`] lines, and at least half of the fewest rows asked for.
+    /// An advance invoice's order rows, which are longer, are at most
+    /// [`MAX_ORDER_ROWS`]. So every invoice stays within KSeF's 1,000,000
+    /// bytes.
     #[must_use]
     pub fn with_rows(mut self, rows: RangeInclusive<usize>) -> Self {
         let (lo, hi) = rows.into_inner();
@@ -408,6 +414,29 @@ pub(crate) struct PlanLine {
     pub(crate) annex15: bool,
     pub(crate) exchange_rate: Option<Decimal>,
     pub(crate) before: bool,
+    /// Parts only defects use; the default writes none of them.
+    pub(crate) extra: LineExtra,
+}
+
+/// Optional parts of a line that valid plans leave out (see [`Extra`]).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct LineExtra {
+    /// `P_6A`: the line's own delivery date.
+    pub(crate) delivery: Option<NaiveDate>,
+    /// `GTIN`.
+    pub(crate) gtin: Option<String>,
+    /// `P_11Vat`: the line's tax.
+    pub(crate) vat: Option<Decimal>,
+    /// An OSS rate `P_12_XII` written beside the line's `P_12`.
+    pub(crate) oss_beside: Option<u8>,
+    /// `GTU`.
+    pub(crate) gtu: Option<&'static str>,
+    /// `Procedura`.
+    pub(crate) procedure: Option<&'static str>,
+    /// An element of the line left out (`P_8A`, `P_9A`, `P_11`, `P_12`).
+    pub(crate) omit: Option<&'static str>,
+    /// An element written under another name (`P_9B` as `P_9A`).
+    pub(crate) rename: Option<(&'static str, &'static str)>,
 }
 
 /// A party identifier.
@@ -416,6 +445,8 @@ pub(crate) enum PartyId {
     Nip(String),
     Eu(String, String),
     Other(String, String),
+    /// `IDWew`: an internal identifier (Podmiot3 only).
+    Internal(String),
     None,
 }
 
@@ -425,6 +456,8 @@ pub(crate) struct Address {
     pub(crate) country: String,
     pub(crate) line1: String,
     pub(crate) line2: Option<String>,
+    /// `GLN`.
+    pub(crate) gln: Option<String>,
 }
 
 /// A third party (`Podmiot3`).
@@ -434,6 +467,21 @@ pub(crate) struct Third {
     pub(crate) name: String,
     pub(crate) role: u8,
     pub(crate) share: Option<Decimal>,
+    /// `IDNabywcy`.
+    pub(crate) key: Option<String>,
+}
+
+impl Third {
+    /// A third party with its identifier, name and role, no share, no key.
+    pub(crate) fn new(id: PartyId, name: &str, role: u8) -> Self {
+        Self {
+            id,
+            name: name.to_owned(),
+            role,
+            share: None,
+            key: None,
+        }
+    }
 }
 
 /// A summary field pair.
@@ -515,6 +563,73 @@ pub(crate) struct Plan {
     pub(crate) order: Option<(Decimal, Vec<PlanLine>)>,
     pub(crate) footer: Option<(String, String)>,
     pub(crate) attachment: bool,
+    /// Parts only defects use; the default writes none of them.
+    pub(crate) extra: Extra,
+}
+
+/// A `Rozliczenie`: one charge, the sum declared, the amount due.
+#[derive(Debug, Clone)]
+pub(crate) struct Settlement {
+    pub(crate) charge: Decimal,
+    pub(crate) charges_sum: Decimal,
+    pub(crate) due: Decimal,
+}
+
+/// Parts of an invoice that valid plans leave out: the default writes none
+/// of them, so a defect that sets one changes only what it names.
+#[derive(Debug, Clone, Default)]
+#[allow(clippy::struct_excessive_bools)]
+pub(crate) struct Extra {
+    /// `DataWytworzeniaFa` as written, instead of the UTC form of `created`.
+    pub(crate) created_text: Option<String>,
+    /// The seller's `Adres/KodKraju` (PL when `None`).
+    pub(crate) seller_country: Option<String>,
+    /// The seller's `NrEORI`.
+    pub(crate) seller_eori: Option<String>,
+    /// The seller's `Telefon` (with `DaneKontaktowe`).
+    pub(crate) seller_phone: Option<String>,
+    /// The seller's address `GLN`.
+    pub(crate) seller_gln: Option<String>,
+    /// The buyer's `IDNabywcy`.
+    pub(crate) buyer_key: Option<String>,
+    /// `P_19A`, the legal basis of an exemption.
+    pub(crate) exemption_basis: Option<String>,
+    /// `P_22=1` with one vehicle on this line number.
+    pub(crate) new_vehicle_line: Option<usize>,
+    /// `P_23=1`: a triangular supply.
+    pub(crate) triangular: bool,
+    /// `WarunkiTransakcji/PodmiotPosredniczacy=1`.
+    pub(crate) intermediary: bool,
+    /// `OkresFaKorygowanej`.
+    pub(crate) corrected_period: Option<String>,
+    /// `Podmiot1K` with this NIP.
+    pub(crate) corrected_seller: Option<String>,
+    /// `Podmiot2K`: NIP and `IDNabywcy`.
+    pub(crate) corrected_buyers: Vec<(String, Option<String>)>,
+    /// `ZaliczkaCzesciowa`: `P_6Z` and `P_15Z`.
+    pub(crate) partial_advances: Vec<(NaiveDate, Decimal)>,
+    /// `DodatkowyOpis`: `NrWiersza`, `Klucz`, `Wartosc`.
+    pub(crate) notes: Vec<(Option<usize>, String, String)>,
+    /// `Rozliczenie`.
+    pub(crate) settlement: Option<Settlement>,
+    /// `TerminOpis/Ilosc` of the payment term.
+    pub(crate) term_quantity: Option<i64>,
+    /// `SWIFT` of the bank account.
+    pub(crate) swift: Option<String>,
+    /// `RachunekWlasnyBanku=1` on the bank account.
+    pub(crate) own_bank_account: bool,
+    /// `LinkDoPlatnosci` and `IPKSeF`.
+    pub(crate) payment_link: Option<(String, String)>,
+    /// `KursUmowny` and `WalutaUmowna`.
+    pub(crate) contract_rate: Option<(Decimal, String)>,
+    /// The carrier's NIP (`Transport/Przewoznik`).
+    pub(crate) carrier_nip: Option<String>,
+    /// `StanPrzedZ` on the first order row.
+    pub(crate) order_row_before: bool,
+    /// `Rejestry/BDO`.
+    pub(crate) bdo: Option<String>,
+    /// A table in the attachment: the column types and the rows' cells.
+    pub(crate) table: Option<(Vec<&'static str>, Vec<Vec<String>>)>,
 }
 
 /// The tax scenarios: which rates the lines take and what parties and
@@ -612,6 +727,7 @@ fn make_line(index: usize, d: &LineDraw, rate: Rate) -> PlanLine {
         annex15: d.annex15 && matches!(rate, Rate::Pl("23" | "22" | "8" | "7" | "5" | "4" | "3")),
         exchange_rate: None,
         before: false,
+        extra: LineExtra::default(),
     }
 }
 
@@ -743,6 +859,7 @@ pub(crate) fn polish_address(n: u32) -> Address {
         country: "PL".to_owned(),
         line1: format!("ul. Polna {}", n % 200 + 1),
         line2: Some("00-001 Warszawa".to_owned()),
+        gln: None,
     }
 }
 
@@ -751,6 +868,7 @@ pub(crate) fn german_address() -> Address {
         country: "DE".to_owned(),
         line1: "Hauptstraße 1".to_owned(),
         line2: Some("10115 Berlin".to_owned()),
+        gln: None,
     }
 }
 
@@ -845,6 +963,7 @@ pub(crate) fn plan(draw: &Draw, profile: &InvoiceProfile) -> Plan {
                 country: "DE".to_owned(),
                 line1: "Hauptstraße 1".to_owned(),
                 line2: Some("10115 Berlin".to_owned()),
+                gln: None,
             },
         ),
         Scenario::Export => (
@@ -853,6 +972,7 @@ pub(crate) fn plan(draw: &Draw, profile: &InvoiceProfile) -> Plan {
                 country: "US".to_owned(),
                 line1: "1 Main Street".to_owned(),
                 line2: Some("Springfield, IL".to_owned()),
+                gln: None,
             },
         ),
         Scenario::Oss => (
@@ -861,6 +981,7 @@ pub(crate) fn plan(draw: &Draw, profile: &InvoiceProfile) -> Plan {
                 country: "DE".to_owned(),
                 line1: "Gartenweg 5".to_owned(),
                 line2: Some("80331 München".to_owned()),
+                gln: None,
             },
         ),
         _ if draw.buyer.as_str() == seller_nip => (
@@ -882,6 +1003,7 @@ pub(crate) fn plan(draw: &Draw, profile: &InvoiceProfile) -> Plan {
             name: "Szkoła Podstawowa nr 1".to_owned(),
             role: 8,
             share: None,
+            key: None,
         });
     }
     if gv {
@@ -890,6 +1012,7 @@ pub(crate) fn plan(draw: &Draw, profile: &InvoiceProfile) -> Plan {
             name: "Członek Grupy VAT sp. z o.o.".to_owned(),
             role: 10,
             share: None,
+            key: None,
         });
     }
     if polish_buyer && kind != Kind::Upr && draw.extra_buyers > 0 {
@@ -901,6 +1024,7 @@ pub(crate) fn plan(draw: &Draw, profile: &InvoiceProfile) -> Plan {
                 name: format!("Współnabywca {}", i + 1),
                 role: 4,
                 share: Some(share),
+                key: None,
             });
         }
     }
@@ -957,6 +1081,7 @@ pub(crate) fn plan(draw: &Draw, profile: &InvoiceProfile) -> Plan {
             .footer
             .then(|| ("0000099999".to_owned(), draw.regon.as_str().to_owned())),
         attachment: draw.attachment,
+        extra: Extra::default(),
     };
     if draw.period && matches!(kind, Kind::Vat) {
         let to = days_back(issue, draw.delivery_back);
@@ -972,8 +1097,11 @@ pub(crate) fn plan(draw: &Draw, profile: &InvoiceProfile) -> Plan {
         }
         Kind::Kor => {
             let corrected_date = days_back(issue, draw.corrected_back);
-            let k = (draw.changed % lines.len().max(1)) + 1;
-            let k = k.min(MAX_ROWS / 2);
+            // Each corrected line takes two rows (before and after): at
+            // least half the profile's fewest rows are corrected.
+            let fewest = profile.rows.start().div_ceil(2);
+            let k = ((draw.changed % lines.len().max(1)) + 1).max(fewest);
+            let k = k.min(lines.len()).min(MAX_ROWS / 2);
             let mut rows = Vec::new();
             for l in lines.iter().take(k) {
                 let mut before = l.clone();
@@ -1013,6 +1141,7 @@ pub(crate) fn plan(draw: &Draw, profile: &InvoiceProfile) -> Plan {
         }
         Kind::Zal | Kind::KorZal => {
             let mut rows = lines;
+            rows.truncate(MAX_ORDER_ROWS);
             let mut value = Decimal::ZERO;
             for r in &mut rows {
                 r.vat = r.rate.percent().map(|p| round2(tax_on_net(r.value, p)));
@@ -1204,6 +1333,7 @@ impl Xml {
         self.el("KodKraju", &a.country);
         self.el("AdresL1", &a.line1);
         self.opt("AdresL2", a.line2.as_ref());
+        self.opt("GLN", a.gln.as_ref());
         self.close(name);
     }
 
@@ -1218,6 +1348,7 @@ impl Xml {
                 self.el("KodKraju", c);
                 self.el("NrID", n);
             }
+            PartyId::Internal(id) => self.el("IDWew", id),
             PartyId::None => self.el("BrakID", 1),
         }
     }
@@ -1236,10 +1367,13 @@ impl Plan {
         };
         x.out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Faktura xmlns=\"http://crd.gov.pl/wzor/2025/06/25/13775/\" xmlns:etd=\"http://crd.gov.pl/xml/schematy/dziedzinowe/mf/2022/01/05/eD/DefinicjeTypy/\">");
         x.out.push_str("<Naglowek><KodFormularza kodSystemowy=\"FA (3)\" wersjaSchemy=\"1-0E\">FA</KodFormularza><WariantFormularza>3</WariantFormularza>");
-        x.el(
-            "DataWytworzeniaFa",
-            self.created.format("%Y-%m-%dT%H:%M:%SZ"),
-        );
+        match &self.extra.created_text {
+            Some(text) => x.el("DataWytworzeniaFa", text),
+            None => x.el(
+                "DataWytworzeniaFa",
+                self.created.format("%Y-%m-%dT%H:%M:%SZ"),
+            ),
+        }
         x.opt("SystemInfo", self.system_info.as_ref());
         x.close("Naglowek");
 
@@ -1247,6 +1381,7 @@ impl Plan {
         if self.seller_prefix {
             x.el("PrefiksPodatnika", "PL");
         }
+        x.opt("NrEORI", self.extra.seller_eori.as_ref());
         x.open("DaneIdentyfikacyjne");
         x.el("NIP", &self.seller_nip);
         x.el("Nazwa", "ABC AGD sp. z o. o.");
@@ -1254,15 +1389,25 @@ impl Plan {
         x.address(
             "Adres",
             &Address {
-                country: "PL".to_owned(),
+                country: self
+                    .extra
+                    .seller_country
+                    .clone()
+                    .unwrap_or_else(|| "PL".to_owned()),
                 line1: "ul. Kwiatowa 1 m. 2".to_owned(),
                 line2: Some("00-001 Warszawa".to_owned()),
+                gln: self.extra.seller_gln.clone(),
             },
         );
-        if let Some(email) = &self.seller_email {
+        let phone = self
+            .extra
+            .seller_phone
+            .as_deref()
+            .or(self.seller_email.as_ref().map(|_| "667444555"));
+        if self.seller_email.is_some() || phone.is_some() {
             x.open("DaneKontaktowe");
-            x.el("Email", email);
-            x.el("Telefon", "667444555");
+            x.opt("Email", self.seller_email.as_ref());
+            x.opt("Telefon", phone);
             x.close("DaneKontaktowe");
         }
         x.close("Podmiot1");
@@ -1275,12 +1420,14 @@ impl Plan {
         if let Some(a) = &self.buyer_address {
             x.address("Adres", a);
         }
+        x.opt("IDNabywcy", self.extra.buyer_key.as_ref());
         x.el("JST", if self.jst { 1 } else { 2 });
         x.el("GV", if self.gv { 1 } else { 2 });
         x.close("Podmiot2");
 
         for t in &self.thirds {
             x.open("Podmiot3");
+            x.opt("IDNabywcy", t.key.as_ref());
             x.open("DaneIdentyfikacyjne");
             x.party_id(&t.id);
             x.el("Nazwa", &t.name);
@@ -1326,14 +1473,31 @@ impl Plan {
         x.open("Zwolnienie");
         if self.exemption {
             x.el("P_19", 1);
-            x.el("P_19A", "art. 43 ust. 1 pkt 37 ustawy o VAT");
+            x.el(
+                "P_19A",
+                self.extra
+                    .exemption_basis
+                    .as_deref()
+                    .unwrap_or("art. 43 ust. 1 pkt 37 ustawy o VAT"),
+            );
         } else {
             x.el("P_19N", 1);
         }
         x.close("Zwolnienie");
-        x.out
-            .push_str("<NoweSrodkiTransportu><P_22N>1</P_22N></NoweSrodkiTransportu>");
-        x.el("P_23", 2);
+        x.open("NoweSrodkiTransportu");
+        if let Some(line) = self.extra.new_vehicle_line {
+            x.el("P_22", 1);
+            x.el("P_42_5", 2);
+            x.open("NowySrodekTransportu");
+            x.el("P_22A", self.issue);
+            x.el("P_NrWierszaNST", line);
+            x.el("P_22B", "1200");
+            x.close("NowySrodekTransportu");
+        } else {
+            x.el("P_22N", 1);
+        }
+        x.close("NoweSrodkiTransportu");
+        x.el("P_23", if self.extra.triangular { 1 } else { 2 });
         x.open("PMarzy");
         if self.margin {
             x.el("P_PMarzy", 1);
@@ -1359,43 +1523,104 @@ impl Plan {
                 x.el("NrKSeFN", 1);
             }
             x.close("DaneFaKorygowanej");
+            x.opt("OkresFaKorygowanej", self.extra.corrected_period.as_ref());
             x.opt("NrFaKorygowany", self.right_number.as_ref());
+            if let Some(nip) = &self.extra.corrected_seller {
+                x.open("Podmiot1K");
+                x.open("DaneIdentyfikacyjne");
+                x.el("NIP", nip);
+                x.el("Nazwa", "ABC AGD sp. z o. o.");
+                x.close("DaneIdentyfikacyjne");
+                x.address("Adres", &polish_address(9));
+                x.close("Podmiot1K");
+            }
+            for (nip, key) in &self.extra.corrected_buyers {
+                x.open("Podmiot2K");
+                x.open("DaneIdentyfikacyjne");
+                x.el("NIP", nip);
+                x.el("Nazwa", "F.H.U. Jan Kowalski");
+                x.close("DaneIdentyfikacyjne");
+                x.opt("IDNabywcy", key.as_ref());
+                x.close("Podmiot2K");
+            }
         }
         x.opt("P_15ZK", self.total_before.map(amount));
+        for (date, value) in &self.extra.partial_advances {
+            x.open("ZaliczkaCzesciowa");
+            x.el("P_6Z", date);
+            x.el("P_15Z", amount(*value));
+            x.close("ZaliczkaCzesciowa");
+        }
+        for (line, key, value) in &self.extra.notes {
+            x.open("DodatkowyOpis");
+            x.opt("NrWiersza", *line);
+            x.el("Klucz", key);
+            x.el("Wartosc", value);
+            x.close("DodatkowyOpis");
+        }
         for a in &self.advances {
             x.open("FakturaZaliczkowa");
             x.el("NrKSeFFaZaliczkowej", a);
             x.close("FakturaZaliczkowa");
         }
         for l in &self.lines {
+            let e = &l.extra;
+            // An element of the line, left out or renamed as the line says.
+            let put = |x: &mut Xml, name: &'static str, value: String| {
+                if e.omit == Some(name) {
+                    return;
+                }
+                match e.rename {
+                    Some((from, to)) if from == name => x.el(to, value),
+                    _ => x.el(name, value),
+                }
+            };
             x.open("FaWiersz");
             x.el("NrWierszaFa", l.number);
             x.el("UU_ID", &l.uu_id);
+            x.opt("P_6A", e.delivery);
             if !l.name.is_empty() {
                 x.el("P_7", &l.name);
             }
-            x.el("P_8A", &l.unit);
-            x.el("P_8B", amount(l.qty));
+            x.opt("GTIN", e.gtin.as_ref());
+            put(&mut x, "P_8A", l.unit.clone());
+            put(&mut x, "P_8B", amount(l.qty));
             if self.gross {
-                x.el("P_9B", amount(l.price));
-                x.el("P_11A", amount(l.value));
+                put(&mut x, "P_9B", amount(l.price));
+                put(&mut x, "P_11A", amount(l.value));
             } else {
-                x.el("P_9A", amount(l.price));
-                x.el("P_11", amount(l.value));
+                put(&mut x, "P_9A", amount(l.price));
+                put(&mut x, "P_11", amount(l.value));
             }
+            x.opt("P_11Vat", e.vat.map(amount));
             match l.rate {
-                Rate::Pl(text) => x.el("P_12", text),
+                Rate::Pl(text) => {
+                    put(&mut x, "P_12", text.to_owned());
+                    x.opt("P_12_XII", e.oss_beside);
+                }
                 Rate::Oss(p) => x.el("P_12_XII", p),
                 Rate::Margin => {}
             }
             if l.annex15 {
                 x.el("P_12_Zal_15", 1);
             }
+            x.opt("GTU", e.gtu);
+            x.opt("Procedura", e.procedure);
             x.opt("KursWaluty", l.exchange_rate.map(amount));
             if l.before {
                 x.el("StanPrzed", 1);
             }
             x.close("FaWiersz");
+        }
+        if let Some(r) = &self.extra.settlement {
+            x.open("Rozliczenie");
+            x.open("Obciazenia");
+            x.el("Kwota", amount(r.charge));
+            x.el("Powod", "koszty transportu");
+            x.close("Obciazenia");
+            x.el("SumaObciazen", amount(r.charges_sum));
+            x.el("DoZaplaty", amount(r.due));
+            x.close("Rozliczenie");
         }
         if let Some(p) = &self.payment {
             x.open("Platnosc");
@@ -1417,6 +1642,13 @@ impl Plan {
                 Payment::Due(date) => {
                     x.open("TerminPlatnosci");
                     x.el("Termin", date);
+                    if let Some(n) = self.extra.term_quantity {
+                        x.open("TerminOpis");
+                        x.el("Ilosc", n);
+                        x.el("Jednostka", "dni");
+                        x.el("ZdarzeniePoczatkowe", "doręczenie faktury");
+                        x.close("TerminOpis");
+                    }
                     x.close("TerminPlatnosci");
                 }
             }
@@ -1424,14 +1656,38 @@ impl Plan {
             if let Some(nrb) = &self.account {
                 x.open("RachunekBankowy");
                 x.el("NrRB", nrb);
+                x.opt("SWIFT", self.extra.swift.as_ref());
+                if self.extra.own_bank_account {
+                    x.el("RachunekWlasnyBanku", 1);
+                }
                 x.close("RachunekBankowy");
+            }
+            if let Some((link, id)) = &self.extra.payment_link {
+                x.el("LinkDoPlatnosci", link);
+                x.el("IPKSeF", id);
             }
             x.close("Platnosc");
         }
-        if let Some(t) = &self.transport {
+        let e = &self.extra;
+        if self.transport.is_some() || e.contract_rate.is_some() || e.intermediary {
             x.open("WarunkiTransakcji");
+        }
+        if let Some((rate, currency)) = &e.contract_rate {
+            x.el("KursUmowny", amount(*rate));
+            x.el("WalutaUmowna", currency);
+        }
+        if let Some(t) = &self.transport {
             x.open("Transport");
             x.el("RodzajTransportu", 3);
+            if let Some(nip) = &e.carrier_nip {
+                x.open("Przewoznik");
+                x.open("DaneIdentyfikacyjne");
+                x.el("NIP", nip);
+                x.el("Nazwa", "Trans-Pol sp. z o.o.");
+                x.close("DaneIdentyfikacyjne");
+                x.address("AdresPrzewoznika", &polish_address(5));
+                x.close("Przewoznik");
+            }
             x.el("OpisLadunku", 13);
             x.el(
                 "DataGodzRozpTransportu",
@@ -1441,12 +1697,17 @@ impl Plan {
             x.address("WysylkaZ", &t.from);
             x.address("WysylkaDo", &t.to);
             x.close("Transport");
+        }
+        if e.intermediary {
+            x.el("PodmiotPosredniczacy", 1);
+        }
+        if self.transport.is_some() || e.contract_rate.is_some() || e.intermediary {
             x.close("WarunkiTransakcji");
         }
         if let Some((value, rows)) = &self.order {
             x.open("Zamowienie");
             x.el("WartoscZamowienia", amount(*value));
-            for r in rows {
+            for (i, r) in rows.iter().enumerate() {
                 x.open("ZamowienieWiersz");
                 x.el("NrWierszaZam", r.number);
                 x.el("UU_IDZ", &r.uu_id);
@@ -1458,6 +1719,9 @@ impl Plan {
                 x.opt("P_11VatZ", r.vat.map(amount));
                 if let Rate::Pl(text) = r.rate {
                     x.el("P_12Z", text);
+                }
+                if i == 0 && e.order_row_before {
+                    x.el("StanPrzedZ", 1);
                 }
                 x.close("ZamowienieWiersz");
             }
@@ -1472,11 +1736,31 @@ impl Plan {
             x.open("Rejestry");
             x.el("KRS", krs);
             x.el("REGON", regon);
+            x.opt("BDO", e.bdo.as_ref());
             x.close("Rejestry");
             x.close("Stopka");
         }
         if self.attachment {
-            x.out.push_str("<Zalacznik><BlokDanych><ZNaglowek>Warunki dostawy</ZNaglowek><MetaDane><ZKlucz>wersja</ZKlucz><ZWartosc>1</ZWartosc></MetaDane><Tekst><Akapit>Towar dostarczony na paletach.</Akapit></Tekst></BlokDanych></Zalacznik>");
+            x.out.push_str("<Zalacznik><BlokDanych><ZNaglowek>Warunki dostawy</ZNaglowek><MetaDane><ZKlucz>wersja</ZKlucz><ZWartosc>1</ZWartosc></MetaDane><Tekst><Akapit>Towar dostarczony na paletach.</Akapit></Tekst>");
+            if let Some((columns, rows)) = &e.table {
+                x.open("Tabela");
+                x.open("TNaglowek");
+                for (i, typ) in columns.iter().enumerate() {
+                    let _ = write!(x.out, "<Kol Typ=\"{typ}\">");
+                    x.el("NKom", format!("kolumna {}", i + 1));
+                    x.close("Kol");
+                }
+                x.close("TNaglowek");
+                for row in rows {
+                    x.open("Wiersz");
+                    for cell in row {
+                        x.el("WKom", cell);
+                    }
+                    x.close("Wiersz");
+                }
+                x.close("Tabela");
+            }
+            x.out.push_str("</BlokDanych></Zalacznik>");
         }
         x.close("Faktura");
         x.out

@@ -31,7 +31,9 @@ use std::ops::RangeInclusive;
 mod invoice;
 mod violations;
 
-pub use invoice::{ALL_KINDS, InvoiceProfile, MAX_ROWS, arb_invoice, arb_invoice_with};
+pub use invoice::{
+    ALL_KINDS, InvoiceProfile, MAX_ORDER_ROWS, MAX_ROWS, arb_invoice, arb_invoice_with,
+};
 pub use violations::{
     no_violation_reason, violating, violating_with, violation_codes, violation_kinds,
 };

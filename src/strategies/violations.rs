@@ -22,9 +22,11 @@ use crate::facts::rates::RateGroup;
 use crate::model::Faktura;
 use crate::rules::numbering::invoice_number_looks_like_ksef_number as ksef_like_number;
 use crate::rules::{
-    self, Check, Rule, advances, amounts, corrections, currency, dates, header, ids, lines,
-    numbering, parties, payment, simplified,
+    self, Check, Rule, advances, amounts, attachments, corrections, currency, dates, header, ids,
+    lines, numbering, parties, payment, simplified, xml,
 };
+
+mod parts;
 
 use super::invoice::{
     Corrected, InvoiceProfile, PartyId, Payment, Plan, Rate, Summary, Third, Transport, arb_plan,
@@ -138,6 +140,16 @@ fn ksef_of(nip: &str, date: NaiveDate, unique: u64) -> Option<String> {
     KsefNumber::compose(&nip, date, unique)
         .ok()
         .map(|k| k.as_str().to_owned())
+}
+
+/// The first KSeF number the invoice cites: the corrected invoice's, or
+/// else the first advance invoice's.
+fn cited_ksef(p: &mut Plan) -> Option<&mut String> {
+    if p.corrected.as_ref().is_some_and(|c| c.ksef.is_some()) {
+        p.corrected.as_mut().and_then(|c| c.ksef.as_mut())
+    } else {
+        p.advances.first_mut()
+    }
 }
 
 /// The defects, by rule code.
@@ -434,11 +446,7 @@ const DEFECTS: &[Defect] = &[
                 s.push(if last == Some('0') { '1' } else { '0' });
                 s
             };
-            if let Some(k) = p.corrected.as_mut().and_then(|c| c.ksef.as_mut()) {
-                *k = flip(k);
-                return true;
-            }
-            match p.advances.first_mut() {
+            match cited_ksef(p) {
                 Some(k) => {
                     *k = flip(k);
                     true
@@ -645,6 +653,7 @@ const DEFECTS: &[Defect] = &[
                     name: name.to_owned(),
                     role: 4,
                     share: Some(Decimal::from(60)),
+                    key: None,
                 });
             }
             true
@@ -661,6 +670,7 @@ const DEFECTS: &[Defect] = &[
                 name: "Szkoła Podstawowa nr 2".to_owned(),
                 role: 8,
                 share: None,
+                key: None,
             });
             true
         },
@@ -902,7 +912,11 @@ const DEFECTS: &[Defect] = &[
         rule: &amounts::reverse_charge_unused::REVERSE_CHARGE_UNUSED,
         kinds: &[Kind::Vat, Kind::Zal, Kind::Roz, Kind::Upr],
         apply: |p| {
-            matches!(p.buyer, PartyId::Nip(_)) && !std::mem::replace(&mut p.reverse_charge, true)
+            // A line at np I is outside Poland: it would justify P_18.
+            let outside = p.lines.iter().any(|l| l.rate == Rate::Pl("np I"));
+            matches!(p.buyer, PartyId::Nip(_))
+                && !outside
+                && !std::mem::replace(&mut p.reverse_charge, true)
         },
     },
     Defect {
@@ -982,6 +996,7 @@ const DEFECTS: &[Defect] = &[
                     name: "Odbiorca sp. z o.o.".to_owned(),
                     role: 2,
                     share: None,
+                    key: None,
                 });
             }
             true
@@ -1024,6 +1039,7 @@ const DEFECTS: &[Defect] = &[
                 name,
                 role: 8,
                 share: None,
+                key: None,
             });
             true
         },
@@ -1039,6 +1055,7 @@ const DEFECTS: &[Defect] = &[
                 name,
                 role: 11,
                 share: None,
+                key: None,
             });
             true
         },
@@ -1057,6 +1074,7 @@ const DEFECTS: &[Defect] = &[
                 name,
                 role: 5,
                 share: None,
+                key: None,
             });
             true
         },
@@ -1143,13 +1161,19 @@ const DEFECTS: &[Defect] = &[
     },
 ];
 
+/// Every defect: those of the parts valid invoices write, then those of the
+/// parts they leave out.
+fn all_defects() -> impl Iterator<Item = &'static Defect> {
+    DEFECTS.iter().chain(parts::PART_DEFECTS)
+}
+
 fn defect(code: &str) -> Option<&'static Defect> {
-    DEFECTS.iter().find(|d| d.rule.meta.code == code)
+    all_defects().find(|d| d.rule.meta.code == code)
 }
 
 /// The rule codes [`violating`] has a defect for, sorted.
 pub fn violation_codes() -> Vec<&'static str> {
-    let mut codes: Vec<&'static str> = DEFECTS.iter().map(|d| d.rule.meta.code).collect();
+    let mut codes: Vec<&'static str> = all_defects().map(|d| d.rule.meta.code).collect();
     codes.sort_unstable();
     codes
 }
@@ -1231,9 +1255,84 @@ pub fn no_violation_reason(code: &str) -> Option<&'static str> {
         Check::Schema | Check::SchemaMapped(_) => {
             "a schema constraint (a pattern, a choice, a fixed value, a required element, a range): the typed model holds only documents that parse, so it cannot carry the defect"
         }
-        Check::Document(_) => {
-            "no defect generator yet: the generated invoices do not use the parts this rule checks (e.g. Rozliczenie, ZaliczkaCzesciowa, Podmiot1K/2K, P_6A, contract rates), or it depends on settings (exchange-rate file, session mode, environment) or is info-level about presence"
-        }
+        Check::Document(_) => document_reason(rule).unwrap_or(NO_REASON),
         _ => "applies to KSeF request data that an invoice document does not carry",
     })
+}
+
+/// The answer for a document rule missing from [`DOCUMENT_REASONS`]; a
+/// test keeps every document rule out of it.
+const NO_REASON: &str = "no defect generator";
+
+/// Why a document rule has no defect: each of these rules reads a
+/// [`Settings`](crate::Settings) value that the default settings of
+/// [`InvoiceProfile::now`] leave unset or set otherwise, so no document
+/// alone makes it fire.
+const DOCUMENT_REASONS: &[(&Rule, &str)] = &[
+    (
+        &attachments::attachment_in_online_session::ATTACHMENT_IN_ONLINE_SESSION,
+        "fires only when Settings::mode is SessionMode::Online: the attachment itself is valid, and the default mode (Unspecified) does not say how the invoice is sent",
+    ),
+    (
+        &attachments::attachments_not_enabled::ATTACHMENTS_NOT_ENABLED,
+        "fires only when Settings::attachments_allowed is Some(false), i.e. the taxpayer has not enabled attachments in KSeF; the document cannot say that, and the default (None) is unknown",
+    ),
+    (
+        &currency::nbp_rate::EXCHANGE_RATE_NOT_NBP,
+        "compares each exchange rate with the NBP Table A mid-rate in Settings::exchange_rates; the default settings load no rate table, and without one the rule stays silent",
+    ),
+    (
+        &dates::issue_date_time_zone_window::ISSUE_DATE_TIME_ZONE_WINDOW,
+        "fires only when the acceptance moment (Settings::now, or a batch session's opened_at in Settings::mode) is in the first hours of a Warsaw day that has not begun in UTC (23:00-24:00 UTC in winter, 22:00-24:00 in summer) and the issue date is that Warsaw day; at the profile's now (12:00 UTC) the Warsaw and UTC dates agree, so no issue date can be ahead of UTC",
+    ),
+    (
+        &xml::session_form_code_mismatch::SESSION_FORM_CODE_MISMATCH,
+        "compares the FA(3) document with Settings::form_code, the form code of the session it is sent in, which the default settings leave unset; the document's own form code is fixed by the schema",
+    ),
+];
+
+fn document_reason(rule: &Rule) -> Option<&'static str> {
+    DOCUMENT_REASONS
+        .iter()
+        .find(|(r, _)| r.meta.code == rule.meta.code)
+        .map(|(_, reason)| *reason)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_document_rule_has_a_defect_or_its_own_reason() {
+        let mut missing = Vec::new();
+        for rule in rules::RULES {
+            if !matches!(rule.check, Check::Document(_)) {
+                continue;
+            }
+            let code = rule.meta.code;
+            let has_defect = defect(code).is_some();
+            let reason = document_reason(rule);
+            assert!(
+                !(has_defect && reason.is_some()),
+                "{code}: both a defect and a reason"
+            );
+            if !has_defect && reason.is_none() {
+                missing.push(code);
+            }
+        }
+        assert!(missing.is_empty(), "no defect and no reason: {missing:?}");
+        let mut reasons: Vec<&str> = DOCUMENT_REASONS.iter().map(|(_, r)| *r).collect();
+        reasons.sort_unstable();
+        reasons.dedup();
+        assert_eq!(reasons.len(), DOCUMENT_REASONS.len(), "a reason repeats");
+    }
+
+    #[test]
+    fn defects_are_unique_per_rule() {
+        let mut codes: Vec<&str> = all_defects().map(|d| d.rule.meta.code).collect();
+        let all = codes.len();
+        codes.sort_unstable();
+        codes.dedup();
+        assert_eq!(codes.len(), all);
+    }
 }
