@@ -13,21 +13,21 @@ crate::declare_rule! {
     /// ## What it checks
     /// The document passes the FA(3) schema, but fa3's typed model (generated
     /// from the same schema) cannot read it, so no business rule ran on it.
-    /// The known case is a choice field of the schema's `TWybor1`/`TWybor1_2`
-    /// types (numbers restricted to 1 or 2, such as `P_16` or `Zaplacono`)
-    /// written with a sign or leading zeros: `+02` is the number 2 for the
-    /// schema, but the generated reader compares the text with `1` and `2`.
-    /// (Text at its length limit in multi-byte letters was the other case
-    /// until the model counted lengths in characters.)
+    /// The known case is `Ilosc` of a payment term's `TerminOpis`: the schema
+    /// types it `xsd:integer` (any size libxml2 reads, e.g. `3000000000`),
+    /// the model `i32`. (A choice field of the `TWybor1_2` kind written `+02`
+    /// or `02`, an empty `PrefiksPodatnika` meaning its fixed `PL`, and text
+    /// at its length limit in multi-byte letters were cases until the model
+    /// read them as the schema does.)
     ///
     /// `fa3::parse` and the commands that need the typed model (`fa3 format`,
-    /// `fa3 link`, `fa3 registry record`) report this code at error severity
-    /// for any document the model cannot read, whether or not it is
-    /// schema-valid. `fa3 format` also reports it for anything the model
-    /// would not keep when it writes the invoice back (an unknown attribute,
-    /// a comment, a processing instruction, an `xsi:` attribute, a value it
-    /// would change), and then prints nothing: content is never dropped
-    /// silently.
+    /// `fa3 link`, `fa3 registry record`) validate first: a document the
+    /// schema rejects gets the schema's findings, and a schema-valid one the
+    /// model cannot read gets this code at error severity. `fa3 format` also
+    /// reports it for anything the model would not keep when it writes the
+    /// invoice back (a comment, a processing instruction, an `xsi:`
+    /// attribute, a value it would change), and then prints nothing: content
+    /// is never dropped silently.
     ///
     /// ## Why it matters
     /// KSeF will accept the document (it is schema-valid), but fa3 could not
@@ -36,12 +36,12 @@ crate::declare_rule! {
     ///
     /// ## Example
     /// ```xml
-    /// <P_16>+02</P_16> <!-- the schema reads 2 -->
+    /// <Ilosc>3000000000</Ilosc> <!-- an xsd:integer, beyond the model's i32 -->
     /// ```
     ///
     /// ## Fix
     /// Nothing is wrong with the invoice for KSeF. Check its business content
-    /// by other means, or write the value plainly (`2`).
+    /// by other means, or keep the value within what the model reads.
     pub static MODEL_UNREADABLE = {
         code: "FA3-XML-012",
         name: "typed-model-unreadable",
