@@ -142,3 +142,28 @@ fn an_empty_element_with_a_fixed_value_is_read_as_that_value() {
         written
     );
 }
+
+/// Found by the `builder` target: a date or time with a multi-byte character
+/// where a digit belongs (`2026-02-1\u{feff}9:30:47Z`) made the lexical
+/// parser slice inside the character and panic; it is now an invalid value.
+#[test]
+fn a_multibyte_character_inside_a_date_time_is_invalid_not_a_panic() {
+    use fa3::model::values::{Date, DateTime};
+    for text in [
+        "2026-02-1\u{feff}9:30:47Z",
+        "2026-02-1\u{feff}",
+        "2026-02-19T09:30:4\u{feff}Z",
+        "2026-02-19T09:30:4é",
+        "2026-02-ż9",
+    ] {
+        assert!(text.parse::<DateTime>().is_err(), "{text}");
+        assert!(text.parse::<Date>().is_err(), "{text}");
+    }
+    let mut doc = include_str!("fixtures/base.xml").to_owned();
+    let at = doc.find("<DataWytworzeniaFa>").unwrap() + "<DataWytworzeniaFa>".len() + 9;
+    doc.insert(at, '\u{feff}');
+    let report = fa3::validate(doc.as_bytes(), &settings()).unwrap();
+    assert!(report.has_errors());
+    assert!(fa3::parse(doc.as_bytes()).is_err());
+    assert!(fa3::parse_with_generated_reader(doc.as_bytes()).is_err());
+}

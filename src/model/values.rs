@@ -200,7 +200,8 @@ fn two_digits(s: &str) -> Option<i32> {
 #[allow(clippy::many_single_char_names)]
 fn parse_ymd(s: &str) -> Option<(NaiveDate, &str)> {
     let b = s.as_bytes();
-    if b.len() < 10 || b[4] != b'-' || b[7] != b'-' {
+    // ASCII first, so that every slice below falls on a character boundary.
+    if b.len() < 10 || !b[..10].is_ascii() || b[4] != b'-' || b[7] != b'-' {
         return None;
     }
     if !b[..4].iter().all(u8::is_ascii_digit) {
@@ -362,7 +363,7 @@ impl DateTime {
 #[allow(clippy::many_single_char_names)]
 fn parse_time(s: &str) -> Option<(NaiveTime, bool, &str)> {
     let b = s.as_bytes();
-    if b.len() < 8 || b[2] != b':' || b[5] != b':' {
+    if b.len() < 8 || !b[..8].is_ascii() || b[2] != b':' || b[5] != b':' {
         return None;
     }
     let h: u32 = two_digits(&s[0..2])?.try_into().ok()?;
