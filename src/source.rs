@@ -479,16 +479,14 @@ impl<'p> Wanted<'p> {
             if let Some(&wanted) = self.name_ids.get(name)
                 && self.names.contains(&(p, wanted))
             {
-                let count = match parent.seen.iter_mut().find(|(n, _)| *n == wanted) {
-                    Some((_, count)) => {
+                let count =
+                    if let Some((_, count)) = parent.seen.iter_mut().find(|(n, _)| *n == wanted) {
                         *count += 1;
                         *count
-                    }
-                    None => {
+                    } else {
                         parent.seen.push((wanted, 1));
                         1
-                    }
-                };
+                    };
                 matched = self
                     .child
                     .get(&(p, wanted, count))
