@@ -12,7 +12,7 @@ use crate::rules::xml::{fa2_document, model_unreadable};
 use crate::rules::xsd::wrong_root;
 use crate::schema::Staged;
 use crate::settings::Settings;
-use crate::source::{LineIndex, path_at};
+use crate::source::{Tags, line_cols, locate_paths, path_at};
 
 /// The outcome of checking one document: its report and, when the document
 /// could be read, the typed invoice (used for checks across documents, such
@@ -24,18 +24,31 @@ pub struct Checked {
     /// The typed invoice, when the document could be read into the model
     /// (boxed: the model is large, and a result is moved more than once).
     pub invoice: Option<Box<Faktura>>,
+    /// Where the document's start tags are, when the typed model was read
+    /// (to locate findings by path without another pass).
+    pub tags: Option<Tags>,
 }
 
 /// Checks one document.
 pub fn check(bytes: &[u8], settings: &Settings) -> Checked {
     let mut diagnostics = Vec::new();
-    let invoice = run(bytes, settings, &mut diagnostics);
-    let mut report = finish(bytes, settings, diagnostics);
+    let (invoice, tags) = match run(bytes, settings, &mut diagnostics) {
+        Some((invoice, tags)) => (Some(invoice), tags),
+        None => (None, None),
+    };
+    let mut report = finish(bytes, tags.as_ref(), settings, diagnostics);
     report.sort();
-    Checked { report, invoice }
+    Checked {
+        report,
+        invoice,
+        tags,
+    }
 }
 
-fn run(bytes: &[u8], settings: &Settings, out: &mut Vec<Diagnostic>) -> Option<Box<Faktura>> {
+/// The typed invoice, with the record of its start tags.
+type Read = (Box<Faktura>, Option<Tags>);
+
+fn run(bytes: &[u8], settings: &Settings, out: &mut Vec<Diagnostic>) -> Option<Read> {
     if !pre_scan(bytes, settings, out) {
         return None;
     }
@@ -72,18 +85,21 @@ fn run(bytes: &[u8], settings: &Settings, out: &mut Vec<Diagnostic>) -> Option<B
 }
 
 /// The typed model and the business rules, for a schema-valid document.
-fn read_invoice(
-    bytes: &[u8],
-    settings: &Settings,
-    out: &mut Vec<Diagnostic>,
-) -> Option<Box<Faktura>> {
-    match crate::parse::build_valid(bytes) {
-        Ok(invoice) => {
+fn read_invoice(bytes: &[u8], settings: &Settings, out: &mut Vec<Diagnostic>) -> Option<Read> {
+    match crate::parse::build_valid_located(bytes) {
+        Ok((invoice, tags)) => {
             out.extend(form_code::check_typed(&invoice));
             out.extend(crate::rules::run_document_rules(&invoice, settings));
-            // The typed model trims P_2; its whitespace is read from the text.
-            out.extend(invoice_number_whitespace::check_text(bytes));
-            Some(Box::new(invoice))
+            // The typed model trims P_2; its whitespace is read from the
+            // text, found through the record of start tags.
+            let raw = tags
+                .as_ref()
+                .and_then(|t| t.raw_text(bytes, crate::rules::duplicates::P_2));
+            out.extend(match raw {
+                Some(raw) => invoice_number_whitespace::check_raw(&raw),
+                None => invoice_number_whitespace::check_text(bytes),
+            });
+            Some((Box::new(invoice), tags))
         }
         Err(e) => {
             // Schema-valid, but the generated model cannot read it: the
@@ -153,41 +169,52 @@ fn pre_scan(bytes: &[u8], settings: &Settings, out: &mut Vec<Diagnostic>) -> boo
     !scan.fatal
 }
 
-/// Up to this many findings located by path are located one walk each.
-const PATH_WALKS: usize = 16;
-
 /// Applies selection and severity overrides, then resolves positions.
-fn finish(bytes: &[u8], settings: &Settings, diagnostics: Vec<Diagnostic>) -> Report {
-    if diagnostics.is_empty() {
-        // The common case: nothing to locate, so no line index to build.
-        return Report { diagnostics };
-    }
-    let index = LineIndex::new(bytes);
-    // A few findings located by path each take a walk that stops at their
-    // element; many share one map of the whole document.
-    let by_path = diagnostics
-        .iter()
-        .filter(|d| d.span.is_none() && !d.path.is_empty() && d.path != "/")
-        .count();
-    let mut map = None;
-    let diagnostics = diagnostics
+fn finish(
+    bytes: &[u8],
+    tags: Option<&Tags>,
+    settings: &Settings,
+    diagnostics: Vec<Diagnostic>,
+) -> Report {
+    let mut diagnostics: Vec<Diagnostic> = diagnostics
         .into_iter()
         .filter(|d| settings.selection.is_enabled(d.code))
         .map(|mut d| {
             d.severity = settings.selection.severity_of(d.code, d.severity);
-            if d.span.is_none() && !d.path.is_empty() && d.path != "/" {
-                d.span = if by_path <= PATH_WALKS {
-                    crate::parse::locate_path(bytes, &d.path)
-                } else {
-                    map.get_or_insert_with(|| crate::parse::source_map(bytes))
-                        .resolve(&d.path)
-                };
-            }
-            d.locate(&index);
             d
         })
         .collect();
+    locate(bytes, tags, &mut diagnostics);
     Report { diagnostics }
+}
+
+/// Gives a span to the findings located by path (from the record of start
+/// tags when there is one, else in one walk for all of them), then a line
+/// and column to every finding with a span.
+pub(crate) fn locate(bytes: &[u8], tags: Option<&Tags>, diagnostics: &mut [Diagnostic]) {
+    let by_path = |d: &Diagnostic| d.span.is_none() && !d.path.is_empty() && d.path != "/";
+    let paths: Vec<&str> = diagnostics
+        .iter()
+        .filter(|d| by_path(d))
+        .map(|d| d.path.as_str())
+        .collect();
+    let mut spans = locate_paths(bytes, tags, &paths).into_iter();
+    for d in diagnostics.iter_mut().filter(|d| by_path(d)) {
+        d.span = spans.next().flatten();
+    }
+    // Lines and columns in one pass up to the last finding.
+    let mut at: Vec<(usize, usize)> = diagnostics
+        .iter()
+        .enumerate()
+        .filter_map(|(i, d)| Some((d.span.as_ref()?.start, i)))
+        .collect();
+    at.sort_unstable();
+    let offsets: Vec<usize> = at.iter().map(|&(offset, _)| offset).collect();
+    for ((_, i), (line, column)) in at.into_iter().zip(line_cols(bytes, &offsets)) {
+        if let Some(d) = diagnostics.get_mut(i) {
+            (d.line, d.column) = (line, column);
+        }
+    }
 }
 
 #[cfg(test)]

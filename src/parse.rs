@@ -1,6 +1,7 @@
 //! Reading bytes into the typed [`Faktura`] and writing it back as XML.
 
 use std::fmt;
+#[cfg(test)]
 use std::ops::Range;
 
 use quick_xml::Writer;
@@ -11,7 +12,9 @@ use crate::Error;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::Faktura;
 use crate::rules::xml::{invalid_utf8, model_unreadable};
-use crate::source::{LineIndex, SourceMap};
+use crate::source::LineIndex;
+#[cfg(test)]
+use crate::source::SourceMap;
 
 /// The document could not be read into the typed model; the diagnostics say
 /// why and where.
@@ -68,10 +71,7 @@ pub fn parse(bytes: &[u8]) -> Result<Faktura, ParseError> {
 /// Reads a document the schema validator has accepted into the typed model
 /// (the generated builder, see `crate::model::builder`).
 pub(crate) fn build_valid(bytes: &[u8]) -> Result<Faktura, ParseError> {
-    let text = match std::str::from_utf8(bytes) {
-        Ok(t) => t,
-        Err(e) => return Err(located(bytes, invalid_utf8::not_utf8_at(e.valid_up_to()))),
-    };
+    let text = utf8_text(bytes)?;
     crate::model::build(text).map_err(|e| unreadable(bytes, &e))
 }
 
@@ -80,12 +80,22 @@ pub(crate) fn build_valid(bytes: &[u8]) -> Result<Faktura, ParseError> {
 /// [`parse`] with it; not part of the supported API.
 #[doc(hidden)]
 pub fn parse_with_generated_reader(bytes: &[u8]) -> Result<Faktura, ParseError> {
-    let text = match std::str::from_utf8(bytes) {
-        Ok(t) => t,
-        Err(e) => return Err(located(bytes, invalid_utf8::not_utf8_at(e.valid_up_to()))),
-    };
+    let text = utf8_text(bytes)?;
     let mut reader = SliceReader::new(text);
     Faktura::deserialize(&mut reader).map_err(|e| unreadable(bytes, &e))
+}
+
+/// [`build_valid`], also recording where each element's start tag is.
+pub(crate) fn build_valid_located(
+    bytes: &[u8],
+) -> Result<(Faktura, Option<crate::source::Tags>), ParseError> {
+    let text = utf8_text(bytes)?;
+    crate::model::build_located(text).map_err(|e| unreadable(bytes, &e))
+}
+
+fn utf8_text(bytes: &[u8]) -> Result<&str, ParseError> {
+    std::str::from_utf8(bytes)
+        .map_err(|e| located(bytes, invalid_utf8::not_utf8_at(e.valid_up_to())))
 }
 
 fn located(bytes: &[u8], mut d: Diagnostic) -> ParseError {
@@ -166,7 +176,9 @@ pub fn from_json(json: &str) -> Result<Faktura, Error> {
     serde_json::from_str(json).map_err(|e| Error::Json(e.to_string()))
 }
 
-/// Builds the map from element paths to start-tag spans in one pass.
+/// Builds the map from element paths to start-tag spans in one pass (the
+/// reference the ways of locating findings are tested against).
+#[cfg(test)]
 ///
 /// Every step is recorded with its same-name sibling index (`FaWiersz[3]`);
 /// [`SourceMap::resolve`] accepts paths with or without `[1]`.
@@ -208,8 +220,10 @@ pub fn source_map(bytes: &[u8]) -> SourceMap {
 /// The span [`source_map`] followed by [`SourceMap::resolve`] gives for
 /// `path`, found by one walk that stops as soon as it is known: nothing is
 /// recorded for the elements off the path, so locating a finding near the
-/// start of a large document costs almost nothing.
-pub(crate) fn locate_path(bytes: &[u8], path: &str) -> Option<Range<usize>> {
+/// start of a large document costs almost nothing. The reference for
+/// [`crate::source::locate_paths`].
+#[cfg(test)]
+fn locate_path(bytes: &[u8], path: &str) -> Option<Range<usize>> {
     use quick_xml::Reader;
 
     let steps: Vec<(&[u8], usize)> = path
@@ -265,6 +279,7 @@ pub(crate) fn locate_path(bytes: &[u8], path: &str) -> Option<Range<usize>> {
     }
 }
 
+#[cfg(test)]
 fn push_step(
     stack: &mut [(String, std::collections::HashMap<Vec<u8>, usize>)],
     name: &[u8],
@@ -310,5 +325,60 @@ mod tests {
             }
         }
         assert!(checked > 10_000, "{checked}");
+    }
+
+    /// All the paths of a document located together (from the builder's
+    /// record of start tags, and in one walk without it) land where each
+    /// located alone lands; the raw text of P_2 found through the record is
+    /// the one read from the text.
+    #[test]
+    fn locating_many_paths_at_once_agrees_with_one_at_a_time() {
+        use crate::source::{locate_paths, raw_text};
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/official");
+        let mut recorded = 0;
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let bytes = std::fs::read(entry.unwrap().path()).unwrap();
+            let (_, tags) = build_valid_located(&bytes).unwrap();
+            let tags = tags.unwrap();
+            let with_bom = [&b"\xEF\xBB\xBF"[..], &bytes].concat();
+            let (_, bom_tags) = build_valid_located(&with_bom).unwrap();
+            let bom_tags = bom_tags.unwrap();
+            for doc in [&bytes[..], &bytes[..bytes.len() / 2]] {
+                let map = source_map(doc);
+                let mut paths: Vec<String> = Vec::new();
+                for path in map.spans_for_tests() {
+                    paths.push(path.clone());
+                    paths.push(path.replace("[1]", ""));
+                    paths.push(format!("{path}/Nowhere"));
+                    paths.push(format!("{path}/@attr"));
+                    paths.push(path.replace("[1]", "[7]"));
+                }
+                paths.push("/".into());
+                paths.push("/Other".into());
+                paths.sort();
+                let paths: Vec<&str> = paths.iter().map(String::as_str).collect();
+                let alone: Vec<_> = paths.iter().map(|p| locate_path(doc, p)).collect();
+                assert_eq!(locate_paths(doc, None, &paths), alone);
+                // Any few of them together, too.
+                for few in paths.chunks(7) {
+                    let alone: Vec<_> = few.iter().map(|p| locate_path(doc, p)).collect();
+                    assert_eq!(locate_paths(doc, None, few), alone);
+                    if doc.len() == bytes.len() {
+                        assert_eq!(locate_paths(doc, Some(&tags), few), alone);
+                        let shifted: Vec<_> = alone
+                            .iter()
+                            .map(|s| s.clone().map(|s| s.start + 3..s.end + 3))
+                            .collect();
+                        assert_eq!(locate_paths(&with_bom, Some(&bom_tags), few), shifted);
+                        recorded += few.len();
+                    }
+                }
+            }
+            let p_2 = crate::rules::duplicates::P_2;
+            assert_eq!(tags.raw_text(&bytes, p_2), raw_text(&bytes, p_2));
+            assert!(tags.raw_text(&bytes, p_2).is_some());
+            assert_eq!(bom_tags.raw_text(&with_bom, p_2), raw_text(&bytes, p_2));
+        }
+        assert!(recorded > 5_000, "{recorded}");
     }
 }

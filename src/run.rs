@@ -163,6 +163,7 @@ fn check_document(doc: &Document, settings: &Settings) -> crate::check::Checked 
         return crate::check::Checked {
             report: pre_scan(&doc.bytes, doc.len, settings),
             invoice: None,
+            tags: None,
         };
     }
     crate::check::check(&doc.bytes, settings)
@@ -497,7 +498,8 @@ pub fn run(
                   emit: &mut dyn FnMut(FileResult)| {
         let mut report = checked.report;
         if let Some(invoice) = &checked.invoice {
-            cross_document(&doc, invoice, options, state, &mut report);
+            let tags = checked.tags.as_ref();
+            cross_document(&doc, invoice, tags, options, state, &mut report);
         }
         // No message or path echoes a huge value or name whole.
         for d in &mut report.diagnostics {
@@ -746,6 +748,7 @@ pub fn dup_key(invoice: &Faktura) -> Option<DupKey> {
 fn cross_document(
     doc: &Document,
     invoice: &Faktura,
+    tags: Option<&crate::source::Tags>,
     options: &RunOptions<'_>,
     state: &mut RunState,
     report: &mut Report,
@@ -760,7 +763,10 @@ fn cross_document(
     if let (Some(registry), Some(now)) = (options.registry, settings.now) {
         let today = settings.tz.local_date(now);
         // The typed model trims P_2; the whitespace around it matters here.
-        let raw = crate::source::raw_text(&doc.bytes, duplicates::P_2);
+        let raw = match tags {
+            Some(tags) => tags.raw_text(&doc.bytes, duplicates::P_2),
+            None => crate::source::raw_text(&doc.bytes, duplicates::P_2),
+        };
         let raw = raw.as_deref().unwrap_or(invoice.fa.p_2.0.as_str());
         found.extend(already_sent::check(registry, &key, raw, today));
     }
@@ -771,15 +777,9 @@ fn cross_document(
     if found.is_empty() {
         return;
     }
-    let index = crate::source::LineIndex::new(&doc.bytes);
-    let map = crate::parse::source_map(&doc.bytes);
-    for mut d in filter(found, settings).diagnostics {
-        if !d.path.is_empty() {
-            d.span = map.resolve(&d.path);
-        }
-        d.locate(&index);
-        report.diagnostics.push(d);
-    }
+    let mut found = filter(found, settings).diagnostics;
+    crate::check::locate(&doc.bytes, tags, &mut found);
+    report.diagnostics.append(&mut found);
     report.sort();
 }
 

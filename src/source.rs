@@ -1,7 +1,7 @@
 //! Byte offsets to line:column, and element paths to byte spans.
 
 use std::cell::OnceCell;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use quick_xml::Reader;
@@ -32,19 +32,12 @@ impl<'a> LineIndex<'a> {
     /// Indexes `text`.
     pub fn new(text: &'a [u8]) -> Self {
         let mut starts = vec![0];
-        let mut i = 0;
-        while i < text.len() {
-            match text[i] {
-                b'\n' => starts.push(i + 1),
-                b'\r' => {
-                    if text.get(i + 1) == Some(&b'\n') {
-                        i += 1;
-                    }
-                    starts.push(i + 1);
-                }
-                _ => {}
+        for i in memchr::memchr2_iter(b'\n', b'\r', text) {
+            // The `\n` of a `\r\n` ends the line.
+            if text[i] == b'\r' && text.get(i + 1) == Some(&b'\n') {
+                continue;
             }
-            i += 1;
+            starts.push(i + 1);
         }
         Self {
             text,
@@ -117,6 +110,41 @@ impl<'a> LineIndex<'a> {
     }
 }
 
+/// The (line, column) [`LineIndex::line_col`] gives for each of `offsets`
+/// (in ascending order), found in one forward pass over the text that ends
+/// at the last of them: nothing is indexed, and each byte before the last
+/// offset is read about once.
+pub(crate) fn line_cols(text: &[u8], offsets: &[usize]) -> Vec<(u32, u32)> {
+    let mut out = Vec::with_capacity(offsets.len());
+    let mut ends = memchr::memchr2_iter(b'\n', b'\r', text).peekable();
+    let mut line = 1usize;
+    // Characters from the start of the current line up to `counted`.
+    let (mut counted, mut chars) = (0usize, 0usize);
+    for &offset in offsets {
+        let offset = offset.min(text.len()).max(counted);
+        while let Some(&i) = ends.peek() {
+            // The `\n` of a `\r\n` ends the line.
+            if text[i] == b'\r' && text.get(i + 1) == Some(&b'\n') {
+                ends.next();
+                continue;
+            }
+            if i + 1 > offset {
+                break;
+            }
+            ends.next();
+            line += 1;
+            (counted, chars) = (i + 1, 0);
+        }
+        chars += characters(text.get(counted..offset).unwrap_or_default());
+        counted = offset;
+        out.push((
+            u32::try_from(line).unwrap_or(u32::MAX),
+            u32::try_from(chars + 1).unwrap_or(u32::MAX),
+        ));
+    }
+    out
+}
+
 /// The number of UTF-8 characters in `bytes` (its non-continuation bytes).
 fn characters(bytes: &[u8]) -> usize {
     bytes.iter().filter(|&&b| (b & 0xC0) != 0x80).count()
@@ -128,11 +156,13 @@ fn characters(bytes: &[u8]) -> usize {
 /// Keys carry a predicate on every step (`/Faktura[1]/Fa[1]/FaWiersz[3]`);
 /// positional predicates follow XPath (`[n]` counts same-named siblings), and
 /// a step without one means `[1]`.
+#[cfg(test)]
 #[derive(Debug, Clone, Default)]
 pub struct SourceMap {
     spans: HashMap<String, Range<usize>>,
 }
 
+#[cfg(test)]
 impl SourceMap {
     /// Records the span of an element's start tag.
     pub fn insert(&mut self, path: String, span: Range<usize>) {
@@ -167,6 +197,343 @@ impl SourceMap {
             }
         }
         found
+    }
+}
+
+/// The start tags of a document's elements, in document order, each with its
+/// depth (0 for the root): recorded by the typed-model builder as it reads a
+/// document, so that findings located by path need no further pass over the
+/// bytes (see [`locate_paths`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Tags {
+    tags: Vec<Tag>,
+    /// An offset did not fit: the record is incomplete and not used.
+    overflow: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Tag {
+    depth: u32,
+    start: u32,
+    end: u32,
+}
+
+impl Tags {
+    /// Records the start tag `start..end` of an element at `depth`.
+    pub(crate) fn push(&mut self, depth: usize, start: usize, end: usize) {
+        match (
+            u32::try_from(depth),
+            u32::try_from(start),
+            u32::try_from(end),
+        ) {
+            (Ok(depth), Ok(start), Ok(end)) => self.tags.push(Tag { depth, start, end }),
+            _ => self.overflow = true,
+        }
+    }
+
+    /// Moves every recorded offset `by` bytes on (a byte order mark the
+    /// reader did not see).
+    pub(crate) fn shift(&mut self, by: usize) {
+        let Ok(by) = u32::try_from(by) else {
+            self.overflow = true;
+            return;
+        };
+        for tag in &mut self.tags {
+            match (tag.start.checked_add(by), tag.end.checked_add(by)) {
+                (Some(start), Some(end)) => (tag.start, tag.end) = (start, end),
+                _ => self.overflow = true,
+            }
+        }
+    }
+
+    /// [`raw_text`] of the element at `path` (without indices), found in
+    /// the record; `None` when the record is incomplete or has no such
+    /// element.
+    pub(crate) fn raw_text(&self, bytes: &[u8], path: &str) -> Option<String> {
+        let mut wanted = Wanted::new(&[path]);
+        for (depth, name, span) in self.opens(bytes)? {
+            if !wanted.open(depth, name, span) {
+                break;
+            }
+        }
+        let leaf = *wanted.paths.first()?.last()?;
+        let span = wanted.nodes.get(leaf)?.span.clone()?;
+        raw_text_at(bytes, span.start)
+    }
+
+    /// Every start tag as (depth, local name, span), or `None` when the
+    /// record is incomplete.
+    fn opens<'b>(
+        &'b self,
+        bytes: &'b [u8],
+    ) -> Option<impl Iterator<Item = (usize, &'b [u8], Range<usize>)> + 'b> {
+        if self.overflow {
+            return None;
+        }
+        Some(self.tags.iter().map(move |t| {
+            let (start, end) = (t.start as usize, t.end as usize);
+            let tag = bytes.get(start + 1..end).unwrap_or_default();
+            let qname_len = tag
+                .iter()
+                .position(|&b| matches!(b, b' ' | b'\t' | b'\r' | b'\n' | b'/' | b'>'))
+                .unwrap_or(tag.len());
+            let qname = &tag[..qname_len];
+            let local = memchr::memchr(b':', qname).map_or(qname, |i| &qname[i + 1..]);
+            (t.depth as usize, local, start..end)
+        }))
+    }
+}
+
+/// The spans [`crate::parse::locate_path`] gives for each of `paths`, found
+/// together: from the record of start tags when there is one, else in one
+/// walk over the document that stops as soon as every path is settled.
+pub(crate) fn locate_paths(
+    bytes: &[u8],
+    tags: Option<&Tags>,
+    paths: &[&str],
+) -> Vec<Option<Range<usize>>> {
+    let mut wanted = Wanted::new(paths);
+    if wanted.live > 0 {
+        match tags.and_then(|t| t.opens(bytes)) {
+            Some(opens) => {
+                for (depth, name, span) in opens {
+                    if !wanted.open(depth, name, span) {
+                        break;
+                    }
+                }
+            }
+            None => walk_opens(bytes, |depth, name, span| wanted.open(depth, name, span)),
+        }
+    }
+    wanted.results()
+}
+
+/// Calls `visit` with (depth, local name, start-tag span) for every start tag
+/// of `bytes`, in order, until it returns false or the document cannot be
+/// read further.
+fn walk_opens(bytes: &[u8], mut visit: impl FnMut(usize, &[u8], Range<usize>) -> bool) {
+    let mut reader = Reader::from_reader(bytes);
+    reader.config_mut().check_end_names = false;
+    let mut depth = 0usize;
+    loop {
+        let start = usize::try_from(reader.buffer_position()).unwrap_or(usize::MAX);
+        let (element, empty) = match reader.read_event() {
+            Ok(Event::Start(e)) => (e, false),
+            Ok(Event::Empty(e)) => (e, true),
+            Ok(Event::End(_)) => {
+                depth = depth.saturating_sub(1);
+                continue;
+            }
+            Ok(Event::Eof) | Err(_) => return,
+            Ok(_) => continue,
+        };
+        let end = usize::try_from(reader.buffer_position()).unwrap_or(start);
+        if !visit(depth, element.local_name().as_ref(), start..end) {
+            return;
+        }
+        if !empty {
+            depth += 1;
+        }
+    }
+}
+
+/// A quick hash for the small keys of [`Wanted`] (a multiply-rotate word
+/// hash): its maps are built for each document, where the standard hasher's
+/// set-up costs more than the lookups.
+#[derive(Debug, Default, Clone, Copy)]
+struct QuickHash(u64);
+
+impl QuickHash {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl std::hash::Hasher for QuickHash {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
+        }
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.add(n as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type Quick = std::hash::BuildHasherDefault<QuickHash>;
+
+/// The steps of several element paths merged into one tree, matched against
+/// the start tags of a document as they come.
+struct Wanted<'p> {
+    /// Node 0 is the document; the others are steps (local name, 1-based
+    /// index among same-named siblings).
+    nodes: Vec<Node>,
+    /// The number of each name a step has.
+    name_ids: HashMap<&'p [u8], usize, Quick>,
+    /// The child of a node for a step (parent, name, index).
+    child: HashMap<(usize, usize, usize), usize, Quick>,
+    /// The names of the children of each node.
+    names: HashSet<(usize, usize), Quick>,
+    /// The nodes of each path, in order.
+    paths: Vec<Vec<usize>>,
+    /// One frame per open element (frame 0: the document).
+    stack: Vec<Frame>,
+    /// Open frames whose node still has children to find: when none is
+    /// left, nothing more can be found.
+    live: usize,
+}
+
+struct Node {
+    /// Children not found yet.
+    unfound: usize,
+    span: Option<Range<usize>>,
+}
+
+struct Frame {
+    node: Option<usize>,
+    /// How many children of each wanted name have been seen.
+    seen: Vec<(usize, usize)>,
+}
+
+impl<'p> Wanted<'p> {
+    fn new(paths: &[&'p str]) -> Self {
+        let mut nodes = vec![Node {
+            unfound: 0,
+            span: None,
+        }];
+        let mut name_ids = HashMap::default();
+        let mut child = HashMap::default();
+        let mut names = HashSet::default();
+        let mut steps_of = Vec::with_capacity(paths.len());
+        for path in paths {
+            let mut at = 0;
+            let mut steps = Vec::new();
+            for step in path
+                .split('/')
+                .filter(|s| !s.is_empty())
+                .take_while(|s| !s.starts_with('@'))
+            {
+                let (name, index) = match step.strip_suffix(']').and_then(|s| s.split_once('[')) {
+                    Some((name, n)) => (name.as_bytes(), n.parse().unwrap_or(0)),
+                    None => (step.as_bytes(), 1),
+                };
+                let next_id = name_ids.len();
+                let name = *name_ids.entry(name).or_insert(next_id);
+                at = *child.entry((at, name, index)).or_insert_with(|| {
+                    nodes.push(Node {
+                        unfound: 0,
+                        span: None,
+                    });
+                    nodes[at].unfound += 1;
+                    names.insert((at, name));
+                    nodes.len() - 1
+                });
+                steps.push(at);
+            }
+            steps_of.push(steps);
+        }
+        let live = usize::from(nodes[0].unfound > 0);
+        Self {
+            nodes,
+            name_ids,
+            child,
+            names,
+            paths: steps_of,
+            stack: vec![Frame {
+                node: Some(0),
+                seen: Vec::new(),
+            }],
+            live,
+        }
+    }
+
+    /// A start tag at `depth`; false when nothing more can be found.
+    fn open(&mut self, depth: usize, name: &[u8], span: Range<usize>) -> bool {
+        // The elements deeper than this one have closed.
+        while self.stack.len() > depth + 1 {
+            if let Some(Frame { node: Some(n), .. }) = self.stack.pop()
+                && self.nodes[n].unfound > 0
+            {
+                self.live -= 1;
+            }
+        }
+        while self.stack.len() < depth + 1 {
+            self.stack.push(Frame {
+                node: None,
+                seen: Vec::new(),
+            });
+        }
+        let mut matched = None;
+        if let Some(parent) = self.stack.last_mut()
+            && let Some(p) = parent.node
+            && self.nodes[p].unfound > 0
+        {
+            let nodes = &mut self.nodes;
+            if let Some(&wanted) = self.name_ids.get(name)
+                && self.names.contains(&(p, wanted))
+            {
+                let count =
+                    if let Some((_, count)) = parent.seen.iter_mut().find(|(n, _)| *n == wanted) {
+                        *count += 1;
+                        *count
+                    } else {
+                        parent.seen.push((wanted, 1));
+                        1
+                    };
+                matched = self
+                    .child
+                    .get(&(p, wanted, count))
+                    .copied()
+                    .filter(|&c| nodes[c].span.is_none());
+                if let Some(c) = matched {
+                    nodes[c].span = Some(span);
+                    nodes[p].unfound -= 1;
+                    if nodes[p].unfound == 0 {
+                        self.live -= 1;
+                    }
+                    if nodes[c].unfound > 0 {
+                        self.live += 1;
+                    }
+                }
+            }
+        }
+        self.stack.push(Frame {
+            node: matched,
+            seen: Vec::new(),
+        });
+        self.live > 0
+    }
+
+    /// For each path, the span of its deepest step found.
+    fn results(&self) -> Vec<Option<Range<usize>>> {
+        self.paths
+            .iter()
+            .map(|steps| {
+                steps
+                    .iter()
+                    .map_while(|&n| self.nodes[n].span.clone())
+                    .last()
+            })
+            .collect()
+    }
+}
+
+/// The text of the element whose start tag starts at `at` (a span recorded
+/// in [`Tags`]), as [`raw_text`] reads it.
+fn raw_text_at(bytes: &[u8], at: usize) -> Option<String> {
+    let mut reader = Reader::from_reader(bytes.get(at..)?);
+    reader.config_mut().check_end_names = false;
+    match reader.read_event() {
+        Ok(Event::Start(_)) => element_content(&mut reader),
+        Ok(Event::Empty(_)) => Some(String::new()),
+        _ => None,
     }
 }
 
@@ -367,6 +734,32 @@ mod tests {
                 "offset {offset}"
             );
         }
+    }
+
+    #[test]
+    fn line_cols_agree_with_the_index() {
+        let mut text = Vec::new();
+        for i in 0..5000 {
+            text.extend_from_slice(match i % 11 {
+                0 => "ł".as_bytes(),
+                3 => b"\r\n",
+                5 if i % 3 == 0 => b"\r",
+                7 => b"\n",
+                _ => b"a",
+            });
+            if i % 997 == 0 {
+                text.extend(std::iter::repeat_n(b'x', 300));
+            }
+        }
+        let idx = LineIndex::new(&text);
+        let offsets: Vec<usize> = (0..=text.len() + 2).collect();
+        let expected: Vec<_> = offsets.iter().map(|&o| idx.line_col(o)).collect();
+        assert_eq!(line_cols(&text, &offsets), expected);
+        // A few, with repeats.
+        let few = [0, 0, 17, 17, 400, 2_000, 2_001, text.len(), text.len() + 9];
+        let expected: Vec<_> = few.iter().map(|&o| idx.line_col(o)).collect();
+        assert_eq!(line_cols(&text, &few), expected);
+        assert_eq!(line_cols(b"", &[0, 3]), vec![(1, 1), (1, 1)]);
     }
 
     #[test]

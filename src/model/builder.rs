@@ -22,6 +22,7 @@ use xsd_parser_types::misc::RawByteStr;
 use xsd_parser_types::quick_xml::{Error, ErrorKind};
 
 use super::values::{Date, DateTime, Decimal};
+use crate::source::Tags;
 
 /// A simple type read from its (unescaped) lexical value.
 pub(crate) trait Lean: Sized {
@@ -127,6 +128,8 @@ enum Next<'a> {
         start: BytesStart<'a>,
         empty: bool,
         name: Range<usize>,
+        /// The whole start tag.
+        span: Range<usize>,
     },
     /// An end tag (or the end of an empty element).
     Close,
@@ -143,6 +146,10 @@ pub(crate) struct Cursor<'a> {
     pending_close: bool,
     /// Start tags consumed so far.
     opened: usize,
+    /// Elements open.
+    depth: usize,
+    /// Where the start tags are, when asked for.
+    tags: Option<Tags>,
 }
 
 impl<'a> Cursor<'a> {
@@ -156,7 +163,22 @@ impl<'a> Cursor<'a> {
             next: None,
             pending_close: false,
             opened: 0,
+            depth: 0,
+            tags: None,
         }
+    }
+
+    /// A cursor that also records where each start tag it consumes is
+    /// (see [`Cursor::into_tags`]).
+    pub(crate) fn recording(input: &'a str) -> Self {
+        let mut c = Self::new(input);
+        c.tags = Some(Tags::default());
+        c
+    }
+
+    /// The start tags consumed, when recording.
+    pub(crate) fn into_tags(self) -> Option<Tags> {
+        self.tags
     }
 
     fn offset(&self) -> usize {
@@ -237,6 +259,7 @@ impl<'a> Cursor<'a> {
             start,
             empty,
             name: local..full.end,
+            span: at..self.offset(),
         }
     }
 
@@ -266,9 +289,15 @@ impl<'a> Cursor<'a> {
             return Err(self.locate(missing));
         }
         match self.next.take() {
-            Some(Next::Open { start, empty, .. }) => {
+            Some(Next::Open {
+                start, empty, span, ..
+            }) => {
                 self.pending_close = empty;
                 self.opened += 1;
+                if let Some(tags) = &mut self.tags {
+                    tags.push(self.depth, span.start, span.end);
+                }
+                self.depth += 1;
                 Ok(start)
             }
             _ => Err(self.locate(Error::from(ErrorKind::MissingContent))),
@@ -280,6 +309,7 @@ impl<'a> Cursor<'a> {
         match self.peek()? {
             Next::Close => {
                 self.next = None;
+                self.depth = self.depth.saturating_sub(1);
                 Ok(())
             }
             _ => Err(self.unexpected()),

@@ -29,20 +29,43 @@ mod generated {
 /// Builds the typed model from a document the schema validator accepts
 /// (see [`builder`]): no second check of what the validator proved.
 pub(crate) fn build(text: &str) -> Result<Faktura, xsd_parser_types::quick_xml::Error> {
+    build_with(text, false).map(|(invoice, _)| invoice)
+}
+
+/// [`build`], also recording where each element's start tag is (so that
+/// findings located by path need no further pass over the document).
+pub(crate) fn build_located(
+    text: &str,
+) -> Result<(Faktura, Option<crate::source::Tags>), xsd_parser_types::quick_xml::Error> {
+    build_with(text, true)
+}
+
+fn build_with(
+    text: &str,
+    record: bool,
+) -> Result<(Faktura, Option<crate::source::Tags>), xsd_parser_types::quick_xml::Error> {
     use builder::{Cursor, Element};
     // A byte order mark is not part of the document; positions stay those
     // of the bytes given.
     let bom = text.strip_prefix('\u{feff}');
-    let skipped = if bom.is_some() { 3 } else { 0 };
+    let skipped: usize = if bom.is_some() { 3 } else { 0 };
     let run = |text: &str| {
-        let mut c = Cursor::new(text);
+        let mut c = if record {
+            Cursor::recording(text)
+        } else {
+            Cursor::new(text)
+        };
         let start = c.open(b"Faktura")?;
         let invoice = <Faktura as Element>::element(&mut c, &start)?;
         c.finish()?;
-        Ok(invoice)
+        let mut tags = c.into_tags();
+        if let Some(tags) = &mut tags {
+            tags.shift(skipped);
+        }
+        Ok((invoice, tags))
     };
     run(bom.unwrap_or(text)).map_err(|mut e: xsd_parser_types::quick_xml::Error| {
-        e.position = e.position.map(|p| p + skipped);
+        e.position = e.position.map(|p| p + skipped as u64);
         e
     })
 }
