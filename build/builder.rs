@@ -16,9 +16,11 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt::Write as _;
 
+use crate::model_paths::type_name;
+
 use xsd_parser::models::TypeIdent;
 use xsd_parser::models::data::{
-    ComplexData, ComplexDataElement, DataTypeVariant, DataTypes, Occurs, PathData, StructMode,
+    ComplexData, ComplexDataElement, DataTypeVariant, DataTypes, Occurs, StructMode,
 };
 use xsd_parser::models::meta::{ElementMetaVariant, ElementMode};
 use xsd_parser::models::schema::MinOccurs;
@@ -62,20 +64,6 @@ struct Gen<'a, 'types> {
     /// First sets (and whether the type may match nothing), by type.
     first: HashMap<String, (BTreeSet<String>, bool)>,
     out: String,
-}
-
-/// The type's own name, without its module path (generics kept).
-fn type_name(path: &PathData) -> String {
-    let mut s = path.path.ident().to_string();
-    if !path.generics.is_empty() {
-        let generics: Vec<String> = path
-            .generics
-            .iter()
-            .map(|g| g.ident().to_string())
-            .collect();
-        let _ = write!(s, "<{}>", generics.join(", "));
-    }
-    s
 }
 
 /// `&[b"A", b"B"]`.

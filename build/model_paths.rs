@@ -400,8 +400,8 @@ fn declared(element: &ComplexDataElement<'_>) -> String {
 }
 
 /// `TKwotowyType`, `String`, `Decimal`: the type's own name, without its
-/// module path.
-fn type_name(path: &PathData) -> String {
+/// module path (generics kept). The builder generator names types the same way.
+pub fn type_name(path: &PathData) -> String {
     let mut s = path.path.ident().to_string();
     if !path.generics.is_empty() {
         let generics: Vec<String> = path

@@ -297,6 +297,23 @@ fn push_step(
 mod tests {
     use super::*;
 
+    /// Every element path of `map`, mutilated: without `[1]`, one step too
+    /// deep, an attribute step, an index too far; and two paths of no
+    /// element.
+    fn probe_paths(map: &SourceMap) -> Vec<String> {
+        let mut paths: Vec<String> = Vec::new();
+        for path in map.spans_for_tests() {
+            paths.push(path.clone());
+            paths.push(path.replace("[1]", ""));
+            paths.push(format!("{path}/Nowhere"));
+            paths.push(format!("{path}/@attr"));
+            paths.push(path.replace("[1]", "[7]"));
+        }
+        paths.push("/".into());
+        paths.push("/Other".into());
+        paths
+    }
+
     /// Every element path of the official examples and of mutilated copies
     /// (with and without `[1]`, one step too deep, an index too far, an
     /// attribute step, cut short) is located as the full map locates it.
@@ -308,16 +325,7 @@ mod tests {
             let bytes = std::fs::read(entry.unwrap().path()).unwrap();
             for doc in [&bytes[..], &bytes[..bytes.len() / 2]] {
                 let map = source_map(doc);
-                let mut paths: Vec<String> = Vec::new();
-                for path in map.spans_for_tests() {
-                    paths.push(path.clone());
-                    paths.push(path.replace("[1]", ""));
-                    paths.push(format!("{path}/Nowhere"));
-                    paths.push(format!("{path}/@attr"));
-                    paths.push(path.replace("[1]", "[7]"));
-                }
-                paths.push("/".into());
-                paths.push("/Other".into());
+                let paths = probe_paths(&map);
                 for path in &paths {
                     assert_eq!(locate_path(doc, path), map.resolve(path), "{path}");
                     checked += 1;
@@ -345,16 +353,7 @@ mod tests {
             let bom_tags = bom_tags.unwrap();
             for doc in [&bytes[..], &bytes[..bytes.len() / 2]] {
                 let map = source_map(doc);
-                let mut paths: Vec<String> = Vec::new();
-                for path in map.spans_for_tests() {
-                    paths.push(path.clone());
-                    paths.push(path.replace("[1]", ""));
-                    paths.push(format!("{path}/Nowhere"));
-                    paths.push(format!("{path}/@attr"));
-                    paths.push(path.replace("[1]", "[7]"));
-                }
-                paths.push("/".into());
-                paths.push("/Other".into());
+                let mut paths = probe_paths(&map);
                 paths.sort();
                 let paths: Vec<&str> = paths.iter().map(String::as_str).collect();
                 let alone: Vec<_> = paths.iter().map(|p| locate_path(doc, p)).collect();

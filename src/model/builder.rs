@@ -223,6 +223,13 @@ impl<'a> Cursor<'a> {
         }
     }
 
+    /// The next event, a syntax error located where the reader stopped.
+    fn read_event(&mut self) -> Result<Event<'a>, Error> {
+        self.reader
+            .read_event()
+            .map_err(|e| self.locate(Error::from(ErrorKind::XmlError(e))))
+    }
+
     fn read_next(&mut self) -> Result<Next<'a>, Error> {
         if self.pending_close {
             self.pending_close = false;
@@ -230,10 +237,7 @@ impl<'a> Cursor<'a> {
         }
         loop {
             let at = self.offset();
-            let event = self
-                .reader
-                .read_event()
-                .map_err(|e| self.locate(Error::from(ErrorKind::XmlError(e))))?;
+            let event = self.read_event()?;
             match event {
                 Event::Start(start) => return Ok(self.open_at(at, start, false)),
                 Event::Empty(start) => return Ok(self.open_at(at, start, true)),
@@ -325,10 +329,7 @@ impl<'a> Cursor<'a> {
         let mut out: Cow<'a, str> = Cow::Borrowed("");
         loop {
             let at = self.offset();
-            let event = self
-                .reader
-                .read_event()
-                .map_err(|e| self.locate(Error::from(ErrorKind::XmlError(e))))?;
+            let event = self.read_event()?;
             match event {
                 Event::Text(_) => {
                     let raw = self.input.get(at..self.offset()).unwrap_or_default();
