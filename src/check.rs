@@ -71,8 +71,8 @@ fn run(bytes: &[u8], settings: &Settings, out: &mut Vec<Diagnostic>) -> Option<R
         }
     });
     let xsd = match staged {
-        Staged::Proven if settings.schema_only => return None,
-        Staged::Proven => return read_invoice(bytes, settings, out),
+        Staged::Proven(_) if settings.schema_only => return None,
+        Staged::Proven(tags) => return read_invoice(bytes, settings, tags, out),
         Staged::Stopped => return None,
         Staged::Checked(xsd) => xsd,
     };
@@ -81,12 +81,23 @@ fn run(bytes: &[u8], settings: &Settings, out: &mut Vec<Diagnostic>) -> Option<R
     if !schema_valid || settings.schema_only {
         return None;
     }
-    read_invoice(bytes, settings, out)
+    read_invoice(bytes, settings, None, out)
 }
 
 /// The typed model and the business rules, for a schema-valid document.
-fn read_invoice(bytes: &[u8], settings: &Settings, out: &mut Vec<Diagnostic>) -> Option<Read> {
-    match crate::parse::build_valid_located(bytes) {
+/// The model is read from `record`, the fast path's record of the
+/// document, when there is one, else from the bytes.
+fn read_invoice(
+    bytes: &[u8],
+    settings: &Settings,
+    record: Option<Tags>,
+    out: &mut Vec<Diagnostic>,
+) -> Option<Read> {
+    let read = match record {
+        Some(tags) => crate::parse::build_replayed(bytes, tags),
+        None => crate::parse::build_valid_located(bytes),
+    };
+    match read {
         Ok((invoice, tags)) => {
             out.extend(form_code::check_typed(&invoice));
             out.extend(crate::rules::run_document_rules(&invoice, settings));

@@ -201,9 +201,12 @@ impl SourceMap {
 }
 
 /// The start tags of a document's elements, in document order, each with its
-/// depth (0 for the root): recorded by the typed-model builder as it reads a
-/// document, so that findings located by path need no further pass over the
-/// bytes (see [`locate_paths`]).
+/// depth (0 for the root) and, for an element with simple content, where its
+/// value ends: recorded by the schema fast path as it proves a document valid
+/// (or by the typed-model builder as it reads a document the fast path did
+/// not take), so that the builder reads the typed model from it, and findings
+/// located by path need no further pass over the bytes (see
+/// [`locate_paths`]).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct Tags {
     tags: Vec<Tag>,
@@ -211,24 +214,88 @@ pub(crate) struct Tags {
     overflow: bool,
 }
 
+/// One start tag of [`Tags`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Tag {
-    depth: u32,
-    start: u32,
-    end: u32,
+pub(crate) struct Tag {
+    /// Nesting depth, 0 for the root.
+    pub(crate) depth: u16,
+    /// [`Tag::TEXT`] and [`Tag::REFERENCES`].
+    pub(crate) flags: u16,
+    /// Offset of the `<`.
+    pub(crate) start: u32,
+    /// Offset just past the `>`.
+    pub(crate) end: u32,
+    /// With [`Tag::TEXT`]: the element's character data is `end..text_end`.
+    pub(crate) text_end: u32,
+}
+
+impl Tag {
+    /// The element's character data was recorded (`end..text_end`).
+    pub(crate) const TEXT: u16 = 1;
+    /// That character data holds an entity or character reference.
+    pub(crate) const REFERENCES: u16 = 2;
 }
 
 impl Tags {
-    /// Records the start tag `start..end` of an element at `depth`.
-    pub(crate) fn push(&mut self, depth: usize, start: usize, end: usize) {
+    /// An empty record with room for about `elements` start tags.
+    pub(crate) fn with_capacity(elements: usize) -> Self {
+        Self {
+            tags: Vec::with_capacity(elements),
+            overflow: false,
+        }
+    }
+
+    /// Records the start tag `start..end` of an element at `depth`; returns
+    /// its index.
+    pub(crate) fn push(&mut self, depth: usize, start: usize, end: usize) -> usize {
         match (
-            u32::try_from(depth),
+            u16::try_from(depth),
             u32::try_from(start),
             u32::try_from(end),
         ) {
-            (Ok(depth), Ok(start), Ok(end)) => self.tags.push(Tag { depth, start, end }),
+            (Ok(depth), Ok(start), Ok(end)) => self.tags.push(Tag {
+                depth,
+                flags: 0,
+                start,
+                end,
+                text_end: end,
+            }),
             _ => self.overflow = true,
         }
+        self.tags.len().wrapping_sub(1)
+    }
+
+    /// Records that the element of tag `index` has the character data
+    /// ending at `text_end`, holding references when `references`.
+    pub(crate) fn set_text(&mut self, index: usize, text_end: usize, references: bool) {
+        match (self.tags.get_mut(index), u32::try_from(text_end)) {
+            (Some(tag), Ok(text_end)) => {
+                tag.text_end = text_end;
+                tag.flags |= Tag::TEXT | if references { Tag::REFERENCES } else { 0 };
+            }
+            _ => self.overflow = true,
+        }
+    }
+
+    /// Forgets every tag, keeping the memory.
+    pub(crate) fn clear(&mut self) {
+        self.tags.clear();
+        self.overflow = false;
+    }
+
+    /// Whether the record is complete (no offset overflowed).
+    pub(crate) fn is_complete(&self) -> bool {
+        !self.overflow
+    }
+
+    /// The tag at `index`.
+    pub(crate) fn get(&self, index: usize) -> Option<&Tag> {
+        self.tags.get(index)
+    }
+
+    /// How many tags are recorded.
+    pub(crate) fn len(&self) -> usize {
+        self.tags.len()
     }
 
     /// Moves every recorded offset `by` bytes on (a byte order mark the
@@ -239,8 +306,14 @@ impl Tags {
             return;
         };
         for tag in &mut self.tags {
-            match (tag.start.checked_add(by), tag.end.checked_add(by)) {
-                (Some(start), Some(end)) => (tag.start, tag.end) = (start, end),
+            match (
+                tag.start.checked_add(by),
+                tag.end.checked_add(by),
+                tag.text_end.checked_add(by),
+            ) {
+                (Some(start), Some(end), Some(text_end)) => {
+                    (tag.start, tag.end, tag.text_end) = (start, end, text_end);
+                }
                 _ => self.overflow = true,
             }
         }
@@ -279,7 +352,7 @@ impl Tags {
                 .unwrap_or(tag.len());
             let qname = &tag[..qname_len];
             let local = memchr::memchr(b':', qname).map_or(qname, |i| &qname[i + 1..]);
-            (t.depth as usize, local, start..end)
+            (usize::from(t.depth), local, start..end)
         }))
     }
 }

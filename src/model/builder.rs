@@ -22,7 +22,7 @@ use xsd_parser_types::misc::RawByteStr;
 use xsd_parser_types::quick_xml::{Error, ErrorKind};
 
 use super::values::{Date, DateTime, Decimal};
-use crate::source::Tags;
+use crate::source::{Tag, Tags};
 
 /// A simple type read from its (unescaped) lexical value.
 pub(crate) trait Lean: Sized {
@@ -137,73 +137,153 @@ enum Next<'a> {
     Eof,
 }
 
+/// Where a [`Cursor`] reads the document's tags from.
+enum Source<'a> {
+    /// The bytes, read again with quick-xml (for a document the schema fast
+    /// path did not take).
+    Reader {
+        reader: Box<Reader<&'a [u8]>>,
+        next: Option<Next<'a>>,
+        /// The element just opened was `<x/>`: its end comes next.
+        pending_close: bool,
+        /// Where the start tags are, when asked for.
+        tags: Option<Tags>,
+    },
+    /// The record of start tags and values the fast path made while it
+    /// proved the document valid: no byte is parsed again.
+    Record {
+        tags: Tags,
+        /// The index of the next start tag.
+        next: usize,
+        /// The index of the start tag opened last.
+        last: usize,
+        /// The depth and name of the next start tag, if any.
+        ahead: Option<(usize, &'a [u8])>,
+    },
+}
+
 /// A forward walk over the tags of a document.
 pub(crate) struct Cursor<'a> {
     input: &'a str,
-    reader: Reader<&'a [u8]>,
-    next: Option<Next<'a>>,
-    /// The element just opened was `<x/>`: its end comes next.
-    pending_close: bool,
+    source: Source<'a>,
     /// Start tags consumed so far.
     opened: usize,
     /// Elements open.
     depth: usize,
-    /// Where the start tags are, when asked for.
-    tags: Option<Tags>,
 }
 
 impl<'a> Cursor<'a> {
-    /// A cursor at the start of `input`.
+    /// A cursor at the start of `input`, reading its bytes.
     pub(crate) fn new(input: &'a str) -> Self {
-        let mut reader = Reader::from_str(input);
-        reader.config_mut().check_end_names = false;
-        Self {
-            input,
-            reader,
-            next: None,
-            pending_close: false,
-            opened: 0,
-            depth: 0,
-            tags: None,
-        }
+        Self::reading(input, None)
     }
 
     /// A cursor that also records where each start tag it consumes is
     /// (see [`Cursor::into_tags`]).
     pub(crate) fn recording(input: &'a str) -> Self {
-        let mut c = Self::new(input);
-        c.tags = Some(Tags::default());
-        c
+        Self::reading(input, Some(Tags::default()))
     }
 
-    /// The start tags consumed, when recording.
+    fn reading(input: &'a str, tags: Option<Tags>) -> Self {
+        let mut reader = Reader::from_str(input);
+        reader.config_mut().check_end_names = false;
+        Self {
+            input,
+            source: Source::Reader {
+                reader: Box::new(reader),
+                next: None,
+                pending_close: false,
+                tags,
+            },
+            opened: 0,
+            depth: 0,
+        }
+    }
+
+    /// A cursor over `input` that reads its tags and values from `tags`,
+    /// the complete record the schema fast path made of `input`.
+    pub(crate) fn replaying(input: &'a str, tags: Tags) -> Self {
+        let ahead = ahead(input, &tags, 0);
+        Self {
+            input,
+            source: Source::Record {
+                tags,
+                next: 0,
+                last: 0,
+                ahead,
+            },
+            opened: 0,
+            depth: 0,
+        }
+    }
+
+    /// The record of start tags: the one replayed, or the one made while
+    /// reading when recording.
     pub(crate) fn into_tags(self) -> Option<Tags> {
-        self.tags
+        match self.source {
+            Source::Reader { tags, .. } => tags,
+            Source::Record { tags, .. } => Some(tags),
+        }
     }
 
     fn offset(&self) -> usize {
-        usize::try_from(self.reader.buffer_position()).unwrap_or(usize::MAX)
+        match &self.source {
+            Source::Reader { reader, .. } => {
+                usize::try_from(reader.buffer_position()).unwrap_or(usize::MAX)
+            }
+            // After a value, where it starts (a value the model cannot read
+            // is shown there); else at the next start tag.
+            Source::Record {
+                tags, next, last, ..
+            } => match tags.get(*last) {
+                Some(t) if *next == *last + 1 && t.flags & Tag::TEXT != 0 => t.end as usize,
+                _ => tags
+                    .get(*next)
+                    .map_or(self.input.len(), |t| t.start as usize),
+            },
+        }
     }
 
     /// `e` with the cursor's position, when it has none.
     pub(crate) fn locate(&self, mut e: Error) -> Error {
         if e.position.is_none() {
-            e.position = Some(self.reader.buffer_position());
+            e.position = Some(self.offset() as u64);
         }
         e
     }
 
     /// The error for an element (or end) the content model does not expect
     /// here.
-    pub(crate) fn unexpected(&self) -> Error {
-        let kind = match &self.next {
-            Some(Next::Open { start, .. }) => {
-                ErrorKind::UnexpectedEvent(Event::Start(start.to_owned().into_owned()))
-            }
-            Some(Next::Close) => ErrorKind::UnexpectedEoL,
-            _ => ErrorKind::UnexpectedEoF,
+    pub(crate) fn unexpected(&mut self) -> Error {
+        let kind = match &self.source {
+            Source::Reader { next, .. } => match next {
+                Some(Next::Open { start, .. }) => {
+                    ErrorKind::UnexpectedEvent(Event::Start(start.to_owned().into_owned()))
+                }
+                Some(Next::Close) => ErrorKind::UnexpectedEoL,
+                _ => ErrorKind::UnexpectedEoF,
+            },
+            Source::Record { tags, next, .. } => match tags.get(*next) {
+                Some(t) if usize::from(t.depth) == self.depth => ErrorKind::UnexpectedEvent(
+                    Event::Start(self.start_tag(t).to_owned().into_owned()),
+                ),
+                _ if self.depth > 0 => ErrorKind::UnexpectedEoL,
+                _ => ErrorKind::UnexpectedEoF,
+            },
         };
         self.locate(Error::from(kind))
+    }
+
+    /// The start tag recorded as `t`, as quick-xml gives it.
+    fn start_tag(&self, t: &Tag) -> BytesStart<'a> {
+        let input = self.input;
+        let (from, to) = (t.start as usize + 1, t.end as usize - 1);
+        let content = input.get(from..to).unwrap_or_default();
+        let content = content.strip_suffix('/').unwrap_or(content);
+        let name = content
+            .find([' ', '\t', '\r', '\n'])
+            .unwrap_or(content.len());
+        BytesStart::from_content(content, name)
     }
 
     /// How many start tags have been consumed: a loop that reads nothing
@@ -213,26 +293,35 @@ impl<'a> Cursor<'a> {
     }
 
     fn peek(&mut self) -> Result<&Next<'a>, Error> {
-        if self.next.is_none() {
-            let next = self.read_next()?;
-            self.next = Some(next);
+        let Source::Reader { next, .. } = &self.source else {
+            return Err(self.locate(Error::from(ErrorKind::MissingContent)));
+        };
+        if next.is_none() {
+            let read = self.read_next()?;
+            if let Source::Reader { next, .. } = &mut self.source {
+                *next = Some(read);
+            }
         }
-        match &self.next {
-            Some(n) => Ok(n),
-            None => Err(self.locate(Error::from(ErrorKind::MissingContent))),
+        match &self.source {
+            Source::Reader { next: Some(n), .. } => Ok(n),
+            _ => Err(self.locate(Error::from(ErrorKind::MissingContent))),
         }
     }
 
     /// The next event, a syntax error located where the reader stopped.
     fn read_event(&mut self) -> Result<Event<'a>, Error> {
-        self.reader
-            .read_event()
-            .map_err(|e| self.locate(Error::from(ErrorKind::XmlError(e))))
+        let read = match &mut self.source {
+            Source::Reader { reader, .. } => reader.read_event(),
+            Source::Record { .. } => Ok(Event::Eof),
+        };
+        read.map_err(|e| self.locate(Error::from(ErrorKind::XmlError(e))))
     }
 
     fn read_next(&mut self) -> Result<Next<'a>, Error> {
-        if self.pending_close {
-            self.pending_close = false;
+        if let Source::Reader { pending_close, .. } = &mut self.source
+            && *pending_close
+        {
+            *pending_close = false;
             return Ok(Next::Close);
         }
         loop {
@@ -270,6 +359,9 @@ impl<'a> Cursor<'a> {
     /// The local name of the next element, when a start tag comes next.
     pub(crate) fn peek_name(&mut self) -> Result<Option<&'a [u8]>, Error> {
         let input = self.input;
+        if let Source::Record { ahead, .. } = &self.source {
+            return Ok(ahead.and_then(|(depth, name)| (depth == self.depth).then_some(name)));
+        }
         Ok(match self.peek()? {
             Next::Open { name, .. } => input.as_bytes().get(name.clone()),
             _ => None,
@@ -292,27 +384,60 @@ impl<'a> Cursor<'a> {
             let missing = Error::from(ErrorKind::MissingElement(RawByteStr::from_slice(name)));
             return Err(self.locate(missing));
         }
-        match self.next.take() {
-            Some(Next::Open {
-                start, empty, span, ..
-            }) => {
-                self.pending_close = empty;
-                self.opened += 1;
-                if let Some(tags) = &mut self.tags {
-                    tags.push(self.depth, span.start, span.end);
-                }
-                self.depth += 1;
-                Ok(start)
+        let depth = self.depth;
+        let start = match &mut self.source {
+            Source::Record {
+                tags,
+                next,
+                last,
+                ahead: peeked,
+            } => {
+                let Some(&t) = tags.get(*next) else {
+                    return Err(self.locate(Error::from(ErrorKind::MissingContent)));
+                };
+                *last = *next;
+                *next += 1;
+                *peeked = ahead(self.input, tags, *next);
+                self.start_tag(&t)
             }
-            _ => Err(self.locate(Error::from(ErrorKind::MissingContent))),
-        }
+            Source::Reader {
+                next,
+                pending_close,
+                tags,
+                ..
+            } => match next.take() {
+                Some(Next::Open {
+                    start, empty, span, ..
+                }) => {
+                    *pending_close = empty;
+                    if let Some(tags) = tags {
+                        tags.push(depth, span.start, span.end);
+                    }
+                    start
+                }
+                _ => return Err(self.locate(Error::from(ErrorKind::MissingContent))),
+            },
+        };
+        self.opened += 1;
+        self.depth += 1;
+        Ok(start)
     }
 
     /// Consumes the end tag of the element being read.
     pub(crate) fn close(&mut self) -> Result<(), Error> {
+        if let Source::Record { ahead, .. } = &self.source {
+            // The element ends where the next start tag is not its child.
+            if self.depth == 0 || ahead.is_some_and(|(depth, _)| depth >= self.depth) {
+                return Err(self.unexpected());
+            }
+            self.depth -= 1;
+            return Ok(());
+        }
         match self.peek()? {
             Next::Close => {
-                self.next = None;
+                if let Source::Reader { next, .. } = &mut self.source {
+                    *next = None;
+                }
                 self.depth = self.depth.saturating_sub(1);
                 Ok(())
             }
@@ -323,7 +448,33 @@ impl<'a> Cursor<'a> {
     /// The character data of the element just opened, up to its end tag
     /// (left for [`Cursor::close`]), unescaped as xsd-parser's reader does.
     pub(crate) fn text(&mut self) -> Result<Cow<'a, str>, Error> {
-        if self.pending_close || self.next.is_some() {
+        if let Source::Record {
+            tags, next, last, ..
+        } = &self.source
+        {
+            let input = self.input;
+            return match tags.get(*last) {
+                Some(t) if *next == *last + 1 && t.flags & Tag::TEXT != 0 => {
+                    let raw = input
+                        .get(t.end as usize..t.text_end as usize)
+                        .unwrap_or_default();
+                    if t.flags & Tag::REFERENCES == 0 {
+                        Ok(Cow::Borrowed(raw))
+                    } else {
+                        unescape(raw)
+                            .map_err(|e| self.locate(Error::from(ErrorKind::EscapeError(e))))
+                    }
+                }
+                _ => Ok(Cow::Borrowed("")),
+            };
+        }
+        if let Source::Reader {
+            next,
+            pending_close,
+            ..
+        } = &self.source
+            && (*pending_close || next.is_some())
+        {
             return Ok(Cow::Borrowed(""));
         }
         let mut out: Cow<'a, str> = Cow::Borrowed("");
@@ -353,7 +504,9 @@ impl<'a> Cursor<'a> {
                     out.to_mut().push_str(&resolved);
                 }
                 Event::End(_) => {
-                    self.next = Some(Next::Close);
+                    if let Source::Reader { next, .. } = &mut self.source {
+                        *next = Some(Next::Close);
+                    }
                     return Ok(out);
                 }
                 Event::Start(_) | Event::Empty(_) | Event::Eof => {
@@ -367,9 +520,33 @@ impl<'a> Cursor<'a> {
     /// Consumes what follows the root element: nothing but comments,
     /// processing instructions and whitespace.
     pub(crate) fn finish(&mut self) -> Result<(), Error> {
+        if let Source::Record { tags, next, .. } = &self.source {
+            return if self.depth == 0 && *next == tags.len() {
+                Ok(())
+            } else {
+                Err(self.unexpected())
+            };
+        }
         match self.peek()? {
             Next::Eof => Ok(()),
             _ => Err(self.unexpected()),
         }
     }
+}
+
+/// The depth and name of start tag `index` of the record, if any.
+fn ahead<'d>(input: &'d str, tags: &Tags, index: usize) -> Option<(usize, &'d [u8])> {
+    let t = tags.get(index)?;
+    Some((usize::from(t.depth), recorded_name(input.as_bytes(), t)?))
+}
+
+/// The name of the element whose start tag is recorded as `t` (names in
+/// the record are unprefixed: the fast path takes no prefixed name).
+fn recorded_name<'d>(doc: &'d [u8], t: &Tag) -> Option<&'d [u8]> {
+    let tag = doc.get(t.start as usize + 1..t.end as usize)?;
+    let len = tag
+        .iter()
+        .position(|&b| matches!(b, b' ' | b'\t' | b'\r' | b'\n' | b'/' | b'>'))
+        .unwrap_or(tag.len());
+    tag.get(..len)
 }

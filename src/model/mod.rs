@@ -29,7 +29,28 @@ mod generated {
 /// Builds the typed model from a document the schema validator accepts
 /// (see [`builder`]): no second check of what the validator proved.
 pub(crate) fn build(text: &str) -> Result<Faktura, xsd_parser_types::quick_xml::Error> {
-    build_with(text, false).map(|(invoice, _)| invoice)
+    build_with(text, Walk::Read).map(|(invoice, _)| invoice)
+}
+
+/// [`build`] from the record of start tags and values that the schema fast
+/// path made of `text` while proving it valid (offsets without the byte
+/// order mark): no byte is parsed again. Returns the record, for locating
+/// findings.
+pub(crate) fn build_replayed(
+    text: &str,
+    tags: crate::source::Tags,
+) -> Result<(Faktura, Option<crate::source::Tags>), xsd_parser_types::quick_xml::Error> {
+    build_with(text, Walk::Replay(tags))
+}
+
+/// How [`build_with`] walks the document.
+enum Walk {
+    /// Reads the bytes.
+    Read,
+    /// Reads the bytes, recording the start tags.
+    Record,
+    /// Replays a record of the fast path.
+    Replay(crate::source::Tags),
 }
 
 /// [`build`], also recording where each element's start tag is (so that
@@ -37,12 +58,12 @@ pub(crate) fn build(text: &str) -> Result<Faktura, xsd_parser_types::quick_xml::
 pub(crate) fn build_located(
     text: &str,
 ) -> Result<(Faktura, Option<crate::source::Tags>), xsd_parser_types::quick_xml::Error> {
-    build_with(text, true)
+    build_with(text, Walk::Record)
 }
 
 fn build_with(
     text: &str,
-    record: bool,
+    walk: Walk,
 ) -> Result<(Faktura, Option<crate::source::Tags>), xsd_parser_types::quick_xml::Error> {
     use builder::{Cursor, Element};
     // A byte order mark is not part of the document; positions stay those
@@ -50,10 +71,10 @@ fn build_with(
     let bom = text.strip_prefix('\u{feff}');
     let skipped: usize = if bom.is_some() { 3 } else { 0 };
     let run = |text: &str| {
-        let mut c = if record {
-            Cursor::recording(text)
-        } else {
-            Cursor::new(text)
+        let mut c = match walk {
+            Walk::Read => Cursor::new(text),
+            Walk::Record => Cursor::recording(text),
+            Walk::Replay(tags) => Cursor::replaying(text, tags),
         };
         let start = c.open(b"Faktura")?;
         let invoice = <Faktura as Element>::element(&mut c, &start)?;
@@ -71,3 +92,70 @@ fn build_with(
 }
 
 pub use generated::*;
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::panic)]
+mod tests {
+    use super::*;
+    use crate::schema::{SchemaLimits, Staged, staged};
+
+    /// Every document of the repository the fast path proves valid.
+    fn proven_documents() -> Vec<(String, Vec<u8>)> {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut out = Vec::new();
+        let mut stack = vec![root.join("tests/corpus"), root.join("tests/fixtures")];
+        while let Some(dir) = stack.pop() {
+            for entry in std::fs::read_dir(&dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    stack.push(path);
+                } else if path.extension().is_some_and(|e| e == "xml") {
+                    out.push((path.display().to_string(), std::fs::read(&path).unwrap()));
+                }
+            }
+        }
+        out
+    }
+
+    /// The model replayed from the fast path's record equals the one read
+    /// from the bytes, and the record's start tags are the reader's, on
+    /// every document of the repository the fast path takes (with and
+    /// without a byte order mark).
+    #[test]
+    fn replaying_the_fast_path_record_equals_reading_the_bytes() {
+        let mut replayed = 0;
+        for (name, bytes) in proven_documents() {
+            let mut with_bom = b"\xEF\xBB\xBF".to_vec();
+            with_bom.extend_from_slice(&bytes);
+            for doc in [bytes, with_bom] {
+                let Staged::Proven(Some(record)) = staged(&doc, &SchemaLimits::default(), || true)
+                else {
+                    continue;
+                };
+                let text = std::str::from_utf8(&doc).unwrap();
+                let read = build_located(text);
+                let replay = crate::parse::build_replayed(&doc, record);
+                match (read, replay) {
+                    (Ok((a, read_tags)), Ok((b, replay_tags))) => {
+                        assert_eq!(a, b, "{name}");
+                        let spans = |t: &crate::source::Tags| {
+                            (0..t.len())
+                                .map(|i| t.get(i).map(|t| (t.depth, t.start, t.end)))
+                                .collect::<Vec<_>>()
+                        };
+                        assert_eq!(
+                            spans(&read_tags.unwrap()),
+                            spans(&replay_tags.unwrap()),
+                            "{name}"
+                        );
+                        replayed += 1;
+                    }
+                    (Err(_), Err(_)) => {}
+                    (a, b) => panic!("{name}: read {:?}, replayed {:?}", a.is_ok(), b.is_ok()),
+                }
+            }
+        }
+        // The official examples and the valid rule fixtures, twice each.
+        assert!(replayed > 300, "{replayed}");
+    }
+}

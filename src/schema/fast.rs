@@ -36,6 +36,7 @@ use super::tables::{
     name_head,
 };
 use super::xmlchars;
+use crate::source::Tags;
 
 /// What an open element may contain: the full validator's [`Kind`], with
 /// the content model's current state at hand rather than behind its model.
@@ -94,6 +95,8 @@ struct Frame {
     kind: Content,
     /// The value of a simple-content element: `None` before any text.
     value: Option<Value>,
+    /// Its start tag's index in `Buffers::record`.
+    tag: usize,
 }
 
 /// Where the value of a simple-content element is.
@@ -111,6 +114,17 @@ pub(crate) struct Buffers {
     frames: Vec<Frame>,
     attrs: Vec<(Range<usize>, Range<usize>)>,
     scratch: String,
+    /// When set, the pass records every start tag and value here (offsets
+    /// in the document without its byte order mark), for the typed-model
+    /// builder and for locating findings.
+    pub(crate) record: Option<Tags>,
+}
+
+/// Whether the character data at `range` holds a reference (`special`
+/// values may only hold a carriage return).
+fn raw_has_reference(doc: &[u8], range: &Range<usize>) -> bool {
+    doc.get(range.clone())
+        .is_some_and(|v| memchr::memchr(b'&', v).is_some())
 }
 
 /// Whether `]]>`, which character data must not contain, occurs anywhere:
@@ -132,6 +146,9 @@ pub(crate) fn accepts(bytes: &[u8], limits: &SchemaLimits, buffers: &mut Buffers
     buffers.frames.clear();
     buffers.attrs.clear();
     buffers.scratch.clear();
+    if let Some(record) = &mut buffers.record {
+        record.clear();
+    }
     let mut pass = Pass {
         b: doc,
         text,
@@ -263,6 +280,7 @@ impl Pass<'_, '_> {
 
     fn start_tag(&mut self) -> Step {
         ok(!self.root_closed)?;
+        let lt = self.i;
         let name_start = self.i + 1;
         let rest = self.b.get(name_start..)?;
         // A prefixed name (`etd:NIP`) needs no test of its own: no declared
@@ -313,9 +331,14 @@ impl Pass<'_, '_> {
         } else {
             Content::of(self.attributes_of(decl_id)?)?
         };
+        let depth = self.buf.frames.len();
+        let tag = match &mut self.buf.record {
+            Some(record) => record.push(depth, lt, self.i),
+            None => 0,
+        };
         if !empty
             && let Content::Simple { ty, fixed, .. } = kind
-            && self.leaf(&name, ty, fixed)?
+            && self.leaf(&name, ty, fixed, tag)?
         {
             return Some(());
         }
@@ -323,6 +346,7 @@ impl Pass<'_, '_> {
             name,
             kind,
             value: None,
+            tag,
         });
         if empty {
             self.close()?;
@@ -365,6 +389,7 @@ impl Pass<'_, '_> {
         name: &Range<usize>,
         ty: SimpleId,
         fixed: Option<&'static str>,
+        tag: usize,
     ) -> Option<bool> {
         let start = self.i;
         let (len, special) = scan_value(self.b.get(start..)?);
@@ -383,6 +408,9 @@ impl Pass<'_, '_> {
             ok(facets::equals_literal(ty, self.text.get(start..end)?, f))?;
         }
         self.i = after + 1;
+        if let Some(record) = &mut self.buf.record {
+            record.set_text(tag, end, false);
+        }
         if self.buf.frames.is_empty() {
             self.root_closed = true;
         }
@@ -485,6 +513,13 @@ impl Pass<'_, '_> {
     fn value(&mut self, range: Range<usize>, special: bool) -> Step {
         let top = self.buf.frames.last_mut()?;
         ok(top.value.is_none())?;
+        if let Some(record) = &mut self.buf.record {
+            record.set_text(
+                top.tag,
+                range.end,
+                special && raw_has_reference(self.b, &range),
+            );
+        }
         if !special {
             top.value = Some(Value::Direct(range));
             return Some(());

@@ -44,7 +44,7 @@ pub use codes::{XSD_CODES, XsdCode};
 pub use model::validate_model;
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::source::LineIndex;
+use crate::source::{LineIndex, Tags};
 
 /// Resource limits, enforced while reading.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -82,8 +82,9 @@ pub fn validate(bytes: &[u8], limits: &SchemaLimits) -> Vec<Diagnostic> {
 #[derive(Debug)]
 pub(crate) enum Staged {
     /// The fast path proved it schema-valid: the full validator would report
-    /// nothing, and the root is an FA(3) `Faktura`.
-    Proven,
+    /// nothing, and the root is an FA(3) `Faktura`. With the record of its
+    /// start tags and values, when one was asked for.
+    Proven(Option<Tags>),
     /// The fast path did not prove it valid and the gate stopped before the
     /// full validator.
     Stopped,
@@ -124,11 +125,16 @@ fn staged_with(
     limits: &SchemaLimits,
     fast: &mut fast::Buffers,
     full: Option<&mut validator::Buffers>,
+    record: bool,
     gate: impl FnOnce() -> bool,
 ) -> Staged {
+    // A start tag takes at least a few bytes; a typical invoice has one
+    // every 20 to 40.
+    fast.record = record.then(|| Tags::with_capacity(bytes.len() / 24));
     if fast::accepts(bytes, limits, fast) {
-        return Staged::Proven;
+        return Staged::Proven(fast.record.take().filter(Tags::is_complete));
     }
+    fast.record = None;
     if !gate() {
         return Staged::Stopped;
     }
@@ -140,9 +146,11 @@ fn staged_with(
 }
 
 /// [`staged_with`] on this thread's fast-path buffers, for the checking
-/// pipeline (`crate::check`).
+/// pipeline (`crate::check`) and the typed parser: a proven document comes
+/// with the record of its start tags and values, which the typed-model
+/// builder reads instead of the bytes.
 pub(crate) fn staged(bytes: &[u8], limits: &SchemaLimits, gate: impl FnOnce() -> bool) -> Staged {
-    with_fast_buffers(|fast| staged_with(bytes, limits, fast, None, gate))
+    with_fast_buffers(|fast| staged_with(bytes, limits, fast, None, true, gate))
 }
 
 /// True when the fast path proves the document schema-valid.
@@ -179,9 +187,10 @@ pub fn is_valid(bytes: &[u8]) -> bool {
         &SchemaLimits::default(),
         &mut fast::Buffers::default(),
         None,
+        false,
         || true,
     ) {
-        Staged::Proven | Staged::Stopped => true,
+        Staged::Proven(_) | Staged::Stopped => true,
         Staged::Checked(diagnostics) => !diagnostics.iter().any(|d| d.severity == Severity::Error),
     }
 }
@@ -219,9 +228,10 @@ impl SchemaValidator {
             &self.limits,
             &mut buffers.fast,
             Some(&mut buffers.full),
+            false,
             || true,
         ) {
-            Staged::Proven | Staged::Stopped => Vec::new(),
+            Staged::Proven(_) | Staged::Stopped => Vec::new(),
             Staged::Checked(mut diagnostics) => {
                 locate_sorted(bytes, &mut diagnostics);
                 diagnostics
