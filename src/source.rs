@@ -219,8 +219,10 @@ pub(crate) struct Tags {
 pub(crate) struct Tag {
     /// Nesting depth, 0 for the root.
     pub(crate) depth: u16,
+    /// The length of the element's name as written, when recorded (else 0).
+    pub(crate) name_len: u8,
     /// [`Tag::TEXT`] and [`Tag::REFERENCES`].
-    pub(crate) flags: u16,
+    pub(crate) flags: u8,
     /// Offset of the `<`.
     pub(crate) start: u32,
     /// Offset just past the `>`.
@@ -230,10 +232,35 @@ pub(crate) struct Tag {
 }
 
 impl Tag {
+    /// The name of the element as written (with its prefix, if any), read
+    /// from its start tag in `bytes`.
+    pub(crate) fn qname<'b>(&self, bytes: &'b [u8]) -> &'b [u8] {
+        if self.name_len > 0 {
+            let from = self.start as usize + 1;
+            return bytes
+                .get(from..from + usize::from(self.name_len))
+                .unwrap_or_default();
+        }
+        let tag = bytes
+            .get(self.start as usize + 1..self.end as usize)
+            .unwrap_or_default();
+        let len = tag
+            .iter()
+            .position(|&b| matches!(b, b' ' | b'\t' | b'\r' | b'\n' | b'/' | b'>'))
+            .unwrap_or(tag.len());
+        tag.get(..len).unwrap_or_default()
+    }
+
+    /// The local name of the element, read from its start tag in `bytes`.
+    pub(crate) fn local_name<'b>(&self, bytes: &'b [u8]) -> &'b [u8] {
+        let qname = self.qname(bytes);
+        memchr::memchr(b':', qname).map_or(qname, |i| qname.get(i + 1..).unwrap_or_default())
+    }
+
     /// The element's character data was recorded (`end..text_end`).
-    pub(crate) const TEXT: u16 = 1;
+    pub(crate) const TEXT: u8 = 1;
     /// That character data holds an entity or character reference.
-    pub(crate) const REFERENCES: u16 = 2;
+    pub(crate) const REFERENCES: u8 = 2;
 }
 
 impl Tags {
@@ -248,6 +275,18 @@ impl Tags {
     /// Records the start tag `start..end` of an element at `depth`; returns
     /// its index.
     pub(crate) fn push(&mut self, depth: usize, start: usize, end: usize) -> usize {
+        self.push_named(depth, start, end, 0)
+    }
+
+    /// [`Tags::push`], with the length of the element's name (0: not
+    /// given, found from the tag when asked for).
+    pub(crate) fn push_named(
+        &mut self,
+        depth: usize,
+        start: usize,
+        end: usize,
+        name: usize,
+    ) -> usize {
         match (
             u16::try_from(depth),
             u32::try_from(start),
@@ -255,6 +294,7 @@ impl Tags {
         ) {
             (Ok(depth), Ok(start), Ok(end)) => self.tags.push(Tag {
                 depth,
+                name_len: u8::try_from(name).unwrap_or(0),
                 flags: 0,
                 start,
                 end,
@@ -323,15 +363,57 @@ impl Tags {
     /// the record; `None` when the record is incomplete or has no such
     /// element.
     pub(crate) fn raw_text(&self, bytes: &[u8], path: &str) -> Option<String> {
-        let mut wanted = Wanted::new(&[path]);
-        for (depth, name, span) in self.opens(bytes)? {
-            if !wanted.open(depth, name, span) {
-                break;
+        let start = self.first_at(bytes, path)?;
+        self.recorded_text(bytes, start)
+            .or_else(|| raw_text_at(bytes, start))
+    }
+
+    /// Where the start tag of the first element at `path` (without
+    /// indices) is, in one walk over the record that looks at a tag's name
+    /// only when its ancestors match.
+    fn first_at(&self, bytes: &[u8], path: &str) -> Option<usize> {
+        if self.overflow {
+            return None;
+        }
+        let steps: Vec<&[u8]> = path
+            .strip_prefix('/')?
+            .split('/')
+            .map(str::as_bytes)
+            .collect();
+        // How many leading steps the open ancestors of the next tag match.
+        let mut matched = 0usize;
+        for t in &self.tags {
+            let depth = usize::from(t.depth);
+            matched = matched.min(depth);
+            if matched == depth && steps.get(depth) == Some(&t.local_name(bytes)) {
+                matched = depth + 1;
+                if matched == steps.len() {
+                    return Some(t.start as usize);
+                }
             }
         }
-        let leaf = *wanted.paths.first()?.last()?;
-        let span = wanted.nodes.get(leaf)?.span.clone()?;
-        raw_text_at(bytes, span.start)
+        None
+    }
+
+    /// The value recorded for the element whose start tag is at `start`,
+    /// when it reads the same as [`raw_text`] without decoding: no
+    /// reference and no line end to normalise.
+    fn recorded_text(&self, bytes: &[u8], start: usize) -> Option<String> {
+        let start = u32::try_from(start).ok()?;
+        let at = self.tags.binary_search_by_key(&start, |t| t.start).ok()?;
+        let tag = self.tags.get(at)?;
+        if tag.flags & Tag::TEXT == 0 {
+            return None;
+        }
+        let raw = bytes.get(tag.end as usize..tag.text_end as usize)?;
+        // `&`, a carriage return, and the lead bytes of NEL (U+0085) and
+        // LINE SEPARATOR (U+2028), which the reader's line-end handling
+        // turns into line feeds.
+        let plain = memchr::memchr3(b'&', b'\r', 0xC2, raw).is_none()
+            && memchr::memchr(0xE2, raw).is_none();
+        plain
+            .then(|| String::from_utf8(raw.to_vec()).ok())
+            .flatten()
     }
 
     /// Every start tag as (depth, local name, span), or `None` when the
@@ -344,15 +426,8 @@ impl Tags {
             return None;
         }
         Some(self.tags.iter().map(move |t| {
-            let (start, end) = (t.start as usize, t.end as usize);
-            let tag = bytes.get(start + 1..end).unwrap_or_default();
-            let qname_len = tag
-                .iter()
-                .position(|&b| matches!(b, b' ' | b'\t' | b'\r' | b'\n' | b'/' | b'>'))
-                .unwrap_or(tag.len());
-            let qname = &tag[..qname_len];
-            let local = memchr::memchr(b':', qname).map_or(qname, |i| &qname[i + 1..]);
-            (usize::from(t.depth), local, start..end)
+            let span = t.start as usize..t.end as usize;
+            (usize::from(t.depth), t.local_name(bytes), span)
         }))
     }
 }

@@ -264,9 +264,13 @@ impl<'a> Cursor<'a> {
                 _ => ErrorKind::UnexpectedEoF,
             },
             Source::Record { tags, next, .. } => match tags.get(*next) {
-                Some(t) if usize::from(t.depth) == self.depth => ErrorKind::UnexpectedEvent(
-                    Event::Start(self.start_tag(t).to_owned().into_owned()),
-                ),
+                Some(t) if usize::from(t.depth) == self.depth => {
+                    ErrorKind::UnexpectedEvent(Event::Start(
+                        self.start_tag(t, t.qname(self.input.as_bytes()).len())
+                            .to_owned()
+                            .into_owned(),
+                    ))
+                }
                 _ if self.depth > 0 => ErrorKind::UnexpectedEoL,
                 _ => ErrorKind::UnexpectedEoF,
             },
@@ -275,15 +279,12 @@ impl<'a> Cursor<'a> {
     }
 
     /// The start tag recorded as `t`, as quick-xml gives it.
-    fn start_tag(&self, t: &Tag) -> BytesStart<'a> {
-        let input = self.input;
-        let (from, to) = (t.start as usize + 1, t.end as usize - 1);
-        let content = input.get(from..to).unwrap_or_default();
+    /// (`name_len`: the length of its name.)
+    fn start_tag(&self, t: &Tag, name_len: usize) -> BytesStart<'a> {
+        let (from, to) = (t.start as usize + 1, (t.end as usize).saturating_sub(1));
+        let content = self.input.get(from..to).unwrap_or_default();
         let content = content.strip_suffix('/').unwrap_or(content);
-        let name = content
-            .find([' ', '\t', '\r', '\n'])
-            .unwrap_or(content.len());
-        BytesStart::from_content(content, name)
+        BytesStart::from_content(content, name_len)
     }
 
     /// How many start tags have been consumed: a loop that reads nothing
@@ -398,7 +399,7 @@ impl<'a> Cursor<'a> {
                 *last = *next;
                 *next += 1;
                 *peeked = ahead(self.input, tags, *next);
-                self.start_tag(&t)
+                self.start_tag(&t, name.len())
             }
             Source::Reader {
                 next,
@@ -537,16 +538,7 @@ impl<'a> Cursor<'a> {
 /// The depth and name of start tag `index` of the record, if any.
 fn ahead<'d>(input: &'d str, tags: &Tags, index: usize) -> Option<(usize, &'d [u8])> {
     let t = tags.get(index)?;
-    Some((usize::from(t.depth), recorded_name(input.as_bytes(), t)?))
-}
-
-/// The name of the element whose start tag is recorded as `t` (names in
-/// the record are unprefixed: the fast path takes no prefixed name).
-fn recorded_name<'d>(doc: &'d [u8], t: &Tag) -> Option<&'d [u8]> {
-    let tag = doc.get(t.start as usize + 1..t.end as usize)?;
-    let len = tag
-        .iter()
-        .position(|&b| matches!(b, b' ' | b'\t' | b'\r' | b'\n' | b'/' | b'>'))
-        .unwrap_or(tag.len());
-    tag.get(..len)
+    // Names in the record are unprefixed: the fast path takes no prefixed
+    // name.
+    Some((usize::from(t.depth), t.qname(input.as_bytes())))
 }

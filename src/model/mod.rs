@@ -143,11 +143,21 @@ mod tests {
                                 .map(|i| t.get(i).map(|t| (t.depth, t.start, t.end)))
                                 .collect::<Vec<_>>()
                         };
-                        assert_eq!(
-                            spans(&read_tags.unwrap()),
-                            spans(&replay_tags.unwrap()),
-                            "{name}"
-                        );
+                        let replay_tags = replay_tags.unwrap();
+                        assert_eq!(spans(&read_tags.unwrap()), spans(&replay_tags), "{name}");
+                        // Values read from the record are the reader's.
+                        for path in [
+                            "/Faktura/Fa/P_2",
+                            "/Faktura/Podmiot1/DaneIdentyfikacyjne/Nazwa",
+                            "/Faktura/Fa/FaWiersz/P_7",
+                            "/Faktura/Fa",
+                        ] {
+                            assert_eq!(
+                                replay_tags.raw_text(&doc, path),
+                                crate::source::raw_text(&doc, path),
+                                "{name} {path}"
+                            );
+                        }
                         replayed += 1;
                     }
                     (Err(_), Err(_)) => {}
@@ -157,5 +167,42 @@ mod tests {
         }
         // The official examples and the valid rule fixtures, twice each.
         assert!(replayed > 300, "{replayed}");
+    }
+
+    /// A value with references or line ends is read as the reader reads
+    /// it, from the record too.
+    #[test]
+    fn recorded_values_with_references_and_line_ends_read_as_the_bytes() {
+        let base = include_str!("../../tests/fixtures/base.xml");
+        let p_2 = "/Faktura/Fa/P_2";
+        let mut proven = 0;
+        for value in [
+            " FV 1 ",
+            "FV &amp; 1",
+            "FV&#x20;1",
+            "FV\r\n1",
+            "FV\r1",
+            "FV\u{2028}1",
+            "FV\u{85}1",
+        ] {
+            let doc = base.replacen(
+                "<P_2>FV/2026/11/001</P_2>",
+                &format!("<P_2>{value}</P_2>"),
+                1,
+            );
+            assert_ne!(doc, base);
+            let doc = doc.into_bytes();
+            let Staged::Proven(Some(record)) = staged(&doc, &SchemaLimits::default(), || true)
+            else {
+                continue;
+            };
+            let (invoice, tags) = crate::parse::build_replayed(&doc, record).unwrap();
+            assert_eq!(invoice, crate::parse::build_valid(&doc).unwrap(), "{value}");
+            let expected = crate::source::raw_text(&doc, p_2);
+            assert!(expected.is_some());
+            assert_eq!(tags.unwrap().raw_text(&doc, p_2), expected, "{value}");
+            proven += 1;
+        }
+        assert!(proven >= 5, "{proven}");
     }
 }

@@ -333,7 +333,7 @@ impl Pass<'_, '_> {
         };
         let depth = self.buf.frames.len();
         let tag = match &mut self.buf.record {
-            Some(record) => record.push(depth, lt, self.i),
+            Some(record) => record.push_named(depth, lt, self.i, name.len()),
             None => 0,
         };
         if !empty
