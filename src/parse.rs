@@ -110,6 +110,11 @@ pub(crate) fn build_replayed(
 }
 
 fn utf8_text(bytes: &[u8]) -> Result<&str, ParseError> {
+    // The fast check first (the document is valid UTF-8 whenever it got
+    // this far), the standard one for the position of an error.
+    if let Ok(text) = simdutf8::basic::from_utf8(bytes) {
+        return Ok(text);
+    }
     std::str::from_utf8(bytes)
         .map_err(|e| located(bytes, invalid_utf8::not_utf8_at(e.valid_up_to())))
 }

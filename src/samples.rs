@@ -25,7 +25,10 @@ pub fn invoice_with_rows(rows: usize) -> Result<Faktura, ParseError> {
 /// `xml` with its first `FaWiersz` repeated `rows` times and numbered
 /// (`NrWierszaFa` 1..=rows), the other invoice lines dropped and everything
 /// else kept byte for byte: the large valid document of the benchmarks.
-/// Returns `xml` unchanged when it has no `FaWiersz` with a `NrWierszaFa`.
+/// Each line keeps its own `UU_ID` as real invoices do: the row's `UU_ID`
+/// with its last characters replaced by the line number, so the size stays
+/// the same. Returns `xml` unchanged when it has no `FaWiersz` with a
+/// `NrWierszaFa`.
 pub fn xml_with_rows(xml: &str, rows: usize) -> String {
     const OPEN: &str = "<FaWiersz>";
     const CLOSE: &str = "</FaWiersz>";
@@ -55,6 +58,13 @@ pub fn xml_with_rows(xml: &str, rows: usize) -> String {
         row.get(nr_end..).unwrap_or_default(),
         xml.get(tail..).unwrap_or_default(),
     );
+    // The row's `UU_ID` value, if it has one after its number.
+    let uu_id = body_end.find("<UU_ID>").and_then(|open| {
+        let from = open + "<UU_ID>".len();
+        let len = body_end.get(from..)?.find("</UU_ID>")?;
+        Some((from, body_end.get(from..from + len)?))
+    });
+    let width = rows.to_string().len();
     let mut out = String::with_capacity(xml.len() + rows * (row.len() + 4));
     out.push_str(head);
     for n in 1..=rows {
@@ -63,7 +73,16 @@ pub fn xml_with_rows(xml: &str, rows: usize) -> String {
         }
         out.push_str(body_start);
         out.push_str(&n.to_string());
-        out.push_str(body_end);
+        match uu_id {
+            Some((from, value)) if value.is_ascii() => {
+                let keep = value.len().saturating_sub(width);
+                out.push_str(body_end.get(..from).unwrap_or_default());
+                out.push_str(value.get(..keep).unwrap_or_default());
+                out.push_str(&format!("{n:0width$}"));
+                out.push_str(body_end.get(from + value.len()..).unwrap_or_default());
+            }
+            _ => out.push_str(body_end),
+        }
     }
     out.push_str(rest);
     out
@@ -77,6 +96,10 @@ mod tests {
         let big = super::xml_with_rows(base, 25);
         assert_eq!(big.matches("<FaWiersz>").count(), 25);
         assert!(big.contains("<NrWierszaFa>25</NrWierszaFa>"));
+        // Each line its own UU_ID, of the example's length.
+        assert!(big.contains("<UU_ID>aaaa111133339925</UU_ID>"), "{big}");
+        assert!(big.contains("<UU_ID>aaaa111133339901</UU_ID>"));
+        assert!(big.contains("<UU_ID>aaaa111133339911</UU_ID>"));
         assert!(
             crate::schema::validate(big.as_bytes(), &crate::schema::SchemaLimits::default())
                 .is_empty()

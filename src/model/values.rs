@@ -102,10 +102,24 @@ pub(crate) fn parse_decimal(raw: &str) -> Result<rust_decimal::Decimal, LexicalE
     if (int.is_empty() && frac.is_empty()) || !digits_ok(int) || !digits_ok(frac) {
         return Err(err());
     }
-    // rust_decimal wants at least one digit before the point and no '+'.
     let negative = s.starts_with('-');
     let int = int.trim_start_matches('0');
     let frac = frac.trim_end_matches('0');
+    // Up to 28 digits (every amount of an invoice) fit the mantissa as
+    // they are: no text to build.
+    if int.len() + frac.len() <= 28
+        && let Ok(scale) = u32::try_from(frac.len())
+    {
+        let mantissa = int
+            .bytes()
+            .chain(frac.bytes())
+            .fold(0i128, |m, b| m * 10 + i128::from(b - b'0'));
+        let mut value =
+            rust_decimal::Decimal::try_from_i128_with_scale(mantissa, scale).map_err(|_| err())?;
+        value.set_sign_negative(negative && mantissa != 0);
+        return Ok(value);
+    }
+    // rust_decimal wants at least one digit before the point and no '+'.
     let mut canon = String::with_capacity(int.len() + frac.len() + 3);
     if negative {
         canon.push('-');
@@ -453,6 +467,72 @@ impl DeserializeBytesFromStr for DateTime {}
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The direct reading of up to 28 digits gives exactly what
+    /// `rust_decimal`'s exact parser gives for the canonical text: value,
+    /// scale and sign (of zero too).
+    #[test]
+    fn decimals_read_directly_equal_the_exact_parser() {
+        let reference = |s: &str| {
+            let negative = s.starts_with('-');
+            let body = s.trim_start_matches(['+', '-']);
+            let (int, frac) = body.split_once('.').unwrap_or((body, ""));
+            if int.is_empty() && frac.is_empty() {
+                return None;
+            }
+            let (int, frac) = (int.trim_start_matches('0'), frac.trim_end_matches('0'));
+            let mut canon = String::from(if negative { "-" } else { "" });
+            canon.push_str(if int.is_empty() { "0" } else { int });
+            if !frac.is_empty() {
+                canon.push('.');
+                canon.push_str(frac);
+            }
+            rust_decimal::Decimal::from_str_exact(&canon).ok()
+        };
+        let mut seed = 11u64;
+        let mut checked = 0;
+        for _ in 0..20_000 {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            let digits = |n: u64, seed: u64| -> String {
+                (0..n)
+                    .map(|k| char::from(b'0' + ((seed >> (k % 60)) % 10) as u8))
+                    .collect()
+            };
+            let (a, b) = ((seed >> 10) % 32, (seed >> 20) % 32);
+            let sign = ["", "-", "+"][((seed >> 30) % 3) as usize];
+            let int = digits(a, seed);
+            let frac = digits(b, seed.rotate_left(17));
+            let text = match (seed >> 40) % 3 {
+                0 => format!("{sign}{int}"),
+                1 => format!("{sign}{int}.{frac}"),
+                _ => format!("{sign}0000{int}.{frac}000"),
+            };
+            let Some(expected) = reference(&text) else {
+                assert!(parse_decimal(&text).is_err(), "{text}");
+                continue;
+            };
+            let got = parse_decimal(&text).unwrap_or_else(|e| panic!("{text}: {e:?}"));
+            assert_eq!(got, expected, "{text}");
+            assert_eq!(got.scale(), expected.scale(), "{text}");
+            assert_eq!(
+                got.is_sign_negative(),
+                expected.is_sign_negative(),
+                "{text}"
+            );
+            checked += 1;
+        }
+        assert!(checked > 10_000, "{checked}");
+        for zero in ["-0", "-0.000", "+0", "0.0", "-.0"] {
+            let got = parse_decimal(zero).unwrap();
+            let expected = reference(zero).unwrap();
+            assert_eq!(
+                got.is_sign_negative(),
+                expected.is_sign_negative(),
+                "{zero}"
+            );
+            assert_eq!(got.scale(), expected.scale(), "{zero}");
+        }
+    }
 
     #[test]
     fn decimal_keeps_lexical_form() {
