@@ -30,6 +30,7 @@ pub fn invoice_with_rows(rows: usize) -> Result<Faktura, ParseError> {
 /// the same. Returns `xml` unchanged when it has no `FaWiersz` with a
 /// `NrWierszaFa`.
 pub fn xml_with_rows(xml: &str, rows: usize) -> String {
+    use std::fmt::Write as _;
     const OPEN: &str = "<FaWiersz>";
     const CLOSE: &str = "</FaWiersz>";
     let (Some(start), Some(first_end)) = (xml.find(OPEN), xml.find(CLOSE)) else {
@@ -78,7 +79,7 @@ pub fn xml_with_rows(xml: &str, rows: usize) -> String {
                 let keep = value.len().saturating_sub(width);
                 out.push_str(body_end.get(..from).unwrap_or_default());
                 out.push_str(value.get(..keep).unwrap_or_default());
-                out.push_str(&format!("{n:0width$}"));
+                let _ = write!(out, "{n:0width$}");
                 out.push_str(body_end.get(from + value.len()..).unwrap_or_default());
             }
             _ => out.push_str(body_end),
