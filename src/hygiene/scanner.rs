@@ -144,6 +144,11 @@ enum CharProblem {
     Discouraged(&'static str),
 }
 
+/// True when the code point needs no finding, raw or as a reference.
+pub(super) fn is_fine(cp: u32) -> bool {
+    classify(cp).is_none()
+}
+
 fn classify(cp: u32) -> Option<CharProblem> {
     match cp {
         0x09 | 0x0A | 0x0D => None,
@@ -310,7 +315,7 @@ pub(crate) fn check(bytes: &[u8]) -> Sink {
     scanner.sink
 }
 
-const BOM: &[u8] = b"\xEF\xBB\xBF";
+pub(super) const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 fn is_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | b'\r')
@@ -320,6 +325,91 @@ fn is_space(b: u8) -> bool {
 /// scanner cares (non-ASCII bytes included).
 fn is_name_byte(b: u8) -> bool {
     !is_space(b) && !matches!(b, b'/' | b'>' | b'<' | b'=' | b'"' | b'\'' | b'&' | b'?')
+}
+
+/// The range of the name starting at `from` in `bytes`.
+pub(super) fn name_at(bytes: &[u8], from: usize) -> Range<usize> {
+    let len = bytes
+        .get(from..)
+        .unwrap_or_default()
+        .iter()
+        .take_while(|&&b| is_name_byte(b))
+        .count();
+    from..from + len
+}
+
+/// The span of the value of the `encoding` pseudo-attribute of the XML
+/// declaration whose target ends at `from`, when it names an encoding other
+/// than UTF-8. Reading stops at the first pseudo-attribute it cannot make
+/// sense of.
+pub(super) fn foreign_encoding(bytes: &[u8], from: usize) -> Option<Range<usize>> {
+    let byte = |j: usize| bytes.get(j).copied();
+    let skip_space = |mut j: usize| {
+        while byte(j).is_some_and(is_space) {
+            j += 1;
+        }
+        j
+    };
+    let mut j = from;
+    loop {
+        j = skip_space(j);
+        let name_start = j;
+        while byte(j).is_some_and(|b| b.is_ascii_alphabetic()) {
+            j += 1;
+        }
+        if j == name_start {
+            return None;
+        }
+        let name = bytes.get(name_start..j).unwrap_or_default();
+        j = skip_space(j);
+        if byte(j) != Some(b'=') {
+            return None;
+        }
+        j = skip_space(j + 1);
+        let Some(quote @ (b'"' | b'\'')) = byte(j) else {
+            return None;
+        };
+        let value_start = j + 1;
+        j = value_start;
+        while byte(j).is_some_and(|b| b != quote && b != b'<' && b != b'>') {
+            j += 1;
+        }
+        if byte(j) != Some(quote) {
+            return None;
+        }
+        if name == b"encoding" {
+            let value = bytes.get(value_start..j).unwrap_or_default();
+            return (!value.eq_ignore_ascii_case(b"utf-8")).then_some(value_start..j);
+        }
+        j += 1;
+    }
+}
+
+/// The end and the value of the character reference (`&#…;` or `&#x…;`)
+/// whose `&` is at `i`, if it is one. Entity references and malformed
+/// references are left to the XML parser.
+pub(super) fn char_reference(bytes: &[u8], i: usize) -> Option<(usize, u32)> {
+    let rest = bytes.get(i + 1..).unwrap_or_default();
+    let (skip, radix) = if rest.starts_with(b"#x") {
+        (2, 16)
+    } else if rest.starts_with(b"#") {
+        (1, 10)
+    } else {
+        return None;
+    };
+    let mut value: u32 = 0;
+    let mut digits = 0;
+    for &b in rest.get(skip..).unwrap_or_default() {
+        let Some(d) = char::from(b).to_digit(radix) else {
+            break;
+        };
+        value = value.saturating_mul(radix).saturating_add(d);
+        digits += 1;
+    }
+    if digits == 0 || rest.get(skip + digits) != Some(&b';') {
+        return None;
+    }
+    Some((i + 1 + skip + digits + 1, value))
 }
 
 /// Up to `max` bytes of `bytes`, shown as text, with `…` when cut.
@@ -675,14 +765,7 @@ impl<'a, const CHARS: bool> Scanner<'a, CHARS> {
 
     /// The range of the name starting at `from`.
     fn name_at(&self, from: usize) -> Range<usize> {
-        let len = self
-            .bytes
-            .get(from..)
-            .unwrap_or_default()
-            .iter()
-            .take_while(|&&b| is_name_byte(b))
-            .count();
-        from..from + len
+        name_at(self.bytes, from)
     }
 
     /// Handles `<?` at `i` (characters are being checked).
@@ -702,77 +785,20 @@ impl<'a, const CHARS: bool> Scanner<'a, CHARS> {
     /// target ends at `from`.
     fn declaration(&mut self, from: usize) {
         let bytes = self.bytes;
-        let byte = |j: usize| bytes.get(j).copied();
-        let skip_space = |mut j: usize| {
-            while byte(j).is_some_and(is_space) {
-                j += 1;
-            }
-            j
-        };
-        let mut j = from;
-        loop {
-            j = skip_space(j);
-            let name_start = j;
-            while byte(j).is_some_and(|b| b.is_ascii_alphabetic()) {
-                j += 1;
-            }
-            if j == name_start {
-                return;
-            }
-            let name = bytes.get(name_start..j).unwrap_or_default();
-            j = skip_space(j);
-            if byte(j) != Some(b'=') {
-                return;
-            }
-            j = skip_space(j + 1);
-            let Some(quote @ (b'"' | b'\'')) = byte(j) else {
-                return;
-            };
-            let value_start = j + 1;
-            j = value_start;
-            while byte(j).is_some_and(|b| b != quote && b != b'<' && b != b'>') {
-                j += 1;
-            }
-            if byte(j) != Some(quote) {
-                return;
-            }
-            if name == b"encoding" {
-                let value = bytes.get(value_start..j).unwrap_or_default();
-                if !value.eq_ignore_ascii_case(b"utf-8") {
-                    self.sink.push(Kind::Encoding, value_start..j, || {
-                        encoding_not_utf8::finding(&excerpt(value, 40))
-                    });
-                }
-                return;
-            }
-            j += 1;
+        if let Some(value) = foreign_encoding(bytes, from) {
+            let text = bytes.get(value.clone()).unwrap_or_default();
+            self.sink.push(Kind::Encoding, value, || {
+                encoding_not_utf8::finding(&excerpt(text, 40))
+            });
         }
     }
 
     /// Checks a character reference starting with the `&` at `i`. Entity
     /// references and malformed references are left to the XML parser.
     fn reference(&mut self, i: usize) {
-        let rest = self.bytes.get(i + 1..).unwrap_or_default();
-        let (skip, radix) = if rest.starts_with(b"#x") {
-            (2, 16)
-        } else if rest.starts_with(b"#") {
-            (1, 10)
-        } else {
+        let Some((end, value)) = char_reference(self.bytes, i) else {
             return;
         };
-        let mut value: u32 = 0;
-        let mut digits = 0;
-        for &b in rest.get(skip..).unwrap_or_default() {
-            let Some(d) = char::from(b).to_digit(radix) else {
-                break;
-            };
-            value = value.saturating_mul(radix).saturating_add(d);
-            digits += 1;
-        }
-        if digits == 0 || rest.get(skip + digits) != Some(&b';') {
-            return;
-        }
-        let end = i + 1 + skip + digits + 1;
         if let Some(problem) = classify(value) {
             let text = self.bytes.get(i..end).unwrap_or_default();
             self.report_char(i..end, value, problem, Some(text));
