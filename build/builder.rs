@@ -426,7 +426,7 @@ fn occurs_expr(
         Occurs::Single => one,
         Occurs::Optional => format!("if {at} {{ Some({one}) }} else {{ None }}"),
         Occurs::DynamicList => format!(
-            "{{ let mut v = Vec::new(); while {at} {{ let before = c.position(); v.push({item}); if c.position() == before {{ break; }} }} v }}"
+            "{{ let mut v = Vec::with_capacity(c.repeats()); while {at} {{ let before = c.position(); v.push({item}); if c.position() == before {{ break; }} }} v }}"
         ),
         Occurs::StaticList(_) => return Err(format!("{owner}: a fixed-size list")),
     })

@@ -287,6 +287,36 @@ impl<'a> Cursor<'a> {
         BytesStart::from_content(content, name_len)
     }
 
+    /// How many elements of the next element's name follow one another
+    /// from here, when the record tells (else 0): the room a list of them
+    /// needs, so that a list of thousands of invoice lines is not moved
+    /// as it grows.
+    pub(crate) fn repeats(&self) -> usize {
+        let Source::Record {
+            tags,
+            next,
+            ahead: Some((depth, name)),
+            ..
+        } = &self.source
+        else {
+            return 0;
+        };
+        if *depth != self.depth {
+            return 0;
+        }
+        let input = self.input.as_bytes();
+        let mut count = 0;
+        for t in (*next..tags.len()).map_while(|i| tags.get(i)) {
+            match usize::from(t.depth) {
+                d if d < *depth => break,
+                d if d == *depth && t.qname(input) != *name => break,
+                d if d == *depth => count += 1,
+                _ => {}
+            }
+        }
+        count
+    }
+
     /// How many start tags have been consumed: a loop that reads nothing
     /// stops.
     pub(crate) fn position(&self) -> usize {
