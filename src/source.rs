@@ -437,11 +437,11 @@ struct Wanted<'p> {
     members: Vec<Member>,
     /// The last node of each path ([`NONE`] for a path without steps).
     leaves: Vec<u32>,
-    /// The node of each open element ([`NONE`] when it is not wanted);
-    /// frame 0 is the document.
-    stack: Vec<u32>,
-    /// Open frames whose node still has children to find: when none is
-    /// left, nothing more can be found.
+    /// The open wanted elements that still have children to find, each
+    /// with its level (its depth + 1; the document, level 0, first).
+    stack: Vec<(usize, u32)>,
+    /// Open wanted elements (the document too) with children to find: when
+    /// none is left, nothing more can be found.
     live: usize,
 }
 
@@ -522,8 +522,12 @@ impl<'p> Wanted<'p> {
             let (mut parent, mut from) = steps.last().map_or((0, 0), |&(end, node)| (node, end));
             let bytes = path.as_bytes();
             while from <= bytes.len() {
+                // Steps are short: a plain loop beats a vector search.
                 let rest = bytes.get(from..).unwrap_or_default();
-                let end = memchr::memchr(b'/', rest).map_or(bytes.len(), |i| from + i);
+                let end = rest
+                    .iter()
+                    .position(|&b| b == b'/')
+                    .map_or(bytes.len(), |i| from + i);
                 let step = path.get(from..end).unwrap_or_default();
                 if step.starts_with('@') {
                     attribute_at = Some(from);
@@ -542,7 +546,7 @@ impl<'p> Wanted<'p> {
         for group in &mut wanted.groups {
             group.cursor = group.head;
         }
-        wanted.stack.push(0);
+        wanted.stack.push((0, 0));
         wanted.live = usize::from(wanted.nodes[0].unfound > 0);
         wanted
     }
@@ -614,19 +618,21 @@ impl<'p> Wanted<'p> {
 
     /// A start tag at `depth`; false when nothing more can be found.
     fn open(&mut self, depth: usize, name: &[u8], span: Range<usize>) -> bool {
-        // The elements deeper than this one have closed.
-        while self.stack.len() > depth + 1 {
-            if let Some(n) = self.stack.pop()
-                && n != NONE
-                && self.nodes[n as usize].unfound > 0
-            {
+        let level = depth + 1;
+        // The wanted elements at this depth or deeper have closed.
+        while let Some(&(at, node)) = self.stack.last()
+            && at >= level
+        {
+            self.stack.pop();
+            if self.nodes[node as usize].unfound > 0 {
                 self.live -= 1;
             }
         }
-        while self.stack.len() < depth + 1 {
-            self.stack.push(NONE);
-        }
-        let parent = self.stack.last().copied().unwrap_or(NONE);
+        // Only the child of the innermost open wanted element can be wanted.
+        let parent = match self.stack.last() {
+            Some(&(at, node)) if at + 1 == level => node,
+            _ => return self.live > 0,
+        };
         let matched = self.matched(parent, name);
         if matched != NONE {
             let (p, c) = (parent as usize, matched as usize);
@@ -637,9 +643,9 @@ impl<'p> Wanted<'p> {
             }
             if self.nodes[c].unfound > 0 {
                 self.live += 1;
+                self.stack.push((level, matched));
             }
         }
-        self.stack.push(matched);
         self.live > 0
     }
 
