@@ -185,10 +185,10 @@ fn push_string(buf: &mut Vec<u8>, s: &str) {
     buf.push(b'"');
     // Mostly nothing to escape: one pass without a branch per byte (on
     // vector registers) tells.
-    let plain = !bytes.iter().fold(false, |any, &b| {
-        any | (b < 0x20) | (b == b'"') | (b == b'\\')
+    let special = bytes.iter().fold(0u8, |any, &b| {
+        any | u8::from(b < 0x20) | u8::from(b == b'"') | u8::from(b == b'\\')
     });
-    if plain {
+    if special == 0 {
         buf.extend_from_slice(bytes);
         buf.push(b'"');
         return;
