@@ -319,6 +319,10 @@ impl Tags {
     /// the record; `None` when the record is incomplete or has no such
     /// element.
     pub(crate) fn raw_text(&self, bytes: &[u8], path: &str) -> Option<String> {
+        if !path.contains(['[', '@']) {
+            let at = first_at(self.opens(bytes)?, path)?;
+            return raw_text_at(bytes, at);
+        }
         let mut wanted = Wanted::new(&[path]);
         for (depth, name, span) in self.opens(bytes)? {
             if !wanted.open(depth, name, span) {
@@ -360,6 +364,50 @@ impl Tags {
             (t.depth as usize, local, start..end)
         }))
     }
+}
+
+/// Where the start tag of the element at `path` (steps without indices or
+/// attributes, each meaning the first child of that name) starts, among
+/// `opens` (depth, local name, span) in document order; `None` when there
+/// is no such element.
+fn first_at<'b>(
+    opens: impl Iterator<Item = (usize, &'b [u8], Range<usize>)>,
+    path: &str,
+) -> Option<usize> {
+    let mut steps = path.split('/').filter(|s| !s.is_empty());
+    let mut want = steps.next()?.as_bytes();
+    // The steps found so far are the open elements at depths `0..found`.
+    let mut found = 0;
+    for (depth, name, span) in opens {
+        if depth < found {
+            // The first element of the last step found has closed.
+            return None;
+        }
+        if depth == found && name == want {
+            match steps.next() {
+                Some(next) => (want, found) = (next.as_bytes(), found + 1),
+                None => return Some(span.start),
+            }
+        }
+    }
+    None
+}
+
+/// The length of the longest common prefix of `a` and `b`, compared eight
+/// bytes at a time.
+fn common_prefix(a: &[u8], b: &[u8]) -> usize {
+    let word = |s: &[u8], i: usize| s.get(i..i + 8).and_then(|w| <[u8; 8]>::try_from(w).ok());
+    let mut i = 0;
+    while let (Some(x), Some(y)) = (word(a, i), word(b, i))
+        && x == y
+    {
+        i += 8;
+    }
+    let (a, b) = (
+        a.get(i..).unwrap_or_default(),
+        b.get(i..).unwrap_or_default(),
+    );
+    i + a.iter().zip(b).take_while(|(x, y)| x == y).count()
 }
 
 /// The spans [`crate::parse::locate_path`] gives for each of `paths`, found
@@ -500,11 +548,7 @@ impl<'p> Wanted<'p> {
         let mut steps: Vec<(usize, u32)> = Vec::with_capacity(16);
         let mut attribute_at = None;
         for &path in paths {
-            let common = previous
-                .bytes()
-                .zip(path.bytes())
-                .take_while(|(a, b)| a == b)
-                .count();
+            let common = common_prefix(previous.as_bytes(), path.as_bytes());
             let same = common == path.len() && common == previous.len();
             previous = path;
             // The same path, or one ended by the same attribute step as the
@@ -1036,6 +1080,36 @@ mod tests {
             map.resolve("/a/r[300]/t").map(|s| &doc[s]),
             Some(&b"<t/>"[..])
         );
+    }
+
+    /// The raw text of a path without indices, found by the one-path
+    /// matcher, is the one the general matcher finds with `[1]` on every
+    /// step (the first same-named child, not a later one).
+    #[test]
+    fn raw_text_from_the_record_takes_the_first_element_of_each_step() {
+        let xml = "<a><b>1</b><c><d>2</d><d><e>3</e></d></c><c><e>4</e></c><b>5</b><f>6</f></a>";
+        let doc = xml.as_bytes();
+        let mut tags = Tags::default();
+        walk_opens(doc, |depth, _, span| {
+            tags.push(depth, span.start, span.end);
+            true
+        });
+        for path in [
+            "/a/b", "/a/c/d", "/a/c/e", "/a/c/d/e", "/a/f", "/a/g", "/a", "/b", "", "/",
+        ] {
+            let indexed = path
+                .split('/')
+                .filter(|s| !s.is_empty())
+                .fold(String::new(), |indexed, s| indexed + "/" + s + "[1]");
+            assert_eq!(
+                tags.raw_text(doc, path),
+                tags.raw_text(doc, &indexed),
+                "{path}"
+            );
+        }
+        assert_eq!(tags.raw_text(doc, "/a/c/d").as_deref(), Some("2"));
+        assert_eq!(tags.raw_text(doc, "/a/c/e"), None);
+        assert_eq!(tags.raw_text(doc, "/a/f").as_deref(), Some("6"));
     }
 
     #[test]
