@@ -320,8 +320,10 @@ impl Tags {
     /// element.
     pub(crate) fn raw_text(&self, bytes: &[u8], path: &str) -> Option<String> {
         if !path.contains(['[', '@']) {
-            let at = first_at(self.opens(bytes)?, path)?;
-            return raw_text_at(bytes, at);
+            return match first_at(self.opens(bytes)?, path) {
+                (Some(span), true) => raw_text_at(bytes, span.start),
+                _ => None,
+            };
         }
         let mut wanted = Wanted::new(&[path]);
         for (depth, name, span) in self.opens(bytes)? {
@@ -366,31 +368,33 @@ impl Tags {
     }
 }
 
-/// Where the start tag of the element at `path` (steps without indices or
-/// attributes, each meaning the first child of that name) starts, among
-/// `opens` (depth, local name, span) in document order; `None` when there
-/// is no such element.
+/// The start tag of the element at `path` (steps without indices or
+/// attributes, each meaning the first child of that name), or of its
+/// deepest ancestor on the path, among `opens` (depth, local name, span) in
+/// document order; with true when it is the element itself.
 fn first_at<'b>(
     opens: impl Iterator<Item = (usize, &'b [u8], Range<usize>)>,
     path: &str,
-) -> Option<usize> {
+) -> (Option<Range<usize>>, bool) {
     let mut steps = path.split('/').filter(|s| !s.is_empty());
-    let mut want = steps.next()?.as_bytes();
+    let Some(mut want) = steps.next().map(str::as_bytes) else {
+        return (None, false);
+    };
     // The steps found so far are the open elements at depths `0..found`.
-    let mut found = 0;
+    let (mut found, mut deepest) = (0, None);
     for (depth, name, span) in opens {
         if depth < found {
             // The first element of the last step found has closed.
-            return None;
+            break;
         }
         if depth == found && name == want {
             match steps.next() {
-                Some(next) => (want, found) = (next.as_bytes(), found + 1),
-                None => return Some(span.start),
+                Some(next) => (want, found, deepest) = (next.as_bytes(), found + 1, Some(span)),
+                None => return (Some(span), true),
             }
         }
     }
-    None
+    (deepest, false)
 }
 
 /// The length of the longest common prefix of `a` and `b`, compared eight
@@ -418,6 +422,14 @@ pub(crate) fn locate_paths(
     tags: Option<&Tags>,
     paths: &[&str],
 ) -> Vec<Option<Range<usize>>> {
+    // One path without indices (a finding about the document's key, say):
+    // no tree to build.
+    if let [path] = paths
+        && !path.contains(['[', '@'])
+        && let Some(opens) = tags.and_then(|t| t.opens(bytes))
+    {
+        return vec![first_at(opens, path).0];
+    }
     let mut wanted = Wanted::new(paths);
     if wanted.live > 0 {
         match tags.and_then(|t| t.opens(bytes)) {
@@ -1080,6 +1092,19 @@ mod tests {
             map.resolve("/a/r[300]/t").map(|s| &doc[s]),
             Some(&b"<t/>"[..])
         );
+        // One at a time, from a record of the start tags.
+        let mut tags = Tags::default();
+        walk_opens(doc, |depth, _, span| {
+            tags.push(depth, span.start, span.end);
+            true
+        });
+        for path in &paths {
+            assert_eq!(
+                locate_paths(doc, Some(&tags), &[path.as_str()]),
+                vec![map.resolve(path)],
+                "{path}"
+            );
+        }
     }
 
     /// The raw text of a path without indices, found by the one-path
