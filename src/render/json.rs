@@ -239,6 +239,8 @@ fn push_string(buf: &mut Vec<u8>, s: &str) {
 mod tests {
     use super::*;
     use crate::Severity;
+    use crate::rules::xml::malformed_xml::MALFORMED_XML;
+    use crate::rules::xml::model_unreadable::MODEL_UNREADABLE;
 
     /// Every character below 0x100 and a few beyond, alone and in runs
     /// longer than eight bytes, escaped byte for byte as `serde_json` does.
@@ -270,11 +272,12 @@ mod tests {
 
     #[test]
     fn diagnostics_are_written_as_serde_json_writes_them() {
-        let mut with_help = Diagnostic::new("FA3-X-001", Severity::Warning, "a \"b\"\u{0}")
-            .with_path("/Faktura/Fa/FaWiersz[3]/P_11")
-            .with_help("c\\d");
+        let mut with_help =
+            Diagnostic::new(MALFORMED_XML.meta.code, Severity::Warning, "a \"b\"\u{0}")
+                .with_path("/Faktura/Fa/FaWiersz[3]/P_11")
+                .with_help("c\\d");
         (with_help.line, with_help.column) = (4_294_967_295, 10);
-        let without_help = Diagnostic::new("FA3-X-002", Severity::Info, "");
+        let without_help = Diagnostic::new(MODEL_UNREADABLE.meta.code, Severity::Info, "");
         for d in [with_help, without_help] {
             let mut ours = b"{".to_vec();
             push_fields(&mut ours, &d);
