@@ -12,7 +12,7 @@ use crate::rules::xml::{fa2_document, model_unreadable};
 use crate::rules::xsd::wrong_root;
 use crate::schema::Staged;
 use crate::settings::Settings;
-use crate::source::{Tags, line_cols, locate_paths, path_at};
+use crate::source::{Lines, Tags, locate_paths, path_at};
 
 /// The outcome of checking one document: its report and, when the document
 /// could be read, the typed invoice (used for checks across documents, such
@@ -209,9 +209,11 @@ pub(crate) fn locate(bytes: &[u8], tags: Option<&Tags>, diagnostics: &mut [Diagn
         .filter(|d| by_path(d))
         .map(|d| d.path.as_str())
         .collect();
-    let mut spans = locate_paths(bytes, tags, &paths).into_iter();
-    for d in diagnostics.iter_mut().filter(|d| by_path(d)) {
-        d.span = spans.next().flatten();
+    if !paths.is_empty() {
+        let mut spans = locate_paths(bytes, tags, &paths).into_iter();
+        for d in diagnostics.iter_mut().filter(|d| by_path(d)) {
+            d.span = spans.next().flatten();
+        }
     }
     // Lines and columns in one pass up to the last finding.
     let mut at: Vec<(usize, usize)> = diagnostics
@@ -220,10 +222,10 @@ pub(crate) fn locate(bytes: &[u8], tags: Option<&Tags>, diagnostics: &mut [Diagn
         .filter_map(|(i, d)| Some((d.span.as_ref()?.start, i)))
         .collect();
     at.sort_unstable();
-    let offsets: Vec<usize> = at.iter().map(|&(offset, _)| offset).collect();
-    for ((_, i), (line, column)) in at.into_iter().zip(line_cols(bytes, &offsets)) {
+    let mut lines = Lines::new(bytes);
+    for (offset, i) in at {
         if let Some(d) = diagnostics.get_mut(i) {
-            (d.line, d.column) = (line, column);
+            (d.line, d.column) = lines.at(offset);
         }
     }
 }

@@ -1,7 +1,8 @@
 //! Byte offsets to line:column, and element paths to byte spans.
 
 use std::cell::OnceCell;
-use std::collections::{HashMap, HashSet};
+#[cfg(test)]
+use std::collections::HashMap;
 use std::ops::Range;
 
 use quick_xml::Reader;
@@ -114,40 +115,108 @@ impl<'a> LineIndex<'a> {
 /// (in ascending order), found in one forward pass over the text that ends
 /// at the last of them: nothing is indexed, and each byte before the last
 /// offset is read about once.
+#[cfg(test)]
 pub(crate) fn line_cols(text: &[u8], offsets: &[usize]) -> Vec<(u32, u32)> {
-    let mut out = Vec::with_capacity(offsets.len());
-    let mut ends = memchr::memchr2_iter(b'\n', b'\r', text).peekable();
-    let mut line = 1usize;
-    // Characters from the start of the current line up to `counted`.
-    let (mut counted, mut chars) = (0usize, 0usize);
-    for &offset in offsets {
-        let offset = offset.min(text.len()).max(counted);
-        while let Some(&i) = ends.peek() {
-            // The `\n` of a `\r\n` ends the line.
-            if text[i] == b'\r' && text.get(i + 1) == Some(&b'\n') {
-                ends.next();
-                continue;
-            }
-            if i + 1 > offset {
-                break;
-            }
-            ends.next();
-            line += 1;
-            (counted, chars) = (i + 1, 0);
+    let mut lines = Lines::new(text);
+    offsets.iter().map(|&offset| lines.at(offset)).collect()
+}
+
+/// The line and column of offsets given in ascending order, counted in one
+/// forward pass: the line ends between two offsets are counted a block of
+/// bytes at a time, and only the characters of the last line are counted.
+pub(crate) struct Lines<'a> {
+    text: &'a [u8],
+    /// The 1-based line of `counted`.
+    line: usize,
+    /// Where counting stopped (the last offset asked).
+    counted: usize,
+    /// Characters from the start of the line up to `counted`.
+    chars: usize,
+}
+
+impl<'a> Lines<'a> {
+    /// Counting from the start of `text`.
+    pub(crate) fn new(text: &'a [u8]) -> Self {
+        Self {
+            text,
+            line: 1,
+            counted: 0,
+            chars: 0,
         }
-        chars += characters(text.get(counted..offset).unwrap_or_default());
-        counted = offset;
-        out.push((
-            u32::try_from(line).unwrap_or(u32::MAX),
-            u32::try_from(chars + 1).unwrap_or(u32::MAX),
-        ));
     }
-    out
+
+    /// The (line, column) of `offset`, as [`LineIndex::line_col`] gives it;
+    /// an offset before the previous one is taken as the previous one.
+    pub(crate) fn at(&mut self, offset: usize) -> (u32, u32) {
+        let offset = offset.min(self.text.len()).max(self.counted);
+        let segment = self.text.get(self.counted..offset).unwrap_or_default();
+        let ends = line_ends(self.text, self.counted, offset);
+        if ends == 0 {
+            self.chars += characters(segment);
+        } else {
+            self.line += ends;
+            let start = last_line_start(self.text, self.counted, offset);
+            self.chars = characters(self.text.get(start..offset).unwrap_or_default());
+        }
+        self.counted = offset;
+        (
+            u32::try_from(self.line).unwrap_or(u32::MAX),
+            u32::try_from(self.chars + 1).unwrap_or(u32::MAX),
+        )
+    }
+}
+
+/// The number of line ends in `text[from..to]`: every `\n`, and every `\r`
+/// not followed by `\n` (the `\n` of a `\r\n` ends the line).
+fn line_ends(text: &[u8], from: usize, to: usize) -> usize {
+    let segment = text.get(from..to).unwrap_or_default();
+    // The byte after each byte of the segment (one fewer at the text's end).
+    let next = text
+        .get(from + 1..(to + 1).min(text.len()))
+        .unwrap_or_default();
+    let mut ends = 0;
+    // Blocks of 128 bytes, counted in a byte each, so that the loop runs on
+    // vector registers.
+    for (block, after) in segment.chunks(128).zip(next.chunks(128)) {
+        let mut count = 0u8;
+        for (&b, &n) in block.iter().zip(after) {
+            count += u8::from(b == b'\n') | (u8::from(b == b'\r') & u8::from(n != b'\n'));
+        }
+        ends += usize::from(count);
+    }
+    if next.len() < segment.len() && matches!(segment.last(), Some(b'\n' | b'\r')) {
+        ends += 1;
+    }
+    ends
+}
+
+/// The start of the line holding `text[to]`, given that `text[from..to]`
+/// holds a line end.
+fn last_line_start(text: &[u8], from: usize, mut to: usize) -> usize {
+    while let Some(i) = memchr::memrchr2(b'\n', b'\r', text.get(from..to).unwrap_or_default()) {
+        let i = from + i;
+        if text[i] == b'\r' && text.get(i + 1) == Some(&b'\n') {
+            to = i;
+            continue;
+        }
+        return i + 1;
+    }
+    from
 }
 
 /// The number of UTF-8 characters in `bytes` (its non-continuation bytes).
 fn characters(bytes: &[u8]) -> usize {
-    bytes.iter().filter(|&&b| (b & 0xC0) != 0x80).count()
+    // Blocks of 128 bytes, counted in a byte each (as `line_ends`).
+    bytes
+        .chunks(128)
+        .map(|block| {
+            let mut count = 0u8;
+            for &b in block {
+                count += u8::from((b & 0xC0) != 0x80);
+            }
+            usize::from(count)
+        })
+        .sum()
 }
 
 /// Element paths (`/Faktura/Fa/FaWiersz[3]/P_11`) to the byte span of each
@@ -363,36 +432,23 @@ impl Tags {
     /// the record; `None` when the record is incomplete or has no such
     /// element.
     pub(crate) fn raw_text(&self, bytes: &[u8], path: &str) -> Option<String> {
-        let start = self.first_at(bytes, path)?;
-        self.recorded_text(bytes, start)
-            .or_else(|| raw_text_at(bytes, start))
-    }
-
-    /// Where the start tag of the first element at `path` (without
-    /// indices) is, in one walk over the record that looks at a tag's name
-    /// only when its ancestors match.
-    fn first_at(&self, bytes: &[u8], path: &str) -> Option<usize> {
-        if self.overflow {
-            return None;
-        }
-        let steps: Vec<&[u8]> = path
-            .strip_prefix('/')?
-            .split('/')
-            .map(str::as_bytes)
-            .collect();
-        // How many leading steps the open ancestors of the next tag match.
-        let mut matched = 0usize;
-        for t in &self.tags {
-            let depth = usize::from(t.depth);
-            matched = matched.min(depth);
-            if matched == depth && steps.get(depth) == Some(&t.local_name(bytes)) {
-                matched = depth + 1;
-                if matched == steps.len() {
-                    return Some(t.start as usize);
+        let start = if path.contains(['[', '@']) {
+            let mut wanted = Wanted::new(&[path]);
+            for (depth, name, span) in self.opens(bytes)? {
+                if !wanted.open(depth, name, span) {
+                    break;
                 }
             }
-        }
-        None
+            let leaf = *wanted.leaves.first()?;
+            wanted.nodes.get(leaf as usize)?.span.clone()?.start
+        } else {
+            match first_at(self.opens(bytes)?, path) {
+                (Some(span), true) => span.start,
+                _ => return None,
+            }
+        };
+        self.recorded_text(bytes, start)
+            .or_else(|| raw_text_at(bytes, start))
     }
 
     /// The value recorded for the element whose start tag is at `start`,
@@ -432,6 +488,52 @@ impl Tags {
     }
 }
 
+/// The start tag of the element at `path` (steps without indices or
+/// attributes, each meaning the first child of that name), or of its
+/// deepest ancestor on the path, among `opens` (depth, local name, span) in
+/// document order; with true when it is the element itself.
+fn first_at<'b>(
+    opens: impl Iterator<Item = (usize, &'b [u8], Range<usize>)>,
+    path: &str,
+) -> (Option<Range<usize>>, bool) {
+    let mut steps = path.split('/').filter(|s| !s.is_empty());
+    let Some(mut want) = steps.next().map(str::as_bytes) else {
+        return (None, false);
+    };
+    // The steps found so far are the open elements at depths `0..found`.
+    let (mut found, mut deepest) = (0, None);
+    for (depth, name, span) in opens {
+        if depth < found {
+            // The first element of the last step found has closed.
+            break;
+        }
+        if depth == found && name == want {
+            match steps.next() {
+                Some(next) => (want, found, deepest) = (next.as_bytes(), found + 1, Some(span)),
+                None => return (Some(span), true),
+            }
+        }
+    }
+    (deepest, false)
+}
+
+/// The length of the longest common prefix of `a` and `b`, compared eight
+/// bytes at a time.
+fn common_prefix(a: &[u8], b: &[u8]) -> usize {
+    let word = |s: &[u8], i: usize| s.get(i..i + 8).and_then(|w| <[u8; 8]>::try_from(w).ok());
+    let mut i = 0;
+    while let (Some(x), Some(y)) = (word(a, i), word(b, i))
+        && x == y
+    {
+        i += 8;
+    }
+    let (a, b) = (
+        a.get(i..).unwrap_or_default(),
+        b.get(i..).unwrap_or_default(),
+    );
+    i + a.iter().zip(b).take_while(|(x, y)| x == y).count()
+}
+
 /// The spans [`crate::parse::locate_path`] gives for each of `paths`, found
 /// together: from the record of start tags when there is one, else in one
 /// walk over the document that stops as soon as every path is settled.
@@ -440,6 +542,14 @@ pub(crate) fn locate_paths(
     tags: Option<&Tags>,
     paths: &[&str],
 ) -> Vec<Option<Range<usize>>> {
+    // One path without indices (a finding about the document's key, say):
+    // no tree to build.
+    if let [path] = paths
+        && !path.contains(['[', '@'])
+        && let Some(opens) = tags.and_then(|t| t.opens(bytes))
+    {
+        return vec![first_at(opens, path).0];
+    }
     let mut wanted = Wanted::new(paths);
     if wanted.live > 0 {
         match tags.and_then(|t| t.opens(bytes)) {
@@ -485,191 +595,281 @@ fn walk_opens(bytes: &[u8], mut visit: impl FnMut(usize, &[u8], Range<usize>) ->
     }
 }
 
-/// A quick hash for the small keys of [`Wanted`] (a multiply-rotate word
-/// hash): its maps are built for each document, where the standard hasher's
-/// set-up costs more than the lookups.
-#[derive(Debug, Default, Clone, Copy)]
-struct QuickHash(u64);
-
-impl QuickHash {
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
-
-impl std::hash::Hasher for QuickHash {
-    fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut word = [0u8; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
-            self.add(u64::from_le_bytes(word));
-        }
-    }
-
-    fn write_usize(&mut self, n: usize) {
-        self.add(n as u64);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-type Quick = std::hash::BuildHasherDefault<QuickHash>;
+/// No node (a frame outside the wanted paths, a path without steps, the
+/// end of a list).
+const NONE: u32 = u32::MAX;
 
 /// The steps of several element paths merged into one tree, matched against
 /// the start tags of a document as they come.
+///
+/// Each path is read once; a path that shares its leading steps with the one
+/// before it (as the paths of a document's findings mostly do) reuses them
+/// without reading them again. The children of a node are kept in groups by
+/// name, each with its wanted indices in order, so that a start tag costs one
+/// comparison of its name with each wanted name under its parent and no
+/// search for its index: same-named siblings come in index order.
 struct Wanted<'p> {
-    /// Node 0 is the document; the others are steps (local name, 1-based
-    /// index among same-named siblings).
+    /// Node 0 is the document; the others are steps.
     nodes: Vec<Node>,
-    /// The number of each name a step has.
-    name_ids: HashMap<&'p [u8], usize, Quick>,
-    /// The child of a node for a step (parent, name, index).
-    child: HashMap<(usize, usize, usize), usize, Quick>,
-    /// The names of the children of each node.
-    names: HashSet<(usize, usize), Quick>,
-    /// The nodes of each path, in order.
-    paths: Vec<Vec<usize>>,
-    /// One frame per open element (frame 0: the document).
-    stack: Vec<Frame>,
-    /// Open frames whose node still has children to find: when none is
-    /// left, nothing more can be found.
+    /// The groups of every node (each node's in a list through `next`).
+    groups: Vec<Group<'p>>,
+    /// The members of every group.
+    members: Vec<Member>,
+    /// The last node of each path ([`NONE`] for a path without steps).
+    leaves: Vec<u32>,
+    /// The open wanted elements that still have children to find, each
+    /// with its level (its depth + 1; the document, level 0, first).
+    stack: Vec<(usize, u32)>,
+    /// Open wanted elements (the document too) with children to find: when
+    /// none is left, nothing more can be found.
     live: usize,
 }
 
 struct Node {
+    /// The node of the step before ([`NONE`] for the document).
+    parent: u32,
+    /// The first group of its children ([`NONE`] when it has none).
+    groups: u32,
     /// Children not found yet.
-    unfound: usize,
+    unfound: u32,
     span: Option<Range<usize>>,
 }
 
-struct Frame {
-    node: Option<usize>,
-    /// How many children of each wanted name have been seen.
-    seen: Vec<(usize, usize)>,
+/// The wanted children of one node with one name.
+struct Group<'p> {
+    name: &'p [u8],
+    /// The next group of the same node.
+    next: u32,
+    /// Children of this name seen so far in the node's element.
+    seen: u32,
+    /// The first member (a list through `Member::next`, by index).
+    head: u32,
+    /// The first member not yet passed in the document.
+    cursor: u32,
+    /// The member last added or found (where the search for the next one
+    /// starts when its index is higher: paths mostly come in index order).
+    finger: u32,
+}
+
+/// A wanted child: its 1-based index among same-named siblings.
+struct Member {
+    index: u32,
+    node: u32,
+    next: u32,
 }
 
 impl<'p> Wanted<'p> {
     fn new(paths: &[&'p str]) -> Self {
-        let mut nodes = vec![Node {
+        let mut wanted = Self {
+            nodes: Vec::with_capacity(2 * paths.len() + 1),
+            groups: Vec::with_capacity(paths.len() + 4),
+            members: Vec::with_capacity(2 * paths.len()),
+            leaves: Vec::with_capacity(paths.len()),
+            stack: Vec::with_capacity(16),
+            live: 0,
+        };
+        wanted.nodes.push(Node {
+            parent: NONE,
+            groups: NONE,
             unfound: 0,
             span: None,
-        }];
-        let mut name_ids = HashMap::default();
-        let mut child = HashMap::default();
-        let mut names = HashSet::default();
-        let mut steps_of = Vec::with_capacity(paths.len());
-        for path in paths {
-            let mut at = 0;
-            let mut steps = Vec::new();
-            for step in path
-                .split('/')
-                .filter(|s| !s.is_empty())
-                .take_while(|s| !s.starts_with('@'))
-            {
-                let (name, index) = match step.strip_suffix(']').and_then(|s| s.split_once('[')) {
-                    Some((name, n)) => (name.as_bytes(), n.parse().unwrap_or(0)),
-                    None => (step.as_bytes(), 1),
-                };
-                let next_id = name_ids.len();
-                let name = *name_ids.entry(name).or_insert(next_id);
-                at = *child.entry((at, name, index)).or_insert_with(|| {
-                    nodes.push(Node {
-                        unfound: 0,
-                        span: None,
-                    });
-                    nodes[at].unfound += 1;
-                    names.insert((at, name));
-                    nodes.len() - 1
-                });
-                steps.push(at);
+        });
+        // The path before, its steps (where each ends in the text, and its
+        // node) and where an attribute step ended it.
+        let mut previous = "";
+        let mut steps: Vec<(usize, u32)> = Vec::with_capacity(16);
+        let mut attribute_at = None;
+        for &path in paths {
+            let common = common_prefix(previous.as_bytes(), path.as_bytes());
+            let same = common == path.len() && common == previous.len();
+            previous = path;
+            // The same path, or one ended by the same attribute step as the
+            // path before: the same steps.
+            if same || attribute_at.is_some_and(|at| at < common) {
+                wanted
+                    .leaves
+                    .push(steps.last().map_or(NONE, |&(_, node)| node));
+                continue;
             }
-            steps_of.push(steps);
+            // The steps both paths spell the same, each followed by `/`.
+            let kept = steps.iter().take_while(|&&(end, _)| end < common).count();
+            steps.truncate(kept);
+            attribute_at = None;
+            let (mut parent, mut from) = steps.last().map_or((0, 0), |&(end, node)| (node, end));
+            let bytes = path.as_bytes();
+            while from <= bytes.len() {
+                // Steps are short: a plain loop beats a vector search.
+                let rest = bytes.get(from..).unwrap_or_default();
+                let end = rest
+                    .iter()
+                    .position(|&b| b == b'/')
+                    .map_or(bytes.len(), |i| from + i);
+                let step = path.get(from..end).unwrap_or_default();
+                if step.starts_with('@') {
+                    attribute_at = Some(from);
+                    break;
+                }
+                if !step.is_empty() {
+                    parent = wanted.child(parent, step);
+                    steps.push((end, parent));
+                }
+                from = end + 1;
+            }
+            wanted
+                .leaves
+                .push(steps.last().map_or(NONE, |&(_, node)| node));
         }
-        let live = usize::from(nodes[0].unfound > 0);
-        Self {
-            nodes,
-            name_ids,
-            child,
-            names,
-            paths: steps_of,
-            stack: vec![Frame {
-                node: Some(0),
-                seen: Vec::new(),
-            }],
-            live,
+        for group in &mut wanted.groups {
+            group.cursor = group.head;
         }
+        wanted.stack.push((0, 0));
+        wanted.live = usize::from(wanted.nodes[0].unfound > 0);
+        wanted
+    }
+
+    /// The node for `step` (`name` or `name[n]`) under `parent`, added when
+    /// it is new.
+    fn child(&mut self, parent: u32, step: &'p str) -> u32 {
+        let (name, index) = match step.strip_suffix(']').and_then(|s| s.split_once('[')) {
+            Some((name, n)) => (name.as_bytes(), n.parse().unwrap_or(0)),
+            None => (step.as_bytes(), 1),
+        };
+        let p = parent as usize;
+        let mut g = self.nodes[p].groups;
+        while g != NONE && self.groups[g as usize].name != name {
+            g = self.groups[g as usize].next;
+        }
+        if g == NONE {
+            g = u32::try_from(self.groups.len()).unwrap_or(NONE);
+            self.groups.push(Group {
+                name,
+                next: self.nodes[p].groups,
+                seen: 0,
+                head: NONE,
+                cursor: NONE,
+                finger: NONE,
+            });
+            self.nodes[p].groups = g;
+        }
+        let group = &mut self.groups[g as usize];
+        let members = &mut self.members;
+        // The members before `index` are passed, from the finger when it
+        // is not past `index`, else from the head.
+        let (mut before, mut at) = match members.get(group.finger as usize) {
+            Some(m) if m.index <= index => (group.finger, group.finger),
+            _ => (NONE, group.head),
+        };
+        while let Some(m) = members.get(at as usize)
+            && m.index < index
+        {
+            (before, at) = (at, m.next);
+        }
+        if let Some(m) = members.get(at as usize)
+            && m.index == index
+        {
+            group.finger = at;
+            return m.node;
+        }
+        let node = u32::try_from(self.nodes.len()).unwrap_or(NONE);
+        let member = u32::try_from(members.len()).unwrap_or(NONE);
+        members.push(Member {
+            index,
+            node,
+            next: at,
+        });
+        match members.get_mut(before as usize) {
+            Some(m) => m.next = member,
+            None => group.head = member,
+        }
+        group.finger = member;
+        self.nodes.push(Node {
+            parent,
+            groups: NONE,
+            unfound: 0,
+            span: None,
+        });
+        self.nodes[p].unfound += 1;
+        node
     }
 
     /// A start tag at `depth`; false when nothing more can be found.
     fn open(&mut self, depth: usize, name: &[u8], span: Range<usize>) -> bool {
-        // The elements deeper than this one have closed.
-        while self.stack.len() > depth + 1 {
-            if let Some(Frame { node: Some(n), .. }) = self.stack.pop()
-                && self.nodes[n].unfound > 0
-            {
+        let level = depth + 1;
+        // The wanted elements at this depth or deeper have closed.
+        while let Some(&(at, node)) = self.stack.last()
+            && at >= level
+        {
+            self.stack.pop();
+            if self.nodes[node as usize].unfound > 0 {
                 self.live -= 1;
             }
         }
-        while self.stack.len() < depth + 1 {
-            self.stack.push(Frame {
-                node: None,
-                seen: Vec::new(),
-            });
-        }
-        let mut matched = None;
-        if let Some(parent) = self.stack.last_mut()
-            && let Some(p) = parent.node
-            && self.nodes[p].unfound > 0
-        {
-            let nodes = &mut self.nodes;
-            if let Some(&wanted) = self.name_ids.get(name)
-                && self.names.contains(&(p, wanted))
-            {
-                let count =
-                    if let Some((_, count)) = parent.seen.iter_mut().find(|(n, _)| *n == wanted) {
-                        *count += 1;
-                        *count
-                    } else {
-                        parent.seen.push((wanted, 1));
-                        1
-                    };
-                matched = self
-                    .child
-                    .get(&(p, wanted, count))
-                    .copied()
-                    .filter(|&c| nodes[c].span.is_none());
-                if let Some(c) = matched {
-                    nodes[c].span = Some(span);
-                    nodes[p].unfound -= 1;
-                    if nodes[p].unfound == 0 {
-                        self.live -= 1;
-                    }
-                    if nodes[c].unfound > 0 {
-                        self.live += 1;
-                    }
-                }
+        // Only the child of the innermost open wanted element can be wanted.
+        let parent = match self.stack.last() {
+            Some(&(at, node)) if at + 1 == level => node,
+            _ => return self.live > 0,
+        };
+        let matched = self.matched(parent, name);
+        if matched != NONE {
+            let (p, c) = (parent as usize, matched as usize);
+            self.nodes[c].span = Some(span);
+            self.nodes[p].unfound -= 1;
+            if self.nodes[p].unfound == 0 {
+                self.live -= 1;
+            }
+            if self.nodes[c].unfound > 0 {
+                self.live += 1;
+                self.stack.push((level, matched));
             }
         }
-        self.stack.push(Frame {
-            node: matched,
-            seen: Vec::new(),
-        });
         self.live > 0
+    }
+
+    /// The wanted node a child `name` of the open element of `parent` is,
+    /// counted among its same-named siblings; [`NONE`] when it is none.
+    fn matched(&mut self, parent: u32, name: &[u8]) -> u32 {
+        let Some(node) = self.nodes.get(parent as usize) else {
+            return NONE;
+        };
+        if node.unfound == 0 {
+            return NONE;
+        }
+        let mut g = node.groups;
+        while let Some(group) = self.groups.get_mut(g as usize) {
+            if group.name == name {
+                group.seen += 1;
+                while let Some(m) = self.members.get(group.cursor as usize)
+                    && m.index < group.seen
+                {
+                    group.cursor = m.next;
+                }
+                return match self.members.get(group.cursor as usize) {
+                    Some(m) if m.index == group.seen => {
+                        group.cursor = m.next;
+                        m.node
+                    }
+                    _ => NONE,
+                };
+            }
+            g = group.next;
+        }
+        NONE
+    }
+
+    /// The span found for `node`, or for its nearest ancestor found.
+    fn span_of(&self, mut node: u32) -> Option<Range<usize>> {
+        while let Some(n) = self.nodes.get(node as usize) {
+            if n.span.is_some() {
+                return n.span.clone();
+            }
+            node = n.parent;
+        }
+        None
     }
 
     /// For each path, the span of its deepest step found.
     fn results(&self) -> Vec<Option<Range<usize>>> {
-        self.paths
-            .iter()
-            .map(|steps| {
-                steps
-                    .iter()
-                    .map_while(|&n| self.nodes[n].span.clone())
-                    .last()
-            })
-            .collect()
+        self.leaves.iter().map(|&leaf| self.span_of(leaf)).collect()
     }
 }
 
@@ -928,6 +1128,133 @@ mod tests {
             "{touched} bytes read for {queries} queries on a line of {}",
             text.len()
         );
+    }
+
+    /// The map of every element's indexed path to its start tag, built
+    /// from the start tags alone (each step counted among same-named
+    /// siblings), to compare [`locate_paths`] with.
+    fn map_of(bytes: &[u8]) -> SourceMap {
+        let mut map = SourceMap::default();
+        let mut open: Vec<String> = Vec::new();
+        let mut counts: Vec<HashMap<Vec<u8>, usize>> = vec![HashMap::new()];
+        walk_opens(bytes, |depth, name, span| {
+            open.truncate(depth);
+            counts.truncate(depth + 1);
+            let n = counts[depth].entry(name.to_vec()).or_insert(0);
+            *n += 1;
+            let parent = open.last().cloned().unwrap_or_default();
+            let path = format!("{parent}/{}[{n}]", String::from_utf8_lossy(name));
+            map.insert(path.clone(), span);
+            open.push(path);
+            counts.push(HashMap::new());
+            true
+        });
+        map
+    }
+
+    /// Paths given in any order, repeated, sharing leading steps or not,
+    /// with many same-named siblings: each lands where the full map puts it.
+    #[test]
+    fn paths_in_any_order_land_where_the_map_puts_them() {
+        use std::fmt::Write as _;
+        let mut xml =
+            String::from("<a><b/><c><d/><d><e/></d></c><x:b xmlns:x='u' k='v'><f/></x:b>");
+        for i in 0..300 {
+            write!(xml, "<r n='{i}'><s/><t/></r>").unwrap();
+        }
+        xml.push_str("</a>");
+        let doc = xml.as_bytes();
+        let map = map_of(doc);
+        let mut paths: Vec<String> = vec![
+            "/a/b[2]/f".into(),
+            "/a/c/d[2]/e".into(),
+            "/a/c/d[2]/@k".into(),
+            "/a/c/d".into(),
+            "/a/c/d[3]".into(),
+            "/a/c/d[0]".into(),
+            "/a/c/d[x]".into(),
+            "//a//c/d[2]/".into(),
+            "/a/@k".into(),
+            "/a".into(),
+            "/z/a".into(),
+            "/".into(),
+            String::new(),
+        ];
+        for i in (1..=310).step_by(7) {
+            paths.push(format!("/a/r[{i}]/t"));
+            paths.push(format!("/a/r[{i}]/s"));
+            paths.push(format!("/a/r[{i}]"));
+        }
+        let mut orders = vec![paths.clone()];
+        let mut reversed = paths.clone();
+        reversed.reverse();
+        orders.push(reversed);
+        // A fixed shuffle, and every path twice, far apart.
+        let mut shuffled = paths.clone();
+        let mut seed = 7u64;
+        for i in (1..shuffled.len()).rev() {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            shuffled.swap(i, usize::try_from(seed >> 33).unwrap() % (i + 1));
+        }
+        orders.push([shuffled.clone(), shuffled].concat());
+        let sorted = {
+            let mut s = paths.clone();
+            s.sort();
+            s
+        };
+        orders.push([sorted.clone(), sorted].concat());
+        for order in orders {
+            let order: Vec<&str> = order.iter().map(String::as_str).collect();
+            let expected: Vec<_> = order.iter().map(|p| map.resolve(p)).collect();
+            assert_eq!(locate_paths(doc, None, &order), expected, "{order:?}");
+        }
+        assert_eq!(
+            map.resolve("/a/r[300]/t").map(|s| &doc[s]),
+            Some(&b"<t/>"[..])
+        );
+        // One at a time, from a record of the start tags.
+        let mut tags = Tags::default();
+        walk_opens(doc, |depth, _, span| {
+            tags.push(depth, span.start, span.end);
+            true
+        });
+        for path in &paths {
+            assert_eq!(
+                locate_paths(doc, Some(&tags), &[path.as_str()]),
+                vec![map.resolve(path)],
+                "{path}"
+            );
+        }
+    }
+
+    /// The raw text of a path without indices, found by the one-path
+    /// matcher, is the one the general matcher finds with `[1]` on every
+    /// step (the first same-named child, not a later one).
+    #[test]
+    fn raw_text_from_the_record_takes_the_first_element_of_each_step() {
+        let xml = "<a><b>1</b><c><d>2</d><d><e>3</e></d></c><c><e>4</e></c><b>5</b><f>6</f></a>";
+        let doc = xml.as_bytes();
+        let mut tags = Tags::default();
+        walk_opens(doc, |depth, _, span| {
+            tags.push(depth, span.start, span.end);
+            true
+        });
+        for path in [
+            "/a/b", "/a/c/d", "/a/c/e", "/a/c/d/e", "/a/f", "/a/g", "/a", "/b", "", "/",
+        ] {
+            let indexed = path
+                .split('/')
+                .filter(|s| !s.is_empty())
+                .fold(String::new(), |indexed, s| indexed + "/" + s + "[1]");
+            assert_eq!(
+                tags.raw_text(doc, path),
+                tags.raw_text(doc, &indexed),
+                "{path}"
+            );
+        }
+        assert_eq!(tags.raw_text(doc, "/a/c/d").as_deref(), Some("2"));
+        assert_eq!(tags.raw_text(doc, "/a/c/e"), None);
+        assert_eq!(tags.raw_text(doc, "/a/f").as_deref(), Some("6"));
     }
 
     #[test]

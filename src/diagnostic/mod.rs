@@ -22,6 +22,10 @@ pub const MAX_MESSAGE_CHARS: usize = 1_000;
 /// assert_eq!(fa3::clip("abcdef", 3), "abc… (6 characters in all)");
 /// ```
 pub fn clip(text: &str, max: usize) -> std::borrow::Cow<'_, str> {
+    // No more bytes than `max`: no more characters either.
+    if text.len() <= max {
+        return std::borrow::Cow::Borrowed(text);
+    }
     match text.char_indices().nth(max) {
         None => std::borrow::Cow::Borrowed(text),
         Some((end, _)) => std::borrow::Cow::Owned(format!(
