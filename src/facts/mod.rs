@@ -48,7 +48,58 @@ pub fn xsd_value<T: SerializeBytes>(value: &T) -> String {
 
 /// `/Faktura/Fa/FaWiersz[3]` for the zero-based index 2.
 pub fn indexed(parent: &str, name: &str, index: usize) -> String {
-    format!("{parent}/{name}[{}]", index + 1)
+    let mut path = String::with_capacity(parent.len() + name.len() + 8);
+    path.push_str(parent);
+    push_indexed(&mut path, name, index);
+    path
+}
+
+/// Appends `/FaWiersz[3]` for `name = "FaWiersz"` and the zero-based index 2.
+pub fn push_indexed(path: &mut String, name: &str, index: usize) {
+    path.push('/');
+    path.push_str(name);
+    path.push('[');
+    push_number(path, index.saturating_add(1));
+    path.push(']');
+}
+
+/// `/Faktura/Fa/FaWiersz[3]/P_11` for the zero-based index 2.
+pub fn indexed_child(parent: &str, name: &str, index: usize, child: &str) -> String {
+    let mut path = String::with_capacity(parent.len() + name.len() + child.len() + 9);
+    path.push_str(parent);
+    push_indexed(&mut path, name, index);
+    path.push('/');
+    path.push_str(child);
+    path
+}
+
+/// `parent/child`, e.g. `/Faktura/Fa/FaWiersz[3]/P_11`.
+pub fn child(parent: &str, name: &str) -> String {
+    let mut path = String::with_capacity(parent.len() + name.len() + 1);
+    path.push_str(parent);
+    path.push('/');
+    path.push_str(name);
+    path
+}
+
+/// Appends the decimal digits of `n`, as `n.to_string()` writes them,
+/// without the formatting machinery (element paths and messages are built
+/// for every line of large invoices).
+pub fn push_number(out: &mut String, n: usize) {
+    let mut digits = [0u8; 20];
+    let mut len = 0;
+    let mut rest = n;
+    for slot in &mut digits {
+        *slot = b'0' + u8::try_from(rest % 10).unwrap_or_default();
+        len += 1;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    for &d in digits.iter().take(len).rev() {
+        out.push(char::from(d));
+    }
 }
 
 /// The kind of invoice (`RodzajFaktury`).
@@ -126,6 +177,7 @@ pub struct Facts<'a> {
     parties: OnceCell<Vec<parties::Party<'a>>>,
     ksef_numbers: OnceCell<Vec<parties::Field<'a>>>,
     accounts: OnceCell<Vec<parties::Account<'a>>>,
+    contacts: OnceCell<Vec<parties::Contact<'a>>>,
     rates: OnceCell<rates::Rates<'a>>,
     correction: OnceCell<correction::Correction<'a>>,
     advance: OnceCell<advance::Advance<'a>>,
@@ -141,6 +193,7 @@ impl<'a> Facts<'a> {
             parties: OnceCell::new(),
             ksef_numbers: OnceCell::new(),
             accounts: OnceCell::new(),
+            contacts: OnceCell::new(),
             rates: OnceCell::new(),
             correction: OnceCell::new(),
             advance: OnceCell::new(),
@@ -175,6 +228,12 @@ impl<'a> Facts<'a> {
     pub fn accounts(&self) -> &[parties::Account<'a>] {
         self.accounts
             .get_or_init(|| parties::accounts(self.invoice))
+    }
+
+    /// Every contact entry (`DaneKontaktowe`).
+    pub fn contacts(&self) -> &[parties::Contact<'a>] {
+        self.contacts
+            .get_or_init(|| parties::contacts(self.invoice))
     }
 
     /// The lines with their rate groups, the per-group sums and the

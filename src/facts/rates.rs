@@ -253,7 +253,7 @@ impl Line<'_> {
 
     /// The path of a field of the line: `/Faktura/Fa/FaWiersz[3]/P_11`.
     pub fn field(&self, name: &str) -> String {
-        format!("{}/{name}", self.path)
+        crate::facts::child(&self.path, name)
     }
 }
 

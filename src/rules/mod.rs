@@ -302,9 +302,11 @@ impl Findings {
 pub(crate) fn run_document_rules(invoice: &Faktura, settings: &Settings) -> Vec<Diagnostic> {
     let ctx = Context::new(settings, invoice);
     let mut findings = Findings::default();
+    // The default selection enables every rule: no pattern to match.
+    let every = settings.selection.select.is_empty() && settings.selection.ignore.is_empty();
     for rule in RULES {
         if let Check::Document(check) = rule.check
-            && settings.selection.is_enabled(rule.meta.code)
+            && (every || settings.selection.is_enabled(rule.meta.code))
         {
             check(invoice, &ctx, &mut findings);
         }

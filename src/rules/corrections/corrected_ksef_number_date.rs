@@ -79,7 +79,7 @@ fn check(invoice: &Faktura, ctx: &Context<'_>, out: &mut Findings) {
         let Some(accepted) = acceptance_date(number) else {
             continue;
         };
-        let path = format!("{}/NrKSeFFaKorygowanej", corrected.path);
+        let path = crate::facts::child(&corrected.path, "NrKSeFFaKorygowanej");
         let help = "copy the KSeF number of the corrected invoice from its KSeF acceptance confirmation (UPO)";
         if accepted > issued {
             out.report(

@@ -2,7 +2,7 @@
 
 use chrono::{Days, NaiveDate};
 
-use crate::facts::{Kind, indexed};
+use crate::facts::Kind;
 use crate::model::{Faktura, FakturaFaP6Choice};
 use crate::rules::{Check, Context, Findings};
 
@@ -61,9 +61,12 @@ fn latest_delivery(invoice: &Faktura) -> Option<(NaiveDate, String)> {
         .iter()
         .enumerate()
         .filter_map(|(i, r)| {
-            r.p_6a
-                .as_ref()
-                .map(|d| (d.0.date(), format!("{}/P_6A", indexed("Fa", "FaWiersz", i))))
+            r.p_6a.as_ref().map(|d| {
+                (
+                    d.0.date(),
+                    crate::facts::indexed_child("Fa", "FaWiersz", i, "P_6A"),
+                )
+            })
         });
     common.into_iter().chain(lines).fold(
         None,

@@ -46,7 +46,7 @@ fn check(_invoice: &Faktura, ctx: &Context<'_>, out: &mut Findings) {
     for account in ctx.facts().accounts() {
         let written = account.number;
         let compact: String = written.chars().filter(|c| !c.is_whitespace()).collect();
-        let path = format!("{}/NrRB", account.path);
+        let path = crate::facts::child(&account.path, "NrRB");
         let problem = match iban::classify_account(&compact) {
             Ok(AccountNumber::Iban(_) | AccountNumber::Nrb(_)) => continue,
             Ok(AccountNumber::Other) => {

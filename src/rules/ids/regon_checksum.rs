@@ -2,7 +2,6 @@
 
 use crate::domain::regon::{Regon, RegonError};
 use crate::model::{Faktura, TNrRegonType};
-use crate::rules::util::indexed;
 use crate::rules::{Check, Context, Findings};
 
 crate::declare_rule! {
@@ -58,7 +57,7 @@ fn check(invoice: &Faktura, _ctx: &Context<'_>, out: &mut Findings) {
         };
         out.report(
             &REGON_CHECKSUM,
-            format!("{}/REGON", indexed("/Faktura/Stopka", "Rejestry", i)),
+            crate::facts::indexed_child("/Faktura/Stopka", "Rejestry", i, "REGON"),
             format!("the REGON {value} is not valid: {problem}"),
         )
         .help =
