@@ -86,9 +86,7 @@ pub struct Party<'a> {
 impl Party<'_> {
     /// `/Faktura/Podmiot2/DaneIdentyfikacyjne/NIP` for `element = "NIP"`.
     pub fn id_path(&self, element: &str) -> String {
-        let mut path = child(&self.path, "DaneIdentyfikacyjne/");
-        path.push_str(element);
-        path
+        crate::facts::concat(&[&self.path, "/DaneIdentyfikacyjne/", element])
     }
 
     /// The party element without `/Faktura` and `/Fa`, for messages:

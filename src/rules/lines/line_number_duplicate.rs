@@ -47,6 +47,13 @@ crate::declare_rule! {
 
 fn check(_invoice: &Faktura, ctx: &Context<'_>, out: &mut Findings) {
     let lines = &ctx.facts().rates().lines;
+    // Increasing numbers (the usual 1, 2, 3, …) cannot repeat.
+    if lines.windows(2).all(|w| match w {
+        [a, b] => a.number < b.number,
+        _ => true,
+    }) {
+        return;
+    }
     // Per number: the first line that has it and how many lines have had it.
     let mut seen: HashMap<usize, (usize, usize)> = HashMap::with_capacity(lines.len());
     for line in lines {
