@@ -38,11 +38,16 @@ pub use money::Amount;
 /// The XSD lexical value of a generated enumeration or simple type
 /// (`TRodzajFakturyType::KorZal` → `KOR_ZAL`).
 pub fn xsd_value<T: SerializeBytes>(value: &T) -> String {
+    xsd_text(value).into_owned()
+}
+
+/// [`xsd_value`] without a copy when the value is a constant (the
+/// enumerations): for comparing.
+pub fn xsd_text<T: SerializeBytes>(value: &T) -> Cow<'_, str> {
     value
         .serialize_bytes(&mut SerializeHelper::default())
         .ok()
         .flatten()
-        .map(Cow::into_owned)
         .unwrap_or_default()
 }
 

@@ -6,6 +6,8 @@
 //! whitespace removed, as a schema validator sees them; `xs:string` values
 //! (`NIP`, `NrRB`, `SWIFT`, `NrVatUE`) are returned as written.
 
+use std::borrow::Cow;
+
 use crate::facts::{child, indexed, indexed_child, xsd_value};
 use crate::model::values::xml_trim;
 use crate::model::{
@@ -315,7 +317,7 @@ pub fn accounts(invoice: &Faktura) -> Vec<Account<'_>> {
 #[derive(Debug, Clone)]
 pub struct Address<'a> {
     /// The address element, e.g. `/Faktura/Podmiot1/Adres`.
-    pub path: String,
+    pub path: Cow<'static, str>,
     /// `GLN`, when given.
     pub gln: Option<&'a str>,
 }
@@ -324,27 +326,27 @@ pub struct Address<'a> {
 /// `AdresPrzewoznika`, and the `WysylkaZ`, `WysylkaPrzez` and `WysylkaDo` of
 /// each `Transport`.
 pub fn addresses(invoice: &Faktura) -> Vec<Address<'_>> {
-    fn push<'a>(out: &mut Vec<Address<'a>>, path: String, a: &'a TAdresType) {
+    fn push<'a>(out: &mut Vec<Address<'a>>, path: impl Into<Cow<'static, str>>, a: &'a TAdresType) {
         out.push(Address {
-            path,
+            path: path.into(),
             gln: a.gln.as_ref().map(|g| token(&g.0)),
         });
     }
     let mut out = Vec::new();
     let p1 = &invoice.podmiot1;
-    push(&mut out, "/Faktura/Podmiot1/Adres".into(), &p1.adres);
+    push(&mut out, "/Faktura/Podmiot1/Adres", &p1.adres);
     if let Some(a) = &p1.adres_koresp {
         out.push(Address {
-            path: "/Faktura/Podmiot1/AdresKoresp".into(),
+            path: Cow::Borrowed("/Faktura/Podmiot1/AdresKoresp"),
             gln: a.gln.as_ref().map(|g| token(&g.0)),
         });
     }
     let p2 = &invoice.podmiot2;
     if let Some(a) = &p2.adres {
-        push(&mut out, "/Faktura/Podmiot2/Adres".into(), a);
+        push(&mut out, "/Faktura/Podmiot2/Adres", a);
     }
     if let Some(a) = &p2.adres_koresp {
-        push(&mut out, "/Faktura/Podmiot2/AdresKoresp".into(), a);
+        push(&mut out, "/Faktura/Podmiot2/AdresKoresp", a);
     }
     for (i, p3) in invoice.podmiot3.iter().enumerate() {
         let base = indexed("/Faktura", "Podmiot3", i);
@@ -356,22 +358,14 @@ pub fn addresses(invoice: &Faktura) -> Vec<Address<'_>> {
         }
     }
     if let Some(pu) = &invoice.podmiot_upowazniony {
-        push(
-            &mut out,
-            "/Faktura/PodmiotUpowazniony/Adres".into(),
-            &pu.adres,
-        );
+        push(&mut out, "/Faktura/PodmiotUpowazniony/Adres", &pu.adres);
         if let Some(a) = &pu.adres_koresp {
-            push(
-                &mut out,
-                "/Faktura/PodmiotUpowazniony/AdresKoresp".into(),
-                a,
-            );
+            push(&mut out, "/Faktura/PodmiotUpowazniony/AdresKoresp", a);
         }
     }
     if let Some(k) = &invoice.fa.przyczyna_korekty_group {
         if let Some(p1k) = &k.podmiot1k {
-            push(&mut out, "/Faktura/Fa/Podmiot1K/Adres".into(), &p1k.adres);
+            push(&mut out, "/Faktura/Fa/Podmiot1K/Adres", &p1k.adres);
         }
         for (i, p2k) in k.podmiot2k.iter().enumerate() {
             if let Some(a) = &p2k.adres {

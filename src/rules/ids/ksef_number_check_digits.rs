@@ -67,10 +67,15 @@ fn check(_invoice: &Faktura, ctx: &Context<'_>, out: &mut Findings) {
         out.report(
             &KSEF_NUMBER_CHECK_DIGITS,
             &field.path,
-            format!(
-                "the KSeF number {} ends in check digits {found}, but its first 32 characters give {expected}: the number is mistyped or made up",
-                field.value
-            ),
+            crate::facts::concat(&[
+                "the KSeF number ",
+                field.value,
+                " ends in check digits ",
+                found,
+                ", but its first 32 characters give ",
+                &expected,
+                ": the number is mistyped or made up",
+            ]),
         )
         .help = Some(
             "copy the KSeF number from the KSeF acceptance confirmation (UPO) of the referenced invoice; KSeF does not verify references, so a wrong one goes unnoticed".into(),
