@@ -100,7 +100,7 @@ fn read_invoice(
     match read {
         Ok((invoice, tags)) => {
             out.extend(form_code::check_typed(&invoice));
-            out.extend(crate::rules::run_document_rules(&invoice, settings));
+            crate::rules::run_document_rules(&invoice, settings, out);
             // The typed model trims P_2; its whitespace is read from the
             // text, found through the record of start tags.
             let raw = tags

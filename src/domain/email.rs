@@ -141,7 +141,29 @@ fn check_local(local: &str) -> Result<(), EmailError> {
         return Err(EmailError::LocalPartTooLong { found: local.len() });
     }
     if let Some((position, found)) = first_bad_char(local, |c| {
-        c.is_alphanumeric() || c == '.' || "!#$%&'*+-/=?^_`{|}~".contains(c)
+        c.is_alphanumeric()
+            || matches!(
+                c,
+                '.' | '!'
+                    | '#'
+                    | '$'
+                    | '%'
+                    | '&'
+                    | '\''
+                    | '*'
+                    | '+'
+                    | '-'
+                    | '/'
+                    | '='
+                    | '?'
+                    | '^'
+                    | '_'
+                    | '`'
+                    | '{'
+                    | '|'
+                    | '}'
+                    | '~'
+            )
     }) {
         return Err(EmailError::InvalidLocalCharacter { position, found });
     }

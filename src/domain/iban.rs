@@ -250,7 +250,10 @@ impl Iban {
         if nrb.len() != 26 {
             return Err(IbanError::NrbLength { found: nrb.len() });
         }
-        Iban::parse(&format!("PL{nrb}"))
+        let mut iban = String::with_capacity(2 + nrb.len());
+        iban.push_str("PL");
+        iban.push_str(nrb);
+        Iban::parse(&iban)
     }
 
     /// Builds an IBAN from a country code and a BBAN, computing the check

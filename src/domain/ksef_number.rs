@@ -148,13 +148,22 @@ impl KsefNumber {
             36 => true,
             found => return Err(KsefNumberError::Length { found }),
         };
-        let groups: Vec<&str> = s.split('-').collect();
-        let (prefix, date, hex_groups, crc): (&str, &str, &[&str], &str) =
-            match (legacy, groups.as_slice()) {
-                (false, [p, d, hex @ .., c]) if hex.len() == 1 => (*p, *d, hex, *c),
-                (true, [p, d, hex @ .., c]) if hex.len() == 2 => (*p, *d, hex, *c),
-                _ => return Err(KsefNumberError::Layout),
+        // At most five groups fit either layout; more is a layout error.
+        let mut parts = [""; 5];
+        let mut count = 0;
+        for group in s.split('-') {
+            let Some(slot) = parts.get_mut(count) else {
+                return Err(KsefNumberError::Layout);
             };
+            *slot = group;
+            count += 1;
+        }
+        let groups = parts.get(..count).unwrap_or_default();
+        let (prefix, date, hex_groups, crc): (&str, &str, &[&str], &str) = match (legacy, groups) {
+            (false, [p, d, hex @ .., c]) if hex.len() == 1 => (*p, *d, hex, *c),
+            (true, [p, d, hex @ .., c]) if hex.len() == 2 => (*p, *d, hex, *c),
+            _ => return Err(KsefNumberError::Layout),
+        };
         let hex_len = if legacy { 6 } else { 12 };
         if prefix.len() != 10
             || date.len() != 8
@@ -286,19 +295,32 @@ pub fn is_valid(s: &str) -> bool {
 /// assert_eq!(crc8(b"123456789"), 0xF4); // the standard CRC-8 check value
 /// ```
 pub fn crc8(data: &[u8]) -> u8 {
-    let mut crc = 0u8;
-    for &byte in data {
-        crc ^= byte;
-        for _ in 0..8 {
+    data.iter()
+        .fold(0u8, |crc, &byte| CRC8_TABLE[usize::from(crc ^ byte)])
+}
+
+/// The CRC-8 of every single byte value: one lookup per byte instead of
+/// eight shifts.
+const CRC8_TABLE: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        #[allow(clippy::cast_possible_truncation)] // i < 256
+        let mut crc = i as u8;
+        let mut bit = 0;
+        while bit < 8 {
             crc = if crc & 0x80 == 0 {
                 crc << 1
             } else {
                 (crc << 1) ^ 0x07
             };
+            bit += 1;
         }
+        table[i] = crc;
+        i += 1;
     }
-    crc
-}
+    table
+};
 
 fn prefix_kind(prefix: &str) -> Option<PrefixKind> {
     let bytes = prefix.as_bytes();
@@ -347,7 +369,7 @@ fn parse_date(group: &str) -> Result<NaiveDate, KsefNumberError> {
 /// Checks an uppercase hex group whose first character is at 0-based
 /// `offset`.
 fn check_hex(group: &str, offset: usize) -> Result<(), KsefNumberError> {
-    for (i, c) in group.chars().enumerate() {
+    for (i, c) in group.bytes().map(char::from).enumerate() {
         let position = offset + i + 1;
         match c {
             '0'..='9' | 'A'..='F' => {}

@@ -86,6 +86,15 @@ pub use swift::{Bic, BicError};
 /// The first character of `s` that fails `ok`, as a 1-based character
 /// position and the character itself.
 pub(crate) fn first_bad_char(s: &str, ok: impl Fn(char) -> bool) -> Option<(usize, char)> {
+    // ASCII text (nearly every identifier): bytes are characters.
+    if s.is_ascii() {
+        return s
+            .bytes()
+            .map(char::from)
+            .enumerate()
+            .find(|&(_, c)| !ok(c))
+            .map(|(i, c)| (i + 1, c));
+    }
     s.chars()
         .enumerate()
         .find(|&(_, c)| !ok(c))

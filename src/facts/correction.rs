@@ -88,7 +88,11 @@ impl<'a> Correction<'a> {
             .filter(|(_, r)| r.stan_przed.is_some())
             .map(|(i, _)| i)
             .collect();
-        let mut taken = vec![false; rows.len()];
+        let mut taken = if before_rows.is_empty() {
+            Vec::new()
+        } else {
+            vec![false; rows.len()]
+        };
         let mut pairs = Vec::new();
         let mut unpaired_before = Vec::new();
         for &b in &before_rows {

@@ -38,17 +38,111 @@ pub use money::Amount;
 /// The XSD lexical value of a generated enumeration or simple type
 /// (`TRodzajFakturyType::KorZal` → `KOR_ZAL`).
 pub fn xsd_value<T: SerializeBytes>(value: &T) -> String {
+    xsd_text(value).into_owned()
+}
+
+/// [`xsd_value`] without a copy when the value is a constant (the
+/// enumerations): for comparing.
+pub fn xsd_text<T: SerializeBytes>(value: &T) -> Cow<'_, str> {
     value
         .serialize_bytes(&mut SerializeHelper::default())
         .ok()
         .flatten()
-        .map(Cow::into_owned)
         .unwrap_or_default()
 }
 
 /// `/Faktura/Fa/FaWiersz[3]` for the zero-based index 2.
 pub fn indexed(parent: &str, name: &str, index: usize) -> String {
-    format!("{parent}/{name}[{}]", index + 1)
+    let mut path = String::with_capacity(parent.len() + name.len() + 8);
+    path.push_str(parent);
+    push_indexed(&mut path, name, index);
+    path
+}
+
+/// Appends `/FaWiersz[3]` for `name = "FaWiersz"` and the zero-based index 2.
+pub fn push_indexed(path: &mut String, name: &str, index: usize) {
+    path.push('/');
+    path.push_str(name);
+    path.push('[');
+    push_number(path, index.saturating_add(1));
+    path.push(']');
+}
+
+/// `/Faktura/Fa/FaWiersz[3]/P_11` for the zero-based index 2.
+pub fn indexed_child(parent: &str, name: &str, index: usize, child: &str) -> String {
+    let mut path = String::with_capacity(parent.len() + name.len() + child.len() + 9);
+    path.push_str(parent);
+    push_indexed(&mut path, name, index);
+    path.push('/');
+    path.push_str(child);
+    path
+}
+
+/// `parent/child`, e.g. `/Faktura/Fa/FaWiersz[3]/P_11`.
+pub fn child(parent: &str, name: &str) -> String {
+    let mut path = String::with_capacity(parent.len() + name.len() + 1);
+    path.push_str(parent);
+    path.push('/');
+    path.push_str(name);
+    path
+}
+
+/// The pieces joined, allocated once: a message or path made of text only,
+/// without the formatting machinery.
+pub fn concat(pieces: &[&str]) -> String {
+    let mut s = String::with_capacity(pieces.iter().map(|p| p.len()).sum());
+    for piece in pieces {
+        s.push_str(piece);
+    }
+    s
+}
+
+/// Appends `date` as its `Display` writes it (`2026-02-15`).
+pub fn push_date(out: &mut String, date: chrono::NaiveDate) {
+    use chrono::Datelike;
+    let year = date.year();
+    if (0..=9999).contains(&year) {
+        let mut text = *b"0000-00-00";
+        for (slots, value) in [
+            (0..4, year.unsigned_abs()),
+            (5..7, date.month()),
+            (8..10, date.day()),
+        ] {
+            let mut rest = value;
+            for slot in text.get_mut(slots).unwrap_or_default().iter_mut().rev() {
+                *slot = b'0' + u8::try_from(rest % 10).unwrap_or_default();
+                rest /= 10;
+            }
+        }
+        // Only ASCII digits and hyphens were written.
+        if let Ok(text) = std::str::from_utf8(&text) {
+            out.push_str(text);
+        }
+    } else {
+        use std::fmt::Write;
+        let _ = write!(out, "{date}");
+    }
+}
+
+/// Appends the decimal digits of `n`, as `n.to_string()` writes them,
+/// without the formatting machinery (element paths and messages are built
+/// for every line of large invoices).
+pub fn push_number(out: &mut String, n: usize) {
+    let mut digits = [b'0'; 20];
+    let mut start = digits.len();
+    let mut rest = n;
+    for slot in digits.iter_mut().rev() {
+        *slot = b'0' + u8::try_from(rest % 10).unwrap_or_default();
+        start -= 1;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    // Only ASCII digits were written.
+    if let Some(Ok(text)) = digits.get(start..).map(std::str::from_utf8) {
+        out.push_str(text);
+    }
 }
 
 /// The kind of invoice (`RodzajFaktury`).
@@ -126,6 +220,7 @@ pub struct Facts<'a> {
     parties: OnceCell<Vec<parties::Party<'a>>>,
     ksef_numbers: OnceCell<Vec<parties::Field<'a>>>,
     accounts: OnceCell<Vec<parties::Account<'a>>>,
+    contacts: OnceCell<Vec<parties::Contact<'a>>>,
     rates: OnceCell<rates::Rates<'a>>,
     correction: OnceCell<correction::Correction<'a>>,
     advance: OnceCell<advance::Advance<'a>>,
@@ -141,6 +236,7 @@ impl<'a> Facts<'a> {
             parties: OnceCell::new(),
             ksef_numbers: OnceCell::new(),
             accounts: OnceCell::new(),
+            contacts: OnceCell::new(),
             rates: OnceCell::new(),
             correction: OnceCell::new(),
             advance: OnceCell::new(),
@@ -177,6 +273,12 @@ impl<'a> Facts<'a> {
             .get_or_init(|| parties::accounts(self.invoice))
     }
 
+    /// Every contact entry (`DaneKontaktowe`).
+    pub fn contacts(&self) -> &[parties::Contact<'a>] {
+        self.contacts
+            .get_or_init(|| parties::contacts(self.invoice))
+    }
+
     /// The lines with their rate groups, the per-group sums and the
     /// declared summary fields.
     pub fn rates(&self) -> &rates::Rates<'a> {
@@ -205,5 +307,54 @@ impl<'a> Facts<'a> {
     pub fn payment(&self) -> &payment::Payment<'a> {
         self.payment
             .get_or_init(|| payment::Payment::of(self.invoice))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_are_written_as_display_writes_them() {
+        for n in [0, 1, 9, 10, 99, 100, 4000, 10_000, 123_456_789, usize::MAX] {
+            let mut s = String::from("x");
+            push_number(&mut s, n);
+            assert_eq!(s, format!("x{n}"));
+        }
+    }
+
+    #[test]
+    fn dates_are_written_as_display_writes_them() {
+        for (y, m, d) in [
+            (2026, 2, 15),
+            (1, 1, 1),
+            (999, 12, 31),
+            (0, 3, 4),
+            (9999, 12, 31),
+            (-44, 3, 15),
+            (12_345, 6, 7),
+        ] {
+            let date = chrono::NaiveDate::from_ymd_opt(y, m, d);
+            assert!(date.is_some(), "{y}-{m}-{d}");
+            if let Some(date) = date {
+                let mut s = String::new();
+                push_date(&mut s, date);
+                assert_eq!(s, date.to_string());
+            }
+        }
+    }
+
+    #[test]
+    fn paths_are_joined_with_one_based_indices() {
+        assert_eq!(
+            indexed("/Faktura/Fa", "FaWiersz", 2),
+            "/Faktura/Fa/FaWiersz[3]"
+        );
+        assert_eq!(
+            indexed_child("/Faktura", "Podmiot3", 0, "NrEORI"),
+            "/Faktura/Podmiot3[1]/NrEORI"
+        );
+        assert_eq!(child("/Faktura/Fa", "P_15"), "/Faktura/Fa/P_15");
+        assert_eq!(concat(&["a", "", "bc"]), "abc");
     }
 }

@@ -6,7 +6,9 @@
 //! whitespace removed, as a schema validator sees them; `xs:string` values
 //! (`NIP`, `NrRB`, `SWIFT`, `NrVatUE`) are returned as written.
 
-use crate::facts::{indexed, xsd_value};
+use std::borrow::Cow;
+
+use crate::facts::{child, indexed, indexed_child, xsd_value};
 use crate::model::values::xml_trim;
 use crate::model::{
     Faktura, TAdresType, TPodmiot1Type, TPodmiot2NipChoice, TPodmiot2Type, TPodmiot3NipChoice,
@@ -86,7 +88,7 @@ pub struct Party<'a> {
 impl Party<'_> {
     /// `/Faktura/Podmiot2/DaneIdentyfikacyjne/NIP` for `element = "NIP"`.
     pub fn id_path(&self, element: &str) -> String {
-        format!("{}/DaneIdentyfikacyjne/{element}", self.path)
+        crate::facts::concat(&[&self.path, "/DaneIdentyfikacyjne/", element])
     }
 
     /// The party element without `/Faktura` and `/Fa`, for messages:
@@ -217,9 +219,11 @@ pub fn parties(invoice: &Faktura) -> Vec<Party<'_>> {
             if let Some(carrier) = &t.przewoznik {
                 out.push(Party {
                     role: Role::Carrier,
-                    path: format!(
-                        "{}/Przewoznik",
-                        indexed("/Faktura/Fa/WarunkiTransakcji", "Transport", i)
+                    path: indexed_child(
+                        "/Faktura/Fa/WarunkiTransakcji",
+                        "Transport",
+                        i,
+                        "Przewoznik",
                     ),
                     id: buyer_id(&carrier.dane_identyfikacyjne),
                     country: country(Some(&carrier.adres_przewoznika)),
@@ -242,9 +246,11 @@ pub fn ksef_numbers(invoice: &Faktura) -> Vec<Field<'_>> {
         for (i, d) in k.dane_fa_korygowanej.iter().enumerate() {
             if let FakturaFaDaneFaKorygowanejNrKsefChoice::NrKSeFGroup(g) = &d.nr_ksef_choice {
                 out.push(Field {
-                    path: format!(
-                        "{}/NrKSeFFaKorygowanej",
-                        indexed("/Faktura/Fa", "DaneFaKorygowanej", i)
+                    path: indexed_child(
+                        "/Faktura/Fa",
+                        "DaneFaKorygowanej",
+                        i,
+                        "NrKSeFFaKorygowanej",
                     ),
                     value: token(&g.nr_ksef_fa_korygowanej.0),
                 });
@@ -254,10 +260,7 @@ pub fn ksef_numbers(invoice: &Faktura) -> Vec<Field<'_>> {
     for (i, z) in invoice.fa.faktura_zaliczkowa.iter().enumerate() {
         if let FakturaFaFakturaZaliczkowaElementType::NrKSeFFaZaliczkowej(n) = z {
             out.push(Field {
-                path: format!(
-                    "{}/NrKSeFFaZaliczkowej",
-                    indexed("/Faktura/Fa", "FakturaZaliczkowa", i)
-                ),
+                path: indexed_child("/Faktura/Fa", "FakturaZaliczkowa", i, "NrKSeFFaZaliczkowej"),
                 value: token(&n.0),
             });
         }
@@ -314,7 +317,7 @@ pub fn accounts(invoice: &Faktura) -> Vec<Account<'_>> {
 #[derive(Debug, Clone)]
 pub struct Address<'a> {
     /// The address element, e.g. `/Faktura/Podmiot1/Adres`.
-    pub path: String,
+    pub path: Cow<'static, str>,
     /// `GLN`, when given.
     pub gln: Option<&'a str>,
 }
@@ -323,60 +326,52 @@ pub struct Address<'a> {
 /// `AdresPrzewoznika`, and the `WysylkaZ`, `WysylkaPrzez` and `WysylkaDo` of
 /// each `Transport`.
 pub fn addresses(invoice: &Faktura) -> Vec<Address<'_>> {
-    fn push<'a>(out: &mut Vec<Address<'a>>, path: String, a: &'a TAdresType) {
+    fn push<'a>(out: &mut Vec<Address<'a>>, path: impl Into<Cow<'static, str>>, a: &'a TAdresType) {
         out.push(Address {
-            path,
+            path: path.into(),
             gln: a.gln.as_ref().map(|g| token(&g.0)),
         });
     }
     let mut out = Vec::new();
     let p1 = &invoice.podmiot1;
-    push(&mut out, "/Faktura/Podmiot1/Adres".into(), &p1.adres);
+    push(&mut out, "/Faktura/Podmiot1/Adres", &p1.adres);
     if let Some(a) = &p1.adres_koresp {
         out.push(Address {
-            path: "/Faktura/Podmiot1/AdresKoresp".into(),
+            path: Cow::Borrowed("/Faktura/Podmiot1/AdresKoresp"),
             gln: a.gln.as_ref().map(|g| token(&g.0)),
         });
     }
     let p2 = &invoice.podmiot2;
     if let Some(a) = &p2.adres {
-        push(&mut out, "/Faktura/Podmiot2/Adres".into(), a);
+        push(&mut out, "/Faktura/Podmiot2/Adres", a);
     }
     if let Some(a) = &p2.adres_koresp {
-        push(&mut out, "/Faktura/Podmiot2/AdresKoresp".into(), a);
+        push(&mut out, "/Faktura/Podmiot2/AdresKoresp", a);
     }
     for (i, p3) in invoice.podmiot3.iter().enumerate() {
         let base = indexed("/Faktura", "Podmiot3", i);
         if let Some(a) = &p3.adres {
-            push(&mut out, format!("{base}/Adres"), a);
+            push(&mut out, child(&base, "Adres"), a);
         }
         if let Some(a) = &p3.adres_koresp {
-            push(&mut out, format!("{base}/AdresKoresp"), a);
+            push(&mut out, child(&base, "AdresKoresp"), a);
         }
     }
     if let Some(pu) = &invoice.podmiot_upowazniony {
-        push(
-            &mut out,
-            "/Faktura/PodmiotUpowazniony/Adres".into(),
-            &pu.adres,
-        );
+        push(&mut out, "/Faktura/PodmiotUpowazniony/Adres", &pu.adres);
         if let Some(a) = &pu.adres_koresp {
-            push(
-                &mut out,
-                "/Faktura/PodmiotUpowazniony/AdresKoresp".into(),
-                a,
-            );
+            push(&mut out, "/Faktura/PodmiotUpowazniony/AdresKoresp", a);
         }
     }
     if let Some(k) = &invoice.fa.przyczyna_korekty_group {
         if let Some(p1k) = &k.podmiot1k {
-            push(&mut out, "/Faktura/Fa/Podmiot1K/Adres".into(), &p1k.adres);
+            push(&mut out, "/Faktura/Fa/Podmiot1K/Adres", &p1k.adres);
         }
         for (i, p2k) in k.podmiot2k.iter().enumerate() {
             if let Some(a) = &p2k.adres {
                 push(
                     &mut out,
-                    format!("{}/Adres", indexed("/Faktura/Fa", "Podmiot2K", i)),
+                    indexed_child("/Faktura/Fa", "Podmiot2K", i, "Adres"),
                     a,
                 );
             }
@@ -388,19 +383,19 @@ pub fn addresses(invoice: &Faktura) -> Vec<Address<'_>> {
             if let Some(c) = &t.przewoznik {
                 push(
                     &mut out,
-                    format!("{base}/Przewoznik/AdresPrzewoznika"),
+                    child(&base, "Przewoznik/AdresPrzewoznika"),
                     &c.adres_przewoznika,
                 );
             }
             if let Some(g) = &t.data_godz_rozp_transportu_group {
                 if let Some(a) = &g.wysylka_z {
-                    push(&mut out, format!("{base}/WysylkaZ"), a);
+                    push(&mut out, child(&base, "WysylkaZ"), a);
                 }
                 for (j, a) in g.wysylka_przez.iter().enumerate() {
                     push(&mut out, indexed(&base, "WysylkaPrzez", j), a);
                 }
                 if let Some(a) = &g.wysylka_do {
-                    push(&mut out, format!("{base}/WysylkaDo"), a);
+                    push(&mut out, child(&base, "WysylkaDo"), a);
                 }
             }
         }
@@ -482,7 +477,7 @@ pub fn eori_numbers(invoice: &Faktura) -> Vec<Field<'_>> {
     for (i, p3) in invoice.podmiot3.iter().enumerate() {
         if let Some(e) = &p3.nr_eori {
             out.push(Field {
-                path: format!("{}/NrEORI", indexed("/Faktura", "Podmiot3", i)),
+                path: indexed_child("/Faktura", "Podmiot3", i, "NrEORI"),
                 value: token(&e.0),
             });
         }
@@ -507,7 +502,7 @@ pub fn gtins(invoice: &Faktura) -> Vec<Field<'_>> {
     for (i, w) in invoice.fa.fa_wiersz.iter().enumerate() {
         if let Some(g) = &w.gtin {
             out.push(Field {
-                path: format!("{}/GTIN", indexed("/Faktura/Fa", "FaWiersz", i)),
+                path: indexed_child("/Faktura/Fa", "FaWiersz", i, "GTIN"),
                 value: token(&g.0),
             });
         }
@@ -516,10 +511,7 @@ pub fn gtins(invoice: &Faktura) -> Vec<Field<'_>> {
         for (i, w) in z.zamowienie_wiersz.iter().enumerate() {
             if let Some(g) = &w.gtinz {
                 out.push(Field {
-                    path: format!(
-                        "{}/GTINZ",
-                        indexed("/Faktura/Fa/Zamowienie", "ZamowienieWiersz", i)
-                    ),
+                    path: indexed_child("/Faktura/Fa/Zamowienie", "ZamowienieWiersz", i, "GTINZ"),
                     value: token(&g.0),
                 });
             }

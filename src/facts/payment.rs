@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use crate::facts::money::checked_sum;
-use crate::facts::{indexed, xsd_value};
+use crate::facts::{child, indexed, indexed_child, xsd_value};
 use crate::model::{
     Faktura, FakturaFaPlatnoscElementType, FakturaFaPlatnoscFormaPlatnosciChoice,
     FakturaFaPlatnoscZaplaconoChoice, TWybor12Type,
@@ -85,7 +85,7 @@ impl<'a> Payment<'a> {
             None => Status::Unknown,
             Some(FakturaFaPlatnoscZaplaconoChoice::ZaplaconoGroup2(g)) => {
                 payments.push(Paid {
-                    path: format!("{BASE}/DataZaplaty"),
+                    path: child(BASE, "DataZaplaty"),
                     date: g.data_zaplaty.0.date(),
                     amount: None,
                 });
@@ -94,10 +94,7 @@ impl<'a> Payment<'a> {
             Some(FakturaFaPlatnoscZaplaconoChoice::ZnacznikZaplatyCzesciowejGroup(g)) => {
                 for (i, z) in g.zaplata_czesciowa.iter().enumerate() {
                     payments.push(Paid {
-                        path: format!(
-                            "{}/DataZaplatyCzesciowej",
-                            indexed(BASE, "ZaplataCzesciowa", i)
-                        ),
+                        path: indexed_child(BASE, "ZaplataCzesciowa", i, "DataZaplatyCzesciowej"),
                         date: z.data_zaplaty_czesciowej.0.date(),
                         amount: Some(z.kwota_zaplaty_czesciowej.0.value()),
                     });

@@ -141,12 +141,13 @@ impl RateGroup {
 
     /// `/Faktura/Fa/P_13_1` and the like.
     pub fn net_path(self) -> String {
-        format!("/Faktura/Fa/{}", self.net_field())
+        crate::facts::child("/Faktura/Fa", self.net_field())
     }
 
     /// `/Faktura/Fa/P_14_1` and the like.
     pub fn tax_path(self) -> Option<String> {
-        self.tax_field().map(|f| format!("/Faktura/Fa/{f}"))
+        self.tax_field()
+            .map(|f| crate::facts::child("/Faktura/Fa", f))
     }
 
     /// True for the groups with a tax amount (`P_14_x`).
@@ -253,7 +254,7 @@ impl Line<'_> {
 
     /// The path of a field of the line: `/Faktura/Fa/FaWiersz[3]/P_11`.
     pub fn field(&self, name: &str) -> String {
-        format!("{}/{name}", self.path)
+        crate::facts::child(&self.path, name)
     }
 }
 
@@ -429,13 +430,19 @@ impl<'a> Rates<'a> {
             })
             .collect();
 
+        // The members of each group, in one pass over the lines.
+        let mut members_of: [Vec<usize>; RateGroup::ALL.len()] = Default::default();
+        for line in &lines {
+            if let Some(members) = line
+                .group
+                .and_then(|g| RateGroup::ALL.iter().position(|&x| x == g))
+                .and_then(|i| members_of.get_mut(i))
+            {
+                members.push(line.index);
+            }
+        }
         let mut groups = Vec::new();
-        for g in RateGroup::ALL {
-            let members: Vec<usize> = lines
-                .iter()
-                .filter(|l| l.group == Some(g))
-                .map(|l| l.index)
-                .collect();
+        for (g, members) in RateGroup::ALL.into_iter().zip(members_of) {
             let declared = declared(invoice, g);
             if members.is_empty() && declared.is_none() {
                 continue;

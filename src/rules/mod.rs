@@ -298,18 +298,27 @@ impl Findings {
     }
 }
 
-/// Runs every enabled document rule on `invoice`.
-pub(crate) fn run_document_rules(invoice: &Faktura, settings: &Settings) -> Vec<Diagnostic> {
+/// Runs every enabled document rule on `invoice`, appending the findings to
+/// `out` (the document's findings so far, so that they are not copied).
+pub(crate) fn run_document_rules(
+    invoice: &Faktura,
+    settings: &Settings,
+    out: &mut Vec<Diagnostic>,
+) {
     let ctx = Context::new(settings, invoice);
-    let mut findings = Findings::default();
+    let mut findings = Findings {
+        diagnostics: std::mem::take(out),
+    };
+    // The default selection enables every rule: no pattern to match.
+    let every = settings.selection.select.is_empty() && settings.selection.ignore.is_empty();
     for rule in RULES {
         if let Check::Document(check) = rule.check
-            && settings.selection.is_enabled(rule.meta.code)
+            && (every || settings.selection.is_enabled(rule.meta.code))
         {
             check(invoice, &ctx, &mut findings);
         }
     }
-    findings.into_diagnostics()
+    *out = findings.into_diagnostics();
 }
 
 /// The rule reference as Markdown (`docs/rules.md` is generated from this).

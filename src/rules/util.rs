@@ -1,6 +1,6 @@
 //! Small helpers shared by rules.
 
-pub use crate::facts::{indexed, xsd_value};
+pub use crate::facts::xsd_value;
 
 /// True when `path` is `element` or inside it (`/a/b` for `/a/b`,
 /// `/a/b[2]` and `/a/b/c`, not for `/a/bc`).

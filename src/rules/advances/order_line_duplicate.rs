@@ -68,7 +68,7 @@ fn check(_invoice: &Faktura, ctx: &Context<'_>, out: &mut Findings) {
             let first = seen.first;
             out.report(
                 &ORDER_LINE_DUPLICATE,
-                format!("{}/NrWierszaZam", line.path),
+                crate::facts::child(&line.path, "NrWierszaZam"),
                 format!("NrWierszaZam {number} is already used by ZamowienieWiersz[{first}]"),
             )
             .help = Some(help());
@@ -84,7 +84,7 @@ fn check(_invoice: &Faktura, ctx: &Context<'_>, out: &mut Findings) {
             let first = seen.first;
             out.report(
                 &ORDER_LINE_DUPLICATE,
-                format!("{}/UU_IDZ", line.path),
+                crate::facts::child(&line.path, "UU_IDZ"),
                 format!("UU_IDZ {id} is already used by ZamowienieWiersz[{first}]"),
             )
             .help = Some(help());

@@ -46,7 +46,7 @@ fn check(_invoice: &Faktura, ctx: &Context<'_>, out: &mut Findings) {
         o.lines
             .iter()
             .find(|l| l.group == Some(RateGroup::ZeroWdt))
-            .map(|l| format!("{}/P_12Z", l.path))
+            .map(|l| crate::facts::child(&l.path, "P_12Z"))
     });
     let rates = facts.rates();
     let line = || {

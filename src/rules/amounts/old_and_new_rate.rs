@@ -46,20 +46,24 @@ fn check(_invoice: &Faktura, ctx: &Context<'_>, out: &mut Findings) {
         .rates()
         .lines
         .iter()
-        .map(|l| (l.group, l.rate, l.number, l.field("P_12")));
-    report_mixed(lines, "line", out);
+        .map(|l| (l.group, l.rate, l.number, l.path.as_str()));
+    report_mixed(lines, "line", "P_12", out);
     if let Some(order) = &facts.advance().order {
         let lines = order
             .lines
             .iter()
-            .map(|l| (l.group, l.rate, l.number, format!("{}/P_12Z", l.path)));
-        report_mixed(lines, "order line", out);
+            .map(|l| (l.group, l.rate, l.number, l.path.as_str()));
+        report_mixed(lines, "order line", "P_12Z", out);
     }
 }
 
-fn report_mixed(
-    lines: impl Iterator<Item = (Option<RateGroup>, Option<&'static str>, usize, String)>,
+/// Reports the first line of each shared group whose rate differs from the
+/// group's first rate; `lines` give their element paths, `field` the name
+/// of their rate element.
+fn report_mixed<'s>(
+    lines: impl Iterator<Item = (Option<RateGroup>, Option<&'static str>, usize, &'s str)>,
     what: &str,
+    field: &str,
     out: &mut Findings,
 ) {
     let mut first: [Option<(&'static str, usize)>; 3] = [None; 3];
@@ -82,7 +86,7 @@ fn report_mixed(
                 );
                 out.report(
                     &OLD_AND_NEW_RATE_MIXED,
-                    path,
+                    crate::facts::child(path, field),
                     format!(
                         "{what} {number} has rate {rate} % and {what} {seen_number} has {seen} %, but both go into {fields}, which holds one rate"
                     ),

@@ -64,11 +64,10 @@ fn matches(
     percent: Decimal,
     tolerance: Decimal,
 ) -> bool {
-    let on_net = tax_on_net(net, percent).is_some_and(|t| within(t, tax, tolerance));
-    let on_gross = gross
-        .and_then(|g| tax_in_gross(g, percent))
-        .is_some_and(|t| within(t, tax, tolerance));
-    on_net || on_gross
+    tax_on_net(net, percent).is_some_and(|t| within(t, tax, tolerance))
+        || gross
+            .and_then(|g| tax_in_gross(g, percent))
+            .is_some_and(|t| within(t, tax, tolerance))
 }
 
 fn check(_invoice: &Faktura, ctx: &Context<'_>, out: &mut Findings) {
@@ -80,11 +79,7 @@ fn check(_invoice: &Faktura, ctx: &Context<'_>, out: &mut Findings) {
 }
 
 fn check_group(ctx: &Context<'_>, group: &Group, method: Method, out: &mut Findings) {
-    let (Some(declared), Some(tax_field), Some(tax_path)) = (
-        group.declared,
-        group.group.tax_field(),
-        group.group.tax_path(),
-    ) else {
+    let (Some(declared), Some(tax_field)) = (group.declared, group.group.tax_field()) else {
         return;
     };
     let Some(tax) = declared.tax else { return };
@@ -181,6 +176,7 @@ fn check_group(ctx: &Context<'_>, group: &Group, method: Method, out: &mut Findi
             difference = display(difference),
         )
     };
+    let tax_path = crate::facts::child("/Faktura/Fa", tax_field);
     out.report(&TAX_MATCHES_RATE, tax_path, message).help = Some(format!(
         "compute {tax_field} as {net_field} × {rate} rounded to the grosz (with the gross method: the gross amount × r / (100 + r)), or correct {net_field}"
     ));

@@ -2,7 +2,6 @@
 
 use std::collections::HashSet;
 
-use crate::facts::indexed;
 use crate::facts::rates::RateGroup;
 use crate::model::{Faktura, FakturaFaAdnotacjeNoweSrodkiTransportuElementType};
 use crate::rules::annotations::ADNOTACJE;
@@ -61,10 +60,7 @@ fn check(invoice: &Faktura, ctx: &Context<'_>, out: &mut Findings) {
         }
         out.report(
             &NEW_VEHICLE_SUPPLY,
-            format!(
-                "{}/P_NrWierszaNST",
-                indexed(&base, "NowySrodekTransportu", i)
-            ),
+            crate::facts::indexed_child(&base, "NowySrodekTransportu", i, "P_NrWierszaNST"),
             format!(
                 "NowySrodekTransportu[{position}] names line {number} (P_NrWierszaNST), but no FaWiersz has NrWierszaFa {number}",
                 position = i + 1

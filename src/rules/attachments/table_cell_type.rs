@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime};
 
-use crate::facts::indexed;
+use crate::facts::{indexed, push_indexed};
 use crate::model::{Faktura, FakturaZalacznikBlokDanychTabelaTNaglowekKolTypType as Typ};
 use crate::rules::attachments::{is_heading_row, tables};
 use crate::rules::{Check, Context, Findings};
@@ -87,7 +87,25 @@ fn is_dec(s: &str) -> bool {
 }
 
 fn is_date(s: &str) -> bool {
-    s.len() == 10 && NaiveDate::parse_from_str(s, "%Y-%m-%d").is_ok()
+    if s.len() != 10 {
+        return false;
+    }
+    // The common `YYYY-MM-DD` directly; anything else through the parser.
+    if let [y1, y2, y3, y4, b'-', m1, m2, b'-', d1, d2] = s.as_bytes()
+        && [y1, y2, y3, y4, m1, m2, d1, d2]
+            .iter()
+            .all(|b| b.is_ascii_digit())
+    {
+        let number = |digits: &[&u8]| {
+            digits
+                .iter()
+                .fold(0u32, |n, &&d| n * 10 + u32::from(d - b'0'))
+        };
+        return i32::try_from(number(&[y1, y2, y3, y4])).is_ok_and(|year| {
+            NaiveDate::from_ymd_opt(year, number(&[m1, m2]), number(&[d1, d2])).is_some()
+        });
+    }
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").is_ok()
 }
 
 fn is_time(s: &str) -> bool {
@@ -136,13 +154,14 @@ fn check(invoice: &Faktura, _ctx: &Context<'_>, out: &mut Findings) {
             if is_heading_row(row.w_kom.len(), columns.len()) {
                 continue;
             }
-            let row_path = indexed(&path, "Wiersz", k);
             for (c, (cell, col)) in row.w_kom.iter().zip(columns).enumerate() {
                 if !fits(&col.typ, &cell.0)
                     && let Some(list) = bad.get_mut(c)
                 {
+                    let mut cell_path = indexed(&path, "Wiersz", k);
+                    push_indexed(&mut cell_path, "WKom", c);
                     list.push(Bad {
-                        path: indexed(&row_path, "WKom", c),
+                        path: cell_path,
                         value: cell.0.trim().to_string(),
                     });
                 }

@@ -1,6 +1,6 @@
 //! `FA3-KOR-009` before-marker-on-wrong-kind.
 
-use crate::facts::{Kind, indexed};
+use crate::facts::Kind;
 use crate::model::Faktura;
 use crate::rules::{Check, Context, Findings};
 
@@ -58,7 +58,7 @@ fn check(invoice: &Faktura, ctx: &Context<'_>, out: &mut Findings) {
         if let Some(&first) = marked.first() {
             out.report(
                 &BEFORE_MARKER_ON_WRONG_KIND,
-                format!("{}/StanPrzed", indexed("/Faktura/Fa", "FaWiersz", first)),
+                crate::facts::indexed_child("/Faktura/Fa", "FaWiersz", first, "StanPrzed"),
                 format!(
                     "{rows} marked StanPrzed (the state before a correction), which belongs only on KOR and KOR_ROZ, but the invoice is {kind}",
                     rows = counted(marked.len(), "FaWiersz", first)
@@ -83,10 +83,7 @@ fn check(invoice: &Faktura, ctx: &Context<'_>, out: &mut Findings) {
         if let Some(&first) = marked.first() {
             out.report(
                 &BEFORE_MARKER_ON_WRONG_KIND,
-                format!(
-                    "{}/StanPrzedZ",
-                    indexed("/Faktura/Fa/Zamowienie", "ZamowienieWiersz", first)
-                ),
+                crate::facts::indexed_child("/Faktura/Fa/Zamowienie", "ZamowienieWiersz", first, "StanPrzedZ"),
                 format!(
                     "{rows} marked StanPrzedZ (the state before a correction), which belongs only on KOR_ZAL, but the invoice is {kind}",
                     rows = counted(marked.len(), "ZamowienieWiersz", first)

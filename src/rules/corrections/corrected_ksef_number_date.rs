@@ -62,11 +62,31 @@ crate::declare_rule! {
 fn acceptance_date(number: &str) -> Option<NaiveDate> {
     match KsefNumber::parse(number) {
         Ok(n) => Some(n.date()),
-        Err(KsefNumberError::Checksum { .. }) => {
-            NaiveDate::parse_from_str(number.get(11..19)?, "%Y%m%d").ok()
-        }
+        Err(KsefNumberError::Checksum { .. }) => compact_date(number.get(11..19)?),
         Err(_) => None,
     }
+}
+
+/// `YYYYMMDD` as a calendar date: eight digits directly, anything else
+/// through chrono's parser.
+fn compact_date(s: &str) -> Option<NaiveDate> {
+    if let Ok(digits) = <[u8; 8]>::try_from(s.as_bytes())
+        && digits.iter().all(u8::is_ascii_digit)
+    {
+        let number = |range: std::ops::Range<usize>| {
+            digits
+                .get(range)
+                .unwrap_or_default()
+                .iter()
+                .fold(0u32, |n, &d| n * 10 + u32::from(d - b'0'))
+        };
+        return NaiveDate::from_ymd_opt(
+            i32::try_from(number(0..4)).ok()?,
+            number(4..6),
+            number(6..8),
+        );
+    }
+    NaiveDate::parse_from_str(s, "%Y%m%d").ok()
 }
 
 fn check(invoice: &Faktura, ctx: &Context<'_>, out: &mut Findings) {
@@ -79,12 +99,12 @@ fn check(invoice: &Faktura, ctx: &Context<'_>, out: &mut Findings) {
         let Some(accepted) = acceptance_date(number) else {
             continue;
         };
-        let path = format!("{}/NrKSeFFaKorygowanej", corrected.path);
+        let path = || crate::facts::child(&corrected.path, "NrKSeFFaKorygowanej");
         let help = "copy the KSeF number of the corrected invoice from its KSeF acceptance confirmation (UPO)";
         if accepted > issued {
             out.report(
                 &CORRECTED_KSEF_NUMBER_DATE,
-                path,
+                path(),
                 format!(
                     "the KSeF number {number} is dated {accepted}, after the correction's own issue date {issued} (P_1): a correction can cite only a number KSeF has already assigned"
                 ),
@@ -93,7 +113,7 @@ fn check(invoice: &Faktura, ctx: &Context<'_>, out: &mut Findings) {
         } else if accepted >= KSEF_2_START && accepted < corrected.issue_date {
             out.report(
                 &CORRECTED_KSEF_NUMBER_DATE,
-                path,
+                path(),
                 format!(
                     "the KSeF number {number} is dated {accepted}, before the corrected invoice's issue date {dated} (DataWystFaKorygowanej): KSeF accepts no invoice before it is issued",
                     dated = corrected.issue_date
@@ -108,6 +128,20 @@ fn check(invoice: &Faktura, ctx: &Context<'_>, out: &mut Findings) {
 mod tests {
     use super::acceptance_date;
     use chrono::NaiveDate;
+
+    #[test]
+    fn compact_dates_read_as_chrono_reads_them() {
+        for s in [
+            "20250826", "00000101", "99991231", "20240229", "20250229", "20251301", "20250100",
+            "2025082", "2025-8-2", "+2025082", "abcdefgh",
+        ] {
+            assert_eq!(
+                super::compact_date(s),
+                NaiveDate::parse_from_str(s, "%Y%m%d").ok(),
+                "{s}"
+            );
+        }
+    }
 
     #[test]
     fn reads_the_date_despite_wrong_check_digits() {

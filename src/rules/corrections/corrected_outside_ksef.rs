@@ -69,7 +69,7 @@ fn check(_invoice: &Faktura, ctx: &Context<'_>, out: &mut Findings) {
         }
         let issued = corrected.issue_date;
         let number = corrected.number;
-        let path = format!("{}/NrKSeFN", corrected.path);
+        let path = crate::facts::child(&corrected.path, "NrKSeFN");
         let help = "give the corrected invoice's KSeF number (NrKSeF=1 and NrKSeFFaKorygowanej) from its acceptance confirmation (UPO)";
         if issued >= OBLIGATION_FULL {
             out.report(

@@ -170,7 +170,7 @@ fn check(invoice: &Faktura, ctx: &Context<'_>, out: &mut Findings) {
         if let Some(rate) = partial.exchange_rate {
             checker.check(
                 out,
-                format!("{}/KursWalutyZW", partial.path),
+                crate::facts::child(&partial.path, "KursWalutyZW"),
                 "KursWalutyZW",
                 rate,
                 (partial.received, "P_6Z"),

@@ -46,11 +46,10 @@ fn check(_invoice: &Faktura, ctx: &Context<'_>, out: &mut Findings) {
         return;
     }
     for group in &facts.rates().groups {
-        let (Some(declared), Some(tax_field), Some(w_field), Some(path)) = (
+        let (Some(declared), Some(tax_field), Some(w_field)) = (
             group.declared,
             group.group.tax_field(),
             group.group.tax_pln_field(),
-            group.group.tax_path(),
         ) else {
             continue;
         };
@@ -60,7 +59,7 @@ fn check(_invoice: &Faktura, ctx: &Context<'_>, out: &mut Findings) {
         }
         out.report(
             &TAX_IN_PLN_MISSING,
-            path,
+            crate::facts::child("/Faktura/Fa", tax_field),
             format!(
                 "KodWaluty is {code} and {tax_field} is {tax}, but {w_field}, the tax in złoty, is missing",
                 code = currency.code,

@@ -43,7 +43,7 @@ fn check(invoice: &Faktura, ctx: &Context<'_>, out: &mut Findings) {
         }
         out.report(
             &ADVANCE_RECEIVED_AFTER_ISSUE,
-            format!("{}/P_6Z", partial.path),
+            crate::facts::child(&partial.path, "P_6Z"),
             format!(
                 "the advance payment is received on {received} (P_6Z), after the issue date {issued} (P_1); an invoice documents payments already received",
                 received = partial.received

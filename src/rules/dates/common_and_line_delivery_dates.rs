@@ -1,6 +1,5 @@
 //! `FA3-DATE-006` common-and-line-delivery-dates.
 
-use crate::facts::indexed;
 use crate::model::{Faktura, FakturaFaP6Choice};
 use crate::rules::{Check, Context, Findings};
 
@@ -62,7 +61,7 @@ fn check(invoice: &Faktura, _ctx: &Context<'_>, out: &mut Findings) {
             count = others + 1
         )
     };
-    let path = format!("{}/P_6A", indexed("/Faktura/Fa", "FaWiersz", first));
+    let path = crate::facts::indexed_child("/Faktura/Fa", "FaWiersz", first, "P_6A");
     out.report(
         &COMMON_AND_LINE_DELIVERY_DATES,
         path,

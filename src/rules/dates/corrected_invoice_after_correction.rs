@@ -40,7 +40,7 @@ fn check(invoice: &Faktura, ctx: &Context<'_>, out: &mut Findings) {
         }
         out.report(
             &CORRECTED_INVOICE_AFTER_CORRECTION,
-            format!("{}/DataWystFaKorygowanej", corrected.path),
+            crate::facts::child(&corrected.path, "DataWystFaKorygowanej"),
             format!(
                 "the corrected invoice {number} is dated {dated} (DataWystFaKorygowanej), after the correction itself, issued on {issued} (P_1)",
                 number = corrected.number,

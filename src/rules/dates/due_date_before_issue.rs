@@ -51,7 +51,7 @@ fn check(invoice: &Faktura, ctx: &Context<'_>, out: &mut Findings) {
         }
         out.report(
             &DUE_DATE_BEFORE_ISSUE,
-            format!("{}/Termin", term.path),
+            crate::facts::child(&term.path, "Termin"),
             format!("the payment term {due} (Termin) is before the issue date {issued} (P_1)"),
         )
         .help = Some("check the payment term: it is usually on or after the issue date".into());

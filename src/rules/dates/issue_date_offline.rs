@@ -1,6 +1,7 @@
 //! `FA3-DATE-003` issue-date-before-acceptance-offline.
 
 use crate::diagnostic::Severity;
+use crate::facts::push_date;
 use crate::model::Faktura;
 use crate::rules::dates::calendar::next_business_day;
 use crate::rules::{Check, Context, Findings};
@@ -46,27 +47,34 @@ fn check(invoice: &Faktura, ctx: &Context<'_>, out: &mut Findings) {
     let deadline = next_business_day(p1);
     match deadline {
         Some(deadline) if acc.local_date > deadline => {
-            out.report_at(
-                &ISSUE_DATE_OFFLINE,
-                Severity::Warning,
-                "/Faktura/Fa/P_1",
-                format!(
-                    "the issue date {p1} is before the acceptance date {}: KSeF will mark the invoice offline, and the offline24 deadline ({deadline}) has passed",
-                    acc.local_date
-                ),
-            )
+            out.report_at(&ISSUE_DATE_OFFLINE, Severity::Warning, "/Faktura/Fa/P_1", {
+                let mut message = String::with_capacity(160);
+                message.push_str("the issue date ");
+                push_date(&mut message, p1);
+                message.push_str(" is before the acceptance date ");
+                push_date(&mut message, acc.local_date);
+                message
+                    .push_str(": KSeF will mark the invoice offline, and the offline24 deadline (");
+                push_date(&mut message, deadline);
+                message.push_str(") has passed");
+                message
+            })
             .help = Some("send offline invoices by the next business day after issue".into());
         }
         _ => {
-            out.report(
-                &ISSUE_DATE_OFFLINE,
-                "/Faktura/Fa/P_1",
-                format!(
-                    "the issue date {p1} is before the acceptance date {}: KSeF will mark the invoice as issued offline",
-                    acc.local_date
-                ),
-            )
-            .help = Some("an offline invoice given to the buyer before sending needs KOD I and KOD II".into());
+            out.report(&ISSUE_DATE_OFFLINE, "/Faktura/Fa/P_1", {
+                let mut message = String::with_capacity(120);
+                message.push_str("the issue date ");
+                push_date(&mut message, p1);
+                message.push_str(" is before the acceptance date ");
+                push_date(&mut message, acc.local_date);
+                message.push_str(": KSeF will mark the invoice as issued offline");
+                message
+            })
+            .help = Some(
+                "an offline invoice given to the buyer before sending needs KOD I and KOD II"
+                    .into(),
+            );
         }
     }
 }

@@ -2,7 +2,7 @@
 
 use chrono::{Days, NaiveDate};
 
-use crate::facts::{Kind, indexed};
+use crate::facts::Kind;
 use crate::model::{Faktura, FakturaFaP6Choice};
 use crate::rules::{Check, Context, Findings};
 
@@ -48,10 +48,11 @@ crate::declare_rule! {
     }
 }
 
-/// The latest delivery date with the name of its field.
-fn latest_delivery(invoice: &Faktura) -> Option<(NaiveDate, String)> {
+/// The latest delivery date with its field: `None` for `P_6`, else the
+/// index of the line whose `P_6A` it is.
+fn latest_delivery(invoice: &Faktura) -> Option<(NaiveDate, Option<usize>)> {
     let common = match &invoice.fa.p_6_choice {
-        Some(FakturaFaP6Choice::P6(d)) => Some((d.0.date(), "P_6".to_string())),
+        Some(FakturaFaP6Choice::P6(d)) => Some((d.0.date(), None)),
         Some(FakturaFaP6Choice::OkresFa(_)) => return None,
         None => None,
     };
@@ -60,14 +61,10 @@ fn latest_delivery(invoice: &Faktura) -> Option<(NaiveDate, String)> {
         .fa_wiersz
         .iter()
         .enumerate()
-        .filter_map(|(i, r)| {
-            r.p_6a
-                .as_ref()
-                .map(|d| (d.0.date(), format!("{}/P_6A", indexed("Fa", "FaWiersz", i))))
-        });
+        .filter_map(|(i, r)| r.p_6a.as_ref().map(|d| (d.0.date(), Some(i))));
     common.into_iter().chain(lines).fold(
         None,
-        |latest: Option<(NaiveDate, String)>, (date, field)| match latest {
+        |latest: Option<(NaiveDate, Option<usize>)>, (date, field)| match latest {
             Some((d, f)) if d >= date => Some((d, f)),
             _ => Some((date, field)),
         },
@@ -78,13 +75,13 @@ fn check(invoice: &Faktura, ctx: &Context<'_>, out: &mut Findings) {
     if !matches!(ctx.facts().kind(), Kind::Vat | Kind::Roz | Kind::Upr) {
         return;
     }
-    let Some((delivery, field)) = latest_delivery(invoice) else {
+    let Some((delivery, line)) = latest_delivery(invoice) else {
         return;
     };
     let earliest_payment = ctx.facts().payment().payments.iter().map(|p| p.date).min();
-    let (event, what) = match earliest_payment {
-        Some(paid) if paid < delivery => (paid, format!("the payment received on {paid}")),
-        _ => (delivery, "the delivery".to_string()),
+    let (event, paid) = match earliest_payment {
+        Some(paid) if paid < delivery => (paid, Some(paid)),
+        _ => (delivery, None),
     };
     let Some(limit) = event.checked_sub_days(Days::new(DAYS_BEFORE)) else {
         return;
@@ -94,6 +91,14 @@ fn check(invoice: &Faktura, ctx: &Context<'_>, out: &mut Findings) {
         return;
     }
     let days = (delivery - issued).num_days();
+    let field = line.map_or_else(
+        || "P_6".to_string(),
+        |i| crate::facts::indexed_child("Fa", "FaWiersz", i, "P_6A"),
+    );
+    let what = paid.map_or_else(
+        || "the delivery".to_string(),
+        |paid| format!("the payment received on {paid}"),
+    );
     out.report(
         &ISSUED_TOO_EARLY,
         "/Faktura/Fa/P_1",

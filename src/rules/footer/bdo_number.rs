@@ -1,6 +1,5 @@
 //! `FA3-FTR-001` bdo-number.
 
-use crate::facts::indexed;
 use crate::facts::parties::token;
 use crate::model::Faktura;
 use crate::rules::{Check, Context, Findings};
@@ -51,7 +50,7 @@ fn check(invoice: &Faktura, _ctx: &Context<'_>, out: &mut Findings) {
         }
         out.report(
             &BDO_NUMBER,
-            format!("{}/BDO", indexed("/Faktura/Stopka", "Rejestry", i)),
+            crate::facts::indexed_child("/Faktura/Stopka", "Rejestry", i, "BDO"),
             format!("the BDO number \"{value}\" is not all digits"),
         )
         .help = Some(

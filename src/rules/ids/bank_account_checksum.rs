@@ -45,15 +45,19 @@ crate::declare_rule! {
 fn check(_invoice: &Faktura, ctx: &Context<'_>, out: &mut Findings) {
     for account in ctx.facts().accounts() {
         let written = account.number;
-        let compact: String = written.chars().filter(|c| !c.is_whitespace()).collect();
-        let path = format!("{}/NrRB", account.path);
+        let compact: std::borrow::Cow<'_, str> = if iban::contains_whitespace(written) {
+            written.chars().filter(|c| !c.is_whitespace()).collect()
+        } else {
+            written.into()
+        };
+        let path = || crate::facts::child(&account.path, "NrRB");
         let problem = match iban::classify_account(&compact) {
             Ok(AccountNumber::Iban(_) | AccountNumber::Nrb(_)) => continue,
             Ok(AccountNumber::Other) => {
                 out.report_at(
                     &BANK_ACCOUNT_CHECKSUM,
                     Severity::Info,
-                    path,
+                    path(),
                     format!(
                         "the account number {written} is neither an IBAN nor a Polish NRB, so its check digits cannot be verified"
                     ),
@@ -75,7 +79,7 @@ fn check(_invoice: &Faktura, ctx: &Context<'_>, out: &mut Findings) {
         };
         out.report(
             &BANK_ACCOUNT_CHECKSUM,
-            path,
+            path(),
             format!("the account number {written} is not valid: {problem}"),
         )
         .help = Some(

@@ -42,7 +42,7 @@ fn check(_invoice: &Faktura, ctx: &Context<'_>, out: &mut Findings) {
         let compact: String = written.chars().filter(|c| !c.is_whitespace()).collect();
         out.report(
             &BANK_ACCOUNT_SPACES,
-            format!("{}/NrRB", account.path),
+            crate::facts::child(&account.path, "NrRB"),
             format!("the account number {written:?} contains whitespace; an account number is written as one string"),
         )
         .help = Some(format!(

@@ -1,7 +1,6 @@
 //! `FA3-ID-022` email-address.
 
 use crate::domain::email;
-use crate::facts::parties::contacts;
 use crate::model::Faktura;
 use crate::rules::{Check, Context, Findings};
 
@@ -36,15 +35,15 @@ crate::declare_rule! {
     }
 }
 
-fn check(invoice: &Faktura, _ctx: &Context<'_>, out: &mut Findings) {
-    for contact in contacts(invoice) {
+fn check(_invoice: &Faktura, ctx: &Context<'_>, out: &mut Findings) {
+    for contact in ctx.facts().contacts() {
         let Some((element, value)) = contact.email else {
             continue;
         };
         if let Err(err) = email::validate(value) {
             out.report(
                 &EMAIL_ADDRESS,
-                format!("{}/{element}", contact.path),
+                crate::facts::child(&contact.path, element),
                 format!("the e-mail address {value:?} does not look deliverable: {err}"),
             )
             .help = Some(

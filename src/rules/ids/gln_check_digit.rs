@@ -42,7 +42,7 @@ fn check(invoice: &Faktura, _ctx: &Context<'_>, out: &mut Findings) {
         if let Err(Gs1Error::CheckDigit { expected, found }) = gs1::validate_gln(gln) {
             out.report(
                 &GLN_CHECK_DIGIT,
-                format!("{}/GLN", address.path),
+                crate::facts::child(&address.path, "GLN"),
                 format!(
                     "the GLN {gln} is not valid: its check digit is {found}, but the other digits call for {expected}"
                 ),

@@ -1,7 +1,6 @@
 //! `FA3-ID-007` krs-all-zeros.
 
 use crate::model::Faktura;
-use crate::rules::util::indexed;
 use crate::rules::{Check, Context, Findings};
 
 crate::declare_rule! {
@@ -42,7 +41,7 @@ fn check(invoice: &Faktura, _ctx: &Context<'_>, out: &mut Findings) {
         if krs.0.bytes().all(|b| b == b'0') && !krs.0.is_empty() {
             out.report(
                 &KRS_ALL_ZEROS,
-                format!("{}/KRS", indexed("/Faktura/Stopka", "Rejestry", i)),
+                crate::facts::indexed_child("/Faktura/Stopka", "Rejestry", i, "KRS"),
                 format!("the KRS number {} belongs to no entity", krs.0),
             )
             .help = Some("give the real KRS number, or leave KRS out when there is none".into());

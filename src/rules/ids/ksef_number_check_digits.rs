@@ -49,8 +49,14 @@ fn mismatch(number: &str) -> Option<(String, &str)> {
     }
     let (body, tail) = number.split_at_checked(32)?;
     let found = tail.strip_prefix('-')?;
-    let expected = format!("{:02X}", crc8(body.as_bytes()));
-    (expected != found).then_some((expected, found))
+    let crc = crc8(body.as_bytes());
+    // The check digits as written: two uppercase hex digits.
+    let hex = |nibble: u8| char::from_digit(u32::from(nibble), 16).map(|c| c.to_ascii_uppercase());
+    let mut written = found.chars();
+    let same = written.next() == hex(crc >> 4)
+        && written.next() == hex(crc & 0x0F)
+        && written.next().is_none();
+    (!same).then(|| (format!("{crc:02X}"), found))
 }
 
 fn check(_invoice: &Faktura, ctx: &Context<'_>, out: &mut Findings) {
@@ -61,10 +67,15 @@ fn check(_invoice: &Faktura, ctx: &Context<'_>, out: &mut Findings) {
         out.report(
             &KSEF_NUMBER_CHECK_DIGITS,
             &field.path,
-            format!(
-                "the KSeF number {} ends in check digits {found}, but its first 32 characters give {expected}: the number is mistyped or made up",
-                field.value
-            ),
+            crate::facts::concat(&[
+                "the KSeF number ",
+                field.value,
+                " ends in check digits ",
+                found,
+                ", but its first 32 characters give ",
+                &expected,
+                ": the number is mistyped or made up",
+            ]),
         )
         .help = Some(
             "copy the KSeF number from the KSeF acceptance confirmation (UPO) of the referenced invoice; KSeF does not verify references, so a wrong one goes unnoticed".into(),

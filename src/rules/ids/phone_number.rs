@@ -1,7 +1,6 @@
 //! `FA3-ID-023` phone-number.
 
 use crate::domain::phone::{self, PhoneError};
-use crate::facts::parties::contacts;
 use crate::model::Faktura;
 use crate::rules::{Check, Context, Findings};
 
@@ -34,8 +33,8 @@ crate::declare_rule! {
     }
 }
 
-fn check(invoice: &Faktura, _ctx: &Context<'_>, out: &mut Findings) {
-    for contact in contacts(invoice) {
+fn check(_invoice: &Faktura, ctx: &Context<'_>, out: &mut Findings) {
+    for contact in ctx.facts().contacts() {
         let Some((element, value)) = contact.phone else {
             continue;
         };
@@ -53,7 +52,7 @@ fn check(invoice: &Faktura, _ctx: &Context<'_>, out: &mut Findings) {
                 };
                 out.report(
                     &PHONE_NUMBER,
-                    format!("{}/{element}", contact.path),
+                    crate::facts::child(&contact.path, element),
                     format!("the telephone number {value:?} is not plausible: {err}"),
                 )
                 .help = Some(help.into());

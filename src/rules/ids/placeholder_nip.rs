@@ -2,6 +2,7 @@
 
 use crate::diagnostic::Severity;
 use crate::domain::nip;
+use crate::facts::concat;
 use crate::facts::parties::PartyId;
 use crate::model::Faktura;
 use crate::rules::{Check, Context, Findings};
@@ -64,10 +65,14 @@ fn check(_invoice: &Faktura, ctx: &Context<'_>, out: &mut Findings) {
             &PLACEHOLDER_NIP,
             severity,
             party.id_path("NIP"),
-            format!(
-                "the NIP {value} of {} is a test placeholder: {context}",
-                party.label()
-            ),
+            concat(&[
+                "the NIP ",
+                value,
+                " of ",
+                party.label(),
+                " is a test placeholder: ",
+                context,
+            ]),
         )
         .help = Some("use the party's real NIP".into());
     }

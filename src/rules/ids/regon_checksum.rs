@@ -1,8 +1,8 @@
 //! `FA3-ID-006` regon-checksum.
 
 use crate::domain::regon::{Regon, RegonError};
+use crate::facts::push_number;
 use crate::model::{Faktura, TNrRegonType};
-use crate::rules::util::indexed;
 use crate::rules::{Check, Context, Findings};
 
 crate::declare_rule! {
@@ -46,20 +46,31 @@ fn check(invoice: &Faktura, _ctx: &Context<'_>, out: &mut Findings) {
             TNrRegonType::TNrRegon1(r) => r.0.as_str(),
             TNrRegonType::TNrRegon2(r) => r.0.as_str(),
         };
-        let problem = match Regon::parse(value) {
+        let mut message = String::with_capacity(120);
+        message.push_str("the REGON ");
+        message.push_str(value);
+        message.push_str(" is not valid: ");
+        match Regon::parse(value) {
             Ok(_) => continue,
             Err(RegonError::Checksum { expected, found }) => {
-                format!("its check digit is {found}, but the other digits call for {expected}")
+                message.push_str("its check digit is ");
+                push_number(&mut message, usize::from(found));
+                message.push_str(", but the other digits call for ");
+                push_number(&mut message, usize::from(expected));
             }
-            Err(RegonError::BaseChecksum { expected, found }) => format!(
-                "its first nine digits are not a valid REGON (digit 9 is {found}, expected {expected})"
-            ),
-            Err(other) => other.to_string(),
-        };
+            Err(RegonError::BaseChecksum { expected, found }) => {
+                message.push_str("its first nine digits are not a valid REGON (digit 9 is ");
+                push_number(&mut message, usize::from(found));
+                message.push_str(", expected ");
+                push_number(&mut message, usize::from(expected));
+                message.push(')');
+            }
+            Err(other) => message.push_str(&other.to_string()),
+        }
         out.report(
             &REGON_CHECKSUM,
-            format!("{}/REGON", indexed("/Faktura/Stopka", "Rejestry", i)),
-            format!("the REGON {value} is not valid: {problem}"),
+            crate::facts::indexed_child("/Faktura/Stopka", "Rejestry", i, "REGON"),
+            message,
         )
         .help =
             Some("copy the REGON from the GUS register (BIR) or the company's documents".into());

@@ -40,7 +40,7 @@ crate::declare_rule! {
 fn check(_invoice: &Faktura, ctx: &Context<'_>, out: &mut Findings) {
     for account in ctx.facts().accounts() {
         let Some(swift) = account.swift else { continue };
-        let path = format!("{}/SWIFT", account.path);
+        let path = crate::facts::child(&account.path, "SWIFT");
         match Bic::parse(swift) {
             Err(BicError::UnknownCountry { country }) => {
                 out.report(

@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 
+use crate::facts::push_number;
 use crate::model::Faktura;
 use crate::rules::lines::is_correction_pair;
 use crate::rules::{Check, Context, Findings};
@@ -46,29 +47,36 @@ crate::declare_rule! {
 
 fn check(_invoice: &Faktura, ctx: &Context<'_>, out: &mut Findings) {
     let lines = &ctx.facts().rates().lines;
-    let mut seen: HashMap<usize, Vec<usize>> = HashMap::new();
+    // Increasing numbers (the usual 1, 2, 3, …) cannot repeat.
+    if lines.windows(2).all(|w| match w {
+        [a, b] => a.number < b.number,
+        _ => true,
+    }) {
+        return;
+    }
+    // Per number: the first line that has it and how many lines have had it.
+    let mut seen: HashMap<usize, (usize, usize)> = HashMap::with_capacity(lines.len());
     for line in lines {
-        let earlier = seen.entry(line.number).or_default();
-        let allowed = match earlier.as_slice() {
-            [] => true,
-            [single] => is_correction_pair(ctx, *single, line.index),
+        let (first, count) = seen.entry(line.number).or_insert((line.index, 0));
+        let allowed = match count {
+            0 => true,
+            1 => is_correction_pair(ctx, *first, line.index),
             _ => false,
         };
-        if !allowed && let Some(first) = earlier.first().and_then(|&i| lines.get(i)) {
-            out.report(
-                &LINE_NUMBER_DUPLICATE,
-                line.field("NrWierszaFa"),
-                format!(
-                    "FaWiersz[{position}] has NrWierszaFa {number}, which FaWiersz[{first}] already uses",
-                    position = line.index + 1,
-                    number = line.number,
-                    first = first.index + 1,
-                ),
-            )
-            .help = Some(
+        *count += 1;
+        if !allowed && let Some(first) = lines.get(*first) {
+            let mut message = String::with_capacity(80);
+            message.push_str("FaWiersz[");
+            push_number(&mut message, line.index.saturating_add(1));
+            message.push_str("] has NrWierszaFa ");
+            push_number(&mut message, line.number);
+            message.push_str(", which FaWiersz[");
+            push_number(&mut message, first.index.saturating_add(1));
+            message.push_str("] already uses");
+            out.report(&LINE_NUMBER_DUPLICATE, line.field("NrWierszaFa"), message)
+                .help = Some(
                 "give every line its own number (1, 2, 3, …); only a StanPrzed row and its after row may share one".into(),
             );
         }
-        earlier.push(line.index);
     }
 }

@@ -46,22 +46,22 @@ fn check(_invoice: &Faktura, ctx: &Context<'_>, out: &mut Findings) {
         return;
     }
     let lines = &ctx.facts().rates().lines;
+    // Lines numbered 1, 2, 3, … need no more; only a gap asks whether the
+    // numbers are distinct (duplicates are FA3-ROW-001's).
+    let Some((position, line)) = (1usize..).zip(lines).find(|(p, l)| l.number != *p) else {
+        return;
+    };
     let distinct: HashSet<usize> = lines.iter().map(|l| l.number).collect();
     if distinct.len() != lines.len() {
         return;
     }
-    for (position, line) in (1usize..).zip(lines) {
-        if line.number != position {
-            out.report(
-                &LINE_NUMBER_SEQUENCE,
-                line.field("NrWierszaFa"),
-                format!(
-                    "NrWierszaFa of FaWiersz[{position}] is {number}, expected {position}: the lines are numbered 1, 2, 3, … in document order",
-                    number = line.number,
-                ),
-            )
-            .help = Some(format!("number this line {position} and the lines after it consecutively"));
-            return;
-        }
-    }
+    out.report(
+        &LINE_NUMBER_SEQUENCE,
+        line.field("NrWierszaFa"),
+        format!(
+            "NrWierszaFa of FaWiersz[{position}] is {number}, expected {position}: the lines are numbered 1, 2, 3, … in document order",
+            number = line.number,
+        ),
+    )
+    .help = Some(format!("number this line {position} and the lines after it consecutively"));
 }

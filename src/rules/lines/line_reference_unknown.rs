@@ -2,7 +2,6 @@
 
 use std::collections::HashSet;
 
-use crate::facts::indexed;
 use crate::model::Faktura;
 use crate::rules::{Check, Context, Findings};
 
@@ -61,7 +60,7 @@ fn check(invoice: &Faktura, ctx: &Context<'_>, out: &mut Findings) {
         }
         out.report(
             &LINE_REFERENCE_UNKNOWN,
-            format!("{}/NrWiersza", indexed("/Faktura/Fa", "DodatkowyOpis", i)),
+            crate::facts::indexed_child("/Faktura/Fa", "DodatkowyOpis", i, "NrWiersza"),
             format!(
                 "DodatkowyOpis[{position}] refers to line {number}, but no FaWiersz/NrWierszaFa or ZamowienieWiersz/NrWierszaZam has that number",
                 position = i + 1

@@ -4,8 +4,8 @@
 //! which art. 106e ust. 1 does not ask for a field on every line: see
 //! [`exemption`].
 
-use crate::facts::Kind;
 use crate::facts::rates::Line;
+use crate::facts::{Kind, push_number};
 use crate::model::Faktura;
 use crate::rules::Context;
 
@@ -60,11 +60,18 @@ pub(crate) fn has_attachment(invoice: &Faktura) -> bool {
 
 /// `FaWiersz[3] (NrWierszaFa 3)`, for messages.
 pub(crate) fn describe(line: &Line<'_>) -> String {
-    format!(
-        "FaWiersz[{position}] (NrWierszaFa {number})",
-        position = line.index + 1,
-        number = line.number
-    )
+    let mut s = String::with_capacity(40);
+    push_describe(&mut s, line);
+    s
+}
+
+/// Appends [`describe`]'s text to `s`.
+pub(crate) fn push_describe(s: &mut String, line: &Line<'_>) {
+    s.push_str("FaWiersz[");
+    push_number(s, line.index.saturating_add(1));
+    s.push_str("] (NrWierszaFa ");
+    push_number(s, line.number);
+    s.push(')');
 }
 
 /// True when rows `a` and `b` (indices, either order) are a `StanPrzed`

@@ -3,8 +3,9 @@
 use std::collections::HashMap;
 
 use crate::facts::parties::token;
+use crate::facts::push_number;
 use crate::model::Faktura;
-use crate::rules::lines::{describe, is_correction_pair};
+use crate::rules::lines::{is_correction_pair, push_describe};
 use crate::rules::{Check, Context, Findings};
 
 crate::declare_rule! {
@@ -42,29 +43,29 @@ crate::declare_rule! {
 
 fn check(_invoice: &Faktura, ctx: &Context<'_>, out: &mut Findings) {
     let lines = &ctx.facts().rates().lines;
-    let mut seen: HashMap<&str, Vec<usize>> = HashMap::new();
+    // Per UU_ID: the first line that has it and how many lines have had it.
+    let mut seen: HashMap<&str, (usize, usize)> = HashMap::with_capacity(lines.len());
     for line in lines {
         let Some(id) = line.row.uu_id.as_ref().map(|u| token(&u.0)) else {
             continue;
         };
-        let earlier = seen.entry(id).or_default();
-        let allowed = match earlier.as_slice() {
-            [] => true,
-            [single] => is_correction_pair(ctx, *single, line.index),
+        let (first, count) = seen.entry(id).or_insert((line.index, 0));
+        let allowed = match count {
+            0 => true,
+            1 => is_correction_pair(ctx, *first, line.index),
             _ => false,
         };
-        if !allowed && let Some(&first) = earlier.first() {
-            out.report(
-                &UU_ID_DUPLICATE,
-                line.field("UU_ID"),
-                format!(
-                    "{line} has the UU_ID {id}, which FaWiersz[{first}] already has",
-                    line = describe(line),
-                    first = first + 1
-                ),
-            )
-            .help = Some("give each line its own UU_ID, e.g. a UUID".into());
+        *count += 1;
+        if !allowed {
+            let mut message = String::with_capacity(80 + id.len());
+            push_describe(&mut message, line);
+            message.push_str(" has the UU_ID ");
+            message.push_str(id);
+            message.push_str(", which FaWiersz[");
+            push_number(&mut message, first.saturating_add(1));
+            message.push_str("] already has");
+            out.report(&UU_ID_DUPLICATE, line.field("UU_ID"), message)
+                .help = Some("give each line its own UU_ID, e.g. a UUID".into());
         }
-        earlier.push(line.index);
     }
 }

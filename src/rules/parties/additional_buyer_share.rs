@@ -52,7 +52,7 @@ fn check(_invoice: &Faktura, ctx: &Context<'_>, out: &mut Findings) {
         };
         let share = share.0.value();
         let label = third.party.label();
-        let path = format!("{}/Udzial", third.party.path);
+        let path = crate::facts::child(&third.party.path, "Udzial");
         if !third.has_role(&TRolaPodmiotu3Type::_4) {
             out.report(
                 &ADDITIONAL_BUYER_SHARE,

@@ -92,7 +92,7 @@ fn check(invoice: &Faktura, ctx: &Context<'_>, out: &mut Findings) {
             };
             out.report(
                 &AUTHORISED_ENTITY_AS_ISSUER,
-                format!("{}/Rola", third.party.path),
+                crate::facts::child(&third.party.path, "Rola"),
                 format!(
                     "{label} with Rola 5 (issuer for the taxpayer) has the {by} of PodmiotUpowazniony, which is {role}; such an entity is given only as PodmiotUpowazniony",
                     role = authorised_role(&pu.rola_pu)
@@ -106,7 +106,7 @@ fn check(invoice: &Faktura, ctx: &Context<'_>, out: &mut Findings) {
         {
             out.report(
                 &AUTHORISED_ENTITY_AS_ISSUER,
-                format!("{}/Rola", third.party.path),
+                crate::facts::child(&third.party.path, "Rola"),
                 format!(
                     "{label} with Rola 5 (issuer for the taxpayer) is named \"{name}\" ({id}), which looks like {what}; role 5 is not for bailiffs, enforcement authorities or tax representatives",
                     id = describe_id(&third.party.id)

@@ -1,6 +1,5 @@
 //! `FA3-PM2-012` buyer-id-link.
 
-use crate::facts::indexed;
 use crate::facts::parties::token;
 use crate::model::Faktura;
 use crate::rules::{Check, Context, Findings};
@@ -88,7 +87,7 @@ fn check(invoice: &Faktura, _ctx: &Context<'_>, out: &mut Findings) {
     };
     out.report(
         &BUYER_ID_LINK,
-        format!("{}/IDNabywcy", indexed("/Faktura/Fa", "Podmiot2K", 0)),
+        crate::facts::indexed_child("/Faktura/Fa", "Podmiot2K", 0, "IDNabywcy"),
         format!(
             "Podmiot2K has IDNabywcy \"{key}\", which links to no party of the invoice: {known}"
         ),

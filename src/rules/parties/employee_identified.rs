@@ -59,7 +59,7 @@ fn check(_invoice: &Faktura, ctx: &Context<'_>, out: &mut Findings) {
         if third.name().is_none() {
             out.report(
                 &EMPLOYEE_IDENTIFIED,
-                format!("{}/DaneIdentyfikacyjne", third.party.path),
+                crate::facts::child(&third.party.path, "DaneIdentyfikacyjne"),
                 format!(
                     "{label} has Rola 11 (employee) but no Nazwa, so the employee is not named"
                 ),

@@ -47,7 +47,7 @@ fn check(invoice: &Faktura, ctx: &Context<'_>, out: &mut Findings) {
         let label = third.party.label();
         out.report(
             &FACTOR_WITHOUT_ACCOUNT,
-            format!("{}/Rola", third.party.path),
+            crate::facts::child(&third.party.path, "Rola"),
             format!(
                 "{label} is a factor (Rola 1), but Platnosc gives no RachunekBankowyFaktora, so the buyer is not told where to pay the factor"
             ),

@@ -56,7 +56,7 @@ fn check(invoice: &Faktura, ctx: &Context<'_>, out: &mut Findings) {
         let label = third.party.label();
         out.report(
             &ORIGINAL_ENTITY_WITH_PODMIOT1K,
-            format!("{}/Rola", third.party.path),
+            crate::facts::child(&third.party.path, "Rola"),
             format!(
                 "{label} has Rola 3 (original entity) on a {kind} that also gives Podmiot1K; in a correction under art. 106j ust. 2 pkt 3 the earlier seller's data belong only in Podmiot1K"
             ),

@@ -51,7 +51,7 @@ fn check(invoice: &Faktura, ctx: &Context<'_>, out: &mut Findings) {
         let label = third.party.label();
         out.report(
             &RECIPIENT_ROLE_UNFLAGGED,
-            format!("{}/Rola", third.party.path),
+            crate::facts::child(&third.party.path, "Rola"),
             format!(
                 "{label} has Rola {role} (recipient that is {what}), but Podmiot2/{flag} is 2 (the invoice concerns none)"
             ),

@@ -72,7 +72,7 @@ fn check(invoice: &Faktura, ctx: &Context<'_>, out: &mut Findings) {
         };
         out.report(
             &SELF_BILLING_ISSUER_ROLE,
-            format!("{}/Rola", third.party.path),
+            crate::facts::child(&third.party.path, "Rola"),
             message,
         )
         .help = Some(help);

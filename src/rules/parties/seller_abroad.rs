@@ -1,6 +1,6 @@
 //! `FA3-PM1-002` seller-abroad.
 
-use crate::facts::xsd_value;
+use crate::facts::xsd_text;
 use crate::model::Faktura;
 use crate::rules::{Check, Context, Findings};
 
@@ -38,7 +38,7 @@ crate::declare_rule! {
 }
 
 fn check(invoice: &Faktura, _ctx: &Context<'_>, out: &mut Findings) {
-    let country = xsd_value(&invoice.podmiot1.adres.kod_kraju);
+    let country = xsd_text(&invoice.podmiot1.adres.kod_kraju);
     if country == "PL" {
         return;
     }

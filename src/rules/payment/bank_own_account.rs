@@ -1,6 +1,5 @@
 //! `FA3-PAY-007` bank-own-account.
 
-use crate::facts::indexed;
 use crate::facts::xsd_value;
 use crate::model::Faktura;
 use crate::rules::{Check, Context, Findings};
@@ -55,10 +54,7 @@ fn check(invoice: &Faktura, _ctx: &Context<'_>, out: &mut Findings) {
         let value = xsd_value(mark);
         out.report(
             &BANK_OWN_ACCOUNT,
-            format!(
-                "{}/RachunekWlasnyBanku",
-                indexed("/Faktura/Fa/Platnosc", "RachunekBankowy", i)
-            ),
+            crate::facts::indexed_child("/Faktura/Fa/Platnosc", "RachunekBankowy", i, "RachunekWlasnyBanku"),
             format!(
                 "RachunekWlasnyBanku={value} marks the account as an own account of a bank or SKOK; it is not for an ordinary seller's account"
             ),

@@ -70,8 +70,9 @@ fn check(invoice: &Faktura, ctx: &Context<'_>, out: &mut Findings) {
         });
     let parts = payment.payments.len();
     let tolerance = ctx.settings.tolerance;
-    let sum_text = display(sum);
-    let target = match due {
+    // The texts of the message, written only when there is a finding.
+    let sum_text = || display(sum);
+    let target = || match due {
         Some(d) => format!(
             "P_15 {total} or DoZaplaty {d}",
             total = display(total),
@@ -94,7 +95,9 @@ fn check(invoice: &Faktura, ctx: &Context<'_>, out: &mut Findings) {
                     format!(" (difference {})", display(d.abs()))
                 });
                 format!(
-                    "ZnacznikZaplatyCzesciowej=2 says the invoice was paid in full in parts, but the {parts} parts add up to {sum_text}, not {target}{difference}"
+                    "ZnacznikZaplatyCzesciowej=2 says the invoice was paid in full in parts, but the {parts} parts add up to {sum_text}, not {target}{difference}",
+                    sum_text = sum_text(),
+                    target = target(),
                 )
             }
         }
@@ -104,7 +107,9 @@ fn check(invoice: &Faktura, ctx: &Context<'_>, out: &mut Findings) {
                 return;
             }
             format!(
-                "ZnacznikZaplatyCzesciowej=1 says the invoice was partly paid, but the parts add up to {sum_text}, not less than {target}"
+                "ZnacznikZaplatyCzesciowej=1 says the invoice was partly paid, but the parts add up to {sum_text}, not less than {target}",
+                sum_text = sum_text(),
+                target = target(),
             )
         }
         Status::Paid | Status::Unknown => return,

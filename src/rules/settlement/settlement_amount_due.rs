@@ -80,13 +80,16 @@ fn check(invoice: &Faktura, ctx: &Context<'_>, out: &mut Findings) {
         return;
     };
     let tolerance = ctx.settings.tolerance;
-    let computation = format!(
-        "P_15 {total} + charges {charges} − deductions {deductions} = {expected}",
-        total = display(total),
-        charges = display(charges),
-        deductions = display(deductions),
-        expected = display(expected),
-    );
+    // Written only when there is a finding.
+    let computation = || {
+        format!(
+            "P_15 {total} + charges {charges} − deductions {deductions} = {expected}",
+            total = display(total),
+            charges = display(charges),
+            deductions = display(deductions),
+            expected = display(expected),
+        )
+    };
     let (field, message) = match choice {
         FakturaFaRozliczenieDoZaplatyChoice::DoZaplaty(v) => {
             let given = v.0.value();
@@ -95,6 +98,7 @@ fn check(invoice: &Faktura, ctx: &Context<'_>, out: &mut Findings) {
                     "DoZaplaty",
                     format!(
                         "DoZaplaty is {given}, but {computation}: the buyer has overpaid, which DoRozliczenia gives as {overpaid}",
+                        computation = computation(),
                         given = display(given),
                         overpaid = display(expected.abs()),
                     ),
@@ -109,6 +113,7 @@ fn check(invoice: &Faktura, ctx: &Context<'_>, out: &mut Findings) {
                     "DoZaplaty",
                     format!(
                         "DoZaplaty is {given}, but {computation} (difference {difference})",
+                        computation = computation(),
                         given = display(given),
                         difference = display(difference.abs()),
                     ),
@@ -126,6 +131,7 @@ fn check(invoice: &Faktura, ctx: &Context<'_>, out: &mut Findings) {
                     "DoRozliczenia",
                     format!(
                         "DoRozliczenia is {given}, but {computation}: nothing was overpaid, and DoZaplaty gives the amount to pay",
+                        computation = computation(),
                         given = display(given),
                     ),
                 )
@@ -137,6 +143,7 @@ fn check(invoice: &Faktura, ctx: &Context<'_>, out: &mut Findings) {
                     "DoRozliczenia",
                     format!(
                         "DoRozliczenia is {given}, but {computation}, an overpayment of {overpaid} (difference {difference})",
+                        computation = computation(),
                         given = display(given),
                         overpaid = display(overpaid),
                         difference = display(difference.abs()),
