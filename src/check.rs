@@ -59,7 +59,7 @@ fn run(bytes: &[u8], settings: &Settings, out: &mut Vec<Diagnostic>) -> Option<R
     // The fast path first; only a document it does not prove valid (an
     // FA(3) invoice with no schema finding) has its form detected, and one in
     // another form gets one clear finding instead of the full validator's.
-    let staged = crate::schema::staged(bytes, &limits, || {
+    let staged = crate::schema::staged(bytes, &limits, !settings.schema_only, || {
         let form = Form::detect(bytes);
         out.extend(fa2_document::check(bytes, &form));
         match wrong_root::form_problem(bytes, &form) {

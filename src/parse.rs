@@ -54,7 +54,7 @@ impl std::error::Error for ParseError {}
 /// ```
 pub fn parse(bytes: &[u8]) -> Result<Faktura, ParseError> {
     let limits = crate::schema::SchemaLimits::default();
-    match crate::schema::staged(bytes, &limits, || true) {
+    match crate::schema::staged(bytes, &limits, true, || true) {
         crate::schema::Staged::Proven(Some(tags)) => {
             return build_replayed(bytes, tags).map(|(invoice, _)| invoice);
         }

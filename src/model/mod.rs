@@ -128,7 +128,8 @@ mod tests {
             let mut with_bom = b"\xEF\xBB\xBF".to_vec();
             with_bom.extend_from_slice(&bytes);
             for doc in [bytes, with_bom] {
-                let Staged::Proven(Some(record)) = staged(&doc, &SchemaLimits::default(), || true)
+                let Staged::Proven(Some(record)) =
+                    staged(&doc, &SchemaLimits::default(), true, || true)
                 else {
                     continue;
                 };
@@ -192,7 +193,8 @@ mod tests {
             );
             assert_ne!(doc, base);
             let doc = doc.into_bytes();
-            let Staged::Proven(Some(record)) = staged(&doc, &SchemaLimits::default(), || true)
+            let Staged::Proven(Some(record)) =
+                staged(&doc, &SchemaLimits::default(), true, || true)
             else {
                 continue;
             };

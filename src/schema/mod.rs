@@ -149,8 +149,14 @@ fn staged_with(
 /// pipeline (`crate::check`) and the typed parser: a proven document comes
 /// with the record of its start tags and values, which the typed-model
 /// builder reads instead of the bytes.
-pub(crate) fn staged(bytes: &[u8], limits: &SchemaLimits, gate: impl FnOnce() -> bool) -> Staged {
-    with_fast_buffers(|fast| staged_with(bytes, limits, fast, None, true, gate))
+/// `record`: whether to make that record (not for a schema-only check).
+pub(crate) fn staged(
+    bytes: &[u8],
+    limits: &SchemaLimits,
+    record: bool,
+    gate: impl FnOnce() -> bool,
+) -> Staged {
+    with_fast_buffers(|fast| staged_with(bytes, limits, fast, None, record, gate))
 }
 
 /// True when the fast path proves the document schema-valid.
