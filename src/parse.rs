@@ -402,3 +402,119 @@ mod tests {
         assert!(recorded > 5_000, "{recorded}");
     }
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::panic)]
+mod replay_tests {
+    use crate::model::build_located;
+    use crate::schema::{SchemaLimits, Staged, staged};
+
+    /// Every document of the repository the fast path proves valid.
+    fn proven_documents() -> Vec<(String, Vec<u8>)> {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut out = Vec::new();
+        let mut stack = vec![root.join("tests/corpus"), root.join("tests/fixtures")];
+        while let Some(dir) = stack.pop() {
+            for entry in std::fs::read_dir(&dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    stack.push(path);
+                } else if path.extension().is_some_and(|e| e == "xml") {
+                    out.push((path.display().to_string(), std::fs::read(&path).unwrap()));
+                }
+            }
+        }
+        out
+    }
+
+    /// The model replayed from the fast path's record equals the one read
+    /// from the bytes, and the record's start tags are the reader's, on
+    /// every document of the repository the fast path takes (with and
+    /// without a byte order mark).
+    #[test]
+    fn replaying_the_fast_path_record_equals_reading_the_bytes() {
+        let mut replayed = 0;
+        for (name, bytes) in proven_documents() {
+            let mut with_bom = b"\xEF\xBB\xBF".to_vec();
+            with_bom.extend_from_slice(&bytes);
+            for doc in [bytes, with_bom] {
+                let Staged::Proven(Some(record)) =
+                    staged(&doc, &SchemaLimits::default(), true, || true)
+                else {
+                    continue;
+                };
+                let text = std::str::from_utf8(&doc).unwrap();
+                let read = build_located(text);
+                let replay = super::build_replayed(&doc, record);
+                match (read, replay) {
+                    (Ok((a, read_tags)), Ok((b, replay_tags))) => {
+                        assert_eq!(a, b, "{name}");
+                        let spans = |t: &crate::source::Tags| {
+                            (0..t.len())
+                                .map(|i| t.get(i).map(|t| (t.depth, t.start, t.end)))
+                                .collect::<Vec<_>>()
+                        };
+                        let replay_tags = replay_tags.unwrap();
+                        assert_eq!(spans(&read_tags.unwrap()), spans(&replay_tags), "{name}");
+                        // Values read from the record are the reader's.
+                        for path in [
+                            "/Faktura/Fa/P_2",
+                            "/Faktura/Podmiot1/DaneIdentyfikacyjne/Nazwa",
+                            "/Faktura/Fa/FaWiersz/P_7",
+                            "/Faktura/Fa",
+                        ] {
+                            assert_eq!(
+                                replay_tags.raw_text(&doc, path),
+                                crate::source::raw_text(&doc, path),
+                                "{name} {path}"
+                            );
+                        }
+                        replayed += 1;
+                    }
+                    (Err(_), Err(_)) => {}
+                    (a, b) => panic!("{name}: read {:?}, replayed {:?}", a.is_ok(), b.is_ok()),
+                }
+            }
+        }
+        // The official examples and the valid rule fixtures, twice each.
+        assert!(replayed > 300, "{replayed}");
+    }
+
+    /// A value with references or line ends is read as the reader reads
+    /// it, from the record too.
+    #[test]
+    fn recorded_values_with_references_and_line_ends_read_as_the_bytes() {
+        let base = include_str!("../tests/fixtures/base.xml");
+        let p_2 = "/Faktura/Fa/P_2";
+        let mut proven = 0;
+        for value in [
+            " FV 1 ",
+            "FV &amp; 1",
+            "FV&#x20;1",
+            "FV\r\n1",
+            "FV\r1",
+            "FV\u{2028}1",
+            "FV\u{85}1",
+        ] {
+            let doc = base.replacen(
+                "<P_2>FV/2026/11/001</P_2>",
+                &format!("<P_2>{value}</P_2>"),
+                1,
+            );
+            assert_ne!(doc, base);
+            let doc = doc.into_bytes();
+            let Staged::Proven(Some(record)) =
+                staged(&doc, &SchemaLimits::default(), true, || true)
+            else {
+                continue;
+            };
+            let (invoice, tags) = super::build_replayed(&doc, record).unwrap();
+            assert_eq!(invoice, super::build_valid(&doc).unwrap(), "{value}");
+            let expected = crate::source::raw_text(&doc, p_2);
+            assert!(expected.is_some());
+            assert_eq!(tags.unwrap().raw_text(&doc, p_2), expected, "{value}");
+            proven += 1;
+        }
+        assert!(proven >= 5, "{proven}");
+    }
+}
