@@ -70,23 +70,24 @@ fn run(bytes: &[u8], settings: &Settings, out: &mut Vec<Diagnostic>) -> Option<R
             None => true,
         }
     });
-    let xsd = match staged {
+    let (xsd, tags) = match staged {
         Staged::Proven(_) if settings.schema_only => return None,
         Staged::Proven(tags) => return read_invoice(bytes, settings, tags, out),
         Staged::Stopped => return None,
-        Staged::Checked(xsd) => xsd,
+        Staged::Checked(xsd, tags) => (xsd, tags),
     };
     let schema_valid = !xsd.iter().any(|d| d.severity == Severity::Error);
     out.extend(refine(bytes, settings, xsd));
     if !schema_valid || settings.schema_only {
         return None;
     }
-    read_invoice(bytes, settings, None, out)
+    read_invoice(bytes, settings, tags, out)
 }
 
 /// The typed model and the business rules, for a schema-valid document.
-/// The model is read from `record`, the fast path's record of the
-/// document, when there is one, else from the bytes.
+/// The model is read from `record`, the validator's record of the
+/// document (the fast path's, or the full validator's), when there is one
+/// (there is none only when an offset did not fit it), else from the bytes.
 fn read_invoice(
     bytes: &[u8],
     settings: &Settings,

@@ -55,10 +55,7 @@ impl std::error::Error for ParseError {}
 pub fn parse(bytes: &[u8]) -> Result<Faktura, ParseError> {
     let limits = crate::schema::SchemaLimits::default();
     match crate::schema::staged(bytes, &limits, true, || true) {
-        crate::schema::Staged::Proven(Some(tags)) => {
-            return build_replayed(bytes, tags).map(|(invoice, _)| invoice);
-        }
-        crate::schema::Staged::Checked(mut diagnostics)
+        crate::schema::Staged::Checked(mut diagnostics, _)
             if diagnostics.iter().any(|d| d.severity == Severity::Error) =>
         {
             diagnostics.retain(|d| d.severity == Severity::Error);
@@ -67,6 +64,11 @@ pub fn parse(bytes: &[u8]) -> Result<Faktura, ParseError> {
                 d.locate(&index);
             }
             return Err(ParseError { diagnostics });
+        }
+        // Valid: read from the validator's record.
+        crate::schema::Staged::Proven(Some(tags))
+        | crate::schema::Staged::Checked(_, Some(tags)) => {
+            return build_replayed(bytes, tags).map(|(invoice, _)| invoice);
         }
         _ => {}
     }
@@ -408,6 +410,7 @@ mod tests {
 mod replay_tests {
     use crate::model::build_located;
     use crate::schema::{SchemaLimits, Staged, staged};
+    use crate::source::Tags;
 
     /// Every document of the repository the fast path proves valid.
     fn proven_documents() -> Vec<(String, Vec<u8>)> {
@@ -427,6 +430,44 @@ mod replay_tests {
         out
     }
 
+    /// Reads `doc` from the bytes and replays `record`: the models are equal,
+    /// the record's start tags are the reader's, and so are the values read
+    /// at `paths` through it. True when both read the document (both failing
+    /// is allowed: a schema-valid document neither reads).
+    fn replays_as_read(what: &str, doc: &[u8], record: Tags, paths: &[&str]) -> bool {
+        let read = build_located(std::str::from_utf8(doc).unwrap());
+        let replay = super::build_replayed(doc, record);
+        let ((a, read_tags), (b, replay_tags)) = match (read, replay) {
+            (Ok(read), Ok(replay)) => (read, replay),
+            (Err(_), Err(_)) => return false,
+            (a, b) => panic!("{what}: read {:?}, replayed {:?}", a.is_ok(), b.is_ok()),
+        };
+        assert_eq!(a, b, "{what}");
+        let spans = |t: &Tags| {
+            (0..t.len())
+                .map(|i| t.get(i).map(|t| (t.depth, t.start, t.end)))
+                .collect::<Vec<_>>()
+        };
+        let replay_tags = replay_tags.unwrap();
+        assert_eq!(spans(&read_tags.unwrap()), spans(&replay_tags), "{what}");
+        for path in paths {
+            assert_eq!(
+                replay_tags.raw_text(doc, path),
+                crate::source::raw_text(doc, path),
+                "{what} {path}"
+            );
+        }
+        true
+    }
+
+    /// Paths whose values are compared between the record and the reader.
+    const PATHS: [&str; 4] = [
+        "/Faktura/Fa/P_2",
+        "/Faktura/Podmiot1/DaneIdentyfikacyjne/Nazwa",
+        "/Faktura/Fa/FaWiersz/P_7",
+        "/Faktura/Fa",
+    ];
+
     /// The model replayed from the fast path's record equals the one read
     /// from the bytes, and the record's start tags are the reader's, on
     /// every document of the repository the fast path takes (with and
@@ -443,41 +484,121 @@ mod replay_tests {
                 else {
                     continue;
                 };
-                let text = std::str::from_utf8(&doc).unwrap();
-                let read = build_located(text);
-                let replay = super::build_replayed(&doc, record);
-                match (read, replay) {
-                    (Ok((a, read_tags)), Ok((b, replay_tags))) => {
-                        assert_eq!(a, b, "{name}");
-                        let spans = |t: &crate::source::Tags| {
-                            (0..t.len())
-                                .map(|i| t.get(i).map(|t| (t.depth, t.start, t.end)))
-                                .collect::<Vec<_>>()
-                        };
-                        let replay_tags = replay_tags.unwrap();
-                        assert_eq!(spans(&read_tags.unwrap()), spans(&replay_tags), "{name}");
-                        // Values read from the record are the reader's.
-                        for path in [
-                            "/Faktura/Fa/P_2",
-                            "/Faktura/Podmiot1/DaneIdentyfikacyjne/Nazwa",
-                            "/Faktura/Fa/FaWiersz/P_7",
-                            "/Faktura/Fa",
-                        ] {
-                            assert_eq!(
-                                replay_tags.raw_text(&doc, path),
-                                crate::source::raw_text(&doc, path),
-                                "{name} {path}"
-                            );
-                        }
-                        replayed += 1;
-                    }
-                    (Err(_), Err(_)) => {}
-                    (a, b) => panic!("{name}: read {:?}, replayed {:?}", a.is_ok(), b.is_ok()),
+                if replays_as_read(&name, &doc, record, &PATHS) {
+                    replayed += 1;
                 }
             }
         }
         // The official examples and the valid rule fixtures, twice each.
         assert!(replayed > 300, "{replayed}");
+    }
+
+    /// `text` with every element in a prefixed namespace (`tns:`) instead
+    /// of the default one.
+    fn prefixed(text: &str) -> String {
+        let mut out = String::with_capacity(text.len() * 11 / 10);
+        let mut rest = text;
+        while let Some(at) = rest.find('<') {
+            let (before, tag) = rest.split_at(at + 1);
+            out.push_str(before);
+            let close = tag.starts_with('/');
+            let name = &tag[usize::from(close)..];
+            if name.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_') {
+                out.push_str(if close { "/tns:" } else { "tns:" });
+                rest = name;
+            } else {
+                rest = tag;
+            }
+        }
+        out.push_str(rest);
+        out.replacen(
+            "xmlns=\"http://crd.gov.pl/wzor/2025/06/25/13775/\"",
+            "xmlns:tns=\"http://crd.gov.pl/wzor/2025/06/25/13775/\"",
+            1,
+        )
+    }
+
+    /// Forms of `text` outside the fast path's subset that are as valid:
+    /// prefixed names, `xsi:` attributes, markup inside values.
+    fn outside_the_fast_path(text: &str) -> Vec<(&'static str, String)> {
+        let mut out = vec![("prefixed", prefixed(text))];
+        if let Some(root) = text.find("<Faktura ") {
+            let mut doc = text.to_string();
+            doc.insert_str(
+                root + "<Faktura ".len(),
+                "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" \
+                 xsi:schemaLocation=\"http://crd.gov.pl/wzor/2025/06/25/13775/ schemat.xsd\" ",
+            );
+            out.push(("xsi", doc));
+        }
+        for (kind, open, close) in [
+            ("cdata", "<![CDATA[", "]]>"),
+            ("comment", "<!--a-->", ""),
+            ("pi", "<?x y?>", ""),
+        ] {
+            // The first character of every value of a simple type with
+            // pattern-free text (names, numbers) moved into markup.
+            let mut doc = String::with_capacity(text.len() * 2);
+            for (i, piece) in text.split("<P_2>").enumerate() {
+                if i > 0 {
+                    doc.push_str("<P_2>");
+                    doc.push_str(open);
+                    doc.push_str(close);
+                }
+                doc.push_str(piece);
+            }
+            doc = doc.replace("<Nazwa>", &format!("<Nazwa>{open}&amp;{close}"));
+            out.push((kind, doc));
+        }
+        out
+    }
+
+    /// The model replayed from the full validator's record equals the one
+    /// read from the bytes, and the record's start tags are the reader's:
+    /// on every document of the repository, and on forms of them that only
+    /// the full validator takes (prefixed names, `xsi:` attributes, CDATA
+    /// sections, comments and processing instructions inside values).
+    #[test]
+    fn replaying_the_full_validator_record_equals_reading_the_bytes() {
+        let mut replayed = 0;
+        let mut outside = 0;
+        for (name, bytes) in proven_documents() {
+            let Ok(text) = std::str::from_utf8(&bytes) else {
+                continue;
+            };
+            let mut docs = vec![("as it is", text.to_string())];
+            docs.extend(outside_the_fast_path(text));
+            for (form, doc) in docs {
+                let doc = doc.into_bytes();
+                let (diagnostics, record) = crate::schema::full_with_record(&doc);
+                if diagnostics
+                    .iter()
+                    .any(|d| d.severity == crate::diagnostic::Severity::Error)
+                {
+                    continue;
+                }
+                // Values read through the record are compared in a document
+                // read as the UTF-8 it declares (the reader decodes by the
+                // declared encoding; the record, like the model, reads UTF-8).
+                let declared = doc.get(..100).unwrap_or(&doc).to_ascii_lowercase();
+                let other_encoding = declared.windows(9).any(|w| w == b"encoding=")
+                    && !declared.windows(5).any(|w| w == b"utf-8");
+                let paths: &[&str] = if other_encoding { &[] } else { &PATHS };
+                if !replays_as_read(&format!("{name} ({form})"), &doc, record.unwrap(), paths) {
+                    continue;
+                }
+                replayed += 1;
+                if form != "as it is" {
+                    outside += 1;
+                    assert!(
+                        !crate::schema::fast_path_accepts(&doc, &SchemaLimits::default()),
+                        "{name} ({form})"
+                    );
+                }
+            }
+        }
+        assert!(replayed > 300, "{replayed}");
+        assert!(outside > 500, "{outside}");
     }
 
     /// A value with references or line ends is read as the reader reads

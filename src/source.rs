@@ -271,9 +271,10 @@ impl SourceMap {
 
 /// The start tags of a document's elements, in document order, each with its
 /// depth (0 for the root) and, for an element with simple content, where its
-/// value ends: recorded by the schema fast path as it proves a document valid
-/// (or by the typed-model builder as it reads a document the fast path did
-/// not take), so that the builder reads the typed model from it, and findings
+/// value ends: recorded by the schema validator as it proves a document
+/// valid (the fast path, or the full validator for a document outside the
+/// fast path's subset; or by the typed-model builder as it reads bytes it
+/// has no record of), so that the builder reads the typed model from it, and findings
 /// located by path need no further pass over the bytes (see
 /// [`locate_paths`]).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -330,6 +331,22 @@ impl Tag {
     pub(crate) const TEXT: u8 = 1;
     /// That character data holds an entity or character reference.
     pub(crate) const REFERENCES: u8 = 2;
+    /// The element's name has a prefix (only the full validator records
+    /// such names).
+    pub(crate) const PREFIXED: u8 = 4;
+    /// The character data holds markup: CDATA sections, comments or
+    /// processing instructions (only the full validator records such
+    /// values).
+    pub(crate) const MARKUP: u8 = 8;
+
+    /// The element's local name: its name as written, without a prefix.
+    pub(crate) fn name<'b>(&self, bytes: &'b [u8]) -> &'b [u8] {
+        if self.flags & Tag::PREFIXED == 0 {
+            self.qname(bytes)
+        } else {
+            self.local_name(bytes)
+        }
+    }
 }
 
 impl Tags {
@@ -383,6 +400,14 @@ impl Tags {
                 tag.flags |= Tag::TEXT | if references { Tag::REFERENCES } else { 0 };
             }
             _ => self.overflow = true,
+        }
+    }
+
+    /// Adds `flag` ([`Tag::PREFIXED`], [`Tag::MARKUP`]) to tag `index`.
+    pub(crate) fn mark(&mut self, index: usize, flag: u8) {
+        match self.tags.get_mut(index) {
+            Some(tag) => tag.flags |= flag,
+            None => self.overflow = true,
         }
     }
 
@@ -458,7 +483,7 @@ impl Tags {
         let start = u32::try_from(start).ok()?;
         let at = self.tags.binary_search_by_key(&start, |t| t.start).ok()?;
         let tag = self.tags.get(at)?;
-        if tag.flags & Tag::TEXT == 0 {
+        if tag.flags & (Tag::TEXT | Tag::MARKUP) != Tag::TEXT {
             return None;
         }
         let raw = bytes.get(tag.end as usize..tag.text_end as usize)?;

@@ -139,8 +139,8 @@ enum Next<'a> {
 
 /// Where a [`Cursor`] reads the document's tags from.
 enum Source<'a> {
-    /// The bytes, read again with quick-xml (for a document the schema fast
-    /// path did not take).
+    /// The bytes, read with quick-xml (for a document with no validator's
+    /// record).
     Reader {
         reader: Box<Reader<&'a [u8]>>,
         next: Option<Next<'a>>,
@@ -149,8 +149,9 @@ enum Source<'a> {
         /// Where the start tags are, when asked for.
         tags: Option<Tags>,
     },
-    /// The record of start tags and values the fast path made while it
-    /// proved the document valid: no byte is parsed again.
+    /// The record of start tags and values the validator (the fast path,
+    /// or the full validator) made while it proved the document valid: no
+    /// byte is parsed again.
     Record {
         tags: Tags,
         /// The index of the next start tag.
@@ -201,7 +202,7 @@ impl<'a> Cursor<'a> {
     }
 
     /// A cursor over `input` that reads its tags and values from `tags`,
-    /// the complete record the schema fast path made of `input`.
+    /// the complete record the schema validator made of `input`.
     pub(crate) fn replaying(input: &'a str, tags: Tags) -> Self {
         let ahead = ahead(input, &tags, 0);
         Self {
@@ -309,7 +310,7 @@ impl<'a> Cursor<'a> {
         for t in (*next..tags.len()).map_while(|i| tags.get(i)) {
             match usize::from(t.depth) {
                 d if d < *depth => break,
-                d if d == *depth && t.qname(input) != *name => break,
+                d if d == *depth && t.name(input) != *name => break,
                 d if d == *depth => count += 1,
                 _ => {}
             }
@@ -429,7 +430,12 @@ impl<'a> Cursor<'a> {
                 *last = *next;
                 *next += 1;
                 *peeked = ahead(self.input, tags, *next);
-                self.start_tag(&t, name.len())
+                let qname = if t.flags & Tag::PREFIXED == 0 {
+                    name.len()
+                } else {
+                    t.qname(self.input.as_bytes()).len()
+                };
+                self.start_tag(&t, qname)
             }
             Source::Reader {
                 next,
@@ -489,7 +495,9 @@ impl<'a> Cursor<'a> {
                     let raw = input
                         .get(t.end as usize..t.text_end as usize)
                         .unwrap_or_default();
-                    if t.flags & Tag::REFERENCES == 0 {
+                    if t.flags & Tag::MARKUP != 0 {
+                        marked_up_text(raw).map_err(|e| self.locate(e))
+                    } else if t.flags & Tag::REFERENCES == 0 {
                         Ok(Cow::Borrowed(raw))
                     } else {
                         unescape(raw)
@@ -565,10 +573,39 @@ impl<'a> Cursor<'a> {
     }
 }
 
+/// The value of character data `raw` that holds markup, as quick-xml's
+/// events give it: text with its references resolved, CDATA sections'
+/// content as it is, comments and processing instructions left out.
+fn marked_up_text(mut raw: &str) -> Result<Cow<'_, str>, Error> {
+    let mut out = String::with_capacity(raw.len());
+    while !raw.is_empty() {
+        let text_len = raw.find('<').unwrap_or(raw.len());
+        let (text, rest) = raw.split_at(text_len);
+        out.push_str(&unescape(text).map_err(|e| Error::from(ErrorKind::EscapeError(e)))?);
+        let (kept, close) = if rest.starts_with("<![CDATA[") {
+            (true, "]]>")
+        } else if rest.starts_with("<!--") {
+            (false, "-->")
+        } else if rest.starts_with("<?") {
+            (false, "?>")
+        } else if rest.is_empty() {
+            break;
+        } else {
+            return Err(invalid(rest.as_bytes()));
+        };
+        let Some(end) = rest.find(close) else {
+            return Err(invalid(rest.as_bytes()));
+        };
+        if kept {
+            out.push_str(rest.get("<![CDATA[".len()..end).unwrap_or_default());
+        }
+        raw = rest.get(end + close.len()..).unwrap_or_default();
+    }
+    Ok(Cow::Owned(out))
+}
+
 /// The depth and name of start tag `index` of the record, if any.
 fn ahead<'d>(input: &'d str, tags: &Tags, index: usize) -> Option<(usize, &'d [u8])> {
     let t = tags.get(index)?;
-    // Names in the record are unprefixed: the fast path takes no prefixed
-    // name.
-    Some((usize::from(t.depth), t.qname(input.as_bytes())))
+    Some((usize::from(t.depth), t.name(input.as_bytes())))
 }

@@ -88,8 +88,10 @@ pub(crate) enum Staged {
     /// The fast path did not prove it valid and the gate stopped before the
     /// full validator.
     Stopped,
-    /// The full validator's diagnostics, in document order, not yet located.
-    Checked(Vec<Diagnostic>),
+    /// The full validator's diagnostics, in document order, not yet
+    /// located; with its record of the document's start tags and values,
+    /// when one was asked for.
+    Checked(Vec<Diagnostic>, Option<Tags>),
 }
 
 /// Working memory of both validators, kept between documents.
@@ -138,17 +140,18 @@ fn staged_with(
     if !gate() {
         return Staged::Stopped;
     }
-    let diagnostics = match full {
-        Some(full) => validator::run_full(bytes, limits, full),
-        None => validator::run_full(bytes, limits, &mut validator::Buffers::default()),
+    let (diagnostics, record) = match full {
+        Some(full) => validator::run_full(bytes, limits, full, record),
+        None => validator::run_full(bytes, limits, &mut validator::Buffers::default(), record),
     };
-    Staged::Checked(diagnostics)
+    Staged::Checked(diagnostics, record)
 }
 
 /// [`staged_with`] on this thread's fast-path buffers, for the checking
-/// pipeline (`crate::check`) and the typed parser: a proven document comes
-/// with the record of its start tags and values, which the typed-model
-/// builder reads instead of the bytes.
+/// pipeline (`crate::check`) and the typed parser: a document comes with
+/// the record of its start tags and values that the fast path, or else the
+/// full validator, made of it, which the typed-model builder reads instead
+/// of the bytes.
 /// `record`: whether to make that record (not for a schema-only check).
 pub(crate) fn staged(
     bytes: &[u8],
@@ -181,9 +184,22 @@ pub fn fast_path_accepts(bytes: &[u8], limits: &SchemaLimits) -> bool {
 /// [`validate`] without the fast path: the full validator alone. Same
 /// result as [`validate`]; the reference the fast path is tested against.
 pub fn validate_without_fast_path(bytes: &[u8], limits: &SchemaLimits) -> Vec<Diagnostic> {
-    let mut diagnostics = validator::run_full(bytes, limits, &mut validator::Buffers::default());
+    let (mut diagnostics, _) =
+        validator::run_full(bytes, limits, &mut validator::Buffers::default(), false);
     locate_sorted(bytes, &mut diagnostics);
     diagnostics
+}
+
+/// The full validator alone, with its record of the document (for tests
+/// that compare that record with the fast path's and the reader's).
+#[cfg(test)]
+pub(crate) fn full_with_record(bytes: &[u8]) -> (Vec<Diagnostic>, Option<Tags>) {
+    validator::run_full(
+        bytes,
+        &SchemaLimits::default(),
+        &mut validator::Buffers::default(),
+        true,
+    )
 }
 
 /// True when the document is schema-valid (no error-severity diagnostic).
@@ -197,7 +213,9 @@ pub fn is_valid(bytes: &[u8]) -> bool {
         || true,
     ) {
         Staged::Proven(_) | Staged::Stopped => true,
-        Staged::Checked(diagnostics) => !diagnostics.iter().any(|d| d.severity == Severity::Error),
+        Staged::Checked(diagnostics, _) => {
+            !diagnostics.iter().any(|d| d.severity == Severity::Error)
+        }
     }
 }
 
@@ -238,7 +256,7 @@ impl SchemaValidator {
             || true,
         ) {
             Staged::Proven(_) | Staged::Stopped => Vec::new(),
-            Staged::Checked(mut diagnostics) => {
+            Staged::Checked(mut diagnostics, _) => {
                 locate_sorted(bytes, &mut diagnostics);
                 diagnostics
             }

@@ -18,6 +18,7 @@ use super::tables::{
 };
 use super::{SchemaLimits, xmlchars};
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::source::{Tag, Tags};
 
 /// Diagnostics kept per document; a hostile document could otherwise make
 /// the report itself the denial of service.
@@ -67,6 +68,8 @@ struct Frame {
     direct: Option<Range<usize>>,
     text_reported: bool,
     nil: bool,
+    /// Its start tag's index in `Run::record`.
+    record: usize,
 }
 
 #[derive(Debug)]
@@ -152,6 +155,9 @@ struct Run<'a> {
     active: bool,
     /// `MAX_DIAGNOSTICS` was reached.
     overflow: bool,
+    /// When set, every start tag and simple value is recorded here, as the
+    /// fast path records them, for the typed-model builder.
+    record: Option<Tags>,
 }
 
 /// Working memory of the validator, kept between documents by
@@ -172,11 +178,16 @@ pub(crate) struct Buffers {
 /// The full validator: every violation in `bytes`, in document order, not
 /// yet located. Whether the fast path (`fast.rs`) goes first is decided in
 /// one place, [`super::staged`].
+///
+/// With `record`, it also returns the record of the document's start tags
+/// and simple values (see [`Tags`]), for the typed-model builder to read
+/// the document from when it is valid.
 pub(crate) fn run_full(
     bytes: &[u8],
     limits: &SchemaLimits,
     buffers: &mut Buffers,
-) -> Vec<Diagnostic> {
+    record: bool,
+) -> (Vec<Diagnostic>, Option<Tags>) {
     let base = if bytes.starts_with(b"\xEF\xBB\xBF") {
         3
     } else {
@@ -208,6 +219,7 @@ pub(crate) fn run_full(
         doctype_seen: false,
         active: true,
         overflow: false,
+        record: record.then(|| Tags::with_capacity(bytes.len() / 24)),
     };
     let slice = bytes.get(base..end).unwrap_or_default();
     let outcome = run.events(slice);
@@ -220,8 +232,9 @@ pub(crate) fn run_full(
         (Outcome::Eof | Outcome::Stopped, _) => {}
     }
     let diagnostics = run.finish_diagnostics();
+    let record = run.record.take().filter(Tags::is_complete);
     run.return_buffers(buffers);
-    diagnostics
+    (diagnostics, record)
 }
 
 enum Outcome {
@@ -297,6 +310,7 @@ impl<'a> Run<'a> {
                 Event::Start(e) => self.start(&e, span, false),
                 Event::Empty(e) => self.start(&e, span, true),
                 Event::End(_) => {
+                    self.record_value(span.start);
                     self.end();
                     Ok(())
                 }
@@ -674,6 +688,21 @@ impl<'a> Run<'a> {
         }
         self.pending_entry = u32::MAX;
 
+        let record = match &mut self.record {
+            Some(record) => {
+                // Offsets past a byte order mark, as the fast path's.
+                let (start, end) = (
+                    tag.start.saturating_sub(self.base),
+                    tag.end.saturating_sub(self.base),
+                );
+                let at = record.push_named(self.frames.len(), start, end, qname.len());
+                if shape.colon.is_some() {
+                    record.mark(at, Tag::PREFIXED);
+                }
+                at
+            }
+            None => usize::MAX,
+        };
         self.frames.push(Frame {
             name: me.name,
             index,
@@ -686,6 +715,7 @@ impl<'a> Run<'a> {
             direct: None,
             text_reported: false,
             nil,
+            record,
         });
         if empty {
             self.end();
@@ -774,6 +804,25 @@ impl<'a> Run<'a> {
             self.report(problem.code(), message, tag.clone(), Some(frame), None);
         }
         result
+    }
+
+    /// Records the value of the element whose end tag starts at `close`,
+    /// when it has simple content and some character data: its span, and
+    /// whether it holds references or markup (CDATA, comments, processing
+    /// instructions).
+    fn record_value(&mut self, close: usize) {
+        let (Some(record), Some(frame)) = (&mut self.record, self.frames.last()) else {
+            return;
+        };
+        if !frame.has_text || !matches!(frame.kind, Kind::Simple { .. }) {
+            return;
+        }
+        let raw = self.input.get(frame.tag.end..close).unwrap_or_default();
+        let references = memchr::memchr(b'&', raw).is_some();
+        record.set_text(frame.record, close.saturating_sub(self.base), references);
+        if memchr::memchr(b'<', raw).is_some() {
+            record.mark(frame.record, Tag::MARKUP);
+        }
     }
 
     fn end(&mut self) {
