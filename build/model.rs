@@ -82,6 +82,14 @@ pub fn generate(dir: &Path, out: &Path) -> Result<(), Box<dyn Error>> {
             IdentQuadruple::from((IdentType::Type, "xs:decimal")),
             custom("Decimal", "crate::model::values::Decimal"),
         ),
+        // `xs:integer` is unbounded; xsd-parser's default is `i32`, which
+        // cannot hold `<Ilosc>3000000000</Ilosc>` (`TerminOpis`). The
+        // enumerations derived from it (`TFormaPlatnosci`, ...) stay enums,
+        // matched by their literals (see `integer_enumeration` in builder.rs).
+        (
+            IdentQuadruple::from((IdentType::Type, "xs:integer")),
+            custom("Integer", "crate::model::values::Integer"),
+        ),
         (
             IdentQuadruple::from((IdentType::Type, "xs:date")),
             custom("Date", "crate::model::values::Date"),

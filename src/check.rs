@@ -288,4 +288,48 @@ mod tests {
         let fa1 = BASE.replace(FA3_NAMESPACE, FA1_NAMESPACE);
         assert_eq!(codes(&fa1, &Settings::default()), vec![xsd_012]);
     }
+
+    /// The stage after the schema reports FA3-XML-012 (and runs no business
+    /// rule) when the typed model cannot read a document the schema passed.
+    /// No schema-valid FA(3) document is known to get there any more (a
+    /// large `Ilosc` was the last case), so the stage is given a document it
+    /// cannot read directly, as it would be given one the schema passed.
+    #[test]
+    fn a_document_the_model_cannot_read_is_reported_not_checked() {
+        // An invoice with a payment term of -14 days.
+        const TERM: &str = include_str!("../tests/fixtures/rules/FA3-PAY-008/invalid.xml");
+        let xml_012 = model_unreadable::MODEL_UNREADABLE.meta.code;
+        let unreadable = TERM.replace("<Ilosc>-14</Ilosc>", "<Ilosc>fourteen</Ilosc>");
+        assert_ne!(unreadable, TERM);
+        let mut out = Vec::new();
+        let read = read_invoice(unreadable.as_bytes(), &Settings::default(), None, &mut out);
+        assert!(read.is_none());
+        assert_eq!(out.len(), 1, "{out:?}");
+        assert_eq!(out[0].code, xml_012);
+        assert_eq!(out[0].severity, Severity::Warning);
+        assert!(out[0].message.contains("fourteen"), "{}", out[0].message);
+        // Located in the Ilosc element (read from the bytes, the position
+        // is where the reader stopped, after the end tag).
+        let start = unreadable.find("<Ilosc>fourteen").unwrap();
+        let end = start + "<Ilosc>fourteen</Ilosc>".len();
+        let span = out[0].span.clone().unwrap();
+        assert!(
+            start <= span.start && span.end <= end,
+            "{span:?}: {start}..{end}"
+        );
+
+        // The same stage reads the document with a large Ilosc, and runs the
+        // business rules on it (FA3-PAY-008 is silent: the term is positive).
+        let large = TERM.replace("<Ilosc>-14</Ilosc>", "<Ilosc>3000000000</Ilosc>");
+        let mut out = Vec::new();
+        let read = read_invoice(large.as_bytes(), &Settings::default(), None, &mut out);
+        assert!(read.is_some(), "{out:?}");
+        assert!(out.iter().all(|d| d.code != xml_012), "{out:?}");
+        let mut out = Vec::new();
+        let _ = read_invoice(TERM.as_bytes(), &Settings::default(), None, &mut out);
+        let pay_008 = crate::rules::payment::payment_term_quantity::PAYMENT_TERM_QUANTITY
+            .meta
+            .code;
+        assert!(out.iter().any(|d| d.code == pay_008), "{out:?}");
+    }
 }

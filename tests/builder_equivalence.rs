@@ -1,7 +1,8 @@
 //! The typed model that `fa3::parse` builds (the generated builder, after
 //! the schema validator) equals the one xsd-parser's own generated reader
 //! builds, on every document the tests have: the official examples, the
-//! example invoices, the base fixture, every rule's fixtures, and mutations
+//! example invoices, the base fixture (and the one with a large
+//! `TerminOpis/Ilosc`), every rule's fixtures, and mutations
 //! of the official examples (each element deleted, duplicated, emptied, its
 //! text doubled).
 
@@ -16,6 +17,7 @@ fn documents() -> Vec<(String, Vec<u8>)> {
     let mut files: Vec<PathBuf> = common::official_examples();
     files.extend(common::fa2_documents());
     files.push(common::repo().join("tests/fixtures/base.xml"));
+    files.push(common::repo().join("tests/fixtures/large_ilosc.xml"));
     for dir in ["examples/invoices", "tests/fixtures/rules"] {
         let mut stack = vec![common::repo().join(dir)];
         while let Some(d) = stack.pop() {

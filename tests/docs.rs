@@ -15,6 +15,8 @@ use std::path::Path;
 /// a row that disagrees with the generated model does not compile.
 mod model_paths {
     use fa3::model::*;
+    // The one value type a field has directly (`TerminOpis/Ilosc`).
+    use fa3::model::values::Integer;
     include!(concat!(env!("OUT_DIR"), "/fa3_model_paths_check.rs"));
 }
 

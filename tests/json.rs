@@ -59,3 +59,36 @@ fn invalid_lexical_values_are_refused() {
     let err = fa3::from_json(&json.to_string()).unwrap_err();
     assert!(err.to_string().contains("12,5"), "{err}");
 }
+
+#[test]
+fn integers_are_lexical_strings_of_any_size() {
+    let xml = include_str!("fixtures/large_ilosc.xml");
+    let original = fa3::parse(xml.as_bytes()).unwrap();
+    let mut json: serde_json::Value =
+        serde_json::from_str(&fa3::to_json(&original).unwrap()).unwrap();
+    let term = |json: &mut serde_json::Value| {
+        json["fa"]["platnosc"]["termin_platnosci"][0]["content"]["termin_opis"]["ilosc"].take()
+    };
+    assert_eq!(term(&mut json.clone()), "3000000000");
+    assert!(fa3::from_json(&json.to_string()).unwrap() == original);
+    // Any lexical form of xs:integer, of any size, is read and kept.
+    for lexical in ["+007", "-0", "1234567890123456789012345678901234567890"] {
+        json["fa"]["platnosc"]["termin_platnosci"][0]["content"]["termin_opis"]["ilosc"] =
+            serde_json::json!(lexical);
+        let invoice = fa3::from_json(&json.to_string()).unwrap();
+        let back: serde_json::Value =
+            serde_json::from_str(&fa3::to_json(&invoice).unwrap()).unwrap();
+        assert_eq!(term(&mut back.clone()), lexical);
+    }
+    // A number, or a string that is not an integer, is refused.
+    for bad in [
+        serde_json::json!(14),
+        serde_json::json!("14.0"),
+        serde_json::json!(""),
+    ] {
+        json["fa"]["platnosc"]["termin_platnosci"][0]["content"]["termin_opis"]["ilosc"] =
+            bad.clone();
+        let err = fa3::from_json(&json.to_string()).unwrap_err();
+        assert!(matches!(err, fa3::Error::Json(_)), "{bad}: {err}");
+    }
+}

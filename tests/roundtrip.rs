@@ -146,3 +146,133 @@ fn flatten_sees_a_changed_value() {
     let b = flatten(b"<a xmlns='u'><b>1.0</b></a>");
     assert_ne!(a, b);
 }
+
+/// `Ilosc` of the invoice's first `TerminPlatnosci/TerminOpis`.
+fn first_term_quantity(invoice: &fa3::Faktura) -> &fa3::model::values::Integer {
+    let term = &invoice.fa.platnosc.as_ref().unwrap().termin_platnosci[0];
+    let description = term.content.as_ref().unwrap().termin_opis.as_ref();
+    &description.unwrap().ilosc
+}
+
+/// `TerminOpis/Ilosc` is an unbounded `xsd:integer`. The typed model held it
+/// in an `i32`, so `<Ilosc>3000000000</Ilosc>` was schema-valid but
+/// unreadable (FA3-XML-012, and no business rule ran). Every schema-valid
+/// value is now read exactly, keeps its lexical form, and is written back as
+/// it was; libxml2 agrees the documents are valid.
+#[test]
+fn large_integers_are_read_exactly_and_written_back() {
+    let doc = include_str!("fixtures/large_ilosc.xml");
+    let settings = fa3::Settings::at("2026-11-21T12:00:00Z".parse().unwrap());
+    // (lexical form, value when it fits an i128, FA3-PAY-008 expected).
+    let cases = [
+        ("3000000000", Some(3_000_000_000), false),
+        ("+0003000000000", Some(3_000_000_000), false),
+        (
+            "9223372036854775808",
+            Some(9_223_372_036_854_775_808),
+            false,
+        ),
+        // The most digits the schema validator (and libxml2) accept.
+        (
+            "123456789012345678901234",
+            Some(123_456_789_012_345_678_901_234),
+            false,
+        ),
+        (
+            "-123456789012345678901234",
+            Some(-123_456_789_012_345_678_901_234),
+            true,
+        ),
+        ("-0", Some(0), true),
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    let mut written = Vec::new();
+    for (k, (lexical, value, non_positive)) in cases.into_iter().enumerate() {
+        let xml = doc.replacen(
+            "<Ilosc>3000000000</Ilosc>",
+            &format!("<Ilosc>{lexical}</Ilosc>"),
+            1,
+        );
+        assert!(xml.contains(&format!("<Ilosc>{lexical}</Ilosc>")));
+        let report = fa3::validate(xml.as_bytes(), &settings).unwrap();
+        assert!(
+            report.with_code("FA3-XML-012").next().is_none(),
+            "{lexical}: {:#?}",
+            report.diagnostics
+        );
+        assert!(!report.has_errors(), "{lexical}: {:#?}", report.diagnostics);
+        // The business rules ran: FA3-PAY-008 sees the value.
+        let pay_008: Vec<_> = report.with_code("FA3-PAY-008").collect();
+        assert_eq!(!pay_008.is_empty(), non_positive, "{lexical}: {pay_008:?}");
+        for d in pay_008 {
+            assert!(d.message.contains(&format!("Ilosc is {lexical};")), "{d}");
+        }
+
+        let invoice = fa3::parse(xml.as_bytes()).unwrap();
+        let ilosc = first_term_quantity(&invoice);
+        assert_eq!(ilosc.lexical(), lexical);
+        assert_eq!(ilosc.to_i128(), value, "{lexical}");
+        assert_eq!(
+            *ilosc,
+            lexical.parse::<fa3::model::values::Integer>().unwrap()
+        );
+        assert_eq!(
+            fa3::parse_with_generated_reader(xml.as_bytes()).unwrap(),
+            invoice,
+            "{lexical}: the generated reader differs"
+        );
+        let out = fa3::to_xml(&invoice).unwrap();
+        assert!(out.contains(&format!("<Ilosc>{lexical}</Ilosc>")), "{out}");
+        let again = fa3::parse(out.as_bytes()).unwrap();
+        assert_eq!(again, invoice);
+        assert_eq!(
+            flatten(xml.as_bytes()),
+            flatten(out.as_bytes()),
+            "{lexical}"
+        );
+        let path = dir.path().join(format!("ilosc-{k}.xml"));
+        std::fs::write(&path, &out).unwrap();
+        written.push(path);
+    }
+    if common::xmllint_available() {
+        for (f, ok) in written.iter().zip(common::libxml2_verdicts(&written)) {
+            assert!(ok, "{}: libxml2 rejects the written invoice", f.display());
+        }
+    }
+}
+
+/// Beyond 24 significant digits `xsd:integer` is invalid for the schema
+/// validator, as for libxml2 (docs/xsd-disagreements.md): a 40-digit `Ilosc`
+/// is a schema finding, not FA3-XML-012. The typed model still holds it
+/// exactly (the generated reader, which does not validate, reads it) and
+/// writes it back unchanged.
+#[test]
+fn a_forty_digit_integer_is_a_schema_finding_but_the_model_holds_it() {
+    let forty = "1234567890123456789012345678901234567890";
+    let xml = include_str!("fixtures/large_ilosc.xml").replacen(
+        "<Ilosc>3000000000</Ilosc>",
+        &format!("<Ilosc>{forty}</Ilosc>"),
+        1,
+    );
+    assert!(xml.contains(forty));
+    let settings = fa3::Settings::at("2026-11-21T12:00:00Z".parse().unwrap());
+    let report = fa3::validate(xml.as_bytes(), &settings).unwrap();
+    assert!(report.has_errors(), "{:#?}", report.diagnostics);
+    assert!(
+        report.diagnostics.iter().all(|d| d.code != "FA3-XML-012"
+            && (d.severity != fa3::Severity::Error || d.code.starts_with("FA3-XSD"))),
+        "{:#?}",
+        report.diagnostics
+    );
+    let invoice = fa3::parse_with_generated_reader(xml.as_bytes()).unwrap();
+    let ilosc = first_term_quantity(&invoice);
+    assert_eq!(ilosc.digits(), forty);
+    assert_eq!(ilosc.to_i128(), None);
+    assert!(ilosc.is_positive());
+    let out = fa3::to_xml(&invoice).unwrap();
+    assert!(out.contains(&format!("<Ilosc>{forty}</Ilosc>")), "{out}");
+    assert_eq!(
+        fa3::parse_with_generated_reader(out.as_bytes()).unwrap(),
+        invoice
+    );
+}

@@ -3,7 +3,9 @@
 //! Every registered rule has `tests/fixtures/rules/<CODE>/valid.xml` and at
 //! least one `invalid*.xml`. The valid fixture produces no error-level finding
 //! with every rule enabled; each invalid fixture fires its own code when that
-//! rule runs alone. A fixture's settings come from a header comment:
+//! rule runs alone (or, for the few rules listed in `OTHER_ENTRY_POINTS`,
+//! when the fixture goes through the entry point that reports them). A
+//! fixture's settings come from a header comment:
 //! `<!-- fa3-test: now=2026-11-21T12:00:00Z; mode=batch; opened=...; env=test -->`
 //! (also `tolerance=0.02`, and `rates=tests/fixtures/...` for an exchange-rates
 //! file, relative to the crate root).
@@ -158,6 +160,81 @@ fn document_level(check: Check) -> bool {
     )
 }
 
+/// The rules whose invalid fixtures no document given to `fa3::validate`
+/// can fire, with the entry point that reports them instead. Their
+/// `invalid*.xml` go through that entry point in
+/// `invalid_fixtures_fire_their_code` (which also requires that
+/// `fa3::validate` does not fire them, so that a rule leaves this list once
+/// validation reaches it again), and their output is pinned through it in
+/// `every_rule_output_is_pinned`: a listed rule is tested, never skipped.
+///
+/// - FA3-XML-012: `fa3 format` reports what the typed model would not keep
+///   (here a comment). Its other case, a schema-valid document the typed
+///   model cannot read, has no known document since the model reads every
+///   `xsd:integer` (a large `TerminOpis/Ilosc`, now in
+///   `tests/roundtrip.rs`); `src/check.rs` tests that stage directly.
+const OTHER_ENTRY_POINTS: &[(&str, EntryPoint)] = &[("FA3-XML-012", EntryPoint::Format)];
+
+/// An entry point of the library other than `fa3::validate`.
+#[derive(Debug, Clone, Copy)]
+enum EntryPoint {
+    /// `fa3::format::format` (`fa3 format`), on the fixture without its
+    /// `fa3-test:` header comment: the header holds settings for
+    /// `fa3::validate`, and `fa3 format`, which takes none, would report it.
+    Format,
+}
+
+impl EntryPoint {
+    /// The findings of this entry point on a fixture.
+    fn findings(self, fixture: &[u8]) -> Vec<fa3::Diagnostic> {
+        match self {
+            EntryPoint::Format => match fa3::format::format(&without_header(fixture)) {
+                Ok(_) => Vec::new(),
+                Err(report) => report.diagnostics,
+            },
+        }
+    }
+}
+
+fn other_entry_point(code: &str) -> Option<EntryPoint> {
+    OTHER_ENTRY_POINTS
+        .iter()
+        .find(|(c, _)| *c == code)
+        .map(|&(_, entry)| entry)
+}
+
+/// The fixture without its `<!-- fa3-test: ... -->` header comment; the
+/// line it was on stays (empty), so that findings keep the fixture's lines.
+fn without_header(bytes: &[u8]) -> Vec<u8> {
+    let text = std::str::from_utf8(bytes).unwrap();
+    let Some(start) = text.find("<!-- fa3-test:") else {
+        return bytes.to_vec();
+    };
+    let end = start + text[start..].find("-->").unwrap() + "-->".len();
+    format!("{}{}", &text[..start], &text[end..]).into_bytes()
+}
+
+/// Every rule in [`OTHER_ENTRY_POINTS`] is registered and checks single
+/// documents, so that `invalid_fixtures_fire_their_code` reaches it; and the
+/// header is the only thing [`without_header`] removes.
+#[test]
+fn other_entry_points_are_document_rules() {
+    for (code, _) in OTHER_ENTRY_POINTS {
+        let rule = RULES.iter().find(|r| r.meta.code == *code);
+        let rule = rule.unwrap_or_else(|| panic!("{code} is not a registered rule"));
+        assert!(
+            document_level(rule.check),
+            "{code} is not checked per document"
+        );
+    }
+    let fixture =
+        b"<?xml version=\"1.0\"?>\n<!-- fa3-test: now=2026-11-21T12:00:00Z -->\n<a><!-- b --></a>";
+    assert_eq!(
+        without_header(fixture),
+        b"<?xml version=\"1.0\"?>\n\n<a><!-- b --></a>"
+    );
+}
+
 #[test]
 fn codes_and_names_are_unique_and_well_formed() {
     let mut codes = BTreeSet::new();
@@ -290,18 +367,30 @@ fn invalid_fixtures_fire_their_code() {
     for rule in RULES.iter().filter(|r| document_level(r.check)) {
         let code = rule.meta.code;
         let (valid, invalid) = fixture_files(code);
+        let entry = other_entry_point(code);
         for file in &invalid {
             let bytes = std::fs::read(file).unwrap();
             let settings = fixture_settings(&bytes).only(code);
             let report = fa3::validate(&bytes, &settings).unwrap();
+            let found: Vec<fa3::Diagnostic> = match entry {
+                None => report.diagnostics,
+                Some(entry) => {
+                    assert!(
+                        report.with_code(code).next().is_none(),
+                        "{}: fa3::validate fires {code}; take it off OTHER_ENTRY_POINTS",
+                        file.display()
+                    );
+                    entry.findings(&bytes)
+                }
+            };
+            let fired: Vec<&fa3::Diagnostic> = found.iter().filter(|d| d.code == code).collect();
             assert!(
-                report.with_code(code).next().is_some(),
-                "{} does not fire {code}; got {:#?}",
+                !fired.is_empty(),
+                "{} does not fire {code} ({entry:?}); got {found:#?}",
                 file.display(),
-                report.diagnostics
             );
             // A finding always says where: a path or a position.
-            for d in report.with_code(code) {
+            for d in fired {
                 assert!(
                     d.line > 0 || !d.path.is_empty(),
                     "{}: unlocated {d}",
@@ -319,6 +408,14 @@ fn invalid_fixtures_fire_their_code() {
                 valid.display(),
                 report.diagnostics
             );
+            if let Some(entry) = entry {
+                let found = entry.findings(&bytes);
+                assert!(
+                    found.iter().all(|d| d.code != code),
+                    "{}: valid fixture fires {code} ({entry:?}): {found:#?}",
+                    valid.display()
+                );
+            }
         }
     }
 }
@@ -524,6 +621,7 @@ fn duplicate_key_includes_the_invoice_type() {
 #[cfg(feature = "serde")]
 #[test]
 fn every_rule_output_is_pinned() {
+    use std::fmt::Write;
     let root = format!("{}/", env!("CARGO_MANIFEST_DIR"));
     let mut pinned = 0;
     for rule in RULES {
@@ -534,23 +632,33 @@ fn every_rule_output_is_pinned() {
             if fixture_is_package(&bytes) && !cfg!(feature = "zip") {
                 continue;
             }
-            let files: Vec<&Path> = match (&valid, rule.check) {
-                (Some(v), Check::Batch) => vec![v.as_path(), file.as_path()],
-                _ => vec![file.as_path()],
-            };
-            let (results, summary, dir) = run_with(&files, file, code, true);
-            let mut out = Vec::new();
-            {
-                let mut human = fa3::render::Human::new(Box::new(&mut out), false);
-                for r in &results {
-                    fa3::render::Renderer::file(&mut human, r).unwrap();
+            let text = if let Some(entry) = other_entry_point(code) {
+                // One line per finding, as `fa3 format` prints them.
+                let name = file.display().to_string().replace(&root, "");
+                let mut text = format!("{entry:?}:\n");
+                for d in entry.findings(&bytes) {
+                    writeln!(text, "{name}:{d}").unwrap();
                 }
-                fa3::render::Renderer::finish(&mut human, &summary).unwrap();
-            }
-            let text = String::from_utf8(out)
-                .unwrap()
-                .replace(&format!("{}/", dir.path().display()), "<tmp>/")
-                .replace(&root, "");
+                text
+            } else {
+                let files: Vec<&Path> = match (&valid, rule.check) {
+                    (Some(v), Check::Batch) => vec![v.as_path(), file.as_path()],
+                    _ => vec![file.as_path()],
+                };
+                let (results, summary, dir) = run_with(&files, file, code, true);
+                let mut out = Vec::new();
+                {
+                    let mut human = fa3::render::Human::new(Box::new(&mut out), false);
+                    for r in &results {
+                        fa3::render::Renderer::file(&mut human, r).unwrap();
+                    }
+                    fa3::render::Renderer::finish(&mut human, &summary).unwrap();
+                }
+                String::from_utf8(out)
+                    .unwrap()
+                    .replace(&format!("{}/", dir.path().display()), "<tmp>/")
+                    .replace(&root, "")
+            };
             assert!(
                 text.contains(code),
                 "{}: the rendering does not name {code}:\n{text}",

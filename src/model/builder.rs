@@ -21,7 +21,7 @@ use quick_xml::events::{BytesStart, Event};
 use xsd_parser_types::misc::RawByteStr;
 use xsd_parser_types::quick_xml::{Error, ErrorKind};
 
-use super::values::{Date, DateTime, Decimal};
+use super::values::{Date, DateTime, Decimal, Integer};
 use crate::source::{Tag, Tags};
 
 /// A simple type read from its (unescaped) lexical value.
@@ -112,7 +112,7 @@ macro_rules! lean_from_str {
     )*};
 }
 
-lean_from_str!(Decimal, Date, DateTime, i32, i64, u32, u64, usize);
+lean_from_str!(Decimal, Integer, Date, DateTime, i32, i64, u32, u64, usize);
 
 /// The unescaped value of an attribute.
 pub(crate) fn attribute_value<'v>(attr: &'v Attribute<'_>) -> Result<Cow<'v, str>, Error> {

@@ -1,4 +1,5 @@
-//! Value types for the XSD built-ins that carry money and time.
+//! Value types for the XSD built-ins that carry money, time and whole
+//! numbers.
 //!
 //! Each keeps the exact lexical form it was read from, so that serializing a
 //! parsed invoice gives back `2051` and not `2051.00`: the KSeF hash (KOD I) is
@@ -180,6 +181,205 @@ impl Default for Decimal {
 
 impl SerializeBytesToString for Decimal {}
 impl DeserializeBytesFromStr for Decimal {}
+
+/// An `xs:integer`: an exact whole number of any size, plus its lexical form.
+///
+/// XSD sets `xs:integer` no bound (`3000000000` is beyond an `i32`; the
+/// schema validator, like libxml2, accepts up to 24 significant digits, see
+/// `docs/xsd-disagreements.md`), so the value is kept as its decimal digits
+/// rather than a machine integer, whatever its size; [`Integer::to_i64`] and
+/// [`Integer::to_i128`] give one when it fits.
+///
+/// Any lexical form of `xs:integer` is read: `[+-]?[0-9]+` after the XML
+/// whitespace (space, tab, CR, LF) at both ends is trimmed, leading zeros
+/// allowed. [`Display`](fmt::Display) prints the lexical form as read (`+007`
+/// stays `+007`), as [`Decimal`] does; values built in code print their
+/// canonical form (`-5`).
+///
+/// Unlike [`Decimal`], equality is by value alone: the lexical form takes no
+/// part in equality, ordering or hashing (`-0 == 0`, `+007 == 7`), so
+/// `Integer` is `Eq`, `Ord` and `Hash`. Compare [`Integer::lexical`] to tell
+/// two forms of the same number apart.
+#[derive(Clone, Debug)]
+pub struct Integer {
+    /// The lexical form as read (whitespace trimmed), or the canonical form.
+    lexical: Box<str>,
+    /// Where the magnitude's digits start in `lexical`, past the sign and
+    /// leading zeros (at the last `0` of a zero).
+    digits_from: usize,
+    /// The value is below zero (never for a zero, `-0` included).
+    negative: bool,
+}
+
+impl Integer {
+    /// The lexical form as read (whitespace trimmed), or the canonical form.
+    pub fn lexical(&self) -> &str {
+        &self.lexical
+    }
+
+    /// The digits of the magnitude, without sign or leading zeros (`0` for
+    /// zero): `-0042` gives `42`.
+    pub fn digits(&self) -> &str {
+        self.lexical.get(self.digits_from..).unwrap_or("0")
+    }
+
+    /// The canonical form: `-` for a negative value, then [`Integer::digits`]
+    /// (`+007` gives `7`, `-0` gives `0`).
+    pub fn canonical(&self) -> String {
+        if self.negative {
+            format!("-{}", self.digits())
+        } else {
+            self.digits().to_owned()
+        }
+    }
+
+    /// `-1`, `0` or `1`, as the value is negative, zero or positive.
+    pub fn signum(&self) -> i8 {
+        match (self.negative, self.is_zero()) {
+            (true, _) => -1,
+            (false, true) => 0,
+            (false, false) => 1,
+        }
+    }
+
+    /// The value is greater than zero.
+    pub fn is_positive(&self) -> bool {
+        self.signum() > 0
+    }
+
+    /// The value is less than zero.
+    pub fn is_negative(&self) -> bool {
+        self.negative
+    }
+
+    /// The value is zero (`0`, `-0`, `+000`).
+    pub fn is_zero(&self) -> bool {
+        self.digits() == "0"
+    }
+
+    /// The value as an `i128`, or `None` when it does not fit.
+    pub fn to_i128(&self) -> Option<i128> {
+        // A negative value is accumulated downwards, so that `i128::MIN`
+        // fits.
+        self.digits().bytes().try_fold(0i128, |acc, b| {
+            let d = i128::from(b - b'0');
+            let acc = acc.checked_mul(10)?;
+            if self.negative {
+                acc.checked_sub(d)
+            } else {
+                acc.checked_add(d)
+            }
+        })
+    }
+
+    /// The value as an `i64`, or `None` when it does not fit.
+    pub fn to_i64(&self) -> Option<i64> {
+        self.to_i128().and_then(|v| i64::try_from(v).ok())
+    }
+
+    /// Used by generated facet checks for literals that come from the schema.
+    #[doc(hidden)]
+    pub fn from_schema_literal(s: &'static str) -> Self {
+        s.parse().unwrap_or_default()
+    }
+
+    /// The magnitude's order: by number of digits, then digit by digit.
+    fn cmp_magnitude(&self, other: &Self) -> Ordering {
+        let (a, b) = (self.digits(), other.digits());
+        a.len().cmp(&b.len()).then_with(|| a.cmp(b))
+    }
+}
+
+impl FromStr for Integer {
+    type Err = LexicalError;
+
+    /// Reads `[+-]?[0-9]+` after trimming XML whitespace at both ends.
+    fn from_str(raw: &str) -> Result<Self, Self::Err> {
+        let s = xml_trim(raw);
+        let err = || LexicalError::new("xs:integer", raw);
+        let body = s.strip_prefix(['+', '-']).unwrap_or(s);
+        if body.is_empty() || !body.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(err());
+        }
+        let sign = s.len() - body.len();
+        let zeros = body.bytes().take_while(|&b| b == b'0').count();
+        let zero = zeros == body.len();
+        Ok(Self {
+            negative: s.starts_with('-') && !zero,
+            digits_from: sign + zeros.min(body.len() - 1),
+            lexical: s.into(),
+        })
+    }
+}
+
+macro_rules! integer_from {
+    ($($ty:ty),*) => {$(
+        impl From<$ty> for Integer {
+            /// The value, in its canonical form.
+            fn from(value: $ty) -> Self {
+                let lexical = value.to_string().into_boxed_str();
+                let negative = lexical.starts_with('-');
+                Self {
+                    digits_from: usize::from(negative),
+                    negative,
+                    lexical,
+                }
+            }
+        }
+    )*};
+}
+
+integer_from!(
+    i8, i16, i32, i64, i128, u8, u16, u32, u64, u128, isize, usize
+);
+
+impl fmt::Display for Integer {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.lexical)
+    }
+}
+
+impl PartialEq for Integer {
+    fn eq(&self, other: &Self) -> bool {
+        self.negative == other.negative && self.digits() == other.digits()
+    }
+}
+
+impl Eq for Integer {}
+
+impl PartialOrd for Integer {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Integer {
+    fn cmp(&self, other: &Self) -> Ordering {
+        match (self.negative, other.negative) {
+            (true, false) => Ordering::Less,
+            (false, true) => Ordering::Greater,
+            (true, true) => other.cmp_magnitude(self),
+            (false, false) => self.cmp_magnitude(other),
+        }
+    }
+}
+
+impl std::hash::Hash for Integer {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.negative.hash(state);
+        self.digits().hash(state);
+    }
+}
+
+impl Default for Integer {
+    /// Zero.
+    fn default() -> Self {
+        Self::from(0u8)
+    }
+}
+
+impl SerializeBytesToString for Integer {}
+impl DeserializeBytesFromStr for Integer {}
 
 /// A time-zone designator: `Z` or `±hh:mm`, in seconds east of UTC.
 fn parse_tz(s: &str) -> Option<i32> {
@@ -578,6 +778,156 @@ mod tests {
         assert!("2026-02-01T24:00:01Z".parse::<DateTime>().is_err());
         assert!("2026-02-01 10:00:00".parse::<DateTime>().is_err());
     }
+
+    fn int(s: &str) -> Integer {
+        s.parse().unwrap_or_else(|e| panic!("{s}: {e}"))
+    }
+
+    #[test]
+    fn integers_of_any_size_are_exact() {
+        let big = int("3000000000");
+        assert_eq!(big.to_i64(), Some(3_000_000_000));
+        assert_eq!(big.to_i128(), Some(3_000_000_000));
+        assert!(big > Integer::from(i32::MAX));
+        let forty = "1234567890123456789012345678901234567890";
+        let huge = int(forty);
+        assert_eq!(huge.digits(), forty);
+        assert_eq!(huge.to_string(), forty);
+        assert_eq!(huge.to_i128(), None);
+        assert_eq!(huge.to_i64(), None);
+        assert!(huge.is_positive());
+        assert!(huge > Integer::from(u128::MAX));
+        assert!(int(&format!("-{forty}")) < Integer::from(i128::MIN));
+        // The edges of i128 and i64, both sides.
+        for v in [
+            i128::MIN,
+            i128::MAX,
+            i128::from(i64::MIN),
+            i128::from(i64::MAX),
+        ] {
+            assert_eq!(int(&v.to_string()).to_i128(), Some(v), "{v}");
+            assert_eq!(Integer::from(v).to_i128(), Some(v), "{v}");
+        }
+        assert_eq!(
+            int("170141183460469231731687303715884105728").to_i128(),
+            None
+        );
+        assert_eq!(
+            int("-170141183460469231731687303715884105729").to_i128(),
+            None
+        );
+        assert_eq!(int("9223372036854775807").to_i64(), Some(i64::MAX));
+        assert_eq!(int("9223372036854775808").to_i64(), None);
+        assert_eq!(int("-9223372036854775808").to_i64(), Some(i64::MIN));
+        assert_eq!(int("-9223372036854775809").to_i64(), None);
+    }
+
+    #[test]
+    fn integers_keep_their_lexical_form_and_compare_by_value() {
+        let padded = int(" \t+007\r\n");
+        assert_eq!(padded.lexical(), "+007");
+        assert_eq!(padded.to_string(), "+007");
+        assert_eq!(format!("{padded:>8}"), "+007", "the lexical form wins");
+        assert_eq!(padded.digits(), "7");
+        assert_eq!(padded.canonical(), "7");
+        assert_eq!(padded.to_i64(), Some(7));
+        assert_eq!(padded, Integer::from(7));
+        assert_eq!(padded, int("7"));
+        assert_eq!(int("-0042"), int("-42"));
+        assert_eq!(int("-0042").canonical(), "-42");
+        assert_eq!(int("-0042").to_i64(), Some(-42));
+        assert_ne!(int("42"), int("-42"));
+        assert_ne!(int("42"), int("420"));
+        // Every form of zero is zero, and not negative.
+        for zero in ["0", "-0", "+0", "000", "-000", " 0 "] {
+            let z = int(zero);
+            assert_eq!(z, Integer::default(), "{zero}");
+            assert_eq!(z, int("0"), "{zero}");
+            assert!(
+                z.is_zero() && !z.is_negative() && !z.is_positive(),
+                "{zero}"
+            );
+            assert_eq!(z.signum(), 0, "{zero}");
+            assert_eq!(z.digits(), "0", "{zero}");
+            assert_eq!(z.canonical(), "0", "{zero}");
+            assert_eq!(z.to_i128(), Some(0), "{zero}");
+        }
+        assert_eq!(int("-0").lexical(), "-0");
+        assert_eq!(int("-14").signum(), -1);
+        assert!(int("-14").is_negative() && !int("-14").is_positive());
+        assert_eq!(int("14").signum(), 1);
+        assert_eq!(Integer::from(-5).to_string(), "-5");
+        assert_eq!(Integer::from(0u64).to_string(), "0");
+        assert_eq!(Integer::from_schema_literal("12"), Integer::from(12));
+        assert_eq!(Integer::from_schema_literal("x"), Integer::default());
+    }
+
+    #[test]
+    fn integers_order_by_value() {
+        let sorted = [
+            "-100000000000000000000000000000000000000000",
+            "-3000000000",
+            "-10",
+            "-9",
+            "-1",
+            "0",
+            "1",
+            "9",
+            "10",
+            "3000000000",
+            "100000000000000000000000000000000000000000",
+        ];
+        for (i, a) in sorted.iter().enumerate() {
+            for (j, b) in sorted.iter().enumerate() {
+                assert_eq!(int(a).cmp(&int(b)), i.cmp(&j), "{a} vs {b}");
+                // Leading zeros and signs change nothing.
+                let padded = format!(
+                    "{}000{}",
+                    if a.starts_with('-') { "-" } else { "+" },
+                    a.trim_start_matches('-')
+                );
+                assert_eq!(int(&padded).cmp(&int(b)), i.cmp(&j), "{padded} vs {b}");
+            }
+        }
+        // Equal values hash alike, whatever their form.
+        let state = std::hash::RandomState::new();
+        let h = |v: &Integer| std::hash::BuildHasher::hash_one(&state, v);
+        assert_eq!(h(&int("-0")), h(&int("0")));
+        assert_eq!(h(&int("+007")), h(&int("7")));
+        assert_ne!(h(&int("7")), h(&int("-7")));
+    }
+
+    #[test]
+    fn integers_refuse_other_forms() {
+        for bad in [
+            "",
+            " ",
+            "+",
+            "-",
+            "+-1",
+            "--1",
+            "1.0",
+            "1.",
+            ".5",
+            "1e3",
+            "0x10",
+            "1 000",
+            "1_000",
+            "١٢",
+            "12\u{a0}",
+            "\u{feff}12",
+            "Infinity",
+            "NaN",
+            "+ 1",
+        ] {
+            let err = bad.parse::<Integer>();
+            assert!(err.is_err(), "{bad:?} was read");
+        }
+        let long = "x".repeat(1_000);
+        let err = long.parse::<Integer>().unwrap_err().to_string();
+        assert!(err.len() < 200, "{err}");
+        assert!(err.contains("xs:integer"), "{err}");
+    }
 }
 
 /// With the `serde` feature the value types (de)serialize as their lexical
@@ -592,7 +942,7 @@ mod serde_impls {
     use serde::de::{self, Visitor};
     use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-    use super::{Date, DateTime, Decimal};
+    use super::{Date, DateTime, Decimal, Integer};
 
     struct Lexical<T>(PhantomData<T>, &'static str);
 
@@ -624,5 +974,10 @@ mod serde_impls {
         )*};
     }
 
-    lexical_serde!(Decimal => "xs:decimal", Date => "xs:date", DateTime => "xs:dateTime");
+    lexical_serde!(
+        Decimal => "xs:decimal",
+        Integer => "xs:integer",
+        Date => "xs:date",
+        DateTime => "xs:dateTime"
+    );
 }

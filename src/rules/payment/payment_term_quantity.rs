@@ -48,8 +48,8 @@ fn check(invoice: &Faktura, _ctx: &Context<'_>, out: &mut Findings) {
         let Some(description) = term.content.as_ref().and_then(|c| c.termin_opis.as_ref()) else {
             continue;
         };
-        let quantity = description.ilosc;
-        if quantity > 0 {
+        let quantity = &description.ilosc;
+        if quantity.is_positive() {
             continue;
         }
         out.report(

@@ -1,7 +1,9 @@
-//! `FA3-XML-012` typed-model-unreadable: a schema-valid document the typed
-//! model cannot read, so the business rules were skipped. The typed parser
-//! ([`crate::parse()`]) reports the same code, at error severity, for any
-//! document it cannot read.
+//! `FA3-XML-012` typed-model-unreadable: what the typed model cannot keep
+//! when `fa3 format` writes an invoice back ([`crate::format::format`]), and
+//! a schema-valid document the typed model cannot read (the business rules
+//! are then skipped; the typed parser, [`crate::parse()`], reports the same
+//! code at error severity). No schema-valid document is known to reach the
+//! second case.
 
 use std::fmt::Display;
 use std::ops::Range;
@@ -11,37 +13,52 @@ use crate::rules::Check;
 
 crate::declare_rule! {
     /// ## What it checks
-    /// The document passes the FA(3) schema, but fa3's typed model (generated
-    /// from the same schema) cannot read it, so no business rule ran on it.
-    /// The known case is `Ilosc` of a payment term's `TerminOpis`: the schema
-    /// types it `xsd:integer` (any size libxml2 reads, e.g. `3000000000`),
-    /// the model `i32`. (A choice field of the `TWybor1_2` kind written `+02`
-    /// or `02`, an empty `PrefiksPodatnika` meaning its fixed `PL`, and text
-    /// at its length limit in multi-byte letters were cases until the model
-    /// read them as the schema does.)
+    /// fa3's typed model (generated from the FA(3) schema) cannot keep or
+    /// read part of a document: `fa3 format` would lose a comment, a
+    /// processing instruction or an `xsi:` attribute, or a schema-valid
+    /// document cannot be read into the model (then no business rule ran).
     ///
-    /// `fa3::parse` and the commands that need the typed model (`fa3 format`,
-    /// `fa3 link`, `fa3 registry record`) validate first: a document the
-    /// schema rejects gets the schema's findings, and a schema-valid one the
-    /// model cannot read gets this code at error severity. `fa3 format` also
-    /// reports it for anything the model would not keep when it writes the
-    /// invoice back (a comment, a processing instruction, an `xsi:`
-    /// attribute, a value it would change), and then prints nothing: content
-    /// is never dropped silently.
+    /// It is reported:
+    ///
+    /// - by `fa3 format`, for anything the model would not keep when it
+    ///   writes the invoice back (a comment, a processing instruction, an
+    ///   `xsi:` attribute, a value it would change), at error severity; it
+    ///   then prints nothing: content is never dropped silently;
+    /// - by `fa3::parse` and the commands that need the typed model (`fa3
+    ///   format`, `fa3 link`, `fa3 registry record`), at error severity, for
+    ///   a schema-valid document the model cannot read (a document the schema
+    ///   rejects gets the schema's findings instead);
+    /// - by `fa3 check` and `fa3::validate`, as a warning, for a schema-valid
+    ///   document the model cannot read: no business rule ran on it.
+    ///
+    /// No schema-valid document is known that the model cannot read, so the
+    /// last two are a safeguard. The cases there were, each read as the
+    /// schema reads it now: `Ilosc` of a payment term's `TerminOpis`, an
+    /// unbounded `xsd:integer` (`3000000000`) that the model held in an
+    /// `i32`; a choice field of the `TWybor1_2` kind written `+02` or `02`;
+    /// an empty `PrefiksPodatnika` meaning its fixed `PL`; text at its
+    /// length limit in multi-byte letters.
     ///
     /// ## Why it matters
-    /// KSeF will accept the document (it is schema-valid), but fa3 could not
-    /// check the rules KSeF applies beyond the schema (dates, NIP checksums,
-    /// duplicates) or the legal ones. The invoice is not known to be clean.
+    /// `fa3 format` would otherwise drop part of the document without a
+    /// word. For a schema-valid document the model cannot read, KSeF will
+    /// accept it, but fa3 could not check the rules KSeF applies beyond the
+    /// schema (dates, NIP checksums, duplicates) or the legal ones: the
+    /// invoice is not known to be clean.
     ///
     /// ## Example
     /// ```xml
-    /// <Ilosc>3000000000</Ilosc> <!-- an xsd:integer, beyond the model's i32 -->
+    /// <Fa>
+    ///   <!-- approved by the sales team --> <!-- fa3 format cannot keep a comment -->
+    ///   <KodWaluty>PLN</KodWaluty>
     /// ```
     ///
     /// ## Fix
-    /// Nothing is wrong with the invoice for KSeF. Check its business content
-    /// by other means, or keep the value within what the model reads.
+    /// For `fa3 format`: remove the comment, processing instruction or
+    /// `xsi:` attribute first, if losing it is acceptable (KSeF does not need
+    /// them). For a document the model cannot read: nothing is wrong with the
+    /// invoice for KSeF; check its business content by other means, and
+    /// report the document to fa3.
     pub static MODEL_UNREADABLE = {
         code: "FA3-XML-012",
         name: "typed-model-unreadable",
