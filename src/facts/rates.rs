@@ -206,8 +206,6 @@ pub fn rate_percent(rate: &TStawkaPodatkuType) -> Option<Decimal> {
 pub struct Line<'a> {
     /// Zero-based position among the lines.
     pub index: usize,
-    /// `/Faktura/Fa/FaWiersz[3]`.
-    pub path: String,
     /// The line itself.
     pub row: &'a FakturaFaFaWierszElementType,
     /// `NrWierszaFa`.
@@ -252,9 +250,15 @@ impl Line<'_> {
         self.row.kurs_waluty.as_ref().map(|v| v.0.value())
     }
 
+    /// The line's path: `/Faktura/Fa/FaWiersz[3]` (made when asked for: most
+    /// lines have no finding).
+    pub fn path(&self) -> String {
+        indexed("/Faktura/Fa", "FaWiersz", self.index)
+    }
+
     /// The path of a field of the line: `/Faktura/Fa/FaWiersz[3]/P_11`.
     pub fn field(&self, name: &str) -> String {
-        crate::facts::child(&self.path, name)
+        crate::facts::child(&self.path(), name)
     }
 }
 
@@ -419,7 +423,6 @@ impl<'a> Rates<'a> {
                 };
                 Line {
                     index,
-                    path: indexed("/Faktura/Fa", "FaWiersz", index),
                     row,
                     number: row.nr_wiersza_fa.0,
                     group,

@@ -6,6 +6,7 @@
 //! computed over bytes, and a re-serialized invoice should not drift from its
 //! source. Values built in code print their canonical form.
 
+use std::borrow::Cow;
 use std::cmp::Ordering;
 use std::fmt;
 use std::str::FromStr;
@@ -62,17 +63,23 @@ pub(crate) fn xml_trim(s: &str) -> &str {
 ///
 /// Equality compares the value and the lexical form; ordering compares values
 /// only (`1.0 < 2`, and `1.0` is neither less nor greater than `1.00`).
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub struct Decimal {
     value: rust_decimal::Decimal,
-    lexical: Box<str>,
+    /// The lexical form as read, when it is not the value's canonical form
+    /// (`1.50`, `+1`, `01`, `.5`); empty (no allocation) for the usual
+    /// `1626.01`, which is not stored twice. (Not an `Option`: a box is
+    /// never null, so `Option<Decimal>` takes no more room than `Decimal`.)
+    written: Box<str>,
 }
 
 impl Decimal {
     /// Wraps a value; it prints in its canonical form.
     pub fn new(value: rust_decimal::Decimal) -> Self {
-        let lexical = value.to_string().into_boxed_str();
-        Self { value, lexical }
+        Self {
+            value,
+            written: Box::default(),
+        }
     }
 
     /// The exact numeric value.
@@ -81,8 +88,24 @@ impl Decimal {
     }
 
     /// The lexical form as read (whitespace trimmed), or the canonical form.
-    pub fn lexical(&self) -> &str {
-        &self.lexical
+    pub fn lexical(&self) -> Cow<'_, str> {
+        if self.written.is_empty() {
+            Cow::Owned(self.value.to_string())
+        } else {
+            Cow::Borrowed(&self.written)
+        }
+    }
+
+    /// Whether both have the same lexical form.
+    fn same_lexical(&self, other: &Self) -> bool {
+        if self.written.is_empty() && other.written.is_empty() {
+            // Canonical forms of equal values: equal when the scale and the
+            // sign (of a zero) are.
+            self.value.scale() == other.value.scale()
+                && self.value.is_sign_negative() == other.value.is_sign_negative()
+        } else {
+            self.lexical() == other.lexical()
+        }
     }
 
     /// Used by generated facet checks for literals that come from the schema.
@@ -133,15 +156,45 @@ pub(crate) fn parse_decimal(raw: &str) -> Result<rust_decimal::Decimal, LexicalE
     rust_decimal::Decimal::from_str_exact(&canon).map_err(|_| err())
 }
 
+/// Whether `lexical`, the trimmed form `value` was read from, is the form
+/// `value` prints in: `-?(0|[1-9]\d*)(\.\d*[1-9])?` with the value's scale
+/// and sign.
+fn is_canonical(lexical: &str, value: &rust_decimal::Decimal) -> bool {
+    let negative = lexical.starts_with('-');
+    let body = lexical.strip_prefix('-').unwrap_or(lexical);
+    let (int, frac) = body.split_once('.').unwrap_or((body, ""));
+    let digits = |p: &str| p.bytes().all(|b| b.is_ascii_digit());
+    let int_ok = int == "0" || (!int.is_empty() && !int.starts_with('0') && digits(int));
+    let frac_ok = !body.ends_with('.') && !frac.ends_with('0') && digits(frac);
+    int_ok
+        && frac_ok
+        && u32::try_from(frac.len()).is_ok_and(|len| len == value.scale())
+        && negative == value.is_sign_negative()
+}
+
 impl FromStr for Decimal {
     type Err = LexicalError;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let value = parse_decimal(s)?;
+        let lexical = xml_trim(s);
         Ok(Self {
             value,
-            lexical: xml_trim(s).into(),
+            written: if is_canonical(lexical, &value) {
+                Box::default()
+            } else {
+                lexical.into()
+            },
         })
+    }
+}
+
+impl fmt::Debug for Decimal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Decimal")
+            .field("value", &self.value)
+            .field("lexical", &self.lexical())
+            .finish()
     }
 }
 
@@ -154,20 +207,24 @@ impl From<rust_decimal::Decimal> for Decimal {
 impl fmt::Display for Decimal {
     // Precision requests (`{:.02}`) are ignored on purpose: the lexical form wins.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.lexical)
+        if self.written.is_empty() {
+            write!(f, "{}", self.value)
+        } else {
+            f.write_str(&self.written)
+        }
     }
 }
 
 impl PartialEq for Decimal {
     fn eq(&self, other: &Self) -> bool {
-        self.value == other.value && self.lexical == other.lexical
+        self.value == other.value && self.same_lexical(other)
     }
 }
 
 impl PartialOrd for Decimal {
     fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
         match self.value.cmp(&other.value) {
-            Ordering::Equal if self.lexical != other.lexical => None,
+            Ordering::Equal if !self.same_lexical(other) => None,
             o => Some(o),
         }
     }
@@ -755,6 +812,64 @@ mod tests {
         let b: Decimal = "2".parse().unwrap();
         assert!(a < b);
         assert!("10".parse::<Decimal>().unwrap() > b);
+    }
+
+    /// Every lexical form prints as it was read, whether it is stored (not
+    /// the value's canonical form) or not.
+    #[test]
+    fn decimals_print_as_read_stored_only_when_not_canonical() {
+        // An absent decimal takes no more room than a present one.
+        assert_eq!(
+            std::mem::size_of::<Option<Decimal>>(),
+            std::mem::size_of::<Decimal>()
+        );
+        for (text, canonical) in [
+            ("1626.01", true),
+            ("1", true),
+            ("0", true),
+            ("0.5", true),
+            ("-0.5", true),
+            ("-1626.01", true),
+            ("0.05", true),
+            ("1234567890123456789012345678", true),
+            ("1.50", false),
+            ("1.0", false),
+            ("0.0", false),
+            ("1.", false),
+            (".5", false),
+            ("-.5", false),
+            ("+1", false),
+            ("01", false),
+            ("00", false),
+            ("-0", false),
+            ("-0.0", false),
+            ("1234567890123456789012345678.5000", false),
+        ] {
+            let d: Decimal = format!(" {text}\n").parse().unwrap();
+            assert_eq!(d.lexical(), text);
+            assert_eq!(d.to_string(), text);
+            assert_eq!(d.written.is_empty(), canonical, "{text}");
+            assert_eq!(d, text.parse::<Decimal>().unwrap());
+        }
+        // Equal values in other forms are not equal decimals.
+        let forms = ["1.5", "1.50", "+1.5", "01.5"].map(|t| t.parse::<Decimal>().unwrap());
+        for (i, a) in forms.iter().enumerate() {
+            for (j, b) in forms.iter().enumerate() {
+                assert_eq!(a == b, i == j, "{a} {b}");
+            }
+        }
+        let zero = Decimal::new(rust_decimal::Decimal::ZERO);
+        assert_eq!(zero, "0".parse().unwrap());
+        assert_ne!(zero, "-0".parse().unwrap());
+        assert_ne!(zero, "0.0".parse().unwrap());
+        // A canonical form read equals the value made from it.
+        let made = Decimal::new(rust_decimal::Decimal::new(15, 2));
+        assert_eq!(made.lexical(), "0.15");
+        assert_eq!(made, "0.15".parse().unwrap());
+        assert_eq!(
+            Decimal::new(rust_decimal::Decimal::new(150, 2)),
+            "1.50".parse().unwrap()
+        );
     }
 
     #[test]

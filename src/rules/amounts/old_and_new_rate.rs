@@ -1,6 +1,6 @@
 //! `FA3-AMT-009` old-and-new-rate-mixed.
 
-use crate::facts::rates::RateGroup;
+use crate::facts::rates::{Line, RateGroup};
 use crate::model::Faktura;
 use crate::rules::{Check, Context, Findings};
 
@@ -42,33 +42,37 @@ const SHARED: [RateGroup; 3] = [RateGroup::Basic, RateGroup::Reduced1, RateGroup
 
 fn check(_invoice: &Faktura, ctx: &Context<'_>, out: &mut Findings) {
     let facts = ctx.facts();
-    let lines = facts
-        .rates()
-        .lines
-        .iter()
-        .map(|l| (l.group, l.rate, l.number, l.path.as_str()));
-    report_mixed(lines, "line", "P_12", out);
+    let rates = facts.rates();
+    let lines = rates.lines.iter().map(|l| (l.group, l.rate, l.number));
+    let path_of = |i: usize| rates.lines.get(i).map(Line::path).unwrap_or_default();
+    report_mixed(lines, path_of, "line", "P_12", out);
     if let Some(order) = &facts.advance().order {
-        let lines = order
-            .lines
-            .iter()
-            .map(|l| (l.group, l.rate, l.number, l.path.as_str()));
-        report_mixed(lines, "order line", "P_12Z", out);
+        let lines = order.lines.iter().map(|l| (l.group, l.rate, l.number));
+        let path_of = |i: usize| {
+            order
+                .lines
+                .get(i)
+                .map(|l| l.path.clone())
+                .unwrap_or_default()
+        };
+        report_mixed(lines, path_of, "order line", "P_12Z", out);
     }
 }
 
 /// Reports the first line of each shared group whose rate differs from the
-/// group's first rate; `lines` give their element paths, `field` the name
+/// group's first rate; `path_of` gives the element path of the line at an
+/// index of `lines`, `field` the name
 /// of their rate element.
-fn report_mixed<'s>(
-    lines: impl Iterator<Item = (Option<RateGroup>, Option<&'static str>, usize, &'s str)>,
+fn report_mixed(
+    lines: impl Iterator<Item = (Option<RateGroup>, Option<&'static str>, usize)>,
+    path_of: impl Fn(usize) -> String,
     what: &str,
     field: &str,
     out: &mut Findings,
 ) {
     let mut first: [Option<(&'static str, usize)>; 3] = [None; 3];
     let mut reported = [false; 3];
-    for (group, rate, number, path) in lines {
+    for (index, (group, rate, number)) in lines.enumerate() {
         let (Some(group), Some(rate)) = (group, rate) else {
             continue;
         };
@@ -86,7 +90,7 @@ fn report_mixed<'s>(
                 );
                 out.report(
                     &OLD_AND_NEW_RATE_MIXED,
-                    crate::facts::child(path, field),
+                    crate::facts::child(&path_of(index), field),
                     format!(
                         "{what} {number} has rate {rate} % and {what} {seen_number} has {seen} %, but both go into {fields}, which holds one rate"
                     ),

@@ -85,7 +85,7 @@ fn check(_invoice: &Faktura, ctx: &Context<'_>, out: &mut Findings) {
     if let Some((other, other_method)) = methods.find(|(_, m)| *m != first_method) {
         out.report(
             &GROSS_NET_MIXED,
-            &other.path,
+            other.path(),
             format!(
                 "{other} gives {other_method}, but {first} gives {first_method}; the invoice mixes the net and the gross method",
                 other = describe(other),

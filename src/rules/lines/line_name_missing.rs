@@ -50,7 +50,7 @@ fn check(_invoice: &Faktura, ctx: &Context<'_>, out: &mut Findings) {
         }
         out.report(
             &LINE_NAME_MISSING,
-            &line.path,
+            line.path(),
             format!(
                 "{line} has no P_7, the name of the goods or service",
                 line = describe(line)

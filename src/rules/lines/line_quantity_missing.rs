@@ -55,7 +55,7 @@ fn check(invoice: &Faktura, ctx: &Context<'_>, out: &mut Findings) {
         };
         out.report(
             &LINE_QUANTITY_MISSING,
-            &line.path,
+            line.path(),
             format!("{line} gives {missing}", line = describe(line)),
         )
         .help = Some(

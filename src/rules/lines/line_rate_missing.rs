@@ -52,7 +52,7 @@ fn check(invoice: &Faktura, ctx: &Context<'_>, out: &mut Findings) {
         }
         out.report(
             &LINE_RATE_MISSING,
-            &line.path,
+            line.path(),
             format!(
                 "{line} gives no tax rate (P_12, or P_12_XII under OSS)",
                 line = describe(line)

@@ -1,7 +1,5 @@
 //! `FA3-ROW-015` uu-id-duplicate.
 
-use std::collections::HashMap;
-
 use crate::facts::parties::token;
 use crate::facts::push_number;
 use crate::model::Faktura;
@@ -43,29 +41,43 @@ crate::declare_rule! {
 
 fn check(_invoice: &Faktura, ctx: &Context<'_>, out: &mut Findings) {
     let lines = &ctx.facts().rates().lines;
-    // Per UU_ID: the first line that has it and how many lines have had it.
-    let mut seen: HashMap<&str, (usize, usize)> = HashMap::with_capacity(lines.len());
-    for line in lines {
-        let Some(id) = line.row.uu_id.as_ref().map(|u| token(&u.0)) else {
+    let id_of = |i: usize| {
+        lines
+            .get(i)
+            .and_then(|l| l.row.uu_id.as_ref())
+            .map(|u| token(&u.0))
+    };
+    // The lines with a UU_ID, ordered by it (and by position among equals):
+    // each run of equal ones is a UU_ID with the lines that have it. (A
+    // sorted list of indices: a few bytes per line, where a map of
+    // thousands of identifiers would hold far more.)
+    let mut by_id: Vec<usize> = (0..lines.len()).filter(|&i| id_of(i).is_some()).collect();
+    by_id.sort_unstable_by(|&a, &b| id_of(a).cmp(&id_of(b)).then(a.cmp(&b)));
+    // Each line that repeats an earlier line's UU_ID, with that first line.
+    let mut repeats = Vec::new();
+    for run in by_id.chunk_by(|&a, &b| id_of(a) == id_of(b)) {
+        if let [first, rest @ ..] = run {
+            for (count, &index) in rest.iter().enumerate() {
+                // A second line may be the corrected state of the first.
+                if count > 0 || !is_correction_pair(ctx, *first, index) {
+                    repeats.push((index, *first));
+                }
+            }
+        }
+    }
+    repeats.sort_unstable();
+    for (index, first) in repeats {
+        let (Some(line), Some(id)) = (lines.get(index), id_of(index)) else {
             continue;
         };
-        let (first, count) = seen.entry(id).or_insert((line.index, 0));
-        let allowed = match count {
-            0 => true,
-            1 => is_correction_pair(ctx, *first, line.index),
-            _ => false,
-        };
-        *count += 1;
-        if !allowed {
-            let mut message = String::with_capacity(80 + id.len());
-            push_describe(&mut message, line);
-            message.push_str(" has the UU_ID ");
-            message.push_str(id);
-            message.push_str(", which FaWiersz[");
-            push_number(&mut message, first.saturating_add(1));
-            message.push_str("] already has");
-            out.report(&UU_ID_DUPLICATE, line.field("UU_ID"), message)
-                .help = Some("give each line its own UU_ID, e.g. a UUID".into());
-        }
+        let mut message = String::with_capacity(80 + id.len());
+        push_describe(&mut message, line);
+        message.push_str(" has the UU_ID ");
+        message.push_str(id);
+        message.push_str(", which FaWiersz[");
+        push_number(&mut message, first.saturating_add(1));
+        message.push_str("] already has");
+        out.report(&UU_ID_DUPLICATE, line.field("UU_ID"), message)
+            .help = Some("give each line its own UU_ID, e.g. a UUID".into());
     }
 }

@@ -234,7 +234,8 @@ pub(crate) fn eu_evidence(ctx: &Context<'_>) -> Option<EuEvidence> {
         };
         if let Some(line) = rates.lines_of(g).next() {
             let rate = line.rate.unwrap_or_default();
-            let label = line.path.strip_prefix("/Faktura/Fa/").unwrap_or(&line.path);
+            let path = line.path();
+            let label = path.strip_prefix("/Faktura/Fa/").unwrap_or(&path);
             return Some(EuEvidence {
                 what,
                 why: format!("{label} has P_12 {rate}"),

@@ -47,7 +47,8 @@ fn reverse_charge(invoice: &Faktura, ctx: &Context<'_>) -> Option<String> {
     let rates = ctx.facts().rates();
     if let Some(g) = rates.group(RateGroup::ReverseCharge) {
         if let Some(line) = rates.lines_of(g).next() {
-            let label = line.path.strip_prefix("/Faktura/Fa/").unwrap_or(&line.path);
+            let path = line.path();
+            let label = path.strip_prefix("/Faktura/Fa/").unwrap_or(&path);
             return Some(format!("{label} has P_12 oo"));
         }
         if let Some(d) = g.declared

@@ -77,7 +77,7 @@ fn check(_invoice: &Faktura, ctx: &Context<'_>, out: &mut Findings) {
         for line in rates.lines.iter().filter(|l| l.group.is_none()) {
             out.report(
                 &SIMPLIFIED_TAX_PER_RATE,
-                line.path.clone(),
+                line.path(),
                 format!(
                     "RodzajFaktury is UPR and the invoice gives no P_13_x/P_14_x, but FaWiersz[{n}] has no tax rate (P_12), so its tax cannot be determined",
                     n = line.index + 1
