@@ -40,7 +40,10 @@ fn example_1_basic_rate_lines_sum_to_p_13_1() {
     let reduced = rates.group(RateGroup::Reduced2).unwrap();
     assert_eq!(reduced.lines, vec![2]);
     assert_eq!(reduced.net, Some(d("0.95")));
-    let paths: Vec<String> = rates.lines_of(basic).map(|l| l.path()).collect();
+    let paths: Vec<String> = rates
+        .lines_of(basic)
+        .map(fa3::facts::rates::Line::path)
+        .collect();
     assert_eq!(
         paths,
         ["/Faktura/Fa/FaWiersz[1]", "/Faktura/Fa/FaWiersz[2]"]

@@ -189,6 +189,9 @@ impl FromStr for Decimal {
     }
 }
 
+// Shown as before the text was stored only when needed: the value and the
+// lexical form (which `written` holds or the value gives).
+#[allow(clippy::missing_fields_in_debug)]
 impl fmt::Debug for Decimal {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Decimal")
