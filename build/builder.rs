@@ -114,7 +114,7 @@ impl Gen<'_, '_> {
                     let ty = type_name(&a.target_type);
                     let _ = writeln!(
                         attr_arms,
-                        "b{:?} => a_{ident} = Some(<{ty} as crate::model::builder::Lean>::lean(value.as_bytes())?),",
+                        "b{:?} => a_{ident} = Some(<{ty} as crate::model::builder::Lean>::lean(&value)?),",
                         a.s_name
                     );
                 }
@@ -162,7 +162,7 @@ impl Gen<'_, '_> {
                 let mut all_fields = lit.clone();
                 if let Some(ty) = &simple_content {
                     children = format!(
-                        "let text = c.text()?;\nlet f_content = <{ty} as crate::model::builder::Lean>::lean(text.as_bytes().trim_ascii())?;\n"
+                        "let text = c.text()?;\nlet f_content = <{ty} as crate::model::builder::Lean>::lean(text.trim_ascii())?;\n"
                     );
                     all_fields.push("content: f_content".to_string());
                 } else {
@@ -284,7 +284,7 @@ impl Gen<'_, '_> {
                 let name = e.meta().ident.name.as_str().to_string();
                 let read = match self.fixed.get(&name) {
                     Some(value) => {
-                        format!("crate::model::builder::fixed_element::<{ty}>(c, b{value:?})?")
+                        format!("crate::model::builder::fixed_element::<{ty}>(c, {value:?})?")
                     }
                     None => {
                         format!("<{ty} as crate::model::builder::Element>::element(c, &start)?")
@@ -433,13 +433,15 @@ fn occurs_expr(
 }
 
 /// A `Lean` impl for every `DeserializeBytes` impl of the rendered model:
-/// the same body, without the facet checks.
+/// the same body, without the facet checks, reading the value as `text`
+/// (the document is UTF-8 already: no `from_utf8` again) and collapsing
+/// white space without a regular expression.
 fn lean_impls(model: &str) -> Result<String, String> {
     const IMPL: &str = "impl DeserializeBytes for ";
     const HEAD: &str = "{ fn deserialize_bytes (helper : & mut DeserializeHelper , bytes : & [u8] ,) -> Result < Self , Error > {";
-    let mut out = String::new();
+    // Each type's body, in order.
+    let mut bodies = Vec::new();
     let mut rest = model;
-    let mut count = 0;
     while let Some(at) = rest.find(IMPL) {
         rest = &rest[at + IMPL.len()..];
         let Some((name, tail)) = rest.split_once(' ') else {
@@ -467,10 +469,22 @@ fn lean_impls(model: &str) -> Result<String, String> {
         let Some(end) = end else {
             return Err(format!("{name}: unbalanced DeserializeBytes impl"));
         };
-        let original = &body_and_more[..end];
-        // A union is read as its first member whose facets the value
-        // satisfies: its members are checked, as the generated reader
-        // checks them (FA(3) has one union, `TNrRegonType`).
+        bodies.push((name, &body_and_more[..end]));
+    }
+    if bodies.is_empty() {
+        return Err("the rendered model has no DeserializeBytes impl".into());
+    }
+    // A union is read as its first member the value belongs to (FA(3) has
+    // one union, `TNrRegonType`); its members get a `lean_checked` that
+    // tells them apart without a regular expression.
+    let mut members = BTreeSet::new();
+    for (_, original) in &bodies {
+        if original.contains("InvalidUnion") {
+            members.extend(union_members(original));
+        }
+    }
+    let mut out = String::new();
+    for (name, original) in bodies {
         let union = original.contains("InvalidUnion");
         let body = if union {
             inner_calls(original, "lean_checked")
@@ -484,28 +498,106 @@ fn lean_impls(model: &str) -> Result<String, String> {
                 "{name}: a value check the builder cannot remove: {body}"
             ));
         }
-        let checked = inner_calls(original, "lean");
-        if checked.contains("helper") {
+        let body = if integer_enumeration(original) {
+            integer_keyed(&body)
+        } else {
+            body
+        };
+        let body = from_text(&body);
+        if body.contains("from_utf8") || body.contains("whitespace_collapse") {
             return Err(format!(
-                "{name}: a reader the builder cannot follow: {checked}"
+                "{name}: a reader the builder cannot follow: {body}"
             ));
         }
-        let (body, checked) = if integer_enumeration(original) {
-            (integer_keyed(&body), integer_keyed(&checked))
+        let checked = if members.contains(name) {
+            let chars = member_length(model, name)?;
+            format!(
+                " fn lean_checked(text: &str) -> Result<Self, Error> {{ \
+                 if text.chars().count() != {chars} {{ \
+                 return Err(Error::from(ErrorKind::InvalidData(RawByteStr::from_slice(text.as_bytes())))); }} \
+                 Self::lean(text) }}"
+            )
         } else {
-            (body, checked)
+            String::new()
         };
         let _ = writeln!(
             out,
-            "impl crate::model::builder::Lean for {name} {{ fn lean(bytes: &[u8]) -> Result<Self, Error> {{ {body} }} \
-             fn lean_checked(bytes: &[u8]) -> Result<Self, Error> {{ {checked} }} }}"
+            "impl crate::model::builder::Lean for {name} {{ fn lean(text: &str) -> Result<Self, Error> {{ \
+             let bytes = text.as_bytes(); let _ = bytes; {body} }}{checked} }}"
         );
-        count += 1;
-    }
-    if count == 0 {
-        return Err("the rendered model has no DeserializeBytes impl".into());
     }
     Ok(out)
+}
+
+/// The member types a union's reader tries, in order.
+fn union_members(body: &str) -> Vec<String> {
+    const CALL: &str = " as crate :: model :: builder :: Lean > :: lean_checked";
+    let inner = inner_calls(body, "lean_checked");
+    inner
+        .match_indices(CALL)
+        .filter_map(|(at, _)| {
+            let start = inner[..at].rfind("< ")?;
+            Some(inner[start + 2..at].trim().to_string())
+        })
+        .collect()
+}
+
+/// The text from `at` (an opening brace) to its closing brace.
+fn braced(text: &str, at: usize) -> Option<&str> {
+    let mut depth = 0usize;
+    for (i, ch) in text[at..].char_indices() {
+        match ch {
+            '{' => depth += 1,
+            '}' => {
+                depth = depth.checked_sub(1)?;
+                if depth == 0 {
+                    return text.get(at..=at + i);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The length of the values of union member `name`, whose one pattern is
+/// `\d{N}`: the union's value is known to match one member's pattern, so
+/// its length in characters tells the members apart. Any other member
+/// fails the build, so that a schema that needs more is noticed.
+fn member_length(model: &str, name: &str) -> Result<usize, String> {
+    const PATTERN: &str = r#"Regex :: new ("^(?:\\d{"#;
+    let head = format!("impl {name} {{");
+    let block = model
+        .find(&head)
+        .and_then(|at| braced(model, at + head.len() - 1))
+        .ok_or_else(|| format!("{name}: no impl with its patterns"))?;
+    let lengths: Vec<Option<usize>> = block
+        .match_indices(PATTERN)
+        .map(|(i, _)| {
+            let digits = &block[i + PATTERN.len()..];
+            digits.split('}').next()?.parse().ok()
+        })
+        .collect();
+    match (lengths.as_slice(), block.matches("Regex :: new").count()) {
+        ([Some(n)], 1) => Ok(*n),
+        _ => Err(format!(
+            "{name}: a union member whose pattern is not \\d{{N}}; the builder cannot tell it from the others without a regular expression"
+        )),
+    }
+}
+
+/// `body` reading its value from `text`: the UTF-8 check is gone (the text
+/// is a `&str` already) and white space is collapsed by
+/// `crate::model::builder::collapse`.
+fn from_text(body: &str) -> String {
+    body.replace(
+        "let s = from_utf8 (bytes) . map_err (Error :: from) ? ;",
+        "let s = text ;",
+    )
+    .replace(
+        "whitespace_collapse (s)",
+        "crate :: model :: builder :: collapse (s)",
+    )
 }
 
 /// An enumeration whose values are all integers (`TWybor1_2`,
@@ -553,8 +645,8 @@ fn lean_body(body: &str) -> String {
 fn inner_calls(body: &str, method: &str) -> String {
     let mut b = body.to_string();
     for (from, arg) in [
-        (" :: deserialize_str (helper , s)", "s . as_bytes ()"),
-        (" :: deserialize_bytes (helper , bytes)", "bytes"),
+        (" :: deserialize_str (helper , s)", "& s"),
+        (" :: deserialize_bytes (helper , bytes)", "text"),
     ] {
         while let Some(at) = b.find(from) {
             // The type's name is the token before.

@@ -26,13 +26,15 @@ use crate::source::{Tag, Tags};
 
 /// A simple type read from its (unescaped) lexical value.
 pub(crate) trait Lean: Sized {
-    /// The value of `bytes`, known to be valid.
-    fn lean(bytes: &[u8]) -> Result<Self, Error>;
+    /// The value of `text`, known to be valid (the document is UTF-8 text
+    /// already: no byte is checked again).
+    fn lean(text: &str) -> Result<Self, Error>;
 
-    /// The value of `bytes` when it satisfies the type's facets (to pick the
-    /// member of a union, as xsd-parser's reader does).
-    fn lean_checked(bytes: &[u8]) -> Result<Self, Error> {
-        Self::lean(bytes)
+    /// The value of `text` when it belongs to this member of a union that
+    /// `text` is known to satisfy (to pick the member, as xsd-parser's
+    /// reader does; see `build/builder.rs`).
+    fn lean_checked(text: &str) -> Result<Self, Error> {
+        Self::lean(text)
     }
 }
 
@@ -55,7 +57,7 @@ pub(crate) trait Group: Sized {
 impl<T: Lean> Element for T {
     fn element(c: &mut Cursor<'_>, _start: &BytesStart<'_>) -> Result<Self, Error> {
         let text = c.text()?;
-        let value = T::lean(text.as_bytes().trim_ascii()).map_err(|e| c.locate(e))?;
+        let value = T::lean(text.trim_ascii()).map_err(|e| c.locate(e))?;
         c.close()?;
         Ok(value)
     }
@@ -65,10 +67,10 @@ impl<T: Lean> Element for T {
 /// start tag the cursor has just consumed: empty content is that value (the
 /// schema's rule for value constraints; `<PrefiksPodatnika/>` in `Podmiot1`
 /// is `PL`).
-pub(crate) fn fixed_element<T: Lean>(c: &mut Cursor<'_>, fixed: &[u8]) -> Result<T, Error> {
+pub(crate) fn fixed_element<T: Lean>(c: &mut Cursor<'_>, fixed: &str) -> Result<T, Error> {
     let text = c.text()?;
-    let bytes = text.as_bytes().trim_ascii();
-    let value = T::lean(if bytes.is_empty() { fixed } else { bytes }).map_err(|e| c.locate(e))?;
+    let value = text.trim_ascii();
+    let value = T::lean(if value.is_empty() { fixed } else { value }).map_err(|e| c.locate(e))?;
     c.close()?;
     Ok(value)
 }
@@ -82,8 +84,22 @@ fn utf8(bytes: &[u8]) -> Result<&str, Error> {
 }
 
 impl Lean for String {
-    fn lean(bytes: &[u8]) -> Result<Self, Error> {
-        utf8(bytes).map(str::to_owned)
+    fn lean(text: &str) -> Result<Self, Error> {
+        Ok(text.to_owned())
+    }
+}
+
+/// `text` with each run of white space made one space and none at either
+/// end: what xsd-parser's reader makes of a value whose type collapses white
+/// space (its `whitespace_collapse`, which matches `\s+` with a regular
+/// expression), without one. A value with no white space inside is
+/// borrowed as it is.
+pub(crate) fn collapse(text: &str) -> Cow<'_, str> {
+    let trimmed = text.trim();
+    if trimmed.contains(char::is_whitespace) {
+        Cow::Owned(trimmed.split_whitespace().collect::<Vec<_>>().join(" "))
+    } else {
+        Cow::Borrowed(trimmed)
     }
 }
 
@@ -105,8 +121,8 @@ pub(crate) fn integer_key(bytes: &[u8]) -> &[u8] {
 macro_rules! lean_from_str {
     ($($ty:ty),*) => {$(
         impl Lean for $ty {
-            fn lean(bytes: &[u8]) -> Result<Self, Error> {
-                utf8(bytes)?.parse().map_err(|_| invalid(bytes))
+            fn lean(text: &str) -> Result<Self, Error> {
+                text.parse().map_err(|_| invalid(text.as_bytes()))
             }
         }
     )*};
@@ -608,4 +624,35 @@ fn marked_up_text(mut raw: &str) -> Result<Cow<'_, str>, Error> {
 fn ahead<'d>(input: &'d str, tags: &Tags, index: usize) -> Option<(usize, &'d [u8])> {
     let t = tags.get(index)?;
     Some((usize::from(t.depth), t.name(input.as_bytes())))
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+    use xsd_parser_types::quick_xml::whitespace_collapse;
+
+    use super::collapse;
+
+    #[test]
+    fn collapse_is_xsd_parsers_whitespace_collapse() {
+        for text in [
+            "",
+            " ",
+            "12",
+            " 12 ",
+            "\t2026-02-15T09:30:47Z\r\n",
+            "a  b\tc\n\nd",
+            "\u{a0}5\u{2003}",
+            "x\u{85}y",
+        ] {
+            assert_eq!(collapse(text), whitespace_collapse(text), "{text:?}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn collapse_agrees_on_any_text(text in "[ \t\r\n\u{a0}\u{2003}a1.-]{0,12}") {
+            prop_assert_eq!(collapse(&text), whitespace_collapse(&text));
+        }
+    }
 }

@@ -172,12 +172,85 @@ fn is_canonical(lexical: &str, value: &rust_decimal::Decimal) -> bool {
         && negative == value.is_sign_negative()
 }
 
+/// `lexical` (trimmed) read in one pass when its digits, leading zeros
+/// aside, fit a `u64` (every amount of an invoice): its value and whether
+/// it is the value's canonical form ([`is_canonical`]). `None` for anything
+/// else (more digits, or not a decimal), which [`parse_decimal`] and
+/// [`is_canonical`] then decide.
+fn read_short(lexical: &str) -> Option<(rust_decimal::Decimal, bool)> {
+    let bytes = lexical.as_bytes();
+    let (negative, plus, body) = match bytes.split_first() {
+        Some((b'-', rest)) => (true, false, rest),
+        Some((b'+', rest)) => (false, true, rest),
+        _ => (false, false, bytes),
+    };
+    let mut mantissa = 0u64;
+    let mut significant = 0u32;
+    let mut int_len = 0u32;
+    let mut frac_len = 0u32;
+    let mut trailing_zeros = 0u32;
+    let mut point = false;
+    let mut leading_zero = false;
+    for &b in body {
+        match b {
+            b'0'..=b'9' => {
+                let digit = u64::from(b - b'0');
+                if point {
+                    frac_len += 1;
+                    trailing_zeros = if digit == 0 { trailing_zeros + 1 } else { 0 };
+                } else {
+                    if int_len == 0 && digit == 0 {
+                        leading_zero = true;
+                    }
+                    int_len += 1;
+                }
+                if mantissa != 0 || digit != 0 {
+                    significant += 1;
+                    if significant > 19 {
+                        return None;
+                    }
+                }
+                mantissa = mantissa * 10 + digit;
+            }
+            b'.' if !point => point = true,
+            _ => return None,
+        }
+    }
+    if int_len == 0 && frac_len == 0 {
+        return None;
+    }
+    for _ in 0..trailing_zeros {
+        mantissa /= 10;
+    }
+    let scale = frac_len - trailing_zeros;
+    let mut value =
+        rust_decimal::Decimal::try_from_i128_with_scale(i128::from(mantissa), scale).ok()?;
+    value.set_sign_negative(negative && mantissa != 0);
+    let int_ok = int_len == 1 || (int_len > 1 && !leading_zero);
+    let canonical = !plus
+        && int_ok
+        && !body.ends_with(b".")
+        && trailing_zeros == 0
+        && negative == value.is_sign_negative();
+    Some((value, canonical))
+}
+
 impl FromStr for Decimal {
     type Err = LexicalError;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let value = parse_decimal(s)?;
         let lexical = xml_trim(s);
+        if let Some((value, canonical)) = read_short(lexical) {
+            return Ok(Self {
+                value,
+                written: if canonical {
+                    Box::default()
+                } else {
+                    lexical.into()
+                },
+            });
+        }
+        let value = parse_decimal(s)?;
         Ok(Self {
             value,
             written: if is_canonical(lexical, &value) {
@@ -727,6 +800,43 @@ impl DeserializeBytesFromStr for DateTime {}
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The one-pass reading of short decimals gives what the general
+    /// reading gives: the same value (scale and sign of zero too) and the
+    /// same verdict on whether the text is canonical.
+    #[test]
+    fn short_decimals_read_as_the_general_way_reads_them() {
+        let mut runner = proptest::test_runner::TestRunner::default();
+        let texts = proptest::string::string_regex("[+-]?0{0,3}[0-9]{0,12}([.][0-9]{0,12}0{0,3})?")
+            .unwrap();
+        runner
+            .run(&texts, |text| {
+                let general = parse_decimal(&text)
+                    .ok()
+                    .map(|value| (value, is_canonical(&text, &value)));
+                match read_short(&text) {
+                    Some((value, canonical)) => {
+                        let (v, c) = general.unwrap();
+                        proptest::prop_assert_eq!(value, v);
+                        proptest::prop_assert_eq!(value.scale(), v.scale());
+                        proptest::prop_assert_eq!(value.is_sign_negative(), v.is_sign_negative());
+                        proptest::prop_assert_eq!(canonical, c, "{:?}", text);
+                    }
+                    None => {
+                        proptest::prop_assert!(general.is_none() || text.len() > 19, "{:?}", text)
+                    }
+                }
+                Ok(())
+            })
+            .unwrap();
+        for text in [
+            "0", "-0", "+1", "01", ".5", "5.", "1.50", "-1.5", "0.0", "1626.01", "-0.01",
+        ] {
+            let (value, canonical) = read_short(text).unwrap();
+            assert_eq!(value, parse_decimal(text).unwrap(), "{text}");
+            assert_eq!(canonical, is_canonical(text, &value), "{text}");
+        }
+    }
 
     /// The direct reading of up to 28 digits gives exactly what
     /// `rust_decimal`'s exact parser gives for the canonical text: value,
