@@ -54,6 +54,10 @@ pub fn generate(
     }
     let mut out = g.out;
     out.push_str(&lean_impls(model)?);
+    // No regular expression is compiled or run while a document is read.
+    if out.contains("Regex") {
+        return Err("the builder would use a regular expression".into());
+    }
     Ok(out)
 }
 
