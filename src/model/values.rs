@@ -823,7 +823,7 @@ mod tests {
                         proptest::prop_assert_eq!(canonical, c, "{:?}", text);
                     }
                     None => {
-                        proptest::prop_assert!(general.is_none() || text.len() > 19, "{:?}", text)
+                        proptest::prop_assert!(general.is_none() || text.len() > 19, "{:?}", text);
                     }
                 }
                 Ok(())
