@@ -119,6 +119,9 @@ pub(crate) struct Plan {
     unusable: bool,
     /// The quick answer for the usual values of this type, if it has one.
     shortcut: Shortcut,
+    /// Every pattern matches every string of the form `DDDD-DD-DD` (ASCII
+    /// digits), which takes in every [`lexical::plain_date`].
+    dates_match: bool,
 }
 
 /// A quick way to the verdict on the usual values of a simple type, each
@@ -187,6 +190,7 @@ impl Plan {
             ranges: Vec::new(),
             unusable: false,
             shortcut: Shortcut::None,
+            dates_match: false,
         };
         for decl in ty.facets {
             let (lo, hi) = plan.length.unwrap_or((0, usize::MAX));
@@ -217,6 +221,15 @@ impl Plan {
             }
         }
         plan.shortcut = plan.shortcut(id);
+        let digit: &[u8] = b"0123456789";
+        let dash: &[u8] = b"-";
+        let date_form = [
+            digit, digit, digit, digit, dash, digit, digit, dash, digit, digit,
+        ];
+        plan.dates_match = plan
+            .patterns
+            .iter()
+            .all(|dfa| dfa.matches_every(&date_form));
         plan
     }
 
@@ -309,7 +322,8 @@ fn short_key(b: &[u8]) -> Option<u128> {
 /// [`short_key`] of the value at `range` of `text`. The value is usually
 /// followed by its end tag: its key is then one word of the text, masked
 /// to its length.
-#[inline]
+#[allow(clippy::inline_always)]
+#[inline(always)]
 fn short_key_at(text: &[u8], range: Range<usize>) -> Option<u128> {
     let len = range.len();
     match text.get(range.start..range.start + 8) {
@@ -399,15 +413,22 @@ fn quick_verdict(plan: &Plan, text: &[u8], range: Range<usize>) -> Option<bool> 
             }
         }
         Shortcut::Accepted(accepted) => {
-            let key = short_key_at(text, range);
-            if key.is_some_and(|k| accepted.binary_search(&k).is_ok()) {
+            // Most lists are short (yes/no choices, a few codes): a linear
+            // search is then quicker than a binary one.
+            if let Some(key) = short_key_at(text, range)
+                && (if accepted.len() <= 8 {
+                    accepted.contains(&key)
+                } else {
+                    accepted.binary_search(&key).is_ok()
+                })
+            {
                 return Some(true);
             }
         }
         Shortcut::Date(bounds) => {
             if let Some(date) = lexical::plain_date(raw) {
                 return Some(
-                    plan.patterns_match(date)
+                    (plan.dates_match || plan.patterns_match(date))
                         && bounds
                             .iter()
                             .all(|(bound, limit)| bound.holds(date.cmp(limit))),
@@ -457,15 +478,14 @@ fn collapsed_chars_in(doc: &[u8], range: Range<usize>) -> Option<usize> {
     if !tail.is_empty() {
         let at = range.start + 8 * words.len();
         let keep = u64::MAX >> (64 - 8 * tail.len());
-        let x = match doc.get(at..).and_then(<[u8]>::first_chunk::<8>) {
-            Some(w) => (u64::from_le_bytes(*w) & keep) | (LETTERS & !keep),
-            None => {
-                let mut padded = [b'a'; 8];
-                for (to, &b) in padded.iter_mut().zip(tail) {
-                    *to = b;
-                }
-                u64::from_le_bytes(padded)
+        let x = if let Some(w) = doc.get(at..).and_then(<[u8]>::first_chunk::<8>) {
+            (u64::from_le_bytes(*w) & keep) | (LETTERS & !keep)
+        } else {
+            let mut padded = [b'a'; 8];
+            for (to, &b) in padded.iter_mut().zip(tail) {
+                *to = b;
             }
+            u64::from_le_bytes(padded)
         };
         if !collapsed_word(x, &mut space_before, &mut continuation) {
             return None;
@@ -932,6 +952,48 @@ mod tests {
         // matching the patterns of string types.
         assert!(taken > 20, "{taken}");
         assert!(patterned > 10, "{patterned}");
+    }
+
+    /// `Dfa::matches_every` on the date form: every pattern it clears
+    /// matches random strings of that form, and the date types' patterns
+    /// are among those it clears.
+    #[test]
+    fn date_form_is_matched_as_the_automata_say() {
+        let digit: &[u8] = b"0123456789";
+        let dash: &[u8] = b"-";
+        let form = [
+            digit, digit, digit, digit, dash, digit, digit, dash, digit, digit,
+        ];
+        let mut seed = 5u64;
+        let mut cleared = 0;
+        for dfa in &PATTERN_DFAS {
+            if !dfa.matches_every(&form) {
+                continue;
+            }
+            cleared += 1;
+            for _ in 0..500 {
+                let s: Vec<u8> = form
+                    .iter()
+                    .map(|allowed| {
+                        seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                        allowed[usize::try_from(seed >> 33).unwrap() % allowed.len()]
+                    })
+                    .collect();
+                assert!(dfa.is_match(&s), "{:?}", String::from_utf8_lossy(&s));
+            }
+        }
+        assert!(cleared > 0);
+        assert!(
+            plans()
+                .iter()
+                .any(|p| p.dates_match && !p.patterns.is_empty())
+        );
+        // A pattern that refuses some string of the form is not cleared.
+        for dfa in &PATTERN_DFAS {
+            if !dfa.is_match(b"0000-00-00") || !dfa.is_match(b"9999-19-39") {
+                assert!(!dfa.matches_every(&form));
+            }
+        }
     }
 
     fn named(name: &str) -> SimpleId {

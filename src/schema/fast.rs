@@ -847,7 +847,15 @@ mod tests {
                 assert_eq!(same(x, &z), x == z.as_slice(), "{s:?} {k}");
                 assert!(same(x, x));
             }
-            for (a, b, len) in [(0, 3, 4), (1, 9, 8), (0, 0, s.len()), (2, 11, 9)] {
+            for (a, b, len) in [
+                (0, 3, 4),
+                (1, 9, 8),
+                (0, 0, s.len()),
+                (2, 11, 9),
+                (1, 12, 13),
+                (0, 16, 16),
+                (3, 4, 17),
+            ] {
                 let expected = match (s.get(a..a + len), s.get(b..b + len)) {
                     (Some(x), Some(y)) => x == y,
                     _ => false,
