@@ -49,9 +49,13 @@ pub fn check(bytes: &[u8], settings: &Settings) -> Checked {
 type Read = (Box<Faktura>, Option<Tags>);
 
 fn run(bytes: &[u8], settings: &Settings, out: &mut Vec<Diagnostic>) -> Option<Read> {
+    let before = out.len();
     if !pre_scan(bytes, settings, out) {
         return None;
     }
+    // The hygiene scan ran and found nothing: the bytes are UTF-8 without a
+    // character XML forbids, which the schema's fast path need not check.
+    let clean = !settings.schema_only && out.len() == before;
     let limits = crate::schema::SchemaLimits {
         max_depth: settings.limits.max_depth,
         max_elements: settings.limits.max_elements,
@@ -59,17 +63,18 @@ fn run(bytes: &[u8], settings: &Settings, out: &mut Vec<Diagnostic>) -> Option<R
     // The fast path first; only a document it does not prove valid (an
     // FA(3) invoice with no schema finding) has its form detected, and one in
     // another form gets one clear finding instead of the full validator's.
-    let staged = crate::schema::staged(bytes, &limits, !settings.schema_only, || {
-        let form = Form::detect(bytes);
-        out.extend(fa2_document::check(bytes, &form));
-        match wrong_root::form_problem(bytes, &form) {
-            Some(problem) => {
-                out.push(problem);
-                false
+    let staged =
+        crate::schema::staged_scanned(bytes, &limits, !settings.schema_only, clean, || {
+            let form = Form::detect(bytes);
+            out.extend(fa2_document::check(bytes, &form));
+            match wrong_root::form_problem(bytes, &form) {
+                Some(problem) => {
+                    out.push(problem);
+                    false
+                }
+                None => true,
             }
-            None => true,
-        }
-    });
+        });
     let (xsd, tags) = match staged {
         Staged::Proven(_) if settings.schema_only => return None,
         Staged::Proven(tags) => return read_invoice(bytes, settings, tags, out),

@@ -365,7 +365,10 @@ impl Tags {
     }
 
     /// [`Tags::push`], with the length of the element's name (0: not
-    /// given, found from the tag when asked for).
+    /// given, found from the tag when asked for). Inlined: the schema's fast
+    /// path calls it for every element.
+    #[allow(clippy::inline_always)]
+    #[inline(always)]
     pub(crate) fn push_named(
         &mut self,
         depth: usize,
@@ -393,6 +396,7 @@ impl Tags {
 
     /// Records that the element of tag `index` has the character data
     /// ending at `text_end`, holding references when `references`.
+    #[inline]
     pub(crate) fn set_text(&mut self, index: usize, text_end: usize, references: bool) {
         match (self.tags.get_mut(index), u32::try_from(text_end)) {
             (Some(tag), Ok(text_end)) => {

@@ -41,8 +41,12 @@ const BLOCK: usize = 64;
 #[inline]
 #[allow(clippy::needless_bitwise_bool)] // branch-free on purpose: it vectorises
 fn suspect(b: u8) -> bool {
-    let control = (b < 0x20) & (b != b'\t') & (b != b'\n') & (b != b'\r');
-    control | (b == 0x7F) | (b == 0xC2) | (b >= 0xEF)
+    // Below 0x20 or from 0xEF up, in one unsigned comparison: adding 0x11
+    // takes 0xEF..=0xFF to 0x00..=0x10 and 0x00..=0x1F to 0x11..=0x30.
+    let edge = b.wrapping_add(0x11) <= 0x30;
+    // TAB and CR are the two bytes with `b | 4 == 13`.
+    let white = ((b | 4) == b'\r') | (b == b'\n');
+    (edge & !white) | (b == 0x7F) | (b == 0xC2)
 }
 
 /// True when some byte of `block` is [`suspect`]; no early exit, so that
@@ -125,6 +129,17 @@ mod tests {
     fn scanner_clean(bytes: &[u8]) -> bool {
         let sink = scanner::check(bytes);
         sink.diagnostics.is_empty() && !sink.fatal
+    }
+
+    /// The suspect bytes are the C0 controls but TAB, LF and CR, DEL,
+    /// `C2` and `EF` up.
+    #[test]
+    fn suspect_bytes() {
+        for b in 0..=u8::MAX {
+            let control = b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r');
+            let expected = control || b == 0x7F || b == 0xC2 || b >= 0xEF;
+            assert_eq!(suspect(b), expected, "{b:#04x}");
+        }
     }
 
     /// Pieces the quick check clears wherever they are.

@@ -119,6 +119,9 @@ pub(crate) struct Plan {
     unusable: bool,
     /// The quick answer for the usual values of this type, if it has one.
     shortcut: Shortcut,
+    /// Every pattern matches every string of the form `DDDD-DD-DD` (ASCII
+    /// digits), which takes in every [`lexical::plain_date`].
+    dates_match: bool,
 }
 
 /// A quick way to the verdict on the usual values of a simple type, each
@@ -126,8 +129,10 @@ pub(crate) struct Plan {
 /// (and leaving it the others).
 enum Shortcut {
     None,
-    /// A string type whose only facets are lengths (most text fields).
-    LengthsOnly,
+    /// A string type whose only facets are lengths and patterns (most text
+    /// fields, identifiers such as NIP): a value in collapsed form
+    /// ([`collapsed_chars_in`]) is its own normal form.
+    Lengths,
     /// The literals of the type's own enumeration that [`check`] accepts,
     /// as sorted [`short_key`]s: a value written exactly as one of them is
     /// valid without parsing (codes, rates, yes/no choices).
@@ -185,6 +190,7 @@ impl Plan {
             ranges: Vec::new(),
             unusable: false,
             shortcut: Shortcut::None,
+            dates_match: false,
         };
         for decl in ty.facets {
             let (lo, hi) = plan.length.unwrap_or((0, usize::MAX));
@@ -215,6 +221,15 @@ impl Plan {
             }
         }
         plan.shortcut = plan.shortcut(id);
+        let digit: &[u8] = b"0123456789";
+        let dash: &[u8] = b"-";
+        let date_form = [
+            digit, digit, digit, digit, dash, digit, digit, dash, digit, digit,
+        ];
+        plan.dates_match = plan
+            .patterns
+            .iter()
+            .all(|dfa| dfa.matches_every(&date_form));
         plan
     }
 
@@ -237,9 +252,9 @@ impl Plan {
             | Builtin::String
             | Builtin::NormalizedString
             | Builtin::Token
-                if self.patterns.is_empty() && self.ranges.is_empty() =>
+                if self.ranges.is_empty() =>
             {
-                Shortcut::LengthsOnly
+                Shortcut::Lengths
             }
             Builtin::Date if self.length.is_none() => {
                 let bounds: Option<Vec<(Bound, [u8; 10])>> = ty
@@ -307,7 +322,8 @@ fn short_key(b: &[u8]) -> Option<u128> {
 /// [`short_key`] of the value at `range` of `text`. The value is usually
 /// followed by its end tag: its key is then one word of the text, masked
 /// to its length.
-#[inline]
+#[allow(clippy::inline_always)]
+#[inline(always)]
 fn short_key_at(text: &[u8], range: Range<usize>) -> Option<u128> {
     let len = range.len();
     match text.get(range.start..range.start + 8) {
@@ -347,98 +363,160 @@ pub(crate) fn plans() -> &'static [Plan] {
 
 /// [`valid`], with the plans at hand.
 pub(crate) fn valid_in(plans: &[Plan], id: SimpleId, raw: &str) -> bool {
-    valid_at(plans, id, raw, 0..raw.len())
+    let Some(plan) = plans.get(usize::from(id)) else {
+        return false;
+    };
+    match quick_verdict(plan, raw.as_bytes(), 0..raw.len()) {
+        Some(verdict) => verdict,
+        None => valid_in_general(plan, raw),
+    }
 }
 
-/// [`valid_in`] for the value at `range` of `text` (a whole document, say):
-/// the quick answers read its bytes, only the general check takes it as a
-/// string.
+/// [`valid_in`] for the value at `range` of `text` (a whole document, say,
+/// valid UTF-8 with the value between ASCII delimiters): the quick answers
+/// read its bytes, only the general check takes the value as a string.
 // Inlined into its callers: the quick answers are short, and the call itself
 // was a tenth of their cost (callgrind, 1.2 M instructions on the benchmark
 // corpus).
 #[allow(clippy::inline_always)]
 #[inline(always)]
-pub(crate) fn valid_at(plans: &[Plan], id: SimpleId, text: &str, range: Range<usize>) -> bool {
-    let (Some(plan), Some(raw)) = (
-        plans.get(usize::from(id)),
-        text.as_bytes().get(range.clone()),
-    ) else {
+pub(crate) fn valid_at(plans: &[Plan], id: SimpleId, text: &[u8], range: Range<usize>) -> bool {
+    let Some(plan) = plans.get(usize::from(id)) else {
         return false;
     };
+    match quick_verdict(plan, text, range.clone()) {
+        Some(verdict) => verdict,
+        None => text
+            .get(range)
+            .and_then(|raw| std::str::from_utf8(raw).ok())
+            .is_some_and(|raw| valid_in_general(plan, raw)),
+    }
+}
+
+/// The shortcuts' verdict on the value at `range` of `text`, `None` for a
+/// value they leave to [`valid_in_general`].
+#[allow(clippy::inline_always)]
+#[inline(always)]
+fn quick_verdict(plan: &Plan, text: &[u8], range: Range<usize>) -> Option<bool> {
+    let raw = text.get(range.clone())?;
     match &plan.shortcut {
         Shortcut::None => {}
-        Shortcut::LengthsOnly => {
-            if let Some(chars) = collapsed_chars(raw) {
+        Shortcut::Lengths => {
+            if let Some(chars) = collapsed_chars_in(text, range) {
                 // Text already in collapsed form is its own normal form under
                 // every `whiteSpace` value.
-                return plan
-                    .length
-                    .is_none_or(|(lo, hi)| lo <= chars && chars <= hi);
+                return Some(
+                    plan.length
+                        .is_none_or(|(lo, hi)| lo <= chars && chars <= hi)
+                        && (plan.patterns.is_empty() || plan.patterns_match(raw)),
+                );
             }
         }
         Shortcut::Accepted(accepted) => {
-            let key = short_key_at(text.as_bytes(), range.clone());
-            if key.is_some_and(|k| accepted.binary_search(&k).is_ok()) {
-                return true;
+            // Most lists are short (yes/no choices, a few codes): a linear
+            // search is then quicker than a binary one.
+            if let Some(key) = short_key_at(text, range)
+                && (if accepted.len() <= 8 {
+                    accepted.contains(&key)
+                } else {
+                    accepted.binary_search(&key).is_ok()
+                })
+            {
+                return Some(true);
             }
         }
         Shortcut::Date(bounds) => {
             if let Some(date) = lexical::plain_date(raw) {
-                return plan.patterns_match(date)
-                    && bounds
-                        .iter()
-                        .all(|(bound, limit)| bound.holds(date.cmp(limit)));
+                return Some(
+                    (plan.dates_match || plan.patterns_match(date))
+                        && bounds
+                            .iter()
+                            .all(|(bound, limit)| bound.holds(date.cmp(limit))),
+                );
             }
         }
         Shortcut::Decimal => {
             if let Some((total, fraction)) = lexical::plain_decimal_digits(raw) {
-                return total <= plan.total_digits
-                    && fraction <= plan.fraction_digits
-                    && plan.patterns_match(raw);
+                return Some(
+                    total <= plan.total_digits
+                        && fraction <= plan.fraction_digits
+                        && plan.patterns_match(raw),
+                );
             }
         }
     }
-    text.get(range)
-        .is_some_and(|raw| valid_in_general(plan, raw))
+    None
 }
 
 /// The number of characters of `text` (valid UTF-8) when it is in collapsed
 /// form: not empty, single spaces between words, none at either end, no
 /// tab, line break or other character below U+0021. Eight bytes at a time.
+#[cfg(test)]
 fn collapsed_chars(text: &[u8]) -> Option<usize> {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
-    const SPACES: u64 = 0x2020_2020_2020_2020;
+    collapsed_chars_in(text, 0..text.len())
+}
+
+/// [`collapsed_chars`] of the value at `range` of `doc`. The last, partial
+/// word is read from `doc` when it has eight bytes there (the value's end
+/// tag follows it), its bytes past the value replaced by a letter, which is
+/// neither a space, a control character nor a continuation byte: no byte
+/// loop for the tail.
+fn collapsed_chars_in(doc: &[u8], range: Range<usize>) -> Option<usize> {
+    const LETTERS: u64 = 0x6161_6161_6161_6161;
+    let text = doc.get(range.clone())?;
     if text.first().is_none_or(|&c| c <= b' ') || text.last().is_none_or(|&c| c <= b' ') {
         return None;
     }
-    let (words, tail) = text.as_chunks::<8>();
     let mut continuation = 0usize;
     let mut space_before = false;
+    let (words, tail) = text.as_chunks::<8>();
     for w in words {
-        let x = u64::from_le_bytes(*w);
-        // High bit of each byte at or below 0x20, and of each space.
-        let low = !((((x & LOW7) + 0x5F5F_5F5F_5F5F_5F5F) | x) & HIGH) & HIGH;
-        let y = x ^ SPACES;
-        let space = !(((y & LOW7) + LOW7) | y | LOW7);
-        if low != space || space & (space >> 8) != 0 || (space_before && space & 0x80 != 0) {
+        if !collapsed_word(u64::from_le_bytes(*w), &mut space_before, &mut continuation) {
             return None;
         }
-        space_before = space >> 56 != 0;
-        // Continuation bytes (10xxxxxx), counted by a multiplication that
-        // adds the eight one-bit bytes into the top byte (the baseline
-        // x86-64 target has no popcount instruction).
-        let marks = (x & !(x << 1) & HIGH) >> 7;
-        continuation += (marks.wrapping_mul(0x0101_0101_0101_0101) >> 56) as usize;
     }
-    for &c in tail {
-        if c < b' ' || (c == b' ' && space_before) {
+    if !tail.is_empty() {
+        let at = range.start + 8 * words.len();
+        let keep = u64::MAX >> (64 - 8 * tail.len());
+        let x = if let Some(w) = doc.get(at..).and_then(<[u8]>::first_chunk::<8>) {
+            (u64::from_le_bytes(*w) & keep) | (LETTERS & !keep)
+        } else {
+            let mut padded = [b'a'; 8];
+            for (to, &b) in padded.iter_mut().zip(tail) {
+                *to = b;
+            }
+            u64::from_le_bytes(padded)
+        };
+        if !collapsed_word(x, &mut space_before, &mut continuation) {
             return None;
         }
-        space_before = c == b' ';
-        continuation += usize::from(c & 0xC0 == 0x80);
     }
     Some(text.len() - continuation)
+}
+
+/// One word of [`collapsed_chars_in`]: false when it breaks the collapsed
+/// form; else notes whether it ends in a space and counts its continuation
+/// bytes.
+#[allow(clippy::inline_always)]
+#[inline(always)]
+fn collapsed_word(x: u64, space_before: &mut bool, continuation: &mut usize) -> bool {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    const SPACES: u64 = 0x2020_2020_2020_2020;
+    // High bit of each byte at or below 0x20, and of each space.
+    let low = !((((x & LOW7) + 0x5F5F_5F5F_5F5F_5F5F) | x) & HIGH) & HIGH;
+    let y = x ^ SPACES;
+    let space = !(((y & LOW7) + LOW7) | y | LOW7);
+    if low != space || space & (space >> 8) != 0 || (*space_before && space & 0x80 != 0) {
+        return false;
+    }
+    *space_before = space >> 56 != 0;
+    // Continuation bytes (10xxxxxx), counted by a multiplication that adds
+    // the eight one-bit bytes into the top byte (the baseline x86-64 target
+    // has no popcount instruction).
+    let marks = (x & !(x << 1) & HIGH) >> 7;
+    *continuation += (marks.wrapping_mul(0x0101_0101_0101_0101) >> 56) as usize;
+    true
 }
 
 /// [`valid`] for the values its shortcuts leave: parsed, then every facet
@@ -543,6 +621,18 @@ fn bound_value<'b>(literal: &'b str, ty: &SimpleType) -> Option<Value<'b>> {
 /// Value-space equality with a schema literal (enumeration, fixed).
 pub(crate) fn equals_literal(id: SimpleId, value_raw: &str, literal: &str) -> bool {
     let ty = simple_type(id);
+    // A value written exactly as the literal of a string type (the usual
+    // fixed attribute) is equal to it: both normalise alike, and strings
+    // compare by their characters.
+    if value_raw == literal
+        && ty.members.is_empty()
+        && matches!(
+            ty.builtin,
+            Builtin::AnySimpleType | Builtin::String | Builtin::NormalizedString | Builtin::Token
+        )
+    {
+        return true;
+    }
     if !ty.members.is_empty() {
         return ty
             .members
@@ -721,6 +811,16 @@ mod tests {
                 reference(&text),
                 "{text:?}"
             );
+            // Inside a document: the last word is read past the value.
+            for (before, after) in [("<a>", "</a>"), ("", "\u{1} \t  ż"), ("x", "")] {
+                let doc = format!("{before}{text}{after}");
+                let range = before.len()..before.len() + text.len();
+                assert_eq!(
+                    collapsed_chars_in(doc.as_bytes(), range),
+                    reference(&text),
+                    "{text:?} in {doc:?}"
+                );
+            }
         }
     }
 
@@ -779,6 +879,22 @@ mod tests {
             "1 2",
             "zażółć",
             "abc  def",
+            "9999999999",
+            "1111111111",
+            "0123456789",
+            "1234567890123",
+            "abc@abc.pl",
+            "a@",
+            "@b",
+            "a @b.pl",
+            "a@b\tc",
+            "9999999999-20230908-8BEF280C8D35-4D",
+            "9999999999-20230908-8bef280c8d35-4d",
+            "999999999",
+            "12345678901234",
+            "0000099999",
+            "PL1234567890",
+            "DE 123456789",
         ]
         .iter()
         .map(|s| (*s).to_string())
@@ -799,6 +915,7 @@ mod tests {
         }
         let plans = plans();
         let mut taken = 0;
+        let mut patterned = 0;
         for (i, plan) in plans.iter().enumerate() {
             let id = SimpleId::try_from(i).unwrap();
             for value in &probes {
@@ -806,7 +923,7 @@ mod tests {
                 let general = valid_in_general(plan, value);
                 // Inside a document, followed by its end tag.
                 let text = format!("<V>{value}</V>");
-                let at = valid_at(plans, id, &text, 3..3 + value.len());
+                let at = valid_at(plans, id, text.as_bytes(), 3..3 + value.len());
                 assert_eq!(at, quick, "{} {value:?} in a document", plan.ty.name);
                 assert_eq!(
                     short_key_at(text.as_bytes(), 3..3 + value.len()),
@@ -826,10 +943,57 @@ mod tests {
                 if matches!(plan.shortcut, Shortcut::Date(_) | Shortcut::Decimal) && quick {
                     taken += 1;
                 }
+                if matches!(plan.shortcut, Shortcut::Lengths) && !plan.patterns.is_empty() {
+                    patterned += usize::from(quick);
+                }
             }
         }
-        // The probes do reach the date and decimal shortcuts.
+        // The probes do reach the date and decimal shortcuts, and values
+        // matching the patterns of string types.
         assert!(taken > 20, "{taken}");
+        assert!(patterned > 10, "{patterned}");
+    }
+
+    /// `Dfa::matches_every` on the date form: every pattern it clears
+    /// matches random strings of that form, and the date types' patterns
+    /// are among those it clears.
+    #[test]
+    fn date_form_is_matched_as_the_automata_say() {
+        let digit: &[u8] = b"0123456789";
+        let dash: &[u8] = b"-";
+        let form = [
+            digit, digit, digit, digit, dash, digit, digit, dash, digit, digit,
+        ];
+        let mut seed = 5u64;
+        let mut cleared = 0;
+        for dfa in &PATTERN_DFAS {
+            if !dfa.matches_every(&form) {
+                continue;
+            }
+            cleared += 1;
+            for _ in 0..500 {
+                let s: Vec<u8> = form
+                    .iter()
+                    .map(|allowed| {
+                        seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                        allowed[usize::try_from(seed >> 33).unwrap() % allowed.len()]
+                    })
+                    .collect();
+                assert!(dfa.is_match(&s), "{:?}", String::from_utf8_lossy(&s));
+            }
+        }
+        assert!(cleared > 0);
+        assert!(
+            plans()
+                .iter()
+                .any(|p| p.dates_match && !p.patterns.is_empty())
+        );
+        // A pattern that refuses some string of the form is not cleared.
+        for dfa in &PATTERN_DFAS {
+            if !dfa.is_match(b"0000-00-00") || !dfa.is_match(b"9999-19-39") {
+                assert!(!dfa.matches_every(&form));
+            }
+        }
     }
 
     fn named(name: &str) -> SimpleId {

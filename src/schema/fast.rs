@@ -135,12 +135,21 @@ fn has_cdata_end(doc: &[u8]) -> bool {
 
 /// True when the document is schema-valid and the full validator would
 /// report nothing; `false` means "not proven", not "invalid".
-pub(crate) fn accepts(bytes: &[u8], limits: &SchemaLimits, buffers: &mut Buffers) -> bool {
+///
+/// `clean`: the caller's byte-level scan (`crate::hygiene`) found nothing
+/// in `bytes`, so they are UTF-8 without a character XML forbids, and the
+/// pass need not check that again.
+pub(crate) fn accepts(
+    bytes: &[u8],
+    limits: &SchemaLimits,
+    buffers: &mut Buffers,
+    clean: bool,
+) -> bool {
     let doc = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let Ok(text) = simdutf8::basic::from_utf8(doc) else {
+    if !clean && (simdutf8::basic::from_utf8(doc).is_err() || xmlchars::any_illegal(doc)) {
         return false;
-    };
-    if xmlchars::any_illegal(doc) || has_cdata_end(doc) {
+    }
+    if has_cdata_end(doc) {
         return false;
     }
     buffers.frames.clear();
@@ -151,7 +160,6 @@ pub(crate) fn accepts(bytes: &[u8], limits: &SchemaLimits, buffers: &mut Buffers
     }
     let mut pass = Pass {
         b: doc,
-        text,
         i: 0,
         limits,
         elements: 0,
@@ -165,8 +173,9 @@ pub(crate) fn accepts(bytes: &[u8], limits: &SchemaLimits, buffers: &mut Buffers
 }
 
 struct Pass<'a, 'b> {
+    /// The document: UTF-8, so that a value between ASCII delimiters is a
+    /// string ([`Pass::str_at`]).
     b: &'a [u8],
-    text: &'a str,
     i: usize,
     limits: &'a SchemaLimits,
     elements: usize,
@@ -203,9 +212,15 @@ fn ok(condition: bool) -> Step {
     condition.then_some(())
 }
 
-impl Pass<'_, '_> {
+impl<'a> Pass<'a, '_> {
     fn peek(&self, at: usize) -> Option<u8> {
         self.b.get(at).copied()
+    }
+
+    /// The document's bytes at `range` as a string: always one when
+    /// `range` lies between ASCII delimiters, for the document is UTF-8.
+    fn str_at(&self, range: Range<usize>) -> Option<&'a str> {
+        std::str::from_utf8(self.b.get(range)?).ok()
     }
 
     fn skip_ws(&mut self) {
@@ -403,9 +418,9 @@ impl Pass<'_, '_> {
         if !closes {
             return Some(false);
         }
-        ok(facets::valid_at(self.plans, ty, self.text, start..end))?;
+        ok(facets::valid_at(self.plans, ty, self.b, start..end))?;
         if let Some(f) = fixed {
-            ok(facets::equals_literal(ty, self.text.get(start..end)?, f))?;
+            ok(facets::equals_literal(ty, self.str_at(start..end)?, f))?;
         }
         self.i = after + 1;
         if let Some(record) = &mut self.buf.record {
@@ -494,7 +509,7 @@ impl Pass<'_, '_> {
                 .find(|(_, d)| d.ns == 0 && d.name.as_bytes() == key)?;
             ok(i < 64)?;
             seen |= 1 << i;
-            let value = self.text.get(value)?;
+            let value = self.str_at(value)?;
             ok(facets::valid_in(self.plans, adecl.ty, value))?;
             if let Some(f) = adecl.fixed {
                 ok(facets::equals_literal(adecl.ty, value, f))?;
@@ -525,7 +540,7 @@ impl Pass<'_, '_> {
             return Some(());
         }
         top.value = Some(Value::Scratch);
-        let raw = self.text.get(range)?;
+        let raw = self.str_at(range)?;
         let scratch = &mut self.buf.scratch;
         scratch.clear();
         let mut rest = raw;
@@ -567,7 +582,7 @@ impl Pass<'_, '_> {
         match frame.kind {
             Content::Simple { ty, fixed, default } => {
                 let value: &str = match &frame.value {
-                    Some(Value::Direct(r)) => self.text.get(r.clone())?,
+                    Some(Value::Direct(r)) => self.str_at(r.clone())?,
                     Some(Value::Scratch) => &self.buf.scratch,
                     None => fixed.or(default).unwrap_or(""),
                 };
@@ -832,7 +847,15 @@ mod tests {
                 assert_eq!(same(x, &z), x == z.as_slice(), "{s:?} {k}");
                 assert!(same(x, x));
             }
-            for (a, b, len) in [(0, 3, 4), (1, 9, 8), (0, 0, s.len()), (2, 11, 9)] {
+            for (a, b, len) in [
+                (0, 3, 4),
+                (1, 9, 8),
+                (0, 0, s.len()),
+                (2, 11, 9),
+                (1, 12, 13),
+                (0, 16, 16),
+                (3, 4, 17),
+            ] {
                 let expected = match (s.get(a..a + len), s.get(b..b + len)) {
                     (Some(x), Some(y)) => x == y,
                     _ => false,

@@ -128,12 +128,13 @@ fn staged_with(
     fast: &mut fast::Buffers,
     full: Option<&mut validator::Buffers>,
     record: bool,
+    clean: bool,
     gate: impl FnOnce() -> bool,
 ) -> Staged {
     // A start tag takes at least a few bytes; a typical invoice has one
     // every 20 to 40.
     fast.record = record.then(|| Tags::with_capacity(bytes.len() / 24));
-    if fast::accepts(bytes, limits, fast) {
+    if fast::accepts(bytes, limits, fast, clean) {
         return Staged::Proven(fast.record.take().filter(Tags::is_complete));
     }
     fast.record = None;
@@ -159,7 +160,21 @@ pub(crate) fn staged(
     record: bool,
     gate: impl FnOnce() -> bool,
 ) -> Staged {
-    with_fast_buffers(|fast| staged_with(bytes, limits, fast, None, record, gate))
+    staged_scanned(bytes, limits, record, false, gate)
+}
+
+/// [`staged`], told whether `bytes` are `clean`: the hygiene scan
+/// ([`crate::hygiene::scan`]) reported nothing for them, so they are UTF-8
+/// without a character XML forbids, and the fast path does not check that
+/// again.
+pub(crate) fn staged_scanned(
+    bytes: &[u8],
+    limits: &SchemaLimits,
+    record: bool,
+    clean: bool,
+    gate: impl FnOnce() -> bool,
+) -> Staged {
+    with_fast_buffers(|fast| staged_with(bytes, limits, fast, None, record, clean, gate))
 }
 
 /// True when the fast path proves the document schema-valid.
@@ -178,7 +193,7 @@ pub(crate) fn staged(
 /// assert!(!fast_path_accepts(xml, &SchemaLimits::default()));
 /// ```
 pub fn fast_path_accepts(bytes: &[u8], limits: &SchemaLimits) -> bool {
-    with_fast_buffers(|fast| fast::accepts(bytes, limits, fast))
+    with_fast_buffers(|fast| fast::accepts(bytes, limits, fast, false))
 }
 
 /// [`validate`] without the fast path: the full validator alone. Same
@@ -209,6 +224,7 @@ pub fn is_valid(bytes: &[u8]) -> bool {
         &SchemaLimits::default(),
         &mut fast::Buffers::default(),
         None,
+        false,
         false,
         || true,
     ) {
@@ -252,6 +268,7 @@ impl SchemaValidator {
             &self.limits,
             &mut buffers.fast,
             Some(&mut buffers.full),
+            false,
             false,
             || true,
         ) {

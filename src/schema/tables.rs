@@ -390,6 +390,34 @@ impl Dfa {
             .copied()
             .unwrap_or(false)
     }
+
+    /// True when the pattern matches every string whose byte at position
+    /// `i` is one of `form[i]`: the states reachable after each position,
+    /// followed as a set, are all live and end accepting.
+    pub(crate) fn matches_every(&self, form: &[&[u8]]) -> bool {
+        let mut rows = vec![self.stride];
+        for allowed in form {
+            let mut next: Vec<usize> = Vec::new();
+            for &row in &rows {
+                for &b in *allowed {
+                    let class = usize::from(self.classes[usize::from(b)]);
+                    match self.trans.get(row + class) {
+                        Some(&to) if to != 0 => next.push(usize::from(to)),
+                        _ => return false,
+                    }
+                }
+            }
+            next.sort_unstable();
+            next.dedup();
+            rows = next;
+        }
+        rows.iter().all(|&row| {
+            row.checked_div(self.stride)
+                .and_then(|state| self.accept.get(state))
+                .copied()
+                .unwrap_or(false)
+        })
+    }
 }
 
 /// Namespace of a name as far as the schema is concerned.
