@@ -1216,6 +1216,30 @@ mod tests {
         assert_eq!(line_cols(b"", &[0, 3]), vec![(1, 1), (1, 1)]);
     }
 
+    /// Text with line feeds alone (counted without looking for carriage
+    /// returns) and with a carriage return only far into it.
+    #[test]
+    fn line_cols_agree_with_the_index_on_line_feeds() {
+        let mut text = Vec::new();
+        for i in 0..3000 {
+            text.extend_from_slice(match i % 7 {
+                0 => "ł".as_bytes(),
+                3 => b"\n",
+                5 if i % 5 == 0 => b"\n\n",
+                _ => b"a",
+            });
+            if i == 2500 {
+                text.extend_from_slice(b"\r\rb\r\n");
+            }
+        }
+        let idx = LineIndex::new(&text);
+        for step in [1, 3, 17, 200] {
+            let offsets: Vec<usize> = (0..=text.len() + 1).step_by(step).collect();
+            let expected: Vec<_> = offsets.iter().map(|&o| idx.line_col(o)).collect();
+            assert_eq!(line_cols(&text, &offsets), expected, "{step}");
+        }
+    }
+
     #[test]
     fn locating_many_offsets_on_one_line_reads_each_byte_about_once() {
         // One 1 MB line, 100,000 queries from its end to its start: the work
@@ -1318,18 +1342,42 @@ mod tests {
             map.resolve("/a/r[300]/t").map(|s| &doc[s]),
             Some(&b"<t/>"[..])
         );
-        // One at a time, from a record of the start tags.
+        // From a record of the start tags: one without the names' lengths
+        // (as the builder makes one), and one with them and the prefixed
+        // name marked (as the validators make one).
         let mut tags = Tags::default();
+        let mut named = Tags::default();
         walk_opens(doc, |depth, _, span| {
             tags.push(depth, span.start, span.end);
+            let qname = Tag {
+                depth: 0,
+                name_len: 0,
+                flags: 0,
+                start: u32::try_from(span.start).unwrap(),
+                end: u32::try_from(span.end).unwrap(),
+                text_end: 0,
+            }
+            .qname(doc);
+            let at = named.push_named(depth, span.start, span.end, qname.len());
+            if qname.contains(&b':') {
+                named.mark(at, Tag::PREFIXED);
+            }
             true
         });
-        for path in &paths {
-            assert_eq!(
-                locate_paths(doc, Some(&tags), &[path.as_str()]),
-                vec![map.resolve(path)],
-                "{path}"
-            );
+        for record in [&tags, &named] {
+            // One at a time, a few together, and all together.
+            for path in &paths {
+                assert_eq!(
+                    locate_paths(doc, Some(record), &[path.as_str()]),
+                    vec![map.resolve(path)],
+                    "{path}"
+                );
+            }
+            let all: Vec<&str> = paths.iter().map(String::as_str).collect();
+            for few in all.chunks(FEW_PATHS).chain([&all[..]]) {
+                let expected: Vec<_> = few.iter().map(|p| map.resolve(p)).collect();
+                assert_eq!(locate_paths(doc, Some(record), few), expected);
+            }
         }
     }
 
