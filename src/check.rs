@@ -12,7 +12,7 @@ use crate::rules::xml::{fa2_document, model_unreadable};
 use crate::rules::xsd::wrong_root;
 use crate::schema::Staged;
 use crate::settings::Settings;
-use crate::source::{Lines, Tags, locate_paths, path_at};
+use crate::source::{FEW_PATHS, Lines, Tags, locate_paths, path_at};
 
 /// The outcome of checking one document: its report and, when the document
 /// could be read, the typed invoice (used for checks across documents, such
@@ -210,16 +210,29 @@ fn finish(
 /// and column to every finding with a span.
 pub(crate) fn locate(bytes: &[u8], tags: Option<&Tags>, diagnostics: &mut [Diagnostic]) {
     let by_path = |d: &Diagnostic| d.span.is_none() && !d.path.is_empty() && d.path != "/";
-    let paths: Vec<&str> = diagnostics
-        .iter()
-        .filter(|d| by_path(d))
-        .map(|d| d.path.as_str())
-        .collect();
-    if !paths.is_empty() {
-        let mut spans = locate_paths(bytes, tags, &paths).into_iter();
-        for d in diagnostics.iter_mut().filter(|d| by_path(d)) {
-            d.span = spans.next().flatten();
+    let count = diagnostics.iter().filter(|d| by_path(d)).count();
+    match tags {
+        // A few: found together in the record, with no tree to build.
+        Some(tags) if count <= FEW_PATHS && tags.is_complete() => {
+            let paths = diagnostics.iter().filter(|d| by_path(d));
+            let spans = tags.locate_all(bytes, paths.map(|d| d.path.as_str()));
+            let mut spans = spans.into_iter();
+            for d in diagnostics.iter_mut().filter(|d| by_path(d)) {
+                d.span = spans.next().flatten();
+            }
         }
+        _ if count > 0 => {
+            let paths: Vec<&str> = diagnostics
+                .iter()
+                .filter(|d| by_path(d))
+                .map(|d| d.path.as_str())
+                .collect();
+            let mut spans = locate_paths(bytes, tags, &paths).into_iter();
+            for d in diagnostics.iter_mut().filter(|d| by_path(d)) {
+                d.span = spans.next().flatten();
+            }
+        }
+        _ => {}
     }
     // Lines and columns in one pass up to the last finding.
     let mut at: Vec<(usize, usize)> = diagnostics

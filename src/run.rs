@@ -417,6 +417,12 @@ pub fn read_regular_file(path: &Path, cap: u64) -> std::io::Result<Vec<u8>> {
 /// Reads a regular file up to `cap` bytes, into `reuse` when given (a
 /// buffer of an earlier document: no new allocation for a typical invoice);
 /// returns the bytes read and the file's length (at least the bytes read).
+///
+/// A file of known length within the cap is read up to that length and no
+/// further: one `read` for a typical invoice, without another to find the
+/// end (a file that grows while it is read is taken as it was when
+/// opened). A file whose length is not known (0, as the kernel's own files
+/// give it) or beyond the cap is read to its end or to the cap.
 fn read_file(path: &Path, reuse: Option<Vec<u8>>, cap: u64) -> std::io::Result<(Vec<u8>, u64)> {
     use std::io::Read as _;
     let (mut file, len) = open_regular(path)?;
@@ -433,9 +439,13 @@ fn read_file(path: &Path, reuse: Option<Vec<u8>>, cap: u64) -> std::io::Result<(
                 + 1,
         ),
     };
+    // A known length within the cap: read up to it, and the end is known
+    // without another `read`.
+    let limit = if len > 0 && len <= cap { len } else { cap };
     // Through `Take`, `read_to_end` fills the spare capacity without asking
-    // the file system for the file's size again, and never reads past `cap`.
-    std::io::Read::take(&mut file, cap).read_to_end(&mut buf)?;
+    // the file system for the file's size again, and never reads past the
+    // limit (once there, `Take` answers the last `read` itself).
+    std::io::Read::take(&mut file, limit).read_to_end(&mut buf)?;
     let read = u64::try_from(buf.len()).unwrap_or(u64::MAX);
     Ok((buf, len.max(read)))
 }
@@ -799,6 +809,27 @@ mod tests {
         let small: Vec<Document> = (0..256).map(|_| doc(10)).collect();
         assert!(batch_is_full(&small, 256));
         assert!(!batch_is_full(&small[..255], 256));
+    }
+
+    /// A file is read whole, up to the cap: into a new buffer or a reused
+    /// one (larger or smaller than the file), empty or not; a larger file
+    /// is read up to the cap, with its real length.
+    #[test]
+    fn files_are_read_whole_up_to_the_cap() {
+        let dir = tempfile::tempdir().unwrap();
+        let text: Vec<u8> = (0..200_000u32).map(|i| b"<a>\n"[i as usize % 4]).collect();
+        for len in [0, 1, 4_476, READ_ROOM + 1, 200_000] {
+            let path = dir.path().join(format!("{len}.xml"));
+            std::fs::write(&path, &text[..len]).unwrap();
+            for reuse in [None, Some(vec![b'x'; 10]), Some(vec![b'y'; 300_000])] {
+                let (bytes, read_len) = read_file(&path, reuse, 1_000_000).unwrap();
+                assert_eq!(bytes, &text[..len]);
+                assert_eq!(read_len, len as u64);
+            }
+            let (bytes, read_len) = read_file(&path, None, 1_000).unwrap();
+            assert_eq!(bytes, &text[..len.min(1_000)]);
+            assert_eq!(read_len, len as u64);
+        }
     }
 
     /// Files, folders (a folder named `*.zip` too) and missing paths are

@@ -150,6 +150,20 @@ impl<'a> Lines<'a> {
     pub(crate) fn at(&mut self, offset: usize) -> (u32, u32) {
         let offset = offset.min(self.text.len()).max(self.counted);
         let segment = self.text.get(self.counted..offset).unwrap_or_default();
+        // Without a carriage return, only line feeds end lines: counted
+        // with vector instructions, and the last one found from the end.
+        if memchr::memchr(b'\r', segment).is_none() {
+            match memchr::memrchr(b'\n', segment) {
+                None => self.chars += characters(segment),
+                Some(last) => {
+                    let before = segment.get(..last).unwrap_or_default();
+                    self.line += memchr::memchr_iter(b'\n', before).count() + 1;
+                    self.chars = characters(segment.get(last + 1..).unwrap_or_default());
+                }
+            }
+            self.counted = offset;
+            return self.position();
+        }
         let ends = line_ends(self.text, self.counted, offset);
         if ends == 0 {
             self.chars += characters(segment);
@@ -159,6 +173,11 @@ impl<'a> Lines<'a> {
             self.chars = characters(self.text.get(start..offset).unwrap_or_default());
         }
         self.counted = offset;
+        self.position()
+    }
+
+    /// The (line, column) of `counted`.
+    fn position(&self) -> (u32, u32) {
         (
             u32::try_from(self.line).unwrap_or(u32::MAX),
             u32::try_from(self.chars + 1).unwrap_or(u32::MAX),
@@ -457,48 +476,81 @@ impl Tags {
         }
     }
 
-    /// [`raw_text`] of the element at `path` (without indices), found in
-    /// the record; `None` when the record is incomplete or has no such
-    /// element.
+    /// [`raw_text`] of the element at `path`, found in the record; `None`
+    /// when the record is incomplete or has no such element.
     pub(crate) fn raw_text(&self, bytes: &[u8], path: &str) -> Option<String> {
-        let start = if path.contains(['[', '@']) {
-            let mut wanted = Wanted::new(&[path]);
-            for (depth, name, span) in self.opens(bytes)? {
-                if !wanted.open(depth, name, span) {
-                    break;
-                }
-            }
-            let leaf = *wanted.leaves.first()?;
-            wanted.nodes.get(leaf as usize)?.span.clone()?.start
-        } else {
-            match first_at(self.opens(bytes)?, path) {
-                (Some(span), true) => span.start,
-                _ => return None,
-            }
+        let (Some(at), true) = self.find(bytes, path) else {
+            return None;
         };
-        self.recorded_text(bytes, start)
-            .or_else(|| raw_text_at(bytes, start))
+        let tag = self.tags.get(at)?;
+        recorded_text(bytes, tag).or_else(|| raw_text_at(bytes, tag.start as usize))
     }
 
-    /// The value recorded for the element whose start tag is at `start`,
-    /// when it reads the same as [`raw_text`] without decoding: no
-    /// reference and no line end to normalise.
-    fn recorded_text(&self, bytes: &[u8], start: usize) -> Option<String> {
-        let start = u32::try_from(start).ok()?;
-        let at = self.tags.binary_search_by_key(&start, |t| t.start).ok()?;
-        let tag = self.tags.get(at)?;
-        if tag.flags & (Tag::TEXT | Tag::MARKUP) != Tag::TEXT {
-            return None;
+    /// The start tag of the element at each of `paths`, or of its deepest
+    /// ancestor on the path, as [`locate_paths`] gives them (`None` when
+    /// the record is incomplete or holds not even a path's first step).
+    pub(crate) fn locate_all<'p>(
+        &self,
+        bytes: &[u8],
+        paths: impl IntoIterator<Item = &'p str>,
+    ) -> Vec<Option<Range<usize>>> {
+        paths
+            .into_iter()
+            .map(|path| self.span_of(self.find(bytes, path).0))
+            .collect()
+    }
+
+    /// The start tag at `at`.
+    fn span_of(&self, at: Option<usize>) -> Option<Range<usize>> {
+        let tag = self.tags.get(at?)?;
+        Some(tag.start as usize..tag.end as usize)
+    }
+
+    /// The index of the element at `path` (`/a/b[2]/c`: a step without an
+    /// index means `[1]`, and an attribute step names its element) or of
+    /// its deepest ancestor on the path, with true when it is the element
+    /// itself; `(None, false)` when the record is incomplete or holds not
+    /// even the first step. Found by descending the record from the root,
+    /// each step among the children of the element of the step before,
+    /// whose descendants are passed over by their depth alone.
+    fn find(&self, bytes: &[u8], path: &str) -> (Option<usize>, bool) {
+        if self.overflow {
+            return (None, false);
         }
-        let raw = bytes.get(tag.end as usize..tag.text_end as usize)?;
-        // `&`, a carriage return, and the lead bytes of NEL (U+0085) and
-        // LINE SEPARATOR (U+2028), which the reader's line-end handling
-        // turns into line feeds.
-        let plain = memchr::memchr3(b'&', b'\r', 0xC2, raw).is_none()
-            && memchr::memchr(0xE2, raw).is_none();
-        plain
-            .then(|| String::from_utf8(raw.to_vec()).ok())
-            .flatten()
+        let tags = self.tags.as_slice();
+        // The element of the last step found, the depth of the next step,
+        // and where its first candidate is.
+        let (mut found, mut depth, mut first) = (None, 0usize, 0usize);
+        for step in path.as_bytes().split(|&b| b == b'/') {
+            if step.is_empty() {
+                continue;
+            }
+            if step.first() == Some(&b'@') {
+                return (found, found.is_some());
+            }
+            let (name, index) = step_parts(step);
+            let (mut seen, mut at, mut c) = (0u32, None, first);
+            while let Some(t) = tags.get(c) {
+                let d = usize::from(t.depth);
+                // The element of the step before has closed.
+                if d < depth {
+                    break;
+                }
+                if d == depth && has_local_name(t, bytes, name) {
+                    seen += 1;
+                    if seen == index {
+                        at = Some(c);
+                        break;
+                    }
+                }
+                c += 1;
+            }
+            let Some(i) = at else {
+                return (found, false);
+            };
+            (found, depth, first) = (Some(i), depth + 1, i + 1);
+        }
+        (found, found.is_some())
     }
 
     /// Every start tag as (depth, local name, span), or `None` when the
@@ -512,38 +564,66 @@ impl Tags {
         }
         Some(self.tags.iter().map(move |t| {
             let span = t.start as usize..t.end as usize;
-            (usize::from(t.depth), t.local_name(bytes), span)
+            (usize::from(t.depth), local_name_of(t, bytes), span)
         }))
     }
 }
 
-/// The start tag of the element at `path` (steps without indices or
-/// attributes, each meaning the first child of that name), or of its
-/// deepest ancestor on the path, among `opens` (depth, local name, span) in
-/// document order; with true when it is the element itself.
-fn first_at<'b>(
-    opens: impl Iterator<Item = (usize, &'b [u8], Range<usize>)>,
-    path: &str,
-) -> (Option<Range<usize>>, bool) {
-    let mut steps = path.split('/').filter(|s| !s.is_empty());
-    let Some(mut want) = steps.next().map(str::as_bytes) else {
-        return (None, false);
-    };
-    // The steps found so far are the open elements at depths `0..found`.
-    let (mut found, mut deepest) = (0, None);
-    for (depth, name, span) in opens {
-        if depth < found {
-            // The first element of the last step found has closed.
-            break;
-        }
-        if depth == found && name == want {
-            match steps.next() {
-                Some(next) => (want, found, deepest) = (next.as_bytes(), found + 1, Some(span)),
-                None => return (Some(span), true),
-            }
-        }
+/// The value recorded for the element of `tag`, when it reads the same as
+/// [`raw_text`] without decoding: no reference and no line end to
+/// normalise.
+fn recorded_text(bytes: &[u8], tag: &Tag) -> Option<String> {
+    if tag.flags & (Tag::TEXT | Tag::MARKUP) != Tag::TEXT {
+        return None;
     }
-    (deepest, false)
+    let raw = bytes.get(tag.end as usize..tag.text_end as usize)?;
+    // `&`, a carriage return, and the lead bytes of NEL (U+0085) and
+    // LINE SEPARATOR (U+2028), which the reader's line-end handling
+    // turns into line feeds.
+    let plain =
+        memchr::memchr3(b'&', b'\r', 0xC2, raw).is_none() && memchr::memchr(0xE2, raw).is_none();
+    plain
+        .then(|| String::from_utf8(raw.to_vec()).ok())
+        .flatten()
+}
+
+/// The name and 1-based index of a path step (`name` or `name[n]`); an
+/// index that is not a number is 0, which no element has.
+fn step_parts(step: &[u8]) -> (&[u8], u32) {
+    if let [head @ .., b']'] = step
+        && let Some(open) = head.iter().position(|&b| b == b'[')
+    {
+        let (name, n) = (head.get(..open), head.get(open + 1..));
+        let index = n
+            .and_then(|n| std::str::from_utf8(n).ok())
+            .and_then(|n| n.parse().ok());
+        return (name.unwrap_or_default(), index.unwrap_or(0));
+    }
+    (step, 1)
+}
+
+/// The local name of the element of `tag`: the recorded name when it has
+/// no prefix, without reading the start tag again.
+fn local_name_of<'b>(tag: &Tag, bytes: &'b [u8]) -> &'b [u8] {
+    if tag.name_len > 0 && tag.flags & Tag::PREFIXED == 0 {
+        let from = tag.start as usize + 1;
+        bytes
+            .get(from..from + usize::from(tag.name_len))
+            .unwrap_or_default()
+    } else {
+        tag.local_name(bytes)
+    }
+}
+
+/// Whether the element of `tag` has the local name `name` (the lengths
+/// compared first, when the name's length is recorded).
+fn has_local_name(tag: &Tag, bytes: &[u8], name: &[u8]) -> bool {
+    if tag.name_len > 0 && tag.flags & Tag::PREFIXED == 0 {
+        let from = tag.start as usize + 1;
+        usize::from(tag.name_len) == name.len() && bytes.get(from..from + name.len()) == Some(name)
+    } else {
+        tag.local_name(bytes) == name
+    }
 }
 
 /// The length of the longest common prefix of `a` and `b`, compared eight
@@ -563,6 +643,12 @@ fn common_prefix(a: &[u8], b: &[u8]) -> usize {
     i + a.iter().zip(b).take_while(|(x, y)| x == y).count()
 }
 
+/// Up to this many paths, [`locate_paths`] finds each in the record of
+/// start tags by itself ([`Tags::locate_all`]); more are found together
+/// through a tree of their steps, so that the work stays bounded however
+/// many findings share the elements on their paths.
+pub(crate) const FEW_PATHS: usize = 16;
+
 /// The spans [`crate::parse::locate_path`] gives for each of `paths`, found
 /// together: from the record of start tags when there is one, else in one
 /// walk over the document that stops as soon as every path is settled.
@@ -571,13 +657,11 @@ pub(crate) fn locate_paths(
     tags: Option<&Tags>,
     paths: &[&str],
 ) -> Vec<Option<Range<usize>>> {
-    // One path without indices (a finding about the document's key, say):
-    // no tree to build.
-    if let [path] = paths
-        && !path.contains(['[', '@'])
-        && let Some(opens) = tags.and_then(|t| t.opens(bytes))
+    // A few paths: found in the record with no tree to build.
+    if paths.len() <= FEW_PATHS
+        && let Some(tags) = tags.filter(|t| t.is_complete())
     {
-        return vec![first_at(opens, path).0];
+        return tags.locate_all(bytes, paths.iter().copied());
     }
     let mut wanted = Wanted::new(paths);
     if wanted.live > 0 {
@@ -759,10 +843,7 @@ impl<'p> Wanted<'p> {
     /// The node for `step` (`name` or `name[n]`) under `parent`, added when
     /// it is new.
     fn child(&mut self, parent: u32, step: &'p str) -> u32 {
-        let (name, index) = match step.strip_suffix(']').and_then(|s| s.split_once('[')) {
-            Some((name, n)) => (name.as_bytes(), n.parse().unwrap_or(0)),
-            None => (step.as_bytes(), 1),
-        };
+        let (name, index) = step_parts(step.as_bytes());
         let p = parent as usize;
         let mut g = self.nodes[p].groups;
         while g != NONE && self.groups[g as usize].name != name {
@@ -1128,14 +1209,24 @@ mod tests {
                 text.extend(std::iter::repeat_n(b'x', 300));
             }
         }
-        let idx = LineIndex::new(&text);
-        let offsets: Vec<usize> = (0..=text.len() + 2).collect();
-        let expected: Vec<_> = offsets.iter().map(|&o| idx.line_col(o)).collect();
-        assert_eq!(line_cols(&text, &offsets), expected);
-        // A few, with repeats.
-        let few = [0, 0, 17, 17, 400, 2_000, 2_001, text.len(), text.len() + 9];
-        let expected: Vec<_> = few.iter().map(|&o| idx.line_col(o)).collect();
-        assert_eq!(line_cols(&text, &few), expected);
+        // The same with line feeds alone (counted without looking for
+        // carriage returns) but for a few carriage returns far into it.
+        let mut feeds: Vec<u8> = text
+            .iter()
+            .map(|&b| if b == b'\r' { b'\n' } else { b })
+            .collect();
+        let far = feeds.len() * 3 / 4;
+        feeds.splice(far..far, b"\r\rb\r\n".iter().copied());
+        for text in [text, feeds] {
+            let idx = LineIndex::new(&text);
+            let offsets: Vec<usize> = (0..=text.len() + 2).collect();
+            let expected: Vec<_> = offsets.iter().map(|&o| idx.line_col(o)).collect();
+            assert_eq!(line_cols(&text, &offsets), expected);
+            // A few, with repeats.
+            let few = [0, 0, 17, 17, 400, 2_000, 2_001, text.len(), text.len() + 9];
+            let expected: Vec<_> = few.iter().map(|&o| idx.line_col(o)).collect();
+            assert_eq!(line_cols(&text, &few), expected);
+        }
         assert_eq!(line_cols(b"", &[0, 3]), vec![(1, 1), (1, 1)]);
     }
 
@@ -1241,18 +1332,42 @@ mod tests {
             map.resolve("/a/r[300]/t").map(|s| &doc[s]),
             Some(&b"<t/>"[..])
         );
-        // One at a time, from a record of the start tags.
+        // From a record of the start tags: one without the names' lengths
+        // (as the builder makes one), and one with them and the prefixed
+        // name marked (as the validators make one).
         let mut tags = Tags::default();
+        let mut named = Tags::default();
         walk_opens(doc, |depth, _, span| {
             tags.push(depth, span.start, span.end);
+            let qname = Tag {
+                depth: 0,
+                name_len: 0,
+                flags: 0,
+                start: u32::try_from(span.start).unwrap(),
+                end: u32::try_from(span.end).unwrap(),
+                text_end: 0,
+            }
+            .qname(doc);
+            let at = named.push_named(depth, span.start, span.end, qname.len());
+            if qname.contains(&b':') {
+                named.mark(at, Tag::PREFIXED);
+            }
             true
         });
-        for path in &paths {
-            assert_eq!(
-                locate_paths(doc, Some(&tags), &[path.as_str()]),
-                vec![map.resolve(path)],
-                "{path}"
-            );
+        for record in [&tags, &named] {
+            // One at a time, a few together, and all together.
+            for path in &paths {
+                assert_eq!(
+                    locate_paths(doc, Some(record), &[path.as_str()]),
+                    vec![map.resolve(path)],
+                    "{path}"
+                );
+            }
+            let all: Vec<&str> = paths.iter().map(String::as_str).collect();
+            for few in all.chunks(FEW_PATHS).chain([&all[..]]) {
+                let expected: Vec<_> = few.iter().map(|p| map.resolve(p)).collect();
+                assert_eq!(locate_paths(doc, Some(record), few), expected);
+            }
         }
     }
 

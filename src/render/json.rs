@@ -106,12 +106,19 @@ impl Renderer for JsonLines<'_> {
     fn file(&mut self, result: &FileResult) -> io::Result<()> {
         let buf = &mut self.buf;
         buf.clear();
-        // Every line starts with the same file field.
-        let mut head = b"{\"file\":".to_vec();
-        push_string(&mut head, &result.name);
-        head.push(b',');
-        for d in &result.report.diagnostics {
-            buf.extend_from_slice(&head);
+        let Some((first, rest)) = result.report.diagnostics.split_first() else {
+            return Ok(());
+        };
+        // Every line starts with the same file field: written once, then
+        // copied from the first line.
+        buf.extend_from_slice(b"{\"file\":");
+        push_string(buf, &result.name);
+        buf.push(b',');
+        let head = buf.len();
+        push_fields(buf, first);
+        buf.push(b'\n');
+        for d in rest {
+            buf.extend_from_within(..head);
             push_fields(buf, d);
             buf.push(b'\n');
         }
@@ -175,6 +182,38 @@ fn needs_escape(word: u64) -> bool {
         != 0
 }
 
+/// True when no byte of `bytes` needs escaping in a JSON string, tested
+/// 16 bytes at a time (the last block overlapping the one before, or
+/// padded with spaces when the text is shorter), so that there is no
+/// byte-by-byte loop at the end.
+fn is_plain(bytes: &[u8]) -> bool {
+    const WIDTH: usize = 16;
+    let special = |block: &[u8; WIDTH]| {
+        block.iter().fold(0u8, |any, &b| {
+            any | u8::from(b < 0x20) | u8::from(b == b'"') | u8::from(b == b'\\')
+        })
+    };
+    if bytes.len() < WIDTH {
+        let mut padded = [b' '; WIDTH];
+        if let Some(head) = padded.get_mut(..bytes.len()) {
+            head.copy_from_slice(bytes);
+        }
+        return special(&padded) == 0;
+    }
+    let mut any = 0u8;
+    for block in bytes.chunks_exact(WIDTH) {
+        if let Ok(block) = <&[u8; WIDTH]>::try_from(block) {
+            any |= special(block);
+        }
+    }
+    if let Some(last) = bytes.get(bytes.len() - WIDTH..)
+        && let Ok(last) = <&[u8; WIDTH]>::try_from(last)
+    {
+        any |= special(last);
+    }
+    any == 0
+}
+
 /// `s` as a JSON string, escaped as `serde_json` escapes it: `"`, `\`, the
 /// short escapes `\b \t \n \f \r`, and `\u00xx` (lowercase) for the other
 /// control characters; nothing else.
@@ -185,10 +224,7 @@ fn push_string(buf: &mut Vec<u8>, s: &str) {
     buf.push(b'"');
     // Mostly nothing to escape: one pass without a branch per byte (on
     // vector registers) tells.
-    let special = bytes.iter().fold(0u8, |any, &b| {
-        any | u8::from(b < 0x20) | u8::from(b == b'"') | u8::from(b == b'\\')
-    });
-    if special == 0 {
+    if is_plain(bytes) {
         buf.extend_from_slice(bytes);
         buf.push(b'"');
         return;
@@ -267,6 +303,30 @@ mod tests {
                 serde_json::to_string(&text).unwrap(),
                 "{text:?}"
             );
+        }
+    }
+
+    /// A character to escape at every position of texts of every length
+    /// around the 16-byte blocks is found (and a text without one is left
+    /// as it is).
+    #[test]
+    fn a_character_to_escape_is_found_wherever_it_is() {
+        for len in 0..50 {
+            let plain = "a".repeat(len);
+            assert!(is_plain(plain.as_bytes()), "{len}");
+            for at in 0..len {
+                for c in ['"', '\\', '\n', '\u{1f}'] {
+                    let mut text = plain.clone();
+                    text.replace_range(at..=at, &c.to_string());
+                    assert!(!is_plain(text.as_bytes()), "{text:?}");
+                    let mut ours = Vec::new();
+                    push_string(&mut ours, &text);
+                    assert_eq!(
+                        String::from_utf8(ours).unwrap(),
+                        serde_json::to_string(&text).unwrap()
+                    );
+                }
+            }
         }
     }
 

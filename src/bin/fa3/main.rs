@@ -468,7 +468,8 @@ fn run_check(args: &CheckArgs) -> Result<ExitCode, commands::Failure> {
     let color = matches!(format, Format::Human)
         && stdout.is_terminal()
         && std::env::var_os("NO_COLOR").is_none();
-    let out: Box<dyn Write> = Box::new(io::BufWriter::new(stdout.lock()));
+    // Large writes: a run's output is written in a few system calls.
+    let out: Box<dyn Write> = Box::new(io::BufWriter::with_capacity(64 * 1024, stdout.lock()));
     let mut render = renderer(format, out, color);
 
     let progress = (!args.no_progress && io::stderr().is_terminal()).then(|| {
