@@ -137,6 +137,17 @@ impl KsefNumber {
     /// Parses a KSeF number: format, date, and the CRC of the 35-character
     /// form.
     pub fn parse(s: &str) -> Result<KsefNumber, KsefNumberError> {
+        let date = Self::date_of(s)?;
+        Ok(KsefNumber {
+            text: s.into(),
+            date,
+        })
+    }
+
+    /// Checks `s` exactly as [`KsefNumber::parse`] does and returns the
+    /// date inside it, without keeping a copy of the text (for the rules
+    /// that only need the verdict or the date).
+    pub fn date_of(s: &str) -> Result<NaiveDate, KsefNumberError> {
         // One pass over the bytes: the first character that is neither an
         // ASCII letter or digit nor `-`, and where the hyphens sit.
         let bytes = s.as_bytes();
@@ -205,10 +216,7 @@ impl KsefNumber {
                 });
             }
         }
-        Ok(KsefNumber {
-            text: s.into(),
-            date,
-        })
+        Ok(date)
     }
 
     /// Builds a current-form number from a NIP, a date and the 48-bit
@@ -363,11 +371,13 @@ fn parse_date(group: &str) -> Result<NaiveDate, KsefNumberError> {
             found,
         });
     }
+    // Only ASCII digits are left: at most four of them fit a `u16`.
     let number = |range: std::ops::Range<usize>| -> u16 {
-        group
-            .get(range)
-            .and_then(|g| g.parse().ok())
-            .unwrap_or_default()
+        group.as_bytes().get(range).map_or(0, |digits| {
+            digits
+                .iter()
+                .fold(0u16, |n, &d| n * 10 + u16::from(d - b'0'))
+        })
     };
     let year = number(0..4);
     let month = u8::try_from(number(4..6)).unwrap_or_default();
