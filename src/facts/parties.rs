@@ -113,6 +113,12 @@ pub struct Field<'a> {
 /// The value of an `xs:token` element as a schema validator sees it at its
 /// ends (inner whitespace, which the identifiers never allow, is kept).
 pub fn token(s: &str) -> &str {
+    // Nearly every value starts and ends with something other than XML
+    // whitespace: then there is nothing to trim.
+    let kept = |b: Option<&u8>| b.is_some_and(|b| !matches!(b, b' ' | b'\t' | b'\r' | b'\n'));
+    if kept(s.as_bytes().first()) && kept(s.as_bytes().last()) {
+        return s;
+    }
     xml_trim(s)
 }
 
@@ -577,6 +583,25 @@ pub fn gtins(invoice: &Faktura) -> Vec<Field<'_>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tokens_are_trimmed_of_xml_whitespace_only() {
+        for s in [
+            "",
+            " ",
+            "a",
+            " a",
+            "a ",
+            "\ta\r\n",
+            "a b",
+            "\u{a0}a\u{a0}",
+            "ż",
+            " ż ",
+            "\u{b}a",
+        ] {
+            assert_eq!(token(s), xml_trim(s), "{s:?}");
+        }
+    }
 
     #[test]
     fn contact_paths_are_the_indexed_paths() {

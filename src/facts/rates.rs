@@ -509,8 +509,10 @@ impl<'a> Rates<'a> {
                     add(&mut group.vat, with_sign(v, line.before));
                     group.vat_lines += 1;
                 }
+                // The rates are the constants of `rate_text`: the same
+                // text is nearly always the same pointer.
                 if let Some(r) = line.rate
-                    && !group.rates.contains(&r)
+                    && !group.rates.iter().any(|&x| std::ptr::eq(x, r) || x == r)
                 {
                     group.rates.push(r);
                 }
