@@ -499,6 +499,9 @@ pub fn contacts(invoice: &Faktura) -> Vec<Contact<'_>> {
         }
     }
     for (i, p3) in invoice.podmiot3.iter().enumerate() {
+        if p3.dane_kontaktowe.is_empty() {
+            continue;
+        }
         let base = indexed("/Faktura", "Podmiot3", i);
         for (j, c) in p3.dane_kontaktowe.iter().enumerate() {
             out.push(Contact {
