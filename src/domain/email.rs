@@ -113,6 +113,15 @@ pub fn validate(s: &str) -> Result<(), EmailError> {
     if s.is_empty() {
         return Err(EmailError::Empty);
     }
+    if plainly_valid(s.as_bytes()) {
+        return Ok(());
+    }
+    validate_text(s)
+}
+
+/// [`validate`] of any non-empty text: characters are counted and searched
+/// as `char`s.
+fn validate_text(s: &str) -> Result<(), EmailError> {
     let chars = s.chars().count();
     if chars > 255 {
         return Err(EmailError::TooLong { found: chars });
@@ -140,31 +149,7 @@ fn check_local(local: &str) -> Result<(), EmailError> {
     if local.len() > 64 {
         return Err(EmailError::LocalPartTooLong { found: local.len() });
     }
-    if let Some((position, found)) = first_bad_char(local, |c| {
-        c.is_alphanumeric()
-            || matches!(
-                c,
-                '.' | '!'
-                    | '#'
-                    | '$'
-                    | '%'
-                    | '&'
-                    | '\''
-                    | '*'
-                    | '+'
-                    | '-'
-                    | '/'
-                    | '='
-                    | '?'
-                    | '^'
-                    | '_'
-                    | '`'
-                    | '{'
-                    | '|'
-                    | '}'
-                    | '~'
-            )
-    }) {
+    if let Some((position, found)) = first_bad_char(local, local_char) {
         return Err(EmailError::InvalidLocalCharacter { position, found });
     }
     if local.starts_with('.') || local.ends_with('.') || local.contains("..") {
@@ -183,9 +168,7 @@ fn check_domain(domain: &str, offset: usize) -> Result<(), EmailError> {
             found: domain.len(),
         });
     }
-    if let Some((position, found)) =
-        first_bad_char(domain, |c| c.is_alphanumeric() || c == '-' || c == '.')
-    {
+    if let Some((position, found)) = first_bad_char(domain, domain_char) {
         return Err(EmailError::InvalidDomainCharacter {
             position: offset + position,
             found,
@@ -210,6 +193,160 @@ fn check_domain(domain: &str, offset: usize) -> Result<(), EmailError> {
         return Err(EmailError::NumericTopLevelDomain);
     }
     Ok(())
+}
+
+/// A character allowed before the `@`: a letter, a digit, a dot or one of
+/// ``!#$%&'*+-/=?^_`{|}~``.
+fn local_char(c: char) -> bool {
+    c.is_alphanumeric()
+        || matches!(
+            c,
+            '.' | '!'
+                | '#'
+                | '$'
+                | '%'
+                | '&'
+                | '\''
+                | '*'
+                | '+'
+                | '-'
+                | '/'
+                | '='
+                | '?'
+                | '^'
+                | '_'
+                | '`'
+                | '{'
+                | '|'
+                | '}'
+                | '~'
+        )
+}
+
+/// A character allowed in a domain: a letter, a digit, `-` or `.`.
+fn domain_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '-' || c == '.'
+}
+
+/// Class bits of the ASCII bytes, for [`plainly_valid`].
+const LOCAL: u8 = 1;
+const DOMAIN: u8 = 2;
+const DIGIT: u8 = 4;
+
+/// [`LOCAL`], [`DOMAIN`] and [`DIGIT`] of each byte; zero for the rest
+/// (whitespace, `@`, `.`, other punctuation, every byte of a non-ASCII
+/// character).
+const CLASSES: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        #[allow(clippy::cast_possible_truncation)] // b < 128
+        let c = b as u8;
+        let alphanumeric = c.is_ascii_alphanumeric();
+        let local_symbol = matches!(
+            c,
+            b'!' | b'#'
+                | b'$'
+                | b'%'
+                | b'&'
+                | b'\''
+                | b'*'
+                | b'+'
+                | b'-'
+                | b'/'
+                | b'='
+                | b'?'
+                | b'^'
+                | b'_'
+                | b'`'
+                | b'{'
+                | b'|'
+                | b'}'
+                | b'~'
+        );
+        let mut class = 0;
+        if alphanumeric || local_symbol {
+            class |= LOCAL;
+        }
+        if alphanumeric || c == b'-' {
+            class |= DOMAIN;
+        }
+        if c.is_ascii_digit() {
+            class |= DIGIT;
+        }
+        table[b] = class;
+        b += 1;
+    }
+    table
+};
+
+/// True when `s` is certainly a valid address, decided in one pass over
+/// its bytes: ASCII only, one `@`, a local part of allowed characters with
+/// dots only between them, and a domain of at least two labels of letters,
+/// digits and inner hyphens whose last label is not all digits. Whatever it
+/// does not accept goes through the character-by-character checks, which
+/// also name the first problem (nearly every address on an invoice is
+/// plain ASCII and valid).
+fn plainly_valid(s: &[u8]) -> bool {
+    if s.len() > 255 {
+        return false;
+    }
+    let mut bytes = s.iter();
+    // The local part, up to the `@`: a dot never first, last or doubled.
+    let mut local_len = 0usize;
+    let mut previous = b'.';
+    loop {
+        let Some(&b) = bytes.next() else {
+            return false;
+        };
+        if b == b'@' {
+            break;
+        }
+        if b == b'.' {
+            if previous == b'.' {
+                return false;
+            }
+        } else if CLASSES[usize::from(b)] & LOCAL == 0 {
+            return false;
+        }
+        previous = b;
+        local_len += 1;
+    }
+    if local_len == 0 || local_len > 64 || previous == b'.' {
+        return false;
+    }
+    // The domain: labels of 1–63 bytes between dots, no hyphen at either
+    // end of a label, at least one dot, and a last label not all digits.
+    let domain_len = s.len() - local_len - 1;
+    if domain_len > 253 {
+        return false;
+    }
+    let mut dots = 0usize;
+    let mut label_len = 0usize;
+    let mut label_digits = true;
+    let mut previous = b'.';
+    for &b in bytes {
+        if b == b'.' {
+            if label_len == 0 || previous == b'-' {
+                return false;
+            }
+            dots += 1;
+            label_len = 0;
+            label_digits = true;
+        } else {
+            let class = CLASSES[usize::from(b)];
+            if class & DOMAIN == 0 || (label_len == 0 && b == b'-') {
+                return false;
+            }
+            label_len += 1;
+            if label_len > 63 {
+                return false;
+            }
+            label_digits &= class & DIGIT != 0;
+        }
+        previous = b;
+    }
+    dots > 0 && label_len > 0 && previous != b'-' && !label_digits
 }
 
 #[cfg(test)]
@@ -335,6 +472,35 @@ mod tests {
             prop_assume!(!local.contains(".."));
             let address = format!("{local}@{domain}.{tld}");
             prop_assert_eq!(validate(&address), Ok(()));
+        }
+
+        #[test]
+        fn plainly_valid_agrees_with_the_text_path(
+            s in "[a-z0-9.@ \t\x0b\x0c\x1c_,\"\\[\\]+-]{1,80}",
+        ) {
+            // Accepted at once exactly when the full checks find nothing.
+            prop_assert_eq!(plainly_valid(s.as_bytes()), validate_text(&s).is_ok());
+        }
+
+        #[test]
+        fn plainly_valid_agrees_on_any_ascii(s in "[\x00-\x7f]{1,300}") {
+            prop_assert_eq!(plainly_valid(s.as_bytes()), validate_text(&s).is_ok());
+        }
+
+        #[test]
+        fn plainly_valid_agrees_on_addresses(
+            local in "[a-z0-9.!#$%&'*+/=?^_`{|}~-]{0,70}",
+            domain in "[a-z0-9.-]{0,70}",
+        ) {
+            let s = format!("{local}@{domain}");
+            prop_assert_eq!(plainly_valid(s.as_bytes()), validate_text(&s).is_ok());
+        }
+
+        #[test]
+        fn plainly_valid_never_accepts_an_invalid_address(s in any::<String>()) {
+            if plainly_valid(s.as_bytes()) {
+                prop_assert_eq!(validate_text(&s), Ok(()));
+            }
         }
 
         #[test]

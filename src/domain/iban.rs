@@ -132,9 +132,11 @@ const LENGTHS: [(&str, usize); 87] = [
 /// assert_eq!(fa3::domain::iban::registered_length("US"), None);
 /// ```
 pub fn registered_length(country: &str) -> Option<usize> {
+    // The table is sorted by code.
     LENGTHS
-        .iter()
-        .find(|(code, _)| *code == country)
+        .binary_search_by(|&(code, _)| code.cmp(country))
+        .ok()
+        .and_then(|i| LENGTHS.get(i))
         .map(|&(_, len)| len)
 }
 
@@ -205,13 +207,20 @@ pub struct Iban {
 impl Iban {
     /// Parses an IBAN in electronic format (no spaces, uppercase).
     pub fn parse(s: &str) -> Result<Iban, IbanError> {
-        if let Some((position, _)) = first_bad_char(s, |c| !c.is_whitespace()) {
-            return Err(IbanError::Whitespace { position });
-        }
-        if let Some((position, found)) =
-            first_bad_char(s, |c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        // Only uppercase letters and digits (the usual case): neither error
+        // below can apply, so one pass decides it.
+        if !s
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
         {
-            return Err(IbanError::InvalidCharacter { position, found });
+            if let Some((position, _)) = first_bad_char(s, |c| !c.is_whitespace()) {
+                return Err(IbanError::Whitespace { position });
+            }
+            if let Some((position, found)) =
+                first_bad_char(s, |c| c.is_ascii_uppercase() || c.is_ascii_digit())
+            {
+                return Err(IbanError::InvalidCharacter { position, found });
+            }
         }
         // Only ASCII is left, so byte offsets are character positions.
         let bytes = s.as_bytes();
@@ -232,8 +241,7 @@ impl Iban {
                 found: bytes.len(),
             });
         }
-        let (head, tail) = bytes.split_at_checked(4).unwrap_or_default();
-        if mod97(tail.iter().chain(head)) != 1 {
+        if mod97_rotated(bytes) != 1 {
             return Err(IbanError::Checksum);
         }
         Ok(Iban { text: s.into() })
@@ -268,8 +276,7 @@ impl Iban {
     pub fn compose(country: &str, bban: &str) -> Result<Iban, IbanError> {
         let probe = format!("{country}00{bban}");
         let bytes = probe.as_bytes();
-        let (head, tail) = bytes.split_at_checked(4).unwrap_or_default();
-        let check = 98 - mod97(tail.iter().chain(head));
+        let check = 98 - mod97_rotated(bytes);
         Iban::parse(&format!("{country}{check:02}{bban}"))
     }
 
@@ -398,14 +405,24 @@ pub fn is_valid(s: &str) -> bool {
     Iban::parse(s).is_ok()
 }
 
-/// ISO 7064 MOD 97-10 over digits and uppercase letters (A = 10 … Z = 35).
-/// Any other byte is skipped (callers pass validated input).
-fn mod97<'a>(bytes: impl Iterator<Item = &'a u8>) -> u32 {
-    bytes.fold(0u32, |acc, &b| match b {
+/// ISO 7064 MOD 97-10 over digits and uppercase letters (A = 10 … Z = 35),
+/// one character more of the number taken modulo 97. Any other byte is
+/// skipped (callers pass validated input).
+fn mod97_step(acc: u32, b: u8) -> u32 {
+    match b {
         b'0'..=b'9' => (acc * 10 + u32::from(b - b'0')) % 97,
         b'A'..=b'Z' => (acc * 100 + u32::from(b - b'A') + 10) % 97,
         _ => acc,
-    })
+    }
+}
+
+/// The IBAN check: `bytes` with its first four characters moved to the
+/// end, modulo 97 (the two parts folded one after the other).
+fn mod97_rotated(bytes: &[u8]) -> u32 {
+    let (head, tail) = bytes.split_at_checked(4).unwrap_or_default();
+    head.iter()
+        .copied()
+        .fold(tail.iter().copied().fold(0, mod97_step), mod97_step)
 }
 
 #[cfg(test)]
@@ -414,6 +431,31 @@ mod tests {
     use proptest::prelude::*;
 
     use super::*;
+
+    #[test]
+    fn table_is_sorted_for_binary_search() {
+        assert!(LENGTHS.windows(2).all(|w| w[0].0 < w[1].0));
+        for (code, len) in LENGTHS {
+            assert_eq!(registered_length(code), Some(len), "{code}");
+        }
+        assert_eq!(registered_length("XX"), None);
+        assert_eq!(registered_length(""), None);
+    }
+
+    #[test]
+    fn rotated_mod97_moves_the_first_four_characters_to_the_end() {
+        for s in [
+            "PL61109010140000071219812874",
+            "GB82WEST12345698765432",
+            "NO9386011117947",
+        ] {
+            let b = s.as_bytes();
+            let rotated: Vec<u8> = b.iter().skip(4).chain(b.iter().take(4)).copied().collect();
+            let expected = rotated.iter().fold(0, |acc, &b| mod97_step(acc, b));
+            assert_eq!(mod97_rotated(b), expected, "{s}");
+        }
+        assert_eq!(mod97_rotated(b"PL61109010140000071219812874"), 1);
+    }
 
     #[test]
     fn table_is_unique_and_well_formed() {

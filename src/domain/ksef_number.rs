@@ -137,10 +137,37 @@ impl KsefNumber {
     /// Parses a KSeF number: format, date, and the CRC of the 35-character
     /// form.
     pub fn parse(s: &str) -> Result<KsefNumber, KsefNumberError> {
-        if let Some((position, found)) =
-            first_bad_char(s, |c| c.is_ascii_alphanumeric() || c == '-')
-        {
-            return Err(KsefNumberError::InvalidCharacter { position, found });
+        let date = Self::date_of(s)?;
+        Ok(KsefNumber {
+            text: s.into(),
+            date,
+        })
+    }
+
+    /// Checks `s` exactly as [`KsefNumber::parse`] does and returns the
+    /// date inside it, without keeping a copy of the text (for the rules
+    /// that only need the verdict or the date).
+    pub fn date_of(s: &str) -> Result<NaiveDate, KsefNumberError> {
+        // One pass over the bytes: the first character that is neither an
+        // ASCII letter or digit nor `-`, and where the hyphens sit.
+        let bytes = s.as_bytes();
+        let mut hyphens = [0usize; 4];
+        let mut count = 0;
+        for (i, &b) in bytes.iter().enumerate() {
+            if b == b'-' {
+                if let Some(slot) = hyphens.get_mut(count) {
+                    *slot = i;
+                }
+                count += 1;
+            } else if !b.is_ascii_alphanumeric() {
+                // Every earlier character is ASCII, so the byte offset is
+                // the character position.
+                let found = s.get(i..).and_then(|t| t.chars().next());
+                return Err(KsefNumberError::InvalidCharacter {
+                    position: i + 1,
+                    found: found.unwrap_or(char::REPLACEMENT_CHARACTER),
+                });
+            }
         }
         // Only ASCII is left, so byte offsets are character positions.
         let legacy = match s.len() {
@@ -148,30 +175,27 @@ impl KsefNumber {
             36 => true,
             found => return Err(KsefNumberError::Length { found }),
         };
-        // At most five groups fit either layout; more is a layout error.
-        let mut parts = [""; 5];
-        let mut count = 0;
-        for group in s.split('-') {
-            let Some(slot) = parts.get_mut(count) else {
-                return Err(KsefNumberError::Layout);
-            };
-            *slot = group;
-            count += 1;
-        }
-        let groups = parts.get(..count).unwrap_or_default();
-        let (prefix, date, hex_groups, crc): (&str, &str, &[&str], &str) = match (legacy, groups) {
-            (false, [p, d, hex @ .., c]) if hex.len() == 1 => (*p, *d, hex, *c),
-            (true, [p, d, hex @ .., c]) if hex.len() == 2 => (*p, *d, hex, *c),
-            _ => return Err(KsefNumberError::Layout),
+        // The groups are `prefix(10)-date(8)-hex(12)-crc(2)`, or
+        // `prefix(10)-date(8)-hex(6)-hex(6)-crc(2)` in the legacy form: with
+        // the length known, the layout holds exactly when the hyphens sit
+        // where those groups end.
+        let layout: &[usize] = if legacy {
+            &[10, 19, 26, 33]
+        } else {
+            &[10, 19, 32]
         };
-        let hex_len = if legacy { 6 } else { 12 };
-        if prefix.len() != 10
-            || date.len() != 8
-            || crc.len() != 2
-            || hex_groups.iter().any(|g| g.len() != hex_len)
-        {
+        if hyphens.get(..count) != Some(layout) {
             return Err(KsefNumberError::Layout);
         }
+        let group = |from: usize, to: usize| s.get(from..to).unwrap_or_default();
+        let prefix = group(0, 10);
+        let date = group(11, 19);
+        let crc = group(s.len() - 2, s.len());
+        let hex_groups: &[&str] = if legacy {
+            &[group(20, 26), group(27, 33)]
+        } else {
+            &[group(20, 32)]
+        };
         if prefix_kind(prefix).is_none() {
             return Err(KsefNumberError::Prefix);
         }
@@ -192,10 +216,7 @@ impl KsefNumber {
                 });
             }
         }
-        Ok(KsefNumber {
-            text: s.into(),
-            date,
-        })
+        Ok(date)
     }
 
     /// Builds a current-form number from a NIP, a date and the 48-bit
@@ -350,11 +371,13 @@ fn parse_date(group: &str) -> Result<NaiveDate, KsefNumberError> {
             found,
         });
     }
+    // Only ASCII digits are left: at most four of them fit a `u16`.
     let number = |range: std::ops::Range<usize>| -> u16 {
-        group
-            .get(range)
-            .and_then(|g| g.parse().ok())
-            .unwrap_or_default()
+        group.as_bytes().get(range).map_or(0, |digits| {
+            digits
+                .iter()
+                .fold(0u16, |n, &d| n * 10 + u16::from(d - b'0'))
+        })
     };
     let year = number(0..4);
     let month = u8::try_from(number(4..6)).unwrap_or_default();

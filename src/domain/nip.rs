@@ -282,6 +282,12 @@ fn is_separator(c: char) -> bool {
 
 /// The digit values of a string with a valid NIP format.
 fn format_digits(s: &str) -> Result<[u8; 10], NipError> {
+    // Ten ASCII digits (the usual case): no character to report.
+    if let Some(digits) = ascii_digits::<10>(s) {
+        let [d0, d1, d2, ..] = digits;
+        check_prefix([d0, d1, d2])?;
+        return Ok(digits);
+    }
     if let Some((position, found)) = first_bad_char(s, |c| c.is_ascii_digit()) {
         return Err(NipError::InvalidCharacter { position, found });
     }

@@ -69,9 +69,12 @@ pub fn validate(s: &str) -> Result<(), PhoneError> {
     if s.is_empty() {
         return Err(PhoneError::Empty);
     }
-    let chars = s.chars().count();
-    if chars > 16 {
-        return Err(PhoneError::TooLong { found: chars });
+    // No more characters than bytes: only a longer text needs counting.
+    if s.len() > 16 {
+        let chars = s.chars().count();
+        if chars > 16 {
+            return Err(PhoneError::TooLong { found: chars });
+        }
     }
     if let Some((position, found)) = first_bad_char(s, |c| {
         c.is_ascii_digit() || matches!(c, ' ' | '+' | '(' | ')' | '-')
@@ -82,7 +85,9 @@ pub fn validate(s: &str) -> Result<(), PhoneError> {
     if let Some(i) = s.bytes().skip(1).position(|b| b == b'+') {
         return Err(PhoneError::MisplacedPlus { position: i + 2 });
     }
+    // The parentheses and the digits in one pass.
     let mut depth = 0u32;
+    let mut digits = 0usize;
     for b in s.bytes() {
         match b {
             b'(' => depth += 1,
@@ -91,13 +96,13 @@ pub fn validate(s: &str) -> Result<(), PhoneError> {
                     .checked_sub(1)
                     .ok_or(PhoneError::UnbalancedParentheses)?;
             }
+            b'0'..=b'9' => digits += 1,
             _ => {}
         }
     }
     if depth != 0 {
         return Err(PhoneError::UnbalancedParentheses);
     }
-    let digits = s.bytes().filter(u8::is_ascii_digit).count();
     if !(3..=15).contains(&digits) {
         return Err(PhoneError::DigitCount { found: digits });
     }

@@ -10,7 +10,13 @@ pub type Amount = Decimal;
 pub const GROSZ: Decimal = Decimal::from_parts(1, 0, 0, false, 2);
 
 /// Rounds half away from zero to two decimal places (grosz rounding).
+#[inline]
 pub fn round2(value: Decimal) -> Decimal {
+    // Most amounts already have at most two decimals: they round to
+    // themselves (as `round_dp_with_strategy` returns them), without the call.
+    if value.scale() <= 2 {
+        return value;
+    }
     value.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
 }
 

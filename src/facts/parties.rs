@@ -8,7 +8,7 @@
 
 use std::borrow::Cow;
 
-use crate::facts::{child, indexed, indexed_child, xsd_value};
+use crate::facts::{child, indexed, indexed_child, xsd_text};
 use crate::model::values::xml_trim;
 use crate::model::{
     Faktura, TAdresType, TPodmiot1Type, TPodmiot2NipChoice, TPodmiot2Type, TPodmiot3NipChoice,
@@ -55,14 +55,14 @@ pub enum PartyId<'a> {
     /// `KodUE` + `NrVatUE`.
     EuVat {
         /// `KodUE` as written in the XML (`DE`, `EL`, ...).
-        kod_ue: String,
+        kod_ue: Cow<'a, str>,
         /// `NrVatUE`.
         number: &'a str,
     },
     /// `KodKraju` (optional) + `NrID`.
     Foreign {
         /// `KodKraju`, when given.
-        kod_kraju: Option<String>,
+        kod_kraju: Option<Cow<'a, str>>,
         /// `NrID`.
         number: &'a str,
     },
@@ -75,12 +75,13 @@ pub enum PartyId<'a> {
 pub struct Party<'a> {
     /// The role.
     pub role: Role,
-    /// The party element, e.g. `/Faktura/Podmiot3[2]`.
-    pub path: String,
+    /// The party element, e.g. `/Faktura/Podmiot3[2]` (a constant for the
+    /// parties that occur once).
+    pub path: Cow<'static, str>,
     /// Its identification.
     pub id: PartyId<'a>,
     /// `KodKraju` of its main address, when it has one.
-    pub country: Option<String>,
+    pub country: Option<Cow<'a, str>>,
     /// The name of the main address element (`Adres`, `AdresPrzewoznika`).
     pub address_element: &'static str,
 }
@@ -112,6 +113,12 @@ pub struct Field<'a> {
 /// The value of an `xs:token` element as a schema validator sees it at its
 /// ends (inner whitespace, which the identifiers never allow, is kept).
 pub fn token(s: &str) -> &str {
+    // Nearly every value starts and ends with something other than XML
+    // whitespace: then there is nothing to trim.
+    let kept = |b: Option<&u8>| b.is_some_and(|b| !matches!(b, b' ' | b'\t' | b'\r' | b'\n'));
+    if kept(s.as_bytes().first()) && kept(s.as_bytes().last()) {
+        return s;
+    }
     xml_trim(s)
 }
 
@@ -123,11 +130,11 @@ fn buyer_id(d: &TPodmiot2Type) -> PartyId<'_> {
     match &d.nip_choice {
         TPodmiot2NipChoice::Nip(nip) => PartyId::Nip(&nip.0),
         TPodmiot2NipChoice::KodUeGroup(g) => PartyId::EuVat {
-            kod_ue: xsd_value(&g.kod_ue),
+            kod_ue: xsd_text(&g.kod_ue),
             number: &g.nr_vat_ue.0,
         },
         TPodmiot2NipChoice::KodKrajuGroup(g) => PartyId::Foreign {
-            kod_kraju: g.kod_kraju.as_ref().map(xsd_value),
+            kod_kraju: g.kod_kraju.as_ref().map(xsd_text),
             number: &g.nr_id.0,
         },
         TPodmiot2NipChoice::BrakId(_) => PartyId::None,
@@ -139,19 +146,19 @@ fn third_party_id(d: &TPodmiot3Type) -> PartyId<'_> {
         TPodmiot3NipChoice::Nip(nip) => PartyId::Nip(&nip.0),
         TPodmiot3NipChoice::IdWew(id) => PartyId::IdWew(&id.0),
         TPodmiot3NipChoice::KodUeGroup(g) => PartyId::EuVat {
-            kod_ue: xsd_value(&g.kod_ue),
+            kod_ue: xsd_text(&g.kod_ue),
             number: &g.nr_vat_ue.0,
         },
         TPodmiot3NipChoice::KodKrajuGroup(g) => PartyId::Foreign {
-            kod_kraju: g.kod_kraju.as_ref().map(xsd_value),
+            kod_kraju: g.kod_kraju.as_ref().map(xsd_text),
             number: &g.nr_id.0,
         },
         TPodmiot3NipChoice::BrakId(_) => PartyId::None,
     }
 }
 
-fn country(address: Option<&TAdresType>) -> Option<String> {
-    address.map(|a| xsd_value(&a.kod_kraju))
+fn country(address: Option<&TAdresType>) -> Option<Cow<'_, str>> {
+    address.map(|a| xsd_text(&a.kod_kraju))
 }
 
 /// Every party of the invoice, in document order: `Podmiot1`, `Podmiot2`,
@@ -159,11 +166,25 @@ fn country(address: Option<&TAdresType>) -> Option<String> {
 /// parties (`Podmiot1K`, each `Podmiot2K`) and the carriers of each
 /// `Transport`.
 pub fn parties(invoice: &Faktura) -> Vec<Party<'_>> {
-    let mut out = Vec::new();
+    let korekta = invoice.fa.przyczyna_korekty_group.as_ref();
+    let carriers = invoice.fa.warunki_transakcji.as_ref().map_or(0, |wt| {
+        wt.transport
+            .iter()
+            .filter(|t| t.przewoznik.is_some())
+            .count()
+    });
+    let mut out = Vec::with_capacity(
+        2 + invoice.podmiot3.len()
+            + usize::from(invoice.podmiot_upowazniony.is_some())
+            + korekta.map_or(0, |k| {
+                usize::from(k.podmiot1k.is_some()) + k.podmiot2k.len()
+            })
+            + carriers,
+    );
     let p1 = &invoice.podmiot1;
     out.push(Party {
         role: Role::Seller,
-        path: "/Faktura/Podmiot1".into(),
+        path: Cow::Borrowed("/Faktura/Podmiot1"),
         id: seller_id(&p1.dane_identyfikacyjne),
         country: country(Some(&p1.adres)),
         address_element: "Adres",
@@ -171,7 +192,7 @@ pub fn parties(invoice: &Faktura) -> Vec<Party<'_>> {
     let p2 = &invoice.podmiot2;
     out.push(Party {
         role: Role::Buyer,
-        path: "/Faktura/Podmiot2".into(),
+        path: Cow::Borrowed("/Faktura/Podmiot2"),
         id: buyer_id(&p2.dane_identyfikacyjne),
         country: country(p2.adres.as_ref()),
         address_element: "Adres",
@@ -179,7 +200,7 @@ pub fn parties(invoice: &Faktura) -> Vec<Party<'_>> {
     for (i, p3) in invoice.podmiot3.iter().enumerate() {
         out.push(Party {
             role: Role::ThirdParty,
-            path: indexed("/Faktura", "Podmiot3", i),
+            path: Cow::Owned(indexed("/Faktura", "Podmiot3", i)),
             id: third_party_id(&p3.dane_identyfikacyjne),
             country: country(p3.adres.as_ref()),
             address_element: "Adres",
@@ -188,17 +209,17 @@ pub fn parties(invoice: &Faktura) -> Vec<Party<'_>> {
     if let Some(pu) = &invoice.podmiot_upowazniony {
         out.push(Party {
             role: Role::Authorised,
-            path: "/Faktura/PodmiotUpowazniony".into(),
+            path: Cow::Borrowed("/Faktura/PodmiotUpowazniony"),
             id: seller_id(&pu.dane_identyfikacyjne),
             country: country(Some(&pu.adres)),
             address_element: "Adres",
         });
     }
-    if let Some(k) = &invoice.fa.przyczyna_korekty_group {
+    if let Some(k) = korekta {
         if let Some(p1k) = &k.podmiot1k {
             out.push(Party {
                 role: Role::CorrectedSeller,
-                path: "/Faktura/Fa/Podmiot1K".into(),
+                path: Cow::Borrowed("/Faktura/Fa/Podmiot1K"),
                 id: seller_id(&p1k.dane_identyfikacyjne),
                 country: country(Some(&p1k.adres)),
                 address_element: "Adres",
@@ -207,7 +228,7 @@ pub fn parties(invoice: &Faktura) -> Vec<Party<'_>> {
         for (i, p2k) in k.podmiot2k.iter().enumerate() {
             out.push(Party {
                 role: Role::CorrectedBuyer,
-                path: indexed("/Faktura/Fa", "Podmiot2K", i),
+                path: Cow::Owned(indexed("/Faktura/Fa", "Podmiot2K", i)),
                 id: buyer_id(&p2k.dane_identyfikacyjne),
                 country: country(p2k.adres.as_ref()),
                 address_element: "Adres",
@@ -219,12 +240,12 @@ pub fn parties(invoice: &Faktura) -> Vec<Party<'_>> {
             if let Some(carrier) = &t.przewoznik {
                 out.push(Party {
                     role: Role::Carrier,
-                    path: indexed_child(
+                    path: Cow::Owned(indexed_child(
                         "/Faktura/Fa/WarunkiTransakcji",
                         "Transport",
                         i,
                         "Przewoznik",
-                    ),
+                    )),
                     id: buyer_id(&carrier.dane_identyfikacyjne),
                     country: country(Some(&carrier.adres_przewoznika)),
                     address_element: "AdresPrzewoznika",
@@ -406,22 +427,63 @@ pub fn addresses(invoice: &Faktura) -> Vec<Address<'_>> {
 /// A `DaneKontaktowe` entry.
 #[derive(Debug, Clone)]
 pub struct Contact<'a> {
-    /// The `DaneKontaktowe[n]` element.
-    pub path: String,
+    /// The `DaneKontaktowe[n]` element (a constant for the first three
+    /// entries of `Podmiot1`, `Podmiot2` and `PodmiotUpowazniony`, the most
+    /// the schema allows there).
+    pub path: Cow<'static, str>,
     /// The e-mail element's name (`Email` or `EmailPU`) and value.
     pub email: Option<(&'static str, &'a str)>,
     /// The telephone element's name (`Telefon` or `TelefonPU`) and value.
     pub phone: Option<(&'static str, &'a str)>,
 }
 
+/// The paths of the first three `DaneKontaktowe` of `Podmiot1`.
+const PODMIOT1_CONTACTS: [&str; 3] = [
+    "/Faktura/Podmiot1/DaneKontaktowe[1]",
+    "/Faktura/Podmiot1/DaneKontaktowe[2]",
+    "/Faktura/Podmiot1/DaneKontaktowe[3]",
+];
+/// The paths of the first three `DaneKontaktowe` of `Podmiot2`.
+const PODMIOT2_CONTACTS: [&str; 3] = [
+    "/Faktura/Podmiot2/DaneKontaktowe[1]",
+    "/Faktura/Podmiot2/DaneKontaktowe[2]",
+    "/Faktura/Podmiot2/DaneKontaktowe[3]",
+];
+/// The paths of the first three `DaneKontaktowe` of `PodmiotUpowazniony`.
+const UPOWAZNIONY_CONTACTS: [&str; 3] = [
+    "/Faktura/PodmiotUpowazniony/DaneKontaktowe[1]",
+    "/Faktura/PodmiotUpowazniony/DaneKontaktowe[2]",
+    "/Faktura/PodmiotUpowazniony/DaneKontaktowe[3]",
+];
+/// The path of entry `i` of `parent`: a constant when there is one.
+fn contact_path(constants: &[&'static str; 3], parent: &str, i: usize) -> Cow<'static, str> {
+    constants.get(i).map_or_else(
+        || Cow::Owned(indexed(parent, "DaneKontaktowe", i)),
+        |&p| Cow::Borrowed(p),
+    )
+}
+
 /// The contact entries of `Podmiot1`, `Podmiot2`, each `Podmiot3` and
 /// `PodmiotUpowazniony`.
 pub fn contacts(invoice: &Faktura) -> Vec<Contact<'_>> {
-    let mut out = Vec::new();
+    let upowazniony = invoice
+        .podmiot_upowazniony
+        .as_ref()
+        .map_or(&[][..], |pu| &pu.dane_kontaktowe[..]);
+    let mut out = Vec::with_capacity(
+        invoice.podmiot1.dane_kontaktowe.len()
+            + invoice.podmiot2.dane_kontaktowe.len()
+            + invoice
+                .podmiot3
+                .iter()
+                .map(|p3| p3.dane_kontaktowe.len())
+                .sum::<usize>()
+            + upowazniony.len(),
+    );
     for (i, c) in invoice.podmiot1.dane_kontaktowe.iter().enumerate() {
         if let Some(c) = &c.content {
             out.push(Contact {
-                path: indexed("/Faktura/Podmiot1", "DaneKontaktowe", i),
+                path: contact_path(&PODMIOT1_CONTACTS, "/Faktura/Podmiot1", i),
                 email: c.email.as_ref().map(|e| ("Email", token(&e.0))),
                 phone: c.telefon.as_ref().map(|t| ("Telefon", token(&t.0))),
             });
@@ -430,30 +492,31 @@ pub fn contacts(invoice: &Faktura) -> Vec<Contact<'_>> {
     for (i, c) in invoice.podmiot2.dane_kontaktowe.iter().enumerate() {
         if let Some(c) = &c.content {
             out.push(Contact {
-                path: indexed("/Faktura/Podmiot2", "DaneKontaktowe", i),
+                path: contact_path(&PODMIOT2_CONTACTS, "/Faktura/Podmiot2", i),
                 email: c.email.as_ref().map(|e| ("Email", token(&e.0))),
                 phone: c.telefon.as_ref().map(|t| ("Telefon", token(&t.0))),
             });
         }
     }
     for (i, p3) in invoice.podmiot3.iter().enumerate() {
+        if p3.dane_kontaktowe.is_empty() {
+            continue;
+        }
         let base = indexed("/Faktura", "Podmiot3", i);
         for (j, c) in p3.dane_kontaktowe.iter().enumerate() {
             out.push(Contact {
-                path: indexed(&base, "DaneKontaktowe", j),
+                path: Cow::Owned(indexed(&base, "DaneKontaktowe", j)),
                 email: c.email.as_ref().map(|e| ("Email", token(&e.0))),
                 phone: c.telefon.as_ref().map(|t| ("Telefon", token(&t.0))),
             });
         }
     }
-    if let Some(pu) = &invoice.podmiot_upowazniony {
-        for (i, c) in pu.dane_kontaktowe.iter().enumerate() {
-            out.push(Contact {
-                path: indexed("/Faktura/PodmiotUpowazniony", "DaneKontaktowe", i),
-                email: c.email_pu.as_ref().map(|e| ("EmailPU", token(&e.0))),
-                phone: c.telefon_pu.as_ref().map(|t| ("TelefonPU", token(&t.0))),
-            });
-        }
+    for (i, c) in upowazniony.iter().enumerate() {
+        out.push(Contact {
+            path: contact_path(&UPOWAZNIONY_CONTACTS, "/Faktura/PodmiotUpowazniony", i),
+            email: c.email_pu.as_ref().map(|e| ("EmailPU", token(&e.0))),
+            phone: c.telefon_pu.as_ref().map(|t| ("TelefonPU", token(&t.0))),
+        });
     }
     out
 }
@@ -518,4 +581,44 @@ pub fn gtins(invoice: &Faktura) -> Vec<Field<'_>> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_are_trimmed_of_xml_whitespace_only() {
+        for s in [
+            "",
+            " ",
+            "a",
+            " a",
+            "a ",
+            "\ta\r\n",
+            "a b",
+            "\u{a0}a\u{a0}",
+            "ż",
+            " ż ",
+            "\u{b}a",
+        ] {
+            assert_eq!(token(s), xml_trim(s), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn contact_paths_are_the_indexed_paths() {
+        for (constants, parent) in [
+            (&PODMIOT1_CONTACTS, "/Faktura/Podmiot1"),
+            (&PODMIOT2_CONTACTS, "/Faktura/Podmiot2"),
+            (&UPOWAZNIONY_CONTACTS, "/Faktura/PodmiotUpowazniony"),
+        ] {
+            for i in 0..5 {
+                assert_eq!(
+                    contact_path(constants, parent, i),
+                    indexed(parent, "DaneKontaktowe", i)
+                );
+            }
+        }
+    }
 }

@@ -25,7 +25,6 @@
 
 use rust_decimal::Decimal;
 
-use crate::facts::money::checked_sum;
 use crate::facts::{indexed, xsd_value};
 use crate::model::{
     Faktura, FakturaFaAdnotacjePMarzyElementType, FakturaFaFaWierszElementType, TStawkaPodatkuType,
@@ -95,6 +94,11 @@ impl RateGroup {
             TStawkaPodatkuType::NpIi => RateGroup::OutsideII,
             TStawkaPodatkuType::Oo => RateGroup::ReverseCharge,
         }
+    }
+
+    /// The position of the group in [`RateGroup::ALL`].
+    fn position(self) -> usize {
+        self as usize
     }
 
     /// The net summary field: `P_13_1`, ..., `P_13_11`.
@@ -393,6 +397,19 @@ pub fn is_margin(invoice: &Faktura) -> bool {
     )
 }
 
+/// `value` negated for a `StanPrzed` row: exactly `Line::sign() * value`
+/// (which gives a plain zero, of scale 0, for any zero), without the
+/// multiplication.
+fn with_sign(value: Decimal, before: bool) -> Decimal {
+    if value.is_zero() {
+        Decimal::ZERO
+    } else if before {
+        -value
+    } else {
+        value
+    }
+}
+
 /// Adds `value` (signed) to a running sum; an overflow poisons the sum.
 fn add(sum: &mut Option<Decimal>, value: Decimal) {
     *sum = sum.and_then(|s| s.checked_add(value));
@@ -433,22 +450,35 @@ impl<'a> Rates<'a> {
             })
             .collect();
 
-        // The members of each group, in one pass over the lines.
-        let mut members_of: [Vec<usize>; RateGroup::ALL.len()] = Default::default();
+        // How many lines each group has, so that each list of members is
+        // allocated once at its final size.
+        let mut counts = [0usize; RateGroup::ALL.len()];
         for line in &lines {
-            if let Some(members) = line
-                .group
-                .and_then(|g| RateGroup::ALL.iter().position(|&x| x == g))
-                .and_then(|i| members_of.get_mut(i))
-            {
-                members.push(line.index);
+            if let Some(count) = line.group.and_then(|g| counts.get_mut(g.position())) {
+                *count += 1;
             }
         }
         let mut groups = Vec::new();
-        for (g, members) in RateGroup::ALL.into_iter().zip(members_of) {
+        // Σ of the summary fields with checked arithmetic, added in the
+        // order of the groups.
+        let mut summary_total = Some(Decimal::ZERO);
+        let mut no_summary = true;
+        for (g, &count) in RateGroup::ALL.iter().zip(&counts) {
+            let g = *g;
             let declared = declared(invoice, g);
-            if members.is_empty() && declared.is_none() {
+            if let Some(dcl) = &declared {
+                no_summary = false;
+                add(&mut summary_total, dcl.net);
+                if let Some(tax) = dcl.tax {
+                    add(&mut summary_total, tax);
+                }
+            }
+            if count == 0 && declared.is_none() {
                 continue;
+            }
+            let mut members = Vec::with_capacity(count);
+            if count > 0 {
+                members.extend(lines.iter().filter(|l| l.group == Some(g)).map(|l| l.index));
             }
             let mut group = Group {
                 group: g,
@@ -464,22 +494,25 @@ impl<'a> Rates<'a> {
                 lines: members,
             };
             for &i in &group.lines {
-                let line = &lines[i];
-                let sign = line.sign();
+                let Some(line) = lines.get(i) else {
+                    continue;
+                };
                 if let Some(v) = line.net() {
-                    add(&mut group.net, sign * v);
+                    add(&mut group.net, with_sign(v, line.before));
                     group.net_lines += 1;
                 }
                 if let Some(v) = line.gross() {
-                    add(&mut group.gross, sign * v);
+                    add(&mut group.gross, with_sign(v, line.before));
                     group.gross_lines += 1;
                 }
                 if let Some(v) = line.vat() {
-                    add(&mut group.vat, sign * v);
+                    add(&mut group.vat, with_sign(v, line.before));
                     group.vat_lines += 1;
                 }
+                // The rates are the constants of `rate_text`: the same
+                // text is nearly always the same pointer.
                 if let Some(r) = line.rate
-                    && !group.rates.contains(&r)
+                    && !group.rates.iter().any(|&x| std::ptr::eq(x, r) || x == r)
                 {
                     group.rates.push(r);
                 }
@@ -501,21 +534,13 @@ impl<'a> Rates<'a> {
             (false, false) => Method::Unknown,
         };
 
-        let mut summary = Vec::new();
-        for g in RateGroup::ALL {
-            if let Some(dcl) = declared(invoice, g) {
-                summary.push(dcl.net);
-                summary.extend(dcl.tax);
-            }
-        }
-        let no_summary = summary.is_empty();
         Rates {
             lines,
             groups,
             method,
             margin,
             total: invoice.fa.p_15.0.value(),
-            summary_total: checked_sum(summary),
+            summary_total,
             no_summary,
         }
     }
@@ -534,4 +559,51 @@ impl<'a> Rates<'a> {
 /// `P_12` of a line as written, or an empty string.
 pub fn rate_of(row: &FakturaFaFaWierszElementType) -> String {
     row.p_12.as_ref().map(xsd_value).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use std::str::FromStr;
+
+    use super::*;
+
+    #[test]
+    fn positions_follow_the_order_of_all() {
+        for (i, g) in RateGroup::ALL.into_iter().enumerate() {
+            assert_eq!(g.position(), i, "{g}");
+        }
+    }
+
+    #[test]
+    fn with_sign_is_the_product_with_the_sign() {
+        for text in [
+            "0",
+            "0.00",
+            "-0.00",
+            "1",
+            "-1",
+            "12.50",
+            "-12.500",
+            "0.0001",
+            "79228162514264337593543950335",
+            "-79228162514264337593543950335",
+            "7922816251426433759354395033.5",
+        ] {
+            let Ok(value) = Decimal::from_str(text) else {
+                panic!("{text}");
+            };
+            for (before, sign) in [(false, Decimal::ONE), (true, Decimal::NEGATIVE_ONE)] {
+                let expected = sign * value;
+                let found = with_sign(value, before);
+                assert_eq!(found, expected, "{text}");
+                assert_eq!(found.to_string(), expected.to_string(), "{text}");
+                assert_eq!(found.scale(), expected.scale(), "{text}");
+                assert_eq!(
+                    found.is_sign_negative(),
+                    expected.is_sign_negative(),
+                    "{text}"
+                );
+            }
+        }
+    }
 }

@@ -249,7 +249,7 @@ impl<'a> Context<'a> {
         };
         let acceptance = instant.map(|instant| Acceptance {
             instant,
-            local_date: settings.tz.local_date(instant),
+            local_date: local_date(&settings.tz, instant),
             utc_date: instant.date_naive(),
         });
         Self {
@@ -258,6 +258,33 @@ impl<'a> Context<'a> {
             facts: Facts::new(invoice),
         }
     }
+}
+
+thread_local! {
+    /// The last zone, instant and calendar date [`local_date`] worked out on
+    /// this thread.
+    static LAST_LOCAL_DATE: std::cell::RefCell<Option<(crate::TimeZone, DateTime<Utc>, NaiveDate)>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// `tz.local_date(instant)`, remembered for the next call: every document
+/// of a run has the same acceptance instant and zone, and the conversion
+/// looks the instant up in the zone's transitions.
+fn local_date(tz: &crate::TimeZone, instant: DateTime<Utc>) -> NaiveDate {
+    LAST_LOCAL_DATE.with(|last| {
+        let Ok(mut last) = last.try_borrow_mut() else {
+            return tz.local_date(instant);
+        };
+        if let Some((zone, at, date)) = last.as_ref()
+            && *at == instant
+            && zone == tz
+        {
+            return *date;
+        }
+        let date = tz.local_date(instant);
+        *last = Some((tz.clone(), instant, date));
+        date
+    })
 }
 
 /// Collects the findings of document rules.
@@ -401,5 +428,33 @@ impl Settings {
             });
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn remembered_local_dates_follow_the_zone_and_the_instant() {
+        let warsaw = crate::TimeZone::warsaw();
+        let new_york = crate::TimeZone::named("America/New_York").unwrap();
+        let at = |s: &str| DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc);
+        let day = |d: u32| NaiveDate::from_ymd_opt(2026, 3, d).unwrap();
+        let late = at("2026-03-01T23:30:00Z");
+        let early = at("2026-03-02T03:30:00Z");
+        for (tz, instant, expected) in [
+            (&warsaw, late, day(2)),
+            (&warsaw, late, day(2)),
+            (&new_york, late, day(1)),
+            (&new_york, early, day(1)),
+            (&warsaw, early, day(2)),
+            (&warsaw, late, day(2)),
+            (&new_york, late, day(1)),
+        ] {
+            assert_eq!(local_date(tz, instant), expected, "{tz} {instant}");
+            assert_eq!(tz.local_date(instant), expected, "{tz} {instant}");
+        }
     }
 }

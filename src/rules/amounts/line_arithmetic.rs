@@ -103,6 +103,17 @@ fn check_value(
     let Some(product) = quantity.checked_mul(price) else {
         return;
     };
+    // The common exact case: no discount, and the value is the product,
+    // already in grosze. The product rounds to itself, so the difference
+    // is zero, within any allowance that is not negative (the half unit
+    // never is, so only a negative tolerance could make it so).
+    if discount.is_none()
+        && product.scale() <= 2
+        && product == value
+        && ctx.settings.tolerance >= Decimal::ZERO
+    {
+        return;
+    }
     let Some(allowed) = quantity
         .abs()
         .checked_mul(half_unit(price))

@@ -126,6 +126,10 @@ fn is_datetime(s: &str) -> bool {
 
 /// True when `value` (trimmed) fits `typ`, or is an empty cell.
 fn fits(typ: &Typ, value: &str) -> bool {
+    // Any text fits a text column: nothing to trim or parse.
+    if matches!(typ, Typ::Txt) {
+        return true;
+    }
     let v = value.trim();
     if v.is_empty() || v == "-" {
         return true;

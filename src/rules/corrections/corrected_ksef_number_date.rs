@@ -60,8 +60,8 @@ crate::declare_rule! {
 /// The date of a KSeF number whose format and date are valid; its check
 /// digits may be wrong (FA3-ID-009), which leaves the date readable.
 fn acceptance_date(number: &str) -> Option<NaiveDate> {
-    match KsefNumber::parse(number) {
-        Ok(n) => Some(n.date()),
+    match KsefNumber::date_of(number) {
+        Ok(date) => Some(date),
         Err(KsefNumberError::Checksum { .. }) => compact_date(number.get(11..19)?),
         Err(_) => None,
     }

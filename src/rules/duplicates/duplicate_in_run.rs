@@ -3,8 +3,6 @@
 //! under FA3-DUP-003, a number that differs from an earlier one only in
 //! letter case).
 
-use std::collections::HashMap;
-
 use super::duplicate_after_normalisation;
 use crate::diagnostic::Diagnostic;
 use crate::registry::DupKey;
@@ -42,14 +40,17 @@ crate::declare_rule! {
 }
 
 /// The duplicate keys of the documents checked so far in a run: only the
-/// small keys are kept, never the documents.
+/// small keys are kept, never the documents. The maps hash with foldhash
+/// (seeded per process, like the standard `RandomState`), several times
+/// cheaper than SipHash on these short keys: every document of a run is
+/// looked up and inserted, and the tables rehash as they grow.
 #[derive(Debug, Default)]
 pub(crate) struct SeenKeys {
     /// Key → the first document with it.
-    seen: HashMap<DupKey, String>,
+    seen: foldhash::HashMap<DupKey, String>,
     /// Case-folded key → the first document with it and its number, for
     /// the case-only info.
-    folded: HashMap<(String, String, String), (String, String)>,
+    folded: foldhash::HashMap<(String, String, String), (String, String)>,
 }
 
 impl SeenKeys {

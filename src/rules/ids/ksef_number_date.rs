@@ -39,7 +39,7 @@ crate::declare_rule! {
 
 fn check(_invoice: &Faktura, ctx: &Context<'_>, out: &mut Findings) {
     for field in ctx.facts().ksef_numbers() {
-        let err = match KsefNumber::parse(field.value) {
+        let err = match KsefNumber::date_of(field.value) {
             // A CRC mismatch alone is FA3-ID-009.
             Ok(_) | Err(KsefNumberError::Checksum { .. }) => continue,
             Err(err) => err,

@@ -2,8 +2,8 @@
 
 use chrono::NaiveDate;
 
+use crate::facts::xsd_text;
 use crate::model::Faktura;
-use crate::rules::util::xsd_value;
 use crate::rules::{Check, Context, Findings};
 
 crate::declare_rule! {
@@ -50,26 +50,32 @@ const WITHDRAWN: [(&str, (i32, u32, u32), &str); 3] = [
 /// The withdrawal date and successor of `code`, when it had been withdrawn
 /// on `date`.
 fn withdrawn(code: &str, date: NaiveDate) -> Option<(NaiveDate, &'static str)> {
+    // The code first: the date is made only for a withdrawn one.
     WITHDRAWN.iter().find_map(|&(c, (y, m, d), successor)| {
+        if c != code {
+            return None;
+        }
         let since = NaiveDate::from_ymd_opt(y, m, d)?;
-        (c == code && date >= since).then_some((since, successor))
+        (date >= since).then_some((since, successor))
     })
 }
 
 fn check(invoice: &Faktura, _ctx: &Context<'_>, out: &mut Findings) {
     let issued = invoice.fa.p_1.0.date();
-    let mut codes = vec![("/Faktura/Fa/KodWaluty", xsd_value(&invoice.fa.kod_waluty))];
-    if let Some(kurs) = invoice
+    // The codes as written, without copies: at most two.
+    let agreed = invoice
         .fa
         .warunki_transakcji
         .as_ref()
         .and_then(|w| w.kurs_umowny_group.as_ref())
-    {
-        codes.push((
-            "/Faktura/Fa/WarunkiTransakcji/WalutaUmowna",
-            xsd_value(&kurs.waluta_umowna),
-        ));
-    }
+        .map(|kurs| {
+            (
+                "/Faktura/Fa/WarunkiTransakcji/WalutaUmowna",
+                xsd_text(&kurs.waluta_umowna),
+            )
+        });
+    let codes =
+        std::iter::once(("/Faktura/Fa/KodWaluty", xsd_text(&invoice.fa.kod_waluty))).chain(agreed);
     for (path, code) in codes {
         let Some((since, successor)) = withdrawn(&code, issued) else {
             continue;

@@ -46,26 +46,29 @@ fn check(invoice: &Faktura, _ctx: &Context<'_>, out: &mut Findings) {
             TNrRegonType::TNrRegon1(r) => r.0.as_str(),
             TNrRegonType::TNrRegon2(r) => r.0.as_str(),
         };
+        // The message is built only for an invalid number.
+        let Err(err) = Regon::parse(value) else {
+            continue;
+        };
         let mut message = String::with_capacity(120);
         message.push_str("the REGON ");
         message.push_str(value);
         message.push_str(" is not valid: ");
-        match Regon::parse(value) {
-            Ok(_) => continue,
-            Err(RegonError::Checksum { expected, found }) => {
+        match err {
+            RegonError::Checksum { expected, found } => {
                 message.push_str("its check digit is ");
                 push_number(&mut message, usize::from(found));
                 message.push_str(", but the other digits call for ");
                 push_number(&mut message, usize::from(expected));
             }
-            Err(RegonError::BaseChecksum { expected, found }) => {
+            RegonError::BaseChecksum { expected, found } => {
                 message.push_str("its first nine digits are not a valid REGON (digit 9 is ");
                 push_number(&mut message, usize::from(found));
                 message.push_str(", expected ");
                 push_number(&mut message, usize::from(expected));
                 message.push(')');
             }
-            Err(other) => message.push_str(&other.to_string()),
+            other => message.push_str(&other.to_string()),
         }
         out.report(
             &REGON_CHECKSUM,

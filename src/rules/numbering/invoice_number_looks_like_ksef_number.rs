@@ -39,8 +39,13 @@ crate::declare_rule! {
 /// not required to match.
 fn looks_like_ksef_number(value: &str) -> bool {
     let value = value.trim_matches(|c| matches!(c, ' ' | '\t' | '\r' | '\n'));
+    // A KSeF number is 35 or 36 ASCII bytes: any other length fails
+    // whatever its shape, so no uppercase copy is made for it.
+    if !matches!(value.len(), 35 | 36) {
+        return false;
+    }
     matches!(
-        KsefNumber::parse(&value.to_ascii_uppercase()),
+        KsefNumber::date_of(&value.to_ascii_uppercase()),
         Ok(_) | Err(KsefNumberError::Checksum { .. })
     )
 }
