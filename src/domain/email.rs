@@ -195,32 +195,25 @@ fn check_domain(domain: &str, offset: usize) -> Result<(), EmailError> {
     Ok(())
 }
 
+/// The symbols allowed before the `@` besides letters, digits and dots.
+const LOCAL_SYMBOLS: &[u8] = b"!#$%&'*+-/=?^_`{|}~";
+
+/// Whether `c` is one of [`LOCAL_SYMBOLS`].
+const fn local_symbol(c: u8) -> bool {
+    let mut rest = LOCAL_SYMBOLS;
+    while let [first, tail @ ..] = rest {
+        if *first == c {
+            return true;
+        }
+        rest = tail;
+    }
+    false
+}
+
 /// A character allowed before the `@`: a letter, a digit, a dot or one of
-/// ``!#$%&'*+-/=?^_`{|}~``.
+/// [`LOCAL_SYMBOLS`].
 fn local_char(c: char) -> bool {
-    c.is_alphanumeric()
-        || matches!(
-            c,
-            '.' | '!'
-                | '#'
-                | '$'
-                | '%'
-                | '&'
-                | '\''
-                | '*'
-                | '+'
-                | '-'
-                | '/'
-                | '='
-                | '?'
-                | '^'
-                | '_'
-                | '`'
-                | '{'
-                | '|'
-                | '}'
-                | '~'
-        )
+    c.is_alphanumeric() || c == '.' || u8::try_from(c).is_ok_and(local_symbol)
 }
 
 /// A character allowed in a domain: a letter, a digit, `-` or `.`.
@@ -243,29 +236,9 @@ const CLASSES: [u8; 256] = {
         #[allow(clippy::cast_possible_truncation)] // b < 128
         let c = b as u8;
         let alphanumeric = c.is_ascii_alphanumeric();
-        let local_symbol = matches!(
-            c,
-            b'!' | b'#'
-                | b'$'
-                | b'%'
-                | b'&'
-                | b'\''
-                | b'*'
-                | b'+'
-                | b'-'
-                | b'/'
-                | b'='
-                | b'?'
-                | b'^'
-                | b'_'
-                | b'`'
-                | b'{'
-                | b'|'
-                | b'}'
-                | b'~'
-        );
+        let symbol = local_symbol(c);
         let mut class = 0;
-        if alphanumeric || local_symbol {
+        if alphanumeric || symbol {
             class |= LOCAL;
         }
         if alphanumeric || c == b'-' {
