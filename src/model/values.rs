@@ -8,10 +8,10 @@
 
 use std::borrow::Cow;
 use std::cmp::Ordering;
-use std::fmt;
+use std::fmt::{self, Write as _};
 use std::str::FromStr;
 
-use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeZone};
+use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Timelike};
 use xsd_parser_types::quick_xml::{DeserializeBytesFromStr, SerializeBytesToString};
 
 /// Why a lexical value was rejected.
@@ -56,55 +56,453 @@ pub fn length_for_min(value: &str) -> usize {
 }
 
 pub(crate) fn xml_trim(s: &str) -> &str {
-    s.trim_matches(|c| matches!(c, ' ' | '\t' | '\r' | '\n'))
+    // The four are ASCII, so the ends found byte by byte are character
+    // boundaries.
+    let white = |b: &u8| matches!(b, b' ' | b'\t' | b'\r' | b'\n');
+    let bytes = s.as_bytes();
+    let start = bytes.iter().position(|b| !white(b)).unwrap_or(bytes.len());
+    let end = bytes
+        .iter()
+        .rposition(|b| !white(b))
+        .map_or(start, |e| e + 1);
+    s.get(start..end).unwrap_or_default()
+}
+
+/// A lexical form printed on the stack, to compare two values' forms
+/// without building strings. Every form the value types print without
+/// storing it fits; a longer one makes `write_str` fail.
+struct Text {
+    bytes: [u8; Text::CAPACITY],
+    len: usize,
+}
+
+impl Text {
+    const CAPACITY: usize = 128;
+
+    fn new() -> Self {
+        Self {
+            bytes: [0; Self::CAPACITY],
+            len: 0,
+        }
+    }
+
+    fn as_str(&self) -> &str {
+        self.bytes
+            .get(..self.len)
+            .and_then(|b| std::str::from_utf8(b).ok())
+            .unwrap_or("")
+    }
+}
+
+impl Text {
+    /// Room for `n` more bytes, taken.
+    fn take(&mut self, n: usize) -> Result<&mut [u8], fmt::Error> {
+        let start = self.len;
+        let slot = self.bytes.get_mut(start..start + n).ok_or(fmt::Error)?;
+        self.len = start + n;
+        Ok(slot)
+    }
+
+    fn push(&mut self, byte: u8) -> fmt::Result {
+        self.take(1)?.fill(byte);
+        Ok(())
+    }
+
+    /// Appends the last `width` decimal digits of `value`, zero-padded.
+    fn push_digits(&mut self, mut value: u64, width: usize) -> fmt::Result {
+        for b in self.take(width)?.iter_mut().rev() {
+            *b = b'0' + u8::try_from(value % 10).unwrap_or(0);
+            value /= 10;
+        }
+        Ok(())
+    }
+
+    /// Appends `value` in decimal.
+    fn push_number(&mut self, value: u128) -> fmt::Result {
+        match u64::try_from(value) {
+            Ok(small) => {
+                let mut width = 1;
+                let mut rest = small / 10;
+                while rest > 0 {
+                    width += 1;
+                    rest /= 10;
+                }
+                self.push_digits(small, width)
+            }
+            Err(_) => write!(self, "{value}"),
+        }
+    }
+
+    /// Appends `n` zeros.
+    fn push_zeros(&mut self, n: usize) -> fmt::Result {
+        self.take(n)?.fill(b'0');
+        Ok(())
+    }
+
+    /// Drops all but the first `len` bytes.
+    fn truncate(&mut self, len: usize) {
+        self.len = self.len.min(len);
+    }
+
+    /// The text as an owned string.
+    fn to_cow(&self) -> Cow<'static, str> {
+        Cow::Owned(self.as_str().to_owned())
+    }
+}
+
+impl fmt::Write for Text {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        self.take(s.len())?.copy_from_slice(s.as_bytes());
+        Ok(())
+    }
+}
+
+/// Whether two values print the same lexical form: compared on the stack,
+/// or as strings when a form is too long for that.
+fn same_text<T>(a: &T, b: &T, write: impl Fn(&T, &mut Text) -> fmt::Result) -> bool
+where
+    T: fmt::Display,
+{
+    let (mut x, mut y) = (Text::new(), Text::new());
+    match (write(a, &mut x), write(b, &mut y)) {
+        (Ok(()), Ok(())) => x.as_str() == y.as_str(),
+        _ => a.to_string() == b.to_string(),
+    }
 }
 
 /// An `xs:decimal`: an exact [`rust_decimal::Decimal`] plus its lexical form.
 ///
 /// Equality compares the value and the lexical form; ordering compares values
 /// only (`1.0 < 2`, and `1.0` is neither less nor greater than `1.00`).
+///
+/// A decimal takes 16 bytes, as does an `Option<Decimal>`: the value's parts
+/// and how its lexical form departs from the canonical one (a sign, up to 32
+/// leading or trailing zeros, a bare point) are kept together, with no
+/// allocation; only a form with more zeros than that keeps its text on the
+/// heap.
 #[derive(Clone)]
 pub struct Decimal {
+    repr: DecimalRepr,
+}
+
+#[derive(Clone)]
+enum DecimalRepr {
+    /// The value and the shape of its lexical form.
+    Inline(InlineDecimal),
+    /// A form with more leading or trailing zeros than [`InlineDecimal`]
+    /// counts.
+    Spelled(Box<SpelledDecimal>),
+}
+
+#[derive(Clone)]
+struct SpelledDecimal {
     value: rust_decimal::Decimal,
-    /// The lexical form as read, when it is not the value's canonical form
-    /// (`1.50`, `+1`, `01`, `.5`); empty (no allocation) for the usual
-    /// `1626.01`, which is not stored twice. (Not an `Option`: a box is
-    /// never null, so `Option<Decimal>` takes no more room than `Decimal`.)
-    written: Box<str>,
+    text: Box<str>,
+}
+
+/// The scale of a decimal (0 to 28 digits after the point): a byte whose
+/// other values let [`DecimalRepr`] and `Option<Decimal>` take no room of
+/// their own.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[repr(u8)]
+enum Scale {
+    S0 = 0,
+    S1,
+    S2,
+    S3,
+    S4,
+    S5,
+    S6,
+    S7,
+    S8,
+    S9,
+    S10,
+    S11,
+    S12,
+    S13,
+    S14,
+    S15,
+    S16,
+    S17,
+    S18,
+    S19,
+    S20,
+    S21,
+    S22,
+    S23,
+    S24,
+    S25,
+    S26,
+    S27,
+    S28,
+}
+
+impl Scale {
+    const ALL: [Self; 29] = [
+        Self::S0,
+        Self::S1,
+        Self::S2,
+        Self::S3,
+        Self::S4,
+        Self::S5,
+        Self::S6,
+        Self::S7,
+        Self::S8,
+        Self::S9,
+        Self::S10,
+        Self::S11,
+        Self::S12,
+        Self::S13,
+        Self::S14,
+        Self::S15,
+        Self::S16,
+        Self::S17,
+        Self::S18,
+        Self::S19,
+        Self::S20,
+        Self::S21,
+        Self::S22,
+        Self::S23,
+        Self::S24,
+        Self::S25,
+        Self::S26,
+        Self::S27,
+        Self::S28,
+    ];
+
+    fn of(scale: usize) -> Option<Self> {
+        Self::ALL.get(scale).copied()
+    }
+}
+
+// The bits of `InlineDecimal::shape`.
+/// The value is negative (a negative zero too, which only a value built in
+/// code has: `-0` reads as zero).
+const VALUE_NEGATIVE: u8 = 1;
+/// The form starts with `+`.
+const PLUS: u8 = 2;
+/// The form starts with `-`.
+const MINUS: u8 = 4;
+/// The form has a point.
+const POINT: u8 = 8;
+/// Nothing is written before the point (`.5`).
+const BARE_POINT: u8 = 16;
+/// The most leading or trailing zeros an [`InlineDecimal`] counts.
+const MAX_ZEROS: usize = 32;
+
+/// A decimal's value (mantissa, scale, sign) and the shape of its lexical
+/// form: the form is the sign written, `leading` zeros, the integer digits
+/// of the value (none after a bare point), then, with a point, the value's
+/// fraction digits and `trailing` zeros.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct InlineDecimal {
+    lo: u32,
+    mid: u32,
+    hi: u32,
+    scale: Scale,
+    shape: u8,
+    leading: u8,
+    trailing: u8,
+}
+
+/// How a lexical form departs from its value's canonical form: the
+/// `PLUS`, `MINUS`, `POINT` and `BARE_POINT` bits and the zeros.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+struct Form {
+    shape: u8,
+    leading: usize,
+    trailing: usize,
+}
+
+impl Form {
+    /// The form `value` prints in.
+    fn canonical(value: &rust_decimal::Decimal) -> Self {
+        let mut shape = 0;
+        if value.is_sign_negative() {
+            shape |= MINUS;
+        }
+        if value.scale() > 0 {
+            shape |= POINT;
+        }
+        Self {
+            shape,
+            leading: 0,
+            trailing: 0,
+        }
+    }
+
+    /// The form of `lexical`, a valid `xs:decimal` (trimmed).
+    fn of(lexical: &str) -> Self {
+        let bytes = lexical.as_bytes();
+        let (mut shape, body) = match bytes.split_first() {
+            Some((b'-', rest)) => (MINUS, rest),
+            Some((b'+', rest)) => (PLUS, rest),
+            _ => (0, bytes),
+        };
+        let (int, frac) = match body.iter().position(|&b| b == b'.') {
+            Some(at) => {
+                shape |= POINT;
+                let (int, frac) = body.split_at(at);
+                (int, frac.get(1..).unwrap_or_default())
+            }
+            None => (body, &[][..]),
+        };
+        if int.is_empty() {
+            shape |= BARE_POINT;
+        }
+        let zeros = int.iter().take_while(|&&b| b == b'0').count();
+        Self {
+            shape,
+            leading: if zeros == int.len() {
+                zeros.saturating_sub(1)
+            } else {
+                zeros
+            },
+            trailing: frac.iter().rev().take_while(|&&b| b == b'0').count(),
+        }
+    }
+}
+
+impl InlineDecimal {
+    /// `value` in the lexical form `form`, unless the form has too many
+    /// zeros to count here.
+    fn new(value: &rust_decimal::Decimal, form: Form) -> Option<Self> {
+        let parts = value.unpack();
+        let zeros = |n: usize| {
+            u8::try_from(n)
+                .ok()
+                .filter(|&n| usize::from(n) <= MAX_ZEROS)
+        };
+        Some(Self {
+            lo: parts.lo,
+            mid: parts.mid,
+            hi: parts.hi,
+            scale: Scale::of(usize::try_from(parts.scale).ok()?)?,
+            shape: form.shape | if parts.negative { VALUE_NEGATIVE } else { 0 },
+            leading: zeros(form.leading)?,
+            trailing: zeros(form.trailing)?,
+        })
+    }
+
+    fn value(self) -> rust_decimal::Decimal {
+        let mut value =
+            rust_decimal::Decimal::from_parts(self.lo, self.mid, self.hi, false, self.scale as u32);
+        value.set_sign_negative(self.shape & VALUE_NEGATIVE != 0);
+        value
+    }
+
+    /// Whether the form is the value's canonical one.
+    #[cfg(test)]
+    fn is_canonical(self) -> bool {
+        let negative = self.shape & VALUE_NEGATIVE;
+        let mut expected = negative;
+        if negative != 0 {
+            expected |= MINUS;
+        }
+        if self.scale != Scale::S0 {
+            expected |= POINT;
+        }
+        self.shape == expected && self.leading == 0 && self.trailing == 0
+    }
+
+    /// The lexical form. It never fills a [`Text`]: a sign, 32 zeros, the
+    /// 31 characters of the longest canonical form, 32 zeros.
+    fn text(self) -> Text {
+        let mut text = Text::new();
+        let _ = self.write_text(&mut text);
+        text
+    }
+
+    fn write_text(self, text: &mut Text) -> fmt::Result {
+        if self.shape & PLUS != 0 {
+            text.push(b'+')?;
+        } else if self.shape & MINUS != 0 {
+            text.push(b'-')?;
+        }
+        text.push_zeros(usize::from(self.leading))?;
+        let mantissa = u128::from(self.lo) | u128::from(self.mid) << 32 | u128::from(self.hi) << 64;
+        let mut digits = Text::new();
+        digits.push_number(mantissa)?;
+        let digits = digits.as_str();
+        let scale = self.scale as usize;
+        // The integer digits, and the fraction digits after `pad` zeros.
+        let (int, frac, pad) = match digits.len().checked_sub(scale) {
+            Some(int_len) if int_len > 0 => {
+                let (int, frac) = digits.split_at_checked(int_len).unwrap_or((digits, ""));
+                (int, frac, 0)
+            }
+            _ => ("0", digits, scale.saturating_sub(digits.len())),
+        };
+        if self.shape & BARE_POINT == 0 {
+            text.write_str(int)?;
+        }
+        if self.shape & POINT != 0 {
+            text.push(b'.')?;
+            text.push_zeros(pad)?;
+            text.write_str(frac)?;
+            text.push_zeros(usize::from(self.trailing))?;
+        }
+        Ok(())
+    }
 }
 
 impl Decimal {
     /// Wraps a value; it prints in its canonical form.
     pub fn new(value: rust_decimal::Decimal) -> Self {
-        Self {
-            value,
-            written: Box::default(),
-        }
+        Self::with_form(value, Form::canonical(&value), None)
+    }
+
+    /// `value` read from `lexical`, whose form is `form`; the text is kept
+    /// only when the form cannot be counted inline.
+    fn with_form(value: rust_decimal::Decimal, form: Form, lexical: Option<&str>) -> Self {
+        let repr = match InlineDecimal::new(&value, form) {
+            Some(inline) => DecimalRepr::Inline(inline),
+            None => DecimalRepr::Spelled(Box::new(SpelledDecimal {
+                value,
+                text: lexical.map_or_else(|| value.to_string().into(), Into::into),
+            })),
+        };
+        Self { repr }
     }
 
     /// The exact numeric value.
     pub fn value(&self) -> rust_decimal::Decimal {
-        self.value
+        match &self.repr {
+            DecimalRepr::Inline(inline) => inline.value(),
+            DecimalRepr::Spelled(spelled) => spelled.value,
+        }
     }
 
     /// The lexical form as read (whitespace trimmed), or the canonical form.
     pub fn lexical(&self) -> Cow<'_, str> {
-        if self.written.is_empty() {
-            Cow::Owned(self.value.to_string())
-        } else {
-            Cow::Borrowed(&self.written)
+        match &self.repr {
+            DecimalRepr::Inline(inline) => inline.text().to_cow(),
+            DecimalRepr::Spelled(spelled) => Cow::Borrowed(&spelled.text),
+        }
+    }
+
+    fn write_lexical(&self, out: &mut Text) -> fmt::Result {
+        match &self.repr {
+            DecimalRepr::Inline(inline) => inline.write_text(out),
+            DecimalRepr::Spelled(spelled) => out.write_str(&spelled.text),
         }
     }
 
     /// Whether both have the same lexical form.
     fn same_lexical(&self, other: &Self) -> bool {
-        if self.written.is_empty() && other.written.is_empty() {
-            // Canonical forms of equal values: equal when the scale and the
-            // sign (of a zero) are.
-            self.value.scale() == other.value.scale()
-                && self.value.is_sign_negative() == other.value.is_sign_negative()
-        } else {
-            self.lexical() == other.lexical()
+        match (&self.repr, &other.repr) {
+            (DecimalRepr::Inline(a), DecimalRepr::Inline(b)) if a == b => true,
+            _ => same_text(self, other, Self::write_lexical),
+        }
+    }
+
+    /// Whether the lexical form is the value's canonical form (it is then
+    /// not stored, whatever the representation).
+    #[cfg(test)]
+    fn is_canonical_form(&self) -> bool {
+        match &self.repr {
+            DecimalRepr::Inline(inline) => inline.is_canonical(),
+            DecimalRepr::Spelled(_) => false,
         }
     }
 
@@ -156,83 +554,88 @@ pub(crate) fn parse_decimal(raw: &str) -> Result<rust_decimal::Decimal, LexicalE
     rust_decimal::Decimal::from_str_exact(&canon).map_err(|_| err())
 }
 
-/// Whether `lexical`, the trimmed form `value` was read from, is the form
-/// `value` prints in: `-?(0|[1-9]\d*)(\.\d*[1-9])?` with the value's scale
-/// and sign.
-fn is_canonical(lexical: &str, value: &rust_decimal::Decimal) -> bool {
-    let negative = lexical.starts_with('-');
-    let body = lexical.strip_prefix('-').unwrap_or(lexical);
-    let (int, frac) = body.split_once('.').unwrap_or((body, ""));
-    let digits = |p: &str| p.bytes().all(|b| b.is_ascii_digit());
-    let int_ok = int == "0" || (!int.is_empty() && !int.starts_with('0') && digits(int));
-    let frac_ok = !body.ends_with('.') && !frac.ends_with('0') && digits(frac);
-    int_ok
-        && frac_ok
-        && u32::try_from(frac.len()).is_ok_and(|len| len == value.scale())
-        && negative == value.is_sign_negative()
-}
-
-/// `lexical` (trimmed) read in one pass when its digits, leading zeros
-/// aside, fit a `u64` (every amount of an invoice): its value and whether
-/// it is the value's canonical form ([`is_canonical`]). `None` for anything
-/// else (more digits, or not a decimal), which [`parse_decimal`] and
-/// [`is_canonical`] then decide.
-fn read_short(lexical: &str) -> Option<(rust_decimal::Decimal, bool)> {
+/// `lexical` (trimmed) read in one pass when its mantissa fits a `u64`
+/// (every amount of an invoice) and its form fits an [`InlineDecimal`].
+/// `None` for anything else (more digits, more zeros, or not a decimal),
+/// which [`parse_decimal`] and [`Form::of`] then decide.
+fn read_short(lexical: &str) -> Option<InlineDecimal> {
     let bytes = lexical.as_bytes();
-    let (negative, plus, body) = match bytes.split_first() {
-        Some((b'-', rest)) => (true, false, rest),
-        Some((b'+', rest)) => (false, true, rest),
-        _ => (false, false, bytes),
+    let (sign, body) = match bytes.split_first() {
+        Some((b'-', rest)) => (MINUS, rest),
+        Some((b'+', rest)) => (PLUS, rest),
+        _ => (0, bytes),
     };
     let mut mantissa = 0u64;
-    let mut significant = 0u32;
-    let mut int_len = 0u32;
-    let mut frac_len = 0u32;
-    let mut trailing_zeros = 0u32;
-    let mut point = false;
-    let mut leading_zero = false;
-    for &b in body {
-        match b {
-            b'0'..=b'9' => {
-                let digit = u64::from(b - b'0');
-                if point {
-                    frac_len += 1;
-                    trailing_zeros = if digit == 0 { trailing_zeros + 1 } else { 0 };
-                } else {
-                    if int_len == 0 && digit == 0 {
-                        leading_zero = true;
-                    }
-                    int_len += 1;
-                }
-                if mantissa != 0 || digit != 0 {
-                    significant += 1;
-                    if significant > 19 {
-                        return None;
-                    }
-                }
-                mantissa = mantissa * 10 + digit;
+    let mut rest = body;
+    while let Some((&b, tail)) = rest.split_first() {
+        let digit = b.wrapping_sub(b'0');
+        if digit > 9 {
+            break;
+        }
+        mantissa = mantissa.checked_mul(10)?.checked_add(u64::from(digit))?;
+        rest = tail;
+    }
+    let int_len = body.len() - rest.len();
+    let mut shape = sign;
+    // Fraction digits up to the last non-zero one (the scale), and the
+    // zeros after it, which are not part of the value.
+    let mut scale = 0usize;
+    let mut trailing = 0usize;
+    if let Some((b'.', tail)) = rest.split_first() {
+        shape |= POINT;
+        rest = tail;
+        while let Some((&b, tail)) = rest.split_first() {
+            let digit = b.wrapping_sub(b'0');
+            if digit > 9 {
+                break;
             }
-            b'.' if !point => point = true,
-            _ => return None,
+            if digit == 0 {
+                trailing += 1;
+            } else {
+                for _ in 0..trailing {
+                    mantissa = mantissa.checked_mul(10)?;
+                }
+                mantissa = mantissa.checked_mul(10)?.checked_add(u64::from(digit))?;
+                scale += trailing + 1;
+                trailing = 0;
+            }
+            rest = tail;
         }
     }
-    if int_len == 0 && frac_len == 0 {
+    if !rest.is_empty() || (int_len == 0 && scale + trailing == 0) {
         return None;
     }
-    for _ in 0..trailing_zeros {
-        mantissa /= 10;
+    // Zeros before the integer digits (all but the last of a zero).
+    let leading = match body.first() {
+        Some(b'0') if int_len > 1 => {
+            let zeros = body
+                .iter()
+                .take(int_len)
+                .take_while(|&&b| b == b'0')
+                .count();
+            zeros.min(int_len - 1)
+        }
+        _ => 0,
+    };
+    if leading > MAX_ZEROS || trailing > MAX_ZEROS {
+        return None;
     }
-    let scale = frac_len - trailing_zeros;
-    let mut value =
-        rust_decimal::Decimal::try_from_i128_with_scale(i128::from(mantissa), scale).ok()?;
-    value.set_sign_negative(negative && mantissa != 0);
-    let int_ok = int_len == 1 || (int_len > 1 && !leading_zero);
-    let canonical = !plus
-        && int_ok
-        && !body.ends_with(b".")
-        && trailing_zeros == 0
-        && negative == value.is_sign_negative();
-    Some((value, canonical))
+    if int_len == 0 {
+        shape |= BARE_POINT;
+    }
+    if sign == MINUS && mantissa != 0 {
+        shape |= VALUE_NEGATIVE;
+    }
+    let [a, b, c, d, e, f, g, h] = mantissa.to_le_bytes();
+    Some(InlineDecimal {
+        lo: u32::from_le_bytes([a, b, c, d]),
+        mid: u32::from_le_bytes([e, f, g, h]),
+        hi: 0,
+        scale: Scale::of(scale)?,
+        shape,
+        leading: u8::try_from(leading).ok()?,
+        trailing: u8::try_from(trailing).ok()?,
+    })
 }
 
 impl FromStr for Decimal {
@@ -240,35 +643,21 @@ impl FromStr for Decimal {
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let lexical = xml_trim(s);
-        if let Some((value, canonical)) = read_short(lexical) {
+        if let Some(inline) = read_short(lexical) {
             return Ok(Self {
-                value,
-                written: if canonical {
-                    Box::default()
-                } else {
-                    lexical.into()
-                },
+                repr: DecimalRepr::Inline(inline),
             });
         }
         let value = parse_decimal(s)?;
-        Ok(Self {
-            value,
-            written: if is_canonical(lexical, &value) {
-                Box::default()
-            } else {
-                lexical.into()
-            },
-        })
+        Ok(Self::with_form(value, Form::of(lexical), Some(lexical)))
     }
 }
 
-// Shown as before the text was stored only when needed: the value and the
-// lexical form (which `written` holds or the value gives).
-#[allow(clippy::missing_fields_in_debug)]
+// Shown as the value and the lexical form, however the form is kept.
 impl fmt::Debug for Decimal {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Decimal")
-            .field("value", &self.value)
+            .field("value", &self.value())
             .field("lexical", &self.lexical())
             .finish()
     }
@@ -283,23 +672,22 @@ impl From<rust_decimal::Decimal> for Decimal {
 impl fmt::Display for Decimal {
     // Precision requests (`{:.02}`) are ignored on purpose: the lexical form wins.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.written.is_empty() {
-            write!(f, "{}", self.value)
-        } else {
-            f.write_str(&self.written)
+        match &self.repr {
+            DecimalRepr::Inline(inline) => f.write_str(inline.text().as_str()),
+            DecimalRepr::Spelled(spelled) => f.write_str(&spelled.text),
         }
     }
 }
 
 impl PartialEq for Decimal {
     fn eq(&self, other: &Self) -> bool {
-        self.value == other.value && self.same_lexical(other)
+        self.value() == other.value() && self.same_lexical(other)
     }
 }
 
 impl PartialOrd for Decimal {
     fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
-        match self.value.cmp(&other.value) {
+        match self.value().cmp(&other.value()) {
             Ordering::Equal if !self.same_lexical(other) => None,
             o => Some(o),
         }
@@ -333,33 +721,139 @@ impl DeserializeBytesFromStr for Decimal {}
 /// part in equality, ordering or hashing (`-0 == 0`, `+007 == 7`), so
 /// `Integer` is `Eq`, `Ord` and `Hash`. Compare [`Integer::lexical`] to tell
 /// two forms of the same number apart.
-#[derive(Clone, Debug)]
+///
+/// A lexical form of up to 15 characters (every integer up to
+/// 999,999,999,999,999 in its canonical form) is kept inline, with no
+/// allocation; an `Integer` takes 16 bytes.
+#[derive(Clone)]
 pub struct Integer {
-    /// The lexical form as read (whitespace trimmed), or the canonical form.
+    repr: IntegerRepr,
+}
+
+#[derive(Clone)]
+enum IntegerRepr {
+    /// The lexical form, inline.
+    Short(ShortInteger),
+    /// A longer lexical form.
+    Long(Box<LongInteger>),
+}
+
+#[derive(Clone)]
+struct LongInteger {
     lexical: Box<str>,
-    /// Where the magnitude's digits start in `lexical`, past the sign and
-    /// leading zeros (at the last `0` of a zero).
-    digits_from: usize,
-    /// The value is below zero (never for a zero, `-0` included).
-    negative: bool,
+}
+
+/// The most characters a [`ShortInteger`] holds.
+const SHORT_INTEGER: usize = 15;
+
+/// The length of a [`ShortInteger`] (1 to 15 characters): a byte whose
+/// other values let [`IntegerRepr`] and `Option<Integer>` take no room of
+/// their own.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[repr(u8)]
+enum ShortLen {
+    L1 = 1,
+    L2,
+    L3,
+    L4,
+    L5,
+    L6,
+    L7,
+    L8,
+    L9,
+    L10,
+    L11,
+    L12,
+    L13,
+    L14,
+    L15,
+}
+
+impl ShortLen {
+    const ALL: [Self; SHORT_INTEGER] = [
+        Self::L1,
+        Self::L2,
+        Self::L3,
+        Self::L4,
+        Self::L5,
+        Self::L6,
+        Self::L7,
+        Self::L8,
+        Self::L9,
+        Self::L10,
+        Self::L11,
+        Self::L12,
+        Self::L13,
+        Self::L14,
+        Self::L15,
+    ];
+
+    fn of(len: usize) -> Option<Self> {
+        Self::ALL.get(len.checked_sub(1)?).copied()
+    }
+}
+
+/// A lexical form of up to [`SHORT_INTEGER`] ASCII characters.
+#[derive(Clone, Copy)]
+struct ShortInteger {
+    len: ShortLen,
+    bytes: [u8; SHORT_INTEGER],
 }
 
 impl Integer {
+    /// `lexical`, a valid form (trimmed), kept inline when it is short.
+    fn from_lexical(lexical: &str) -> Self {
+        let repr = match ShortLen::of(lexical.len()) {
+            Some(len) => {
+                let mut bytes = [0; SHORT_INTEGER];
+                if let Some(slot) = bytes.get_mut(..lexical.len()) {
+                    slot.copy_from_slice(lexical.as_bytes());
+                }
+                IntegerRepr::Short(ShortInteger { len, bytes })
+            }
+            None => IntegerRepr::Long(Box::new(LongInteger {
+                lexical: lexical.into(),
+            })),
+        };
+        Self { repr }
+    }
+
     /// The lexical form as read (whitespace trimmed), or the canonical form.
     pub fn lexical(&self) -> &str {
-        &self.lexical
+        match &self.repr {
+            IntegerRepr::Short(short) => short
+                .bytes
+                .get(..short.len as usize)
+                .and_then(|b| std::str::from_utf8(b).ok())
+                .unwrap_or("0"),
+            IntegerRepr::Long(long) => &long.lexical,
+        }
+    }
+
+    /// Where the magnitude's digits start in the lexical form, past the
+    /// sign and leading zeros (at the last `0` of a zero).
+    fn digits_from(&self) -> usize {
+        let lexical = self.lexical();
+        let body = lexical.strip_prefix(['+', '-']).unwrap_or(lexical);
+        let zeros = body.bytes().take_while(|&b| b == b'0').count();
+        lexical.len() - body.len() + zeros.min(body.len().saturating_sub(1))
     }
 
     /// The digits of the magnitude, without sign or leading zeros (`0` for
     /// zero): `-0042` gives `42`.
     pub fn digits(&self) -> &str {
-        self.lexical.get(self.digits_from..).unwrap_or("0")
+        self.lexical().get(self.digits_from()..).unwrap_or("0")
+    }
+
+    /// The value is below zero (never for a zero, `-0` included).
+    fn negative(&self) -> bool {
+        self.lexical().starts_with('-') && !self.is_zero()
     }
 
     /// The canonical form: `-` for a negative value, then [`Integer::digits`]
     /// (`+007` gives `7`, `-0` gives `0`).
     pub fn canonical(&self) -> String {
-        if self.negative {
+        if self.negative() {
             format!("-{}", self.digits())
         } else {
             self.digits().to_owned()
@@ -368,7 +862,7 @@ impl Integer {
 
     /// `-1`, `0` or `1`, as the value is negative, zero or positive.
     pub fn signum(&self) -> i8 {
-        match (self.negative, self.is_zero()) {
+        match (self.negative(), self.is_zero()) {
             (true, _) => -1,
             (false, true) => 0,
             (false, false) => 1,
@@ -382,7 +876,7 @@ impl Integer {
 
     /// The value is less than zero.
     pub fn is_negative(&self) -> bool {
-        self.negative
+        self.negative()
     }
 
     /// The value is zero (`0`, `-0`, `+000`).
@@ -394,10 +888,11 @@ impl Integer {
     pub fn to_i128(&self) -> Option<i128> {
         // A negative value is accumulated downwards, so that `i128::MIN`
         // fits.
+        let negative = self.negative();
         self.digits().bytes().try_fold(0i128, |acc, b| {
             let d = i128::from(b - b'0');
             let acc = acc.checked_mul(10)?;
-            if self.negative {
+            if negative {
                 acc.checked_sub(d)
             } else {
                 acc.checked_add(d)
@@ -429,19 +924,24 @@ impl FromStr for Integer {
     /// Reads `[+-]?[0-9]+` after trimming XML whitespace at both ends.
     fn from_str(raw: &str) -> Result<Self, Self::Err> {
         let s = xml_trim(raw);
-        let err = || LexicalError::new("xs:integer", raw);
         let body = s.strip_prefix(['+', '-']).unwrap_or(s);
         if body.is_empty() || !body.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(err());
+            return Err(LexicalError::new("xs:integer", raw));
         }
-        let sign = s.len() - body.len();
-        let zeros = body.bytes().take_while(|&b| b == b'0').count();
-        let zero = zeros == body.len();
-        Ok(Self {
-            negative: s.starts_with('-') && !zero,
-            digits_from: sign + zeros.min(body.len() - 1),
-            lexical: s.into(),
-        })
+        Ok(Self::from_lexical(s))
+    }
+}
+
+// Shown with the lexical form and where its digits start, as the fields
+// were once named.
+#[allow(clippy::missing_fields_in_debug)]
+impl fmt::Debug for Integer {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Integer")
+            .field("lexical", &self.lexical())
+            .field("digits_from", &self.digits_from())
+            .field("negative", &self.negative())
+            .finish()
     }
 }
 
@@ -450,13 +950,11 @@ macro_rules! integer_from {
         impl From<$ty> for Integer {
             /// The value, in its canonical form.
             fn from(value: $ty) -> Self {
-                let lexical = value.to_string().into_boxed_str();
-                let negative = lexical.starts_with('-');
-                Self {
-                    digits_from: usize::from(negative),
-                    negative,
-                    lexical,
+                let mut text = Text::new();
+                if write!(text, "{value}").is_err() {
+                    return Self::from_lexical(&value.to_string());
                 }
+                Self::from_lexical(text.as_str())
             }
         }
     )*};
@@ -468,13 +966,13 @@ integer_from!(
 
 impl fmt::Display for Integer {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.lexical)
+        f.write_str(self.lexical())
     }
 }
 
 impl PartialEq for Integer {
     fn eq(&self, other: &Self) -> bool {
-        self.negative == other.negative && self.digits() == other.digits()
+        self.negative() == other.negative() && self.digits() == other.digits()
     }
 }
 
@@ -488,7 +986,7 @@ impl PartialOrd for Integer {
 
 impl Ord for Integer {
     fn cmp(&self, other: &Self) -> Ordering {
-        match (self.negative, other.negative) {
+        match (self.negative(), other.negative()) {
             (true, false) => Ordering::Less,
             (false, true) => Ordering::Greater,
             (true, true) => other.cmp_magnitude(self),
@@ -499,7 +997,7 @@ impl Ord for Integer {
 
 impl std::hash::Hash for Integer {
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        self.negative.hash(state);
+        self.negative().hash(state);
         self.digits().hash(state);
     }
 }
@@ -514,62 +1012,132 @@ impl Default for Integer {
 impl SerializeBytesToString for Integer {}
 impl DeserializeBytesFromStr for Integer {}
 
-/// A time-zone designator: `Z` or `±hh:mm`, in seconds east of UTC.
-fn parse_tz(s: &str) -> Option<i32> {
-    if s == "Z" {
-        return Some(0);
-    }
-    let b = s.as_bytes();
-    if b.len() != 6 || b[3] != b':' {
-        return None;
-    }
-    let sign = match b[0] {
-        b'+' => 1,
-        b'-' => -1,
-        _ => return None,
-    };
-    let hh: i32 = two_digits(&s[1..3])?;
-    let mm: i32 = two_digits(&s[4..6])?;
-    if mm > 59 || hh > 14 || (hh == 14 && mm != 0) {
-        return None;
-    }
-    Some(sign * (hh * 3600 + mm * 60))
+/// How a time-zone designator is written.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[repr(u8)]
+enum ZoneKind {
+    /// None (a local time).
+    Local,
+    /// `Z`.
+    Utc,
+    /// `+hh:mm`.
+    East,
+    /// `-hh:mm`.
+    West,
 }
 
-fn two_digits(s: &str) -> Option<i32> {
-    (s.len() == 2 && s.bytes().all(|b| b.is_ascii_digit()))
-        .then(|| s.parse().ok())
-        .flatten()
+/// A time-zone designator as written: its kind and, for `±hh:mm`, the
+/// minutes (0 to 840; 0 for the others).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+struct Zone {
+    kind: ZoneKind,
+    minutes: u16,
+}
+
+impl Zone {
+    const LOCAL: Self = Self {
+        kind: ZoneKind::Local,
+        minutes: 0,
+    };
+    const UTC: Self = Self {
+        kind: ZoneKind::Utc,
+        minutes: 0,
+    };
+
+    /// Reads nothing (no zone), `Z` or `±hh:mm` (at most 14 hours).
+    fn parse(s: &str) -> Option<Self> {
+        match *s.as_bytes() {
+            [] => Some(Self::LOCAL),
+            [b'Z'] => Some(Self::UTC),
+            [sign, h1, h2, b':', m1, m2] => {
+                let kind = match sign {
+                    b'+' => ZoneKind::East,
+                    b'-' => ZoneKind::West,
+                    _ => return None,
+                };
+                let hh = digit_pair(h1, h2)?;
+                let mm = digit_pair(m1, m2)?;
+                if mm > 59 || hh > 14 || (hh == 14 && mm != 0) {
+                    return None;
+                }
+                Some(Self {
+                    kind,
+                    minutes: hh * 60 + mm,
+                })
+            }
+            _ => None,
+        }
+    }
+
+    /// The offset in seconds east of UTC, when a zone was written.
+    fn offset_seconds(self) -> Option<i32> {
+        let seconds = i32::from(self.minutes) * 60;
+        match self.kind {
+            ZoneKind::Local => None,
+            ZoneKind::Utc => Some(0),
+            ZoneKind::East => Some(seconds),
+            ZoneKind::West => Some(-seconds),
+        }
+    }
+
+    fn write_text(self, text: &mut Text) -> fmt::Result {
+        let sign = match self.kind {
+            ZoneKind::Local => return Ok(()),
+            ZoneKind::Utc => return text.push(b'Z'),
+            ZoneKind::East => b'+',
+            ZoneKind::West => b'-',
+        };
+        text.push(sign)?;
+        text.push_digits(u64::from(self.minutes / 60), 2)?;
+        text.push(b':')?;
+        text.push_digits(u64::from(self.minutes % 60), 2)
+    }
+}
+
+/// Two ASCII digits as a number.
+fn digit_pair(a: u8, b: u8) -> Option<u16> {
+    (a.is_ascii_digit() && b.is_ascii_digit())
+        .then(|| u16::from(a - b'0') * 10 + u16::from(b - b'0'))
 }
 
 /// Splits `YYYY-MM-DD` (4-digit, non-negative years: the FA(3) patterns
 /// allow nothing else) off the front of `s`.
-#[allow(clippy::many_single_char_names)]
 fn parse_ymd(s: &str) -> Option<(NaiveDate, &str)> {
-    let b = s.as_bytes();
-    // ASCII first, so that every slice below falls on a character boundary.
-    if b.len() < 10 || !b[..10].is_ascii() || b[4] != b'-' || b[7] != b'-' {
+    let (head, rest) = s.split_at_checked(10)?;
+    let [y1, y2, y3, y4, b'-', m1, m2, b'-', d1, d2] = *head.as_bytes() else {
         return None;
-    }
-    if !b[..4].iter().all(u8::is_ascii_digit) {
-        return None;
-    }
-    let y: i32 = s[..4].parse().ok()?;
-    let m: u32 = two_digits(&s[5..7])?.try_into().ok()?;
-    let d: u32 = two_digits(&s[8..10])?.try_into().ok()?;
+    };
+    let y = i32::from(digit_pair(y1, y2)?) * 100 + i32::from(digit_pair(y3, y4)?);
+    let m = u32::from(digit_pair(m1, m2)?);
+    let d = u32::from(digit_pair(d1, d2)?);
     if y == 0 {
         return None;
     }
-    Some((NaiveDate::from_ymd_opt(y, m, d)?, &s[10..]))
+    Some((NaiveDate::from_ymd_opt(y, m, d)?, rest))
+}
+
+/// Writes `date` as `%Y-%m-%d` does: four digits for the years 0 to 9999,
+/// a sign and more digits for the others.
+fn write_date(text: &mut Text, date: NaiveDate) -> fmt::Result {
+    match u64::try_from(date.year()) {
+        Ok(year) if year <= 9999 => text.push_digits(year, 4)?,
+        _ => write!(text, "{}", date.format("%Y"))?,
+    }
+    text.push(b'-')?;
+    text.push_digits(u64::from(date.month()), 2)?;
+    text.push(b'-')?;
+    text.push_digits(u64::from(date.day()), 2)
 }
 
 /// An `xs:date`: a calendar date with an optional time-zone designator.
-#[derive(Clone, Debug)]
-#[allow(clippy::struct_field_names)]
+///
+/// The lexical form is the date's `YYYY-MM-DD` and the designator as
+/// written (`Z`, `+00:00` and `-00:00` stay apart), so it is printed
+/// rather than stored: a `Date` takes 8 bytes, as does an `Option<Date>`.
+#[derive(Clone)]
 pub struct Date {
     date: NaiveDate,
-    tz: Option<i32>,
-    lexical: Box<str>,
+    zone: Zone,
 }
 
 impl Date {
@@ -577,8 +1145,7 @@ impl Date {
     pub fn new(date: NaiveDate) -> Self {
         Self {
             date,
-            tz: None,
-            lexical: date.format("%Y-%m-%d").to_string().into_boxed_str(),
+            zone: Zone::LOCAL,
         }
     }
 
@@ -589,12 +1156,20 @@ impl Date {
 
     /// The time-zone offset in seconds east of UTC, when one was given.
     pub fn offset_seconds(&self) -> Option<i32> {
-        self.tz
+        self.zone.offset_seconds()
     }
 
     /// The lexical form as read (whitespace trimmed), or the canonical form.
-    pub fn lexical(&self) -> &str {
-        &self.lexical
+    pub fn lexical(&self) -> Cow<'_, str> {
+        self.text().to_cow()
+    }
+
+    /// The lexical form. It never fills a [`Text`]: at most 13 characters
+    /// of date and 6 of zone.
+    fn text(&self) -> Text {
+        let mut text = Text::new();
+        let _ = write_date(&mut text, self.date).and_then(|()| self.zone.write_text(&mut text));
+        text
     }
 
     /// Used by generated facet checks for literals that come from the schema.
@@ -611,35 +1186,41 @@ impl FromStr for Date {
         let s = xml_trim(raw);
         let err = || LexicalError::new("xs:date", raw);
         let (date, rest) = parse_ymd(s).ok_or_else(err)?;
-        let tz = if rest.is_empty() {
-            None
-        } else {
-            Some(parse_tz(rest).ok_or_else(err)?)
-        };
-        Ok(Self {
-            date,
-            tz,
-            lexical: s.into(),
-        })
+        let zone = Zone::parse(rest).ok_or_else(err)?;
+        Ok(Self { date, zone })
+    }
+}
+
+// Shown with the date, the offset and the lexical form, as the fields were
+// once named.
+#[allow(clippy::missing_fields_in_debug)]
+impl fmt::Debug for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Date")
+            .field("date", &self.date)
+            .field("tz", &self.offset_seconds())
+            .field("lexical", &&*self.lexical())
+            .finish()
     }
 }
 
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.lexical)
+        f.write_str(self.text().as_str())
     }
 }
 
 impl PartialEq for Date {
+    // The lexical form follows from the date and the designator as written.
     fn eq(&self, other: &Self) -> bool {
-        self.date == other.date && self.tz == other.tz && self.lexical == other.lexical
+        self.date == other.date && self.zone == other.zone
     }
 }
 
 impl PartialOrd for Date {
     fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
         match self.date.cmp(&other.date) {
-            Ordering::Equal if self.tz != other.tz => None,
+            Ordering::Equal if self.offset_seconds() != other.offset_seconds() => None,
             o => Some(o),
         }
     }
@@ -655,47 +1236,174 @@ impl SerializeBytesToString for Date {}
 impl DeserializeBytesFromStr for Date {}
 
 /// An `xs:dateTime`: a local date and time with an optional time zone.
-#[derive(Clone, Debug)]
+///
+/// The lexical form is printed from the date, the time, the number of
+/// fraction digits written (up to 9) and the designator as written, so it
+/// is not stored: a `DateTime` takes 16 bytes, as does an
+/// `Option<DateTime>`. Only a form with more fraction digits, or `24:00:00`,
+/// keeps its text on the heap.
+#[derive(Clone)]
 pub struct DateTime {
+    repr: DateTimeRepr,
+}
+
+#[derive(Clone)]
+enum DateTimeRepr {
+    Written(WrittenDateTime),
+    Spelled(Box<SpelledDateTime>),
+}
+
+/// The number of fraction digits written after the seconds (none, or 1 to 9).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[repr(u8)]
+enum FractionDigits {
+    F0 = 0,
+    F1,
+    F2,
+    F3,
+    F4,
+    F5,
+    F6,
+    F7,
+    F8,
+    F9,
+}
+
+impl FractionDigits {
+    const ALL: [Self; 10] = [
+        Self::F0,
+        Self::F1,
+        Self::F2,
+        Self::F3,
+        Self::F4,
+        Self::F5,
+        Self::F6,
+        Self::F7,
+        Self::F8,
+        Self::F9,
+    ];
+
+    fn of(n: usize) -> Option<Self> {
+        Self::ALL.get(n).copied()
+    }
+}
+
+/// A date and time whose lexical form follows from its fields. The zone
+/// is kept as its two parts, so that the whole takes 16 bytes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct WrittenDateTime {
     local: NaiveDateTime,
-    tz: Option<i32>,
-    lexical: Box<str>,
+    minutes: u16,
+    zone: ZoneKind,
+    fraction: FractionDigits,
+}
+
+impl WrittenDateTime {
+    fn zone(self) -> Zone {
+        Zone {
+            kind: self.zone,
+            minutes: self.minutes,
+        }
+    }
+
+    /// The form `%Y-%m-%dT%H:%M:%S` writes (a leap second as `60`), then
+    /// the fraction digits and the zone. It never fills a [`Text`]: at most
+    /// 13 characters of date, 9 of time, 10 of fraction and 6 of zone.
+    fn text(self) -> Text {
+        let mut text = Text::new();
+        let _ = self.write_text(&mut text);
+        text
+    }
+
+    fn write_text(self, text: &mut Text) -> fmt::Result {
+        write_date(text, self.local.date())?;
+        let time = self.local.time();
+        let nanos = time.nanosecond();
+        text.push(b'T')?;
+        text.push_digits(u64::from(time.hour()), 2)?;
+        text.push(b':')?;
+        text.push_digits(u64::from(time.minute()), 2)?;
+        text.push(b':')?;
+        text.push_digits(u64::from(time.second() + nanos / 1_000_000_000), 2)?;
+        let digits = self.fraction as usize;
+        if digits > 0 {
+            text.push(b'.')?;
+            let end = text.len + digits;
+            text.push_digits(u64::from(nanos % 1_000_000_000), 9)?;
+            text.truncate(end);
+        }
+        self.zone().write_text(text)
+    }
+}
+
+#[derive(Clone)]
+struct SpelledDateTime {
+    local: NaiveDateTime,
+    zone: Zone,
+    text: Box<str>,
 }
 
 impl DateTime {
     /// Wraps a UTC instant; prints as `YYYY-MM-DDThh:mm:ssZ`.
     pub fn from_utc(utc: chrono::DateTime<chrono::Utc>) -> Self {
-        let local = utc.naive_utc();
         Self {
-            local,
-            tz: Some(0),
-            lexical: local
-                .format("%Y-%m-%dT%H:%M:%SZ")
-                .to_string()
-                .into_boxed_str(),
+            repr: DateTimeRepr::Written(WrittenDateTime {
+                local: utc.naive_utc(),
+                minutes: 0,
+                zone: ZoneKind::Utc,
+                fraction: FractionDigits::F0,
+            }),
         }
     }
 
     /// The date and time as written, without its zone.
     pub fn local(&self) -> NaiveDateTime {
-        self.local
+        match &self.repr {
+            DateTimeRepr::Written(written) => written.local,
+            DateTimeRepr::Spelled(spelled) => spelled.local,
+        }
+    }
+
+    fn zone(&self) -> Zone {
+        match &self.repr {
+            DateTimeRepr::Written(written) => written.zone(),
+            DateTimeRepr::Spelled(spelled) => spelled.zone,
+        }
     }
 
     /// The time-zone offset in seconds east of UTC, when one was given.
     pub fn offset_seconds(&self) -> Option<i32> {
-        self.tz
+        self.zone().offset_seconds()
     }
 
     /// The instant, reading a value without a zone as UTC.
     pub fn to_utc(&self) -> chrono::DateTime<chrono::Utc> {
-        let utc = chrono::Utc.from_utc_datetime(&self.local);
-        let shift = chrono::TimeDelta::seconds(i64::from(self.tz.unwrap_or(0)));
+        let utc = chrono::Utc.from_utc_datetime(&self.local());
+        let shift = chrono::TimeDelta::seconds(i64::from(self.offset_seconds().unwrap_or(0)));
         utc.checked_sub_signed(shift).unwrap_or(utc)
     }
 
     /// The lexical form as read (whitespace trimmed), or the canonical form.
-    pub fn lexical(&self) -> &str {
-        &self.lexical
+    pub fn lexical(&self) -> Cow<'_, str> {
+        match &self.repr {
+            DateTimeRepr::Written(written) => written.text().to_cow(),
+            DateTimeRepr::Spelled(spelled) => Cow::Borrowed(&spelled.text),
+        }
+    }
+
+    fn write_lexical(&self, out: &mut Text) -> fmt::Result {
+        match &self.repr {
+            DateTimeRepr::Written(written) => written.write_text(out),
+            DateTimeRepr::Spelled(spelled) => out.write_str(&spelled.text),
+        }
+    }
+
+    /// Whether both have the same lexical form.
+    fn same_lexical(&self, other: &Self) -> bool {
+        match (&self.repr, &other.repr) {
+            (DateTimeRepr::Written(a), DateTimeRepr::Written(b)) if a == b => true,
+            _ => same_text(self, other, Self::write_lexical),
+        }
     }
 
     /// Used by generated facet checks for literals that come from the schema.
@@ -706,37 +1414,43 @@ impl DateTime {
     }
 }
 
-/// Parses `hh:mm:ss(.s+)?`, allowing `24:00:00` (the next midnight).
-#[allow(clippy::many_single_char_names)]
-fn parse_time(s: &str) -> Option<(NaiveTime, bool, &str)> {
-    let b = s.as_bytes();
-    if b.len() < 8 || !b[..8].is_ascii() || b[2] != b':' || b[5] != b':' {
+/// Parses `hh:mm:ss(.s+)?`, allowing `24:00:00` (the next midnight): the
+/// time, whether it is that next midnight, the number of fraction digits
+/// and what follows.
+fn parse_time(s: &str) -> Option<(NaiveTime, bool, usize, &str)> {
+    let (head, mut rest) = s.split_at_checked(8)?;
+    let [h1, h2, b':', m1, m2, b':', s1, s2] = *head.as_bytes() else {
         return None;
-    }
-    let h: u32 = two_digits(&s[0..2])?.try_into().ok()?;
-    let m: u32 = two_digits(&s[3..5])?.try_into().ok()?;
-    let sec: u32 = two_digits(&s[6..8])?.try_into().ok()?;
-    let mut rest = &s[8..];
+    };
+    let h = u32::from(digit_pair(h1, h2)?);
+    let m = u32::from(digit_pair(m1, m2)?);
+    let sec = u32::from(digit_pair(s1, s2)?);
     let mut nanos = 0u32;
     let mut all_zero_frac = true;
+    let mut n = 0;
     if let Some(frac) = rest.strip_prefix('.') {
-        let n = frac.bytes().take_while(u8::is_ascii_digit).count();
+        n = frac.bytes().take_while(u8::is_ascii_digit).count();
         if n == 0 {
             return None;
         }
-        let digits = &frac[..n];
+        let (digits, after) = frac.split_at_checked(n)?;
         all_zero_frac = digits.bytes().all(|d| d == b'0');
         let mut scale = 100_000_000u32;
         for d in digits.bytes().take(9) {
             nanos += u32::from(d - b'0') * scale;
             scale /= 10;
         }
-        rest = &frac[n..];
+        rest = after;
     }
     if h == 24 {
-        return (m == 0 && sec == 0 && all_zero_frac).then_some((NaiveTime::MIN, true, rest));
+        return (m == 0 && sec == 0 && all_zero_frac).then_some((NaiveTime::MIN, true, n, rest));
     }
-    Some((NaiveTime::from_hms_nano_opt(h, m, sec, nanos)?, false, rest))
+    Some((
+        NaiveTime::from_hms_nano_opt(h, m, sec, nanos)?,
+        false,
+        n,
+        rest,
+    ))
 }
 
 impl FromStr for DateTime {
@@ -747,42 +1461,65 @@ impl FromStr for DateTime {
         let err = || LexicalError::new("xs:dateTime", raw);
         let (date, rest) = parse_ymd(s).ok_or_else(err)?;
         let rest = rest.strip_prefix('T').ok_or_else(err)?;
-        let (time, next_day, rest) = parse_time(rest).ok_or_else(err)?;
-        let tz = if rest.is_empty() {
-            None
-        } else {
-            Some(parse_tz(rest).ok_or_else(err)?)
-        };
+        let (time, next_day, digits, rest) = parse_time(rest).ok_or_else(err)?;
+        let zone = Zone::parse(rest).ok_or_else(err)?;
         let mut local = date.and_time(time);
         if next_day {
             local = local
                 .checked_add_signed(chrono::TimeDelta::days(1))
                 .ok_or_else(err)?;
         }
-        Ok(Self {
-            local,
-            tz,
-            lexical: s.into(),
-        })
+        let repr = match FractionDigits::of(digits) {
+            Some(fraction) if !next_day => DateTimeRepr::Written(WrittenDateTime {
+                local,
+                minutes: zone.minutes,
+                zone: zone.kind,
+                fraction,
+            }),
+            _ => DateTimeRepr::Spelled(Box::new(SpelledDateTime {
+                local,
+                zone,
+                text: s.into(),
+            })),
+        };
+        Ok(Self { repr })
+    }
+}
+
+// Shown with the local time, the offset and the lexical form, as the
+// fields were once named.
+#[allow(clippy::missing_fields_in_debug)]
+impl fmt::Debug for DateTime {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("DateTime")
+            .field("local", &self.local())
+            .field("tz", &self.offset_seconds())
+            .field("lexical", &&*self.lexical())
+            .finish()
     }
 }
 
 impl fmt::Display for DateTime {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.lexical)
+        match &self.repr {
+            DateTimeRepr::Written(written) => f.write_str(written.text().as_str()),
+            DateTimeRepr::Spelled(spelled) => f.write_str(&spelled.text),
+        }
     }
 }
 
 impl PartialEq for DateTime {
     fn eq(&self, other: &Self) -> bool {
-        self.local == other.local && self.tz == other.tz && self.lexical == other.lexical
+        self.local() == other.local()
+            && self.offset_seconds() == other.offset_seconds()
+            && self.same_lexical(other)
     }
 }
 
 impl PartialOrd for DateTime {
     fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
         match self.to_utc().cmp(&other.to_utc()) {
-            Ordering::Equal if self.lexical != other.lexical => None,
+            Ordering::Equal if !self.same_lexical(other) => None,
             o => Some(o),
         }
     }
@@ -802,8 +1539,8 @@ mod tests {
     use super::*;
 
     /// The one-pass reading of short decimals gives what the general
-    /// reading gives: the same value (scale and sign of zero too) and the
-    /// same verdict on whether the text is canonical.
+    /// reading gives: the same value (scale and sign of zero too), the same
+    /// form, and the same verdict on whether the text is canonical.
     #[test]
     fn short_decimals_read_as_the_general_way_reads_them() {
         let mut runner = proptest::test_runner::TestRunner::default();
@@ -813,14 +1550,20 @@ mod tests {
             .run(&texts, |text| {
                 let general = parse_decimal(&text)
                     .ok()
-                    .map(|value| (value, is_canonical(&text, &value)));
+                    .map(|value| (value, reference::is_canonical(&text, &value)));
                 match read_short(&text) {
-                    Some((value, canonical)) => {
+                    Some(inline) => {
+                        let value = inline.value();
                         let (v, c) = general.unwrap();
                         proptest::prop_assert_eq!(value, v);
                         proptest::prop_assert_eq!(value.scale(), v.scale());
                         proptest::prop_assert_eq!(value.is_sign_negative(), v.is_sign_negative());
-                        proptest::prop_assert_eq!(canonical, c, "{:?}", text);
+                        proptest::prop_assert_eq!(inline.is_canonical(), c, "{:?}", text);
+                        proptest::prop_assert!(
+                            Some(inline) == InlineDecimal::new(&v, Form::of(&text)),
+                            "{:?}",
+                            text
+                        );
                     }
                     None => {
                         proptest::prop_assert!(general.is_none() || text.len() > 19, "{:?}", text);
@@ -832,9 +1575,14 @@ mod tests {
         for text in [
             "0", "-0", "+1", "01", ".5", "5.", "1.50", "-1.5", "0.0", "1626.01", "-0.01",
         ] {
-            let (value, canonical) = read_short(text).unwrap();
+            let inline = read_short(text).unwrap();
+            let value = inline.value();
             assert_eq!(value, parse_decimal(text).unwrap(), "{text}");
-            assert_eq!(canonical, is_canonical(text, &value), "{text}");
+            assert_eq!(
+                inline.is_canonical(),
+                reference::is_canonical(text, &value),
+                "{text}"
+            );
         }
     }
 
@@ -961,7 +1709,9 @@ mod tests {
             let d: Decimal = format!(" {text}\n").parse().unwrap();
             assert_eq!(d.lexical(), text);
             assert_eq!(d.to_string(), text);
-            assert_eq!(d.written.is_empty(), canonical, "{text}");
+            assert_eq!(d.is_canonical_form(), canonical, "{text}");
+            // Every one of these is kept without an allocation.
+            assert!(matches!(d.repr, DecimalRepr::Inline(_)), "{text}");
             assert_eq!(d, text.parse::<Decimal>().unwrap());
         }
         // Equal values in other forms are not equal decimals.
@@ -1155,6 +1905,1172 @@ mod tests {
         let err = long.parse::<Integer>().unwrap_err().to_string();
         assert!(err.len() < 200, "{err}");
         assert!(err.contains("xs:integer"), "{err}");
+    }
+}
+
+/// The value types as they were when every lexical form was stored on the
+/// heap: the reference the compact types are checked against.
+#[cfg(test)]
+#[allow(dead_code, clippy::all, clippy::pedantic)]
+mod reference {
+    use std::borrow::Cow;
+    use std::cmp::Ordering;
+    use std::fmt;
+    use std::str::FromStr;
+
+    use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeZone};
+
+    use super::{LexicalError, parse_decimal, xml_trim};
+
+    /// An `xs:decimal`: an exact [`rust_decimal::Decimal`] plus its lexical form.
+    ///
+    /// Equality compares the value and the lexical form; ordering compares values
+    /// only (`1.0 < 2`, and `1.0` is neither less nor greater than `1.00`).
+    #[derive(Clone)]
+    pub struct Decimal {
+        value: rust_decimal::Decimal,
+        /// The lexical form as read, when it is not the value's canonical form
+        /// (`1.50`, `+1`, `01`, `.5`); empty (no allocation) for the usual
+        /// `1626.01`, which is not stored twice. (Not an `Option`: a box is
+        /// never null, so `Option<Decimal>` takes no more room than `Decimal`.)
+        written: Box<str>,
+    }
+
+    impl Decimal {
+        /// Wraps a value; it prints in its canonical form.
+        pub fn new(value: rust_decimal::Decimal) -> Self {
+            Self {
+                value,
+                written: Box::default(),
+            }
+        }
+
+        /// The exact numeric value.
+        pub fn value(&self) -> rust_decimal::Decimal {
+            self.value
+        }
+
+        /// The lexical form as read (whitespace trimmed), or the canonical form.
+        pub fn lexical(&self) -> Cow<'_, str> {
+            if self.written.is_empty() {
+                Cow::Owned(self.value.to_string())
+            } else {
+                Cow::Borrowed(&self.written)
+            }
+        }
+
+        /// Whether both have the same lexical form.
+        fn same_lexical(&self, other: &Self) -> bool {
+            if self.written.is_empty() && other.written.is_empty() {
+                // Canonical forms of equal values: equal when the scale and the
+                // sign (of a zero) are.
+                self.value.scale() == other.value.scale()
+                    && self.value.is_sign_negative() == other.value.is_sign_negative()
+            } else {
+                self.lexical() == other.lexical()
+            }
+        }
+
+        /// Used by generated facet checks for literals that come from the schema.
+        #[doc(hidden)]
+        pub fn from_schema_literal(s: &'static str) -> Self {
+            s.parse()
+                .unwrap_or_else(|_| Self::new(rust_decimal::Decimal::ZERO))
+        }
+    }
+
+    /// Whether `lexical`, the trimmed form `value` was read from, is the form
+    /// `value` prints in: `-?(0|[1-9]\d*)(\.\d*[1-9])?` with the value's scale
+    /// and sign.
+    pub(super) fn is_canonical(lexical: &str, value: &rust_decimal::Decimal) -> bool {
+        let negative = lexical.starts_with('-');
+        let body = lexical.strip_prefix('-').unwrap_or(lexical);
+        let (int, frac) = body.split_once('.').unwrap_or((body, ""));
+        let digits = |p: &str| p.bytes().all(|b| b.is_ascii_digit());
+        let int_ok = int == "0" || (!int.is_empty() && !int.starts_with('0') && digits(int));
+        let frac_ok = !body.ends_with('.') && !frac.ends_with('0') && digits(frac);
+        int_ok
+            && frac_ok
+            && u32::try_from(frac.len()).is_ok_and(|len| len == value.scale())
+            && negative == value.is_sign_negative()
+    }
+
+    /// `lexical` (trimmed) read in one pass when its digits, leading zeros
+    /// aside, fit a `u64` (every amount of an invoice): its value and whether
+    /// it is the value's canonical form ([`is_canonical`]). `None` for anything
+    /// else (more digits, or not a decimal), which [`parse_decimal`] and
+    /// [`is_canonical`] then decide.
+    fn read_short(lexical: &str) -> Option<(rust_decimal::Decimal, bool)> {
+        let bytes = lexical.as_bytes();
+        let (negative, plus, body) = match bytes.split_first() {
+            Some((b'-', rest)) => (true, false, rest),
+            Some((b'+', rest)) => (false, true, rest),
+            _ => (false, false, bytes),
+        };
+        let mut mantissa = 0u64;
+        let mut significant = 0u32;
+        let mut int_len = 0u32;
+        let mut frac_len = 0u32;
+        let mut trailing_zeros = 0u32;
+        let mut point = false;
+        let mut leading_zero = false;
+        for &b in body {
+            match b {
+                b'0'..=b'9' => {
+                    let digit = u64::from(b - b'0');
+                    if point {
+                        frac_len += 1;
+                        trailing_zeros = if digit == 0 { trailing_zeros + 1 } else { 0 };
+                    } else {
+                        if int_len == 0 && digit == 0 {
+                            leading_zero = true;
+                        }
+                        int_len += 1;
+                    }
+                    if mantissa != 0 || digit != 0 {
+                        significant += 1;
+                        if significant > 19 {
+                            return None;
+                        }
+                    }
+                    mantissa = mantissa * 10 + digit;
+                }
+                b'.' if !point => point = true,
+                _ => return None,
+            }
+        }
+        if int_len == 0 && frac_len == 0 {
+            return None;
+        }
+        for _ in 0..trailing_zeros {
+            mantissa /= 10;
+        }
+        let scale = frac_len - trailing_zeros;
+        let mut value =
+            rust_decimal::Decimal::try_from_i128_with_scale(i128::from(mantissa), scale).ok()?;
+        value.set_sign_negative(negative && mantissa != 0);
+        let int_ok = int_len == 1 || (int_len > 1 && !leading_zero);
+        let canonical = !plus
+            && int_ok
+            && !body.ends_with(b".")
+            && trailing_zeros == 0
+            && negative == value.is_sign_negative();
+        Some((value, canonical))
+    }
+
+    impl FromStr for Decimal {
+        type Err = LexicalError;
+
+        fn from_str(s: &str) -> Result<Self, Self::Err> {
+            let lexical = xml_trim(s);
+            if let Some((value, canonical)) = read_short(lexical) {
+                return Ok(Self {
+                    value,
+                    written: if canonical {
+                        Box::default()
+                    } else {
+                        lexical.into()
+                    },
+                });
+            }
+            let value = parse_decimal(s)?;
+            Ok(Self {
+                value,
+                written: if is_canonical(lexical, &value) {
+                    Box::default()
+                } else {
+                    lexical.into()
+                },
+            })
+        }
+    }
+
+    // Shown as before the text was stored only when needed: the value and the
+    // lexical form (which `written` holds or the value gives).
+    #[allow(clippy::missing_fields_in_debug)]
+    impl fmt::Debug for Decimal {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.debug_struct("Decimal")
+                .field("value", &self.value)
+                .field("lexical", &self.lexical())
+                .finish()
+        }
+    }
+
+    impl From<rust_decimal::Decimal> for Decimal {
+        fn from(value: rust_decimal::Decimal) -> Self {
+            Self::new(value)
+        }
+    }
+
+    impl fmt::Display for Decimal {
+        // Precision requests (`{:.02}`) are ignored on purpose: the lexical form wins.
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            if self.written.is_empty() {
+                write!(f, "{}", self.value)
+            } else {
+                f.write_str(&self.written)
+            }
+        }
+    }
+
+    impl PartialEq for Decimal {
+        fn eq(&self, other: &Self) -> bool {
+            self.value == other.value && self.same_lexical(other)
+        }
+    }
+
+    impl PartialOrd for Decimal {
+        fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+            match self.value.cmp(&other.value) {
+                Ordering::Equal if !self.same_lexical(other) => None,
+                o => Some(o),
+            }
+        }
+    }
+
+    impl Default for Decimal {
+        fn default() -> Self {
+            Self::new(rust_decimal::Decimal::ZERO)
+        }
+    }
+
+    /// An `xs:integer`: an exact whole number of any size, plus its lexical form.
+    ///
+    /// XSD sets `xs:integer` no bound (`3000000000` is beyond an `i32`; the
+    /// schema validator, like libxml2, accepts up to 24 significant digits, see
+    /// `docs/xsd-disagreements.md`), so the value is kept as its decimal digits
+    /// rather than a machine integer, whatever its size; [`Integer::to_i64`] and
+    /// [`Integer::to_i128`] give one when it fits.
+    ///
+    /// Any lexical form of `xs:integer` is read: `[+-]?[0-9]+` after the XML
+    /// whitespace (space, tab, CR, LF) at both ends is trimmed, leading zeros
+    /// allowed. [`Display`](fmt::Display) prints the lexical form as read (`+007`
+    /// stays `+007`), as [`Decimal`] does; values built in code print their
+    /// canonical form (`-5`).
+    ///
+    /// Unlike [`Decimal`], equality is by value alone: the lexical form takes no
+    /// part in equality, ordering or hashing (`-0 == 0`, `+007 == 7`), so
+    /// `Integer` is `Eq`, `Ord` and `Hash`. Compare [`Integer::lexical`] to tell
+    /// two forms of the same number apart.
+    #[derive(Clone, Debug)]
+    pub struct Integer {
+        /// The lexical form as read (whitespace trimmed), or the canonical form.
+        lexical: Box<str>,
+        /// Where the magnitude's digits start in `lexical`, past the sign and
+        /// leading zeros (at the last `0` of a zero).
+        digits_from: usize,
+        /// The value is below zero (never for a zero, `-0` included).
+        negative: bool,
+    }
+
+    impl Integer {
+        /// The lexical form as read (whitespace trimmed), or the canonical form.
+        pub fn lexical(&self) -> &str {
+            &self.lexical
+        }
+
+        /// The digits of the magnitude, without sign or leading zeros (`0` for
+        /// zero): `-0042` gives `42`.
+        pub fn digits(&self) -> &str {
+            self.lexical.get(self.digits_from..).unwrap_or("0")
+        }
+
+        /// The canonical form: `-` for a negative value, then [`Integer::digits`]
+        /// (`+007` gives `7`, `-0` gives `0`).
+        pub fn canonical(&self) -> String {
+            if self.negative {
+                format!("-{}", self.digits())
+            } else {
+                self.digits().to_owned()
+            }
+        }
+
+        /// `-1`, `0` or `1`, as the value is negative, zero or positive.
+        pub fn signum(&self) -> i8 {
+            match (self.negative, self.is_zero()) {
+                (true, _) => -1,
+                (false, true) => 0,
+                (false, false) => 1,
+            }
+        }
+
+        /// The value is greater than zero.
+        pub fn is_positive(&self) -> bool {
+            self.signum() > 0
+        }
+
+        /// The value is less than zero.
+        pub fn is_negative(&self) -> bool {
+            self.negative
+        }
+
+        /// The value is zero (`0`, `-0`, `+000`).
+        pub fn is_zero(&self) -> bool {
+            self.digits() == "0"
+        }
+
+        /// The value as an `i128`, or `None` when it does not fit.
+        pub fn to_i128(&self) -> Option<i128> {
+            // A negative value is accumulated downwards, so that `i128::MIN`
+            // fits.
+            self.digits().bytes().try_fold(0i128, |acc, b| {
+                let d = i128::from(b - b'0');
+                let acc = acc.checked_mul(10)?;
+                if self.negative {
+                    acc.checked_sub(d)
+                } else {
+                    acc.checked_add(d)
+                }
+            })
+        }
+
+        /// The value as an `i64`, or `None` when it does not fit.
+        pub fn to_i64(&self) -> Option<i64> {
+            self.to_i128().and_then(|v| i64::try_from(v).ok())
+        }
+
+        /// Used by generated facet checks for literals that come from the schema.
+        #[doc(hidden)]
+        pub fn from_schema_literal(s: &'static str) -> Self {
+            s.parse().unwrap_or_default()
+        }
+
+        /// The magnitude's order: by number of digits, then digit by digit.
+        fn cmp_magnitude(&self, other: &Self) -> Ordering {
+            let (a, b) = (self.digits(), other.digits());
+            a.len().cmp(&b.len()).then_with(|| a.cmp(b))
+        }
+    }
+
+    impl FromStr for Integer {
+        type Err = LexicalError;
+
+        /// Reads `[+-]?[0-9]+` after trimming XML whitespace at both ends.
+        fn from_str(raw: &str) -> Result<Self, Self::Err> {
+            let s = xml_trim(raw);
+            let err = || LexicalError::new("xs:integer", raw);
+            let body = s.strip_prefix(['+', '-']).unwrap_or(s);
+            if body.is_empty() || !body.bytes().all(|b| b.is_ascii_digit()) {
+                return Err(err());
+            }
+            let sign = s.len() - body.len();
+            let zeros = body.bytes().take_while(|&b| b == b'0').count();
+            let zero = zeros == body.len();
+            Ok(Self {
+                negative: s.starts_with('-') && !zero,
+                digits_from: sign + zeros.min(body.len() - 1),
+                lexical: s.into(),
+            })
+        }
+    }
+
+    macro_rules! integer_from {
+        ($($ty:ty),*) => {$(
+            impl From<$ty> for Integer {
+                /// The value, in its canonical form.
+                fn from(value: $ty) -> Self {
+                    let lexical = value.to_string().into_boxed_str();
+                    let negative = lexical.starts_with('-');
+                    Self {
+                        digits_from: usize::from(negative),
+                        negative,
+                        lexical,
+                    }
+                }
+            }
+        )*};
+    }
+
+    integer_from!(
+        i8, i16, i32, i64, i128, u8, u16, u32, u64, u128, isize, usize
+    );
+
+    impl fmt::Display for Integer {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str(&self.lexical)
+        }
+    }
+
+    impl PartialEq for Integer {
+        fn eq(&self, other: &Self) -> bool {
+            self.negative == other.negative && self.digits() == other.digits()
+        }
+    }
+
+    impl Eq for Integer {}
+
+    impl PartialOrd for Integer {
+        fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+            Some(self.cmp(other))
+        }
+    }
+
+    impl Ord for Integer {
+        fn cmp(&self, other: &Self) -> Ordering {
+            match (self.negative, other.negative) {
+                (true, false) => Ordering::Less,
+                (false, true) => Ordering::Greater,
+                (true, true) => other.cmp_magnitude(self),
+                (false, false) => self.cmp_magnitude(other),
+            }
+        }
+    }
+
+    impl std::hash::Hash for Integer {
+        fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+            self.negative.hash(state);
+            self.digits().hash(state);
+        }
+    }
+
+    impl Default for Integer {
+        /// Zero.
+        fn default() -> Self {
+            Self::from(0u8)
+        }
+    }
+
+    /// A time-zone designator: `Z` or `±hh:mm`, in seconds east of UTC.
+    fn parse_tz(s: &str) -> Option<i32> {
+        if s == "Z" {
+            return Some(0);
+        }
+        let b = s.as_bytes();
+        if b.len() != 6 || b[3] != b':' {
+            return None;
+        }
+        let sign = match b[0] {
+            b'+' => 1,
+            b'-' => -1,
+            _ => return None,
+        };
+        let hh: i32 = two_digits(&s[1..3])?;
+        let mm: i32 = two_digits(&s[4..6])?;
+        if mm > 59 || hh > 14 || (hh == 14 && mm != 0) {
+            return None;
+        }
+        Some(sign * (hh * 3600 + mm * 60))
+    }
+
+    fn two_digits(s: &str) -> Option<i32> {
+        (s.len() == 2 && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse().ok())
+            .flatten()
+    }
+
+    /// Splits `YYYY-MM-DD` (4-digit, non-negative years: the FA(3) patterns
+    /// allow nothing else) off the front of `s`.
+    #[allow(clippy::many_single_char_names)]
+    fn parse_ymd(s: &str) -> Option<(NaiveDate, &str)> {
+        let b = s.as_bytes();
+        // ASCII first, so that every slice below falls on a character boundary.
+        if b.len() < 10 || !b[..10].is_ascii() || b[4] != b'-' || b[7] != b'-' {
+            return None;
+        }
+        if !b[..4].iter().all(u8::is_ascii_digit) {
+            return None;
+        }
+        let y: i32 = s[..4].parse().ok()?;
+        let m: u32 = two_digits(&s[5..7])?.try_into().ok()?;
+        let d: u32 = two_digits(&s[8..10])?.try_into().ok()?;
+        if y == 0 {
+            return None;
+        }
+        Some((NaiveDate::from_ymd_opt(y, m, d)?, &s[10..]))
+    }
+
+    /// An `xs:date`: a calendar date with an optional time-zone designator.
+    #[derive(Clone, Debug)]
+    #[allow(clippy::struct_field_names)]
+    pub struct Date {
+        date: NaiveDate,
+        tz: Option<i32>,
+        lexical: Box<str>,
+    }
+
+    impl Date {
+        /// Wraps a calendar date with no time zone; prints as `YYYY-MM-DD`.
+        pub fn new(date: NaiveDate) -> Self {
+            Self {
+                date,
+                tz: None,
+                lexical: date.format("%Y-%m-%d").to_string().into_boxed_str(),
+            }
+        }
+
+        /// The calendar date.
+        pub fn date(&self) -> NaiveDate {
+            self.date
+        }
+
+        /// The time-zone offset in seconds east of UTC, when one was given.
+        pub fn offset_seconds(&self) -> Option<i32> {
+            self.tz
+        }
+
+        /// The lexical form as read (whitespace trimmed), or the canonical form.
+        pub fn lexical(&self) -> &str {
+            &self.lexical
+        }
+
+        /// Used by generated facet checks for literals that come from the schema.
+        #[doc(hidden)]
+        pub fn from_schema_literal(s: &'static str) -> Self {
+            s.parse().unwrap_or_else(|_| Self::new(NaiveDate::MIN))
+        }
+    }
+
+    impl FromStr for Date {
+        type Err = LexicalError;
+
+        fn from_str(raw: &str) -> Result<Self, Self::Err> {
+            let s = xml_trim(raw);
+            let err = || LexicalError::new("xs:date", raw);
+            let (date, rest) = parse_ymd(s).ok_or_else(err)?;
+            let tz = if rest.is_empty() {
+                None
+            } else {
+                Some(parse_tz(rest).ok_or_else(err)?)
+            };
+            Ok(Self {
+                date,
+                tz,
+                lexical: s.into(),
+            })
+        }
+    }
+
+    impl fmt::Display for Date {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str(&self.lexical)
+        }
+    }
+
+    impl PartialEq for Date {
+        fn eq(&self, other: &Self) -> bool {
+            self.date == other.date && self.tz == other.tz && self.lexical == other.lexical
+        }
+    }
+
+    impl PartialOrd for Date {
+        fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+            match self.date.cmp(&other.date) {
+                Ordering::Equal if self.tz != other.tz => None,
+                o => Some(o),
+            }
+        }
+    }
+
+    impl Default for Date {
+        fn default() -> Self {
+            Self::new(NaiveDate::MIN)
+        }
+    }
+
+    /// An `xs:dateTime`: a local date and time with an optional time zone.
+    #[derive(Clone, Debug)]
+    pub struct DateTime {
+        local: NaiveDateTime,
+        tz: Option<i32>,
+        lexical: Box<str>,
+    }
+
+    impl DateTime {
+        /// Wraps a UTC instant; prints as `YYYY-MM-DDThh:mm:ssZ`.
+        pub fn from_utc(utc: chrono::DateTime<chrono::Utc>) -> Self {
+            let local = utc.naive_utc();
+            Self {
+                local,
+                tz: Some(0),
+                lexical: local
+                    .format("%Y-%m-%dT%H:%M:%SZ")
+                    .to_string()
+                    .into_boxed_str(),
+            }
+        }
+
+        /// The date and time as written, without its zone.
+        pub fn local(&self) -> NaiveDateTime {
+            self.local
+        }
+
+        /// The time-zone offset in seconds east of UTC, when one was given.
+        pub fn offset_seconds(&self) -> Option<i32> {
+            self.tz
+        }
+
+        /// The instant, reading a value without a zone as UTC.
+        pub fn to_utc(&self) -> chrono::DateTime<chrono::Utc> {
+            let utc = chrono::Utc.from_utc_datetime(&self.local);
+            let shift = chrono::TimeDelta::seconds(i64::from(self.tz.unwrap_or(0)));
+            utc.checked_sub_signed(shift).unwrap_or(utc)
+        }
+
+        /// The lexical form as read (whitespace trimmed), or the canonical form.
+        pub fn lexical(&self) -> &str {
+            &self.lexical
+        }
+
+        /// Used by generated facet checks for literals that come from the schema.
+        #[doc(hidden)]
+        pub fn from_schema_literal(s: &'static str) -> Self {
+            s.parse()
+                .unwrap_or_else(|_| Self::from_utc(chrono::DateTime::<chrono::Utc>::MIN_UTC))
+        }
+    }
+
+    /// Parses `hh:mm:ss(.s+)?`, allowing `24:00:00` (the next midnight).
+    #[allow(clippy::many_single_char_names)]
+    fn parse_time(s: &str) -> Option<(NaiveTime, bool, &str)> {
+        let b = s.as_bytes();
+        if b.len() < 8 || !b[..8].is_ascii() || b[2] != b':' || b[5] != b':' {
+            return None;
+        }
+        let h: u32 = two_digits(&s[0..2])?.try_into().ok()?;
+        let m: u32 = two_digits(&s[3..5])?.try_into().ok()?;
+        let sec: u32 = two_digits(&s[6..8])?.try_into().ok()?;
+        let mut rest = &s[8..];
+        let mut nanos = 0u32;
+        let mut all_zero_frac = true;
+        if let Some(frac) = rest.strip_prefix('.') {
+            let n = frac.bytes().take_while(u8::is_ascii_digit).count();
+            if n == 0 {
+                return None;
+            }
+            let digits = &frac[..n];
+            all_zero_frac = digits.bytes().all(|d| d == b'0');
+            let mut scale = 100_000_000u32;
+            for d in digits.bytes().take(9) {
+                nanos += u32::from(d - b'0') * scale;
+                scale /= 10;
+            }
+            rest = &frac[n..];
+        }
+        if h == 24 {
+            return (m == 0 && sec == 0 && all_zero_frac).then_some((NaiveTime::MIN, true, rest));
+        }
+        Some((NaiveTime::from_hms_nano_opt(h, m, sec, nanos)?, false, rest))
+    }
+
+    impl FromStr for DateTime {
+        type Err = LexicalError;
+
+        fn from_str(raw: &str) -> Result<Self, Self::Err> {
+            let s = xml_trim(raw);
+            let err = || LexicalError::new("xs:dateTime", raw);
+            let (date, rest) = parse_ymd(s).ok_or_else(err)?;
+            let rest = rest.strip_prefix('T').ok_or_else(err)?;
+            let (time, next_day, rest) = parse_time(rest).ok_or_else(err)?;
+            let tz = if rest.is_empty() {
+                None
+            } else {
+                Some(parse_tz(rest).ok_or_else(err)?)
+            };
+            let mut local = date.and_time(time);
+            if next_day {
+                local = local
+                    .checked_add_signed(chrono::TimeDelta::days(1))
+                    .ok_or_else(err)?;
+            }
+            Ok(Self {
+                local,
+                tz,
+                lexical: s.into(),
+            })
+        }
+    }
+
+    impl fmt::Display for DateTime {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str(&self.lexical)
+        }
+    }
+
+    impl PartialEq for DateTime {
+        fn eq(&self, other: &Self) -> bool {
+            self.local == other.local && self.tz == other.tz && self.lexical == other.lexical
+        }
+    }
+
+    impl PartialOrd for DateTime {
+        fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+            match self.to_utc().cmp(&other.to_utc()) {
+                Ordering::Equal if self.lexical != other.lexical => None,
+                o => Some(o),
+            }
+        }
+    }
+
+    impl Default for DateTime {
+        fn default() -> Self {
+            Self::from_utc(chrono::DateTime::<chrono::Utc>::MIN_UTC)
+        }
+    }
+}
+
+/// The compact value types against the reference (the types as they were,
+/// each lexical form on the heap): for generated lexical forms and values
+/// built in code, the same lexical text, value, `Display`, `Debug`, serde
+/// output, equality, ordering and hash.
+#[cfg(test)]
+mod equivalence {
+    use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher, Hash};
+
+    use chrono::{Datelike as _, NaiveDate, NaiveTime, TimeZone};
+    use proptest::prelude::*;
+    use proptest::test_runner::{Config, TestCaseError, TestRunner};
+
+    use super::{
+        Date, DateTime, DateTimeRepr, Decimal, DecimalRepr, Integer, IntegerRepr, reference,
+    };
+
+    fn runner(cases: u32) -> TestRunner {
+        TestRunner::new(Config {
+            cases,
+            failure_persistence: None,
+            ..Config::default()
+        })
+    }
+
+    fn regex(pattern: &str) -> proptest::string::RegexGeneratorStrategy<String> {
+        proptest::string::string_regex(pattern).unwrap()
+    }
+
+    fn hash<T: Hash>(v: &T) -> u64 {
+        BuildHasherDefault::<DefaultHasher>::default().hash_one(v)
+    }
+
+    /// The serde output of a value whose `Serialize` writes its `Display`
+    /// form, as the reference's did.
+    #[cfg(feature = "serde")]
+    fn json<T: serde::Serialize>(v: &T) -> String {
+        serde_json::to_string(v).unwrap()
+    }
+
+    fn both<N, O>(text: &str) -> Result<Option<(N, O)>, TestCaseError>
+    where
+        N: std::str::FromStr<Err = super::LexicalError>,
+        O: std::str::FromStr<Err = super::LexicalError>,
+    {
+        match (text.parse::<N>(), text.parse::<O>()) {
+            (Ok(n), Ok(o)) => Ok(Some((n, o))),
+            (Err(a), Err(b)) => {
+                prop_assert_eq!(a, b);
+                Ok(None)
+            }
+            (n, o) => Err(TestCaseError::fail(format!(
+                "{text:?}: read {} by the new type, {} by the reference",
+                n.is_ok(),
+                o.is_ok()
+            ))),
+        }
+    }
+
+    fn same_decimal(new: &Decimal, old: &reference::Decimal) -> Result<(), TestCaseError> {
+        prop_assert_eq!(new.lexical(), old.lexical());
+        prop_assert_eq!(new.to_string(), old.to_string());
+        prop_assert_eq!(format!("{new:>50.3}"), format!("{old:>50.3}"));
+        prop_assert_eq!(format!("{new:?}"), format!("{old:?}"));
+        let (a, b) = (new.value(), old.value());
+        prop_assert_eq!(a, b);
+        prop_assert_eq!(a.scale(), b.scale());
+        prop_assert_eq!(a.is_sign_negative(), b.is_sign_negative());
+        prop_assert_eq!(a.serialize(), b.serialize());
+        #[cfg(feature = "serde")]
+        {
+            prop_assert_eq!(json(new), json(&old.to_string()));
+            let back: Decimal = serde_json::from_str(&json(new)).unwrap();
+            prop_assert!(back == *new);
+        }
+        Ok(())
+    }
+
+    fn same_decimal_pair(
+        (a, a_old): &(Decimal, reference::Decimal),
+        (b, b_old): &(Decimal, reference::Decimal),
+    ) -> Result<(), TestCaseError> {
+        prop_assert_eq!(a == b, a_old == b_old, "{:?} {:?}", a_old, b_old);
+        prop_assert_eq!(
+            a.partial_cmp(b),
+            a_old.partial_cmp(b_old),
+            "{:?} {:?}",
+            a_old,
+            b_old
+        );
+        Ok(())
+    }
+
+    /// A decimal made in code: any mantissa and scale, a negative zero too.
+    fn made_decimal() -> impl Strategy<Value = rust_decimal::Decimal> {
+        (
+            any::<u32>(),
+            any::<u32>(),
+            any::<u32>(),
+            any::<bool>(),
+            0u32..=28,
+            0u8..4,
+        )
+            .prop_map(|(lo, mid, hi, negative, scale, size)| {
+                // Small mantissas too, so that equal values meet.
+                let (lo, mid, hi) = match size {
+                    0 => (lo % 20, 0, 0),
+                    1 => (lo, 0, 0),
+                    2 => (lo, mid, 0),
+                    _ => (lo, mid, hi),
+                };
+                let scale = if size == 0 { scale % 4 } else { scale };
+                let mut value = rust_decimal::Decimal::from_parts(lo, mid, hi, negative, scale);
+                value.set_sign_negative(negative);
+                value
+            })
+    }
+
+    #[test]
+    fn decimals_read_as_the_reference_reads_them() {
+        let texts = prop_oneof![
+            regex("[ \t\r\n]{0,2}[+-]?0{0,3}[0-9]{0,30}([.][0-9]{0,30}0{0,3})?[ \t\r\n]{0,2}"),
+            regex("[+-]?0{0,40}[1-9]?[0-9]{0,3}([.][0-9]{0,3}0{0,40})?"),
+            regex("[+-]?[0-9]{0,3}[.]?[0-9]{0,3}[^0-9]?[0-9]{0,2}"),
+        ];
+        runner(20_000)
+            .run(&texts, |text| {
+                if let Some((new, old)) = both::<Decimal, reference::Decimal>(&text)? {
+                    same_decimal(&new, &old)?;
+                }
+                Ok(())
+            })
+            .unwrap();
+        // Forms at the edges: as many zeros as are counted inline and one
+        // more, the most digits, the exact parser's path.
+        let z = "0".repeat(super::MAX_ZEROS);
+        for text in [
+            format!("{z}1.5{z}"),
+            format!("0{z}1.5{z}0"),
+            format!("-{z}.5"),
+            format!("+0{z}"),
+            format!(".{z}0"),
+            "79228162514264337593543950335".to_string(),
+            "-7.9228162514264337593543950335".to_string(),
+            "0.0000000000000000000000000001".to_string(),
+            "0.00000000000000000000000000001".to_string(),
+            "79228162514264337593543950336".to_string(),
+            "12345678901234567890.123456780".to_string(),
+        ] {
+            if let Some((new, old)) = both::<Decimal, reference::Decimal>(&text).unwrap() {
+                same_decimal(&new, &old).unwrap();
+            }
+        }
+        let spelled: Decimal = format!("0{z}1").parse().unwrap();
+        assert!(matches!(spelled.repr, DecimalRepr::Spelled(_)));
+    }
+
+    #[test]
+    fn decimals_made_in_code_match_the_reference() {
+        runner(5_000)
+            .run(&made_decimal(), |value| {
+                same_decimal(&Decimal::new(value), &reference::Decimal::new(value))
+            })
+            .unwrap();
+        same_decimal(&Decimal::default(), &reference::Decimal::default()).unwrap();
+    }
+
+    #[test]
+    fn decimals_compare_as_the_reference_compares_them() {
+        let text = regex("[+-]?0?[0-2]?([.][0-2]?0?)?");
+        let decimal = prop_oneof![
+            text.prop_filter_map("not a decimal", |t| Some((
+                t.parse::<Decimal>().ok()?,
+                t.parse::<reference::Decimal>().ok()?
+            ))),
+            made_decimal().prop_map(|v| (Decimal::new(v), reference::Decimal::new(v))),
+            (0i64..30, 0u32..3, any::<bool>()).prop_map(|(m, s, negative)| {
+                let mut v = rust_decimal::Decimal::new(m - 15, s);
+                if m == 15 {
+                    v.set_sign_negative(negative);
+                }
+                (Decimal::new(v), reference::Decimal::new(v))
+            }),
+        ];
+        runner(20_000)
+            .run(&(decimal.clone(), decimal), |(a, b)| {
+                same_decimal_pair(&a, &b)?;
+                same_decimal_pair(&a, &a)
+            })
+            .unwrap();
+    }
+
+    fn same_integer(new: &Integer, old: &reference::Integer) -> Result<(), TestCaseError> {
+        prop_assert_eq!(new.lexical(), old.lexical());
+        prop_assert_eq!(new.digits(), old.digits());
+        prop_assert_eq!(new.canonical(), old.canonical());
+        prop_assert_eq!(new.signum(), old.signum());
+        prop_assert_eq!(new.is_positive(), old.is_positive());
+        prop_assert_eq!(new.is_negative(), old.is_negative());
+        prop_assert_eq!(new.is_zero(), old.is_zero());
+        prop_assert_eq!(new.to_i128(), old.to_i128());
+        prop_assert_eq!(new.to_i64(), old.to_i64());
+        prop_assert_eq!(new.to_string(), old.to_string());
+        prop_assert_eq!(format!("{new:>30}"), format!("{old:>30}"));
+        prop_assert_eq!(format!("{new:?}"), format!("{old:?}"));
+        prop_assert_eq!(hash(new), hash(old));
+        prop_assert_eq!(
+            matches!(new.repr, IntegerRepr::Short(_)),
+            new.lexical().len() <= super::SHORT_INTEGER
+        );
+        #[cfg(feature = "serde")]
+        {
+            prop_assert_eq!(json(new), json(&old.to_string()));
+            let back: Integer = serde_json::from_str(&json(new)).unwrap();
+            prop_assert_eq!(back.lexical(), new.lexical());
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn integers_match_the_reference() {
+        let texts = prop_oneof![
+            regex("[ \t\r\n]{0,2}[+-]?0{0,3}[0-9]{0,25}[ \t\r\n]{0,2}"),
+            regex("[+-]?[0-9]{0,3}[^0-9]?[0-9]{0,2}"),
+        ];
+        runner(20_000)
+            .run(&texts, |text| {
+                if let Some((new, old)) = both::<Integer, reference::Integer>(&text)? {
+                    same_integer(&new, &old)?;
+                }
+                Ok(())
+            })
+            .unwrap();
+        runner(5_000)
+            .run(
+                &(any::<i64>(), any::<i128>(), any::<u128>()),
+                |(a, b, c)| {
+                    same_integer(&Integer::from(a), &reference::Integer::from(a))?;
+                    same_integer(&Integer::from(b), &reference::Integer::from(b))?;
+                    same_integer(&Integer::from(c), &reference::Integer::from(c))
+                },
+            )
+            .unwrap();
+        same_integer(&Integer::default(), &reference::Integer::default()).unwrap();
+        for v in [
+            i128::MIN,
+            i128::MAX,
+            0,
+            -1,
+            999_999_999_999_999,
+            -99_999_999_999_999,
+        ] {
+            same_integer(&Integer::from(v), &reference::Integer::from(v)).unwrap();
+        }
+        let pair = || {
+            regex("[+-]?0{0,2}[0-2]{0,2}").prop_filter_map("not an integer", |t| {
+                Some((
+                    t.parse::<Integer>().ok()?,
+                    t.parse::<reference::Integer>().ok()?,
+                ))
+            })
+        };
+        runner(10_000)
+            .run(&(pair(), pair()), |((a, a_old), (b, b_old))| {
+                prop_assert_eq!(a == b, a_old == b_old);
+                prop_assert_eq!(a.cmp(&b), a_old.cmp(&b_old));
+                prop_assert_eq!(a.partial_cmp(&b), a_old.partial_cmp(&b_old));
+                Ok(())
+            })
+            .unwrap();
+    }
+
+    fn same_date(new: &Date, old: &reference::Date) -> Result<(), TestCaseError> {
+        prop_assert_eq!(new.date(), old.date());
+        prop_assert_eq!(new.offset_seconds(), old.offset_seconds());
+        prop_assert_eq!(&*new.lexical(), old.lexical());
+        prop_assert_eq!(new.to_string(), old.to_string());
+        prop_assert_eq!(format!("{new:>30}"), format!("{old:>30}"));
+        prop_assert_eq!(format!("{new:?}"), format!("{old:?}"));
+        #[cfg(feature = "serde")]
+        prop_assert_eq!(json(new), json(&old.to_string()));
+        Ok(())
+    }
+
+    /// Any date chrono represents, the years before 1 and after 9999 too.
+    fn any_date() -> impl Strategy<Value = NaiveDate> {
+        let (min, max) = (
+            NaiveDate::MIN.num_days_from_ce(),
+            NaiveDate::MAX.num_days_from_ce(),
+        );
+        prop_oneof![min..=max, -800_000..=4_000_000]
+            .prop_map(|d| NaiveDate::from_num_days_from_ce_opt(d).unwrap())
+    }
+
+    #[test]
+    fn dates_match_the_reference() {
+        let texts = prop_oneof![
+            regex(
+                "[ \t\r\n]{0,2}[0-9]{4}-[01][0-9]-[0-3][0-9](Z|[+-][01][0-9]:[0-6][0-9])?[ \t\r\n]{0,2}"
+            ),
+            regex("[0-9]{4}-[0-9]{2}-[0-9]{2}.{0,7}"),
+            regex(".{0,3}[0-9-]{0,12}.{0,3}"),
+        ];
+        runner(20_000)
+            .run(&texts, |text| {
+                if let Some((new, old)) = both::<Date, reference::Date>(&text)? {
+                    same_date(&new, &old)?;
+                }
+                Ok(())
+            })
+            .unwrap();
+        runner(5_000)
+            .run(&any_date(), |d| {
+                same_date(&Date::new(d), &reference::Date::new(d))
+            })
+            .unwrap();
+        same_date(&Date::default(), &reference::Date::default()).unwrap();
+        same_date(
+            &Date::new(NaiveDate::MAX),
+            &reference::Date::new(NaiveDate::MAX),
+        )
+        .unwrap();
+        let date = prop_oneof![
+            regex("2026-02-0[12](Z|[+-]0[01]:00)?").prop_map(|t| (
+                t.parse::<Date>().unwrap(),
+                t.parse::<reference::Date>().unwrap()
+            )),
+            (0u32..2).prop_map(|d| {
+                let d = NaiveDate::from_ymd_opt(2026, 2, 1 + d).unwrap();
+                (Date::new(d), reference::Date::new(d))
+            }),
+        ];
+        runner(5_000)
+            .run(&(date.clone(), date), |((a, a_old), (b, b_old))| {
+                prop_assert_eq!(a == b, a_old == b_old);
+                prop_assert_eq!(a.partial_cmp(&b), a_old.partial_cmp(&b_old));
+                Ok(())
+            })
+            .unwrap();
+    }
+
+    fn same_date_time(new: &DateTime, old: &reference::DateTime) -> Result<(), TestCaseError> {
+        prop_assert_eq!(new.local(), old.local());
+        prop_assert_eq!(new.offset_seconds(), old.offset_seconds());
+        prop_assert_eq!(new.to_utc(), old.to_utc());
+        prop_assert_eq!(&*new.lexical(), old.lexical());
+        prop_assert_eq!(new.to_string(), old.to_string());
+        prop_assert_eq!(format!("{new:>40}"), format!("{old:>40}"));
+        prop_assert_eq!(format!("{new:?}"), format!("{old:?}"));
+        #[cfg(feature = "serde")]
+        prop_assert_eq!(json(new), json(&old.to_string()));
+        Ok(())
+    }
+
+    /// Any instant chrono represents, with nanoseconds and leap seconds.
+    fn any_instant() -> impl Strategy<Value = chrono::DateTime<chrono::Utc>> {
+        (any_date(), 0u32..86_400, 0u32..2_000_000_000, 0u8..3).prop_map(
+            |(date, secs, nanos, kind)| {
+                let nanos = match kind {
+                    0 => 0,
+                    1 => nanos % 1_000_000_000,
+                    // A leap second only at the end of a minute.
+                    _ => nanos,
+                };
+                let secs = if nanos >= 1_000_000_000 {
+                    secs / 60 * 60 + 59
+                } else {
+                    secs
+                };
+                let time = NaiveTime::from_num_seconds_from_midnight_opt(secs, nanos)
+                    .unwrap_or(NaiveTime::MIN);
+                chrono::Utc.from_utc_datetime(&date.and_time(time))
+            },
+        )
+    }
+
+    #[test]
+    fn date_times_match_the_reference() {
+        let texts = prop_oneof![
+            regex(
+                "[ \t\r\n]{0,2}[0-9]{4}-[01][0-9]-[0-3][0-9]T[0-2][0-9]:[0-6][0-9]:[0-6][0-9]([.][0-9]{1,12})?(Z|[+-][01][0-9]:[0-6][0-9])?[ \t\r\n]{0,2}"
+            ),
+            regex("[0-9]{4}-[01][0-9]-[0-3][0-9]T24:0[01]:0[01]([.]0{0,3}1?)?(Z|[+-]0[0-9]:00)?"),
+            regex("2[0-9]{3}-[01][0-9]-[0-3][0-9]T[0-9:.]{0,14}.{0,7}"),
+        ];
+        runner(20_000)
+            .run(&texts, |text| {
+                if let Some((new, old)) = both::<DateTime, reference::DateTime>(&text)? {
+                    same_date_time(&new, &old)?;
+                }
+                Ok(())
+            })
+            .unwrap();
+        runner(5_000)
+            .run(&any_instant(), |utc| {
+                same_date_time(
+                    &DateTime::from_utc(utc),
+                    &reference::DateTime::from_utc(utc),
+                )
+            })
+            .unwrap();
+        for utc in [
+            chrono::DateTime::<chrono::Utc>::MIN_UTC,
+            chrono::DateTime::<chrono::Utc>::MAX_UTC,
+        ] {
+            same_date_time(
+                &DateTime::from_utc(utc),
+                &reference::DateTime::from_utc(utc),
+            )
+            .unwrap();
+        }
+        same_date_time(&DateTime::default(), &reference::DateTime::default()).unwrap();
+        // Ten fraction digits and the next midnight keep their text.
+        for text in ["2026-02-01T10:00:00.1234567891Z", "2026-01-31T24:00:00Z"] {
+            let t: DateTime = text.parse().unwrap();
+            assert!(matches!(t.repr, DateTimeRepr::Spelled(_)), "{text}");
+        }
+        let t: DateTime = "2026-02-01T10:00:00.123456789+01:00".parse().unwrap();
+        assert!(matches!(t.repr, DateTimeRepr::Written(_)));
+        let date_time = prop_oneof![
+            regex("2026-0(2-01T0[01]|1-31T24):00:00([.]0{1,2})?(Z|[+-]0[01]:00)?").prop_map(|t| (
+                t.parse::<DateTime>().unwrap(),
+                t.parse::<reference::DateTime>().unwrap()
+            )),
+            (0i64..3).prop_map(|h| {
+                let utc = chrono::Utc.with_ymd_and_hms(2026, 2, 1, 0, 0, 0).unwrap()
+                    + chrono::TimeDelta::hours(h - 1);
+                (DateTime::from_utc(utc), reference::DateTime::from_utc(utc))
+            }),
+        ];
+        runner(10_000)
+            .run(
+                &(date_time.clone(), date_time),
+                |((a, a_old), (b, b_old))| {
+                    prop_assert_eq!(a == b, a_old == b_old, "{:?} {:?}", a_old, b_old);
+                    prop_assert_eq!(
+                        a.partial_cmp(&b),
+                        a_old.partial_cmp(&b_old),
+                        "{:?} {:?}",
+                        a_old,
+                        b_old
+                    );
+                    Ok(())
+                },
+            )
+            .unwrap();
+    }
+
+    /// The sizes the typed model of a long invoice is built from.
+    #[test]
+    fn value_types_are_small() {
+        use std::mem::size_of;
+        assert_eq!(size_of::<Decimal>(), 16);
+        assert_eq!(size_of::<Option<Decimal>>(), 16);
+        assert!(size_of::<Integer>() <= 16);
+        assert!(size_of::<Option<Integer>>() <= 16);
+        assert_eq!(size_of::<Date>(), 8);
+        assert_eq!(size_of::<Option<Date>>(), 8);
+        assert_eq!(size_of::<DateTime>(), 16);
+        assert_eq!(size_of::<Option<DateTime>>(), 16);
+        // An invoice line, with its ten amounts and a date: 592 bytes when
+        // each value held its text on the heap.
+        assert!(size_of::<crate::model::FakturaFaFaWierszElementType>() <= 376);
     }
 }
 

@@ -53,7 +53,7 @@ fn check(invoice: &Faktura, _ctx: &Context<'_>, out: &mut Findings) {
         problems
             .push("has no time-zone designator, so the moment it names is ambiguous".to_string());
     }
-    let digits = fraction_digits(created.lexical());
+    let digits = fraction_digits(&created.lexical());
     if digits > MAX_FRACTION_DIGITS {
         problems.push(format!(
             "has {digits} fractional-second digits, which some systems cannot read (at most {MAX_FRACTION_DIGITS} are safe)"
