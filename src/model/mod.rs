@@ -76,8 +76,8 @@ fn build_with(
             Walk::Record => Cursor::recording(text),
             Walk::Replay(tags) => Cursor::replaying(text, tags),
         };
-        let start = c.open(b"Faktura")?;
-        let invoice = <Faktura as Element>::element(&mut c, &start)?;
+        c.open(b"Faktura")?;
+        let invoice = <Faktura as Element>::element(&mut c)?;
         c.finish()?;
         let mut tags = c.into_tags();
         if let Some(tags) = &mut tags {
