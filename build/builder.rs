@@ -136,7 +136,8 @@ impl Gen<'_, '_> {
                             let item = format!("<{ty} as crate::model::builder::Group>::group(c)?");
                             let at =
                                 format!("c.at_any(<{ty} as crate::model::builder::Group>::FIRST)?");
-                            let expr = occurs_expr(content.occurs, &item, &at, false, &name)?;
+                            let expr =
+                                occurs_expr(content.occurs, &item, &item, &at, false, &name)?;
                             let _ = writeln!(body, "let f_content = {expr};");
                             child_fields.push("content".to_string());
                         }
@@ -146,9 +147,15 @@ impl Gen<'_, '_> {
                             if e.occurs == Occurs::None {
                                 continue;
                             }
-                            let (item, at) = self.item(e, 0)?;
-                            let expr =
-                                occurs_expr(e.occurs, &item, &at, e.need_indirection, &name)?;
+                            let (item, entered, at) = self.item(e, 0)?;
+                            let expr = occurs_expr(
+                                e.occurs,
+                                &item,
+                                &entered,
+                                &at,
+                                e.need_indirection,
+                                &name,
+                            )?;
                             let _ = writeln!(body, "let f_{i} = {expr};");
                             child_fields.push(format!("{}: f_{i}", e.field_ident));
                         }
@@ -179,10 +186,11 @@ impl Gen<'_, '_> {
                     }
                 }
                 let attr_loop = if type_.attributes.is_empty() {
-                    "let _ = start;\n".to_string()
+                    String::new()
                 } else {
                     format!(
-                        "{attrs}for attr in start.attributes().with_checks(false) {{\n\
+                        "{attrs}let start = c.start_tag()?;\n\
+                         for attr in start.attributes().with_checks(false) {{\n\
                          let attr = attr.map_err(|e| Error::from(ErrorKind::XmlError(e.into())))?;\n\
                          let value = crate::model::builder::attribute_value(&attr)?;\n\
                          match attr.key.local_name().as_ref() {{\n{attr_arms}_ => {{}}\n}}\n}}\n"
@@ -191,7 +199,7 @@ impl Gen<'_, '_> {
                 let _ = writeln!(
                     self.out,
                     "impl crate::model::builder::Element for {name} {{\n\
-                     fn element(c: &mut crate::model::builder::Cursor<'_>, start: &quick_xml::events::BytesStart<'_>) -> Result<Self, Error> {{\n\
+                     fn element(c: &mut crate::model::builder::Cursor<'_>) -> Result<Self, Error> {{\n\
                      {attr_loop}{children}c.close()?;\nOk(Self {{ {} }})\n}}\n}}\n",
                     all_fields.join(", ")
                 );
@@ -233,8 +241,9 @@ impl Gen<'_, '_> {
                     if e.occurs == Occurs::None {
                         continue;
                     }
-                    let (item, at) = self.item(e, 0)?;
-                    let expr = occurs_expr(e.occurs, &item, &at, e.need_indirection, &name)?;
+                    let (item, entered, at) = self.item(e, 0)?;
+                    let expr =
+                        occurs_expr(e.occurs, &item, &entered, &at, e.need_indirection, &name)?;
                     let (first, nullable) = self.first_of_element(e, 0)?;
                     let value = format!("Self::{}({expr})", e.variant_ident);
                     if nullable && fallback.is_none() {
@@ -252,8 +261,8 @@ impl Gen<'_, '_> {
                 let _ = writeln!(
                     self.out,
                     "impl crate::model::builder::Element for {name} {{\n\
-                     fn element(c: &mut crate::model::builder::Cursor<'_>, start: &quick_xml::events::BytesStart<'_>) -> Result<Self, Error> {{\n\
-                     let _ = start;\n{body}c.close()?;\nOk(v)\n}}\n}}\n"
+                     fn element(c: &mut crate::model::builder::Cursor<'_>) -> Result<Self, Error> {{\n\
+                     {body}c.close()?;\nOk(v)\n}}\n}}\n"
                 );
                 let (first, _) = self.first_of_complex(complex, 0)?;
                 let _ = writeln!(
@@ -272,13 +281,14 @@ impl Gen<'_, '_> {
         Ok(())
     }
 
-    /// One value of an element (or group) field, and the test that the
-    /// cursor is at one.
+    /// One value of an element (or group) field; the same once the test
+    /// that the cursor is at one has passed (for an element, its start tag
+    /// is then consumed without its name tested again); and that test.
     fn item(
         &mut self,
         e: &ComplexDataElement<'_>,
         depth: usize,
-    ) -> Result<(String, String), String> {
+    ) -> Result<(String, String, String), String> {
         let ElementMetaVariant::Type { mode, .. } = &e.meta().variant else {
             return Err(format!("{}: an element without a type", e.s_name));
         };
@@ -290,19 +300,20 @@ impl Gen<'_, '_> {
                     Some(value) => {
                         format!("crate::model::builder::fixed_element::<{ty}>(c, {value:?})?")
                     }
-                    None => {
-                        format!("<{ty} as crate::model::builder::Element>::element(c, &start)?")
-                    }
+                    None => format!("<{ty} as crate::model::builder::Element>::element(c)?"),
                 };
                 (
-                    format!("{{ let start = c.open(b{name:?})?; let _ = &start; {read} }}"),
+                    format!("{{ c.open(b{name:?})?; {read} }}"),
+                    format!("{{ c.enter()?; {read} }}"),
                     format!("c.at(b{name:?})?"),
                 )
             }
             ElementMode::Group => {
                 let (first, _) = self.first_of_element(e, depth)?;
+                let read = format!("<{ty} as crate::model::builder::Group>::group(c)?");
                 (
-                    format!("<{ty} as crate::model::builder::Group>::group(c)?"),
+                    read.clone(),
+                    read,
                     format!("c.at_any({})?", names_literal(&first)),
                 )
             }
@@ -412,25 +423,34 @@ impl Gen<'_, '_> {
 }
 
 /// The field's value for its occurrence: one item, an optional one, or a
-/// list of them.
+/// list of them (`entered`: the item once `at` has passed). A list gets
+/// room for all its items after the first (the record tells how many
+/// follow), so that thousands of invoice lines are not moved as the list
+/// grows, and the one item of a list of one is not counted past.
 fn occurs_expr(
     occurs: Occurs,
     item: &str,
+    entered: &str,
     at: &str,
     boxed: bool,
     owner: &str,
 ) -> Result<String, String> {
-    let one = if boxed {
-        format!("Box::new({item})")
-    } else {
-        item.to_string()
+    let boxed_item = |item: &str| {
+        if boxed {
+            format!("Box::new({item})")
+        } else {
+            item.to_string()
+        }
     };
     Ok(match occurs {
         Occurs::None => return Err(format!("{owner}: a field that never occurs")),
-        Occurs::Single => one,
-        Occurs::Optional => format!("if {at} {{ Some({one}) }} else {{ None }}"),
+        Occurs::Single => boxed_item(item),
+        Occurs::Optional => format!(
+            "if {at} {{ Some({}) }} else {{ None }}",
+            boxed_item(entered)
+        ),
         Occurs::DynamicList => format!(
-            "{{ let mut v = Vec::with_capacity(c.repeats()); while {at} {{ let before = c.position(); v.push({item}); if c.position() == before {{ break; }} }} v }}"
+            "{{ let mut v = Vec::new(); while {at} {{ let before = c.position(); v.push({entered}); if v.len() == 1 {{ v.reserve_exact(c.repeats()); }} if c.position() == before {{ break; }} }} v }}"
         ),
         Occurs::StaticList(_) => return Err(format!("{owner}: a fixed-size list")),
     })

@@ -116,7 +116,7 @@ fn read_invoice(
                 Some(raw) => invoice_number_whitespace::check_raw(&raw),
                 None => invoice_number_whitespace::check_text(bytes),
             });
-            Some((Box::new(invoice), tags))
+            Some((invoice, tags))
         }
         Err(e) => {
             // Schema-valid, but the generated model cannot read it: the

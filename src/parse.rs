@@ -68,7 +68,7 @@ pub fn parse(bytes: &[u8]) -> Result<Faktura, ParseError> {
         // Valid: read from the validator's record.
         crate::schema::Staged::Proven(Some(tags))
         | crate::schema::Staged::Checked(_, Some(tags)) => {
-            return build_replayed(bytes, tags).map(|(invoice, _)| invoice);
+            return build_replayed(bytes, tags).map(|(invoice, _)| *invoice);
         }
         _ => {}
     }
@@ -95,7 +95,7 @@ pub fn parse_with_generated_reader(bytes: &[u8]) -> Result<Faktura, ParseError> 
 /// [`build_valid`], also recording where each element's start tag is.
 pub(crate) fn build_valid_located(
     bytes: &[u8],
-) -> Result<(Faktura, Option<crate::source::Tags>), ParseError> {
+) -> Result<(Box<Faktura>, Option<crate::source::Tags>), ParseError> {
     let text = utf8_text(bytes)?;
     crate::model::build_located(text).map_err(|e| unreadable(bytes, &e))
 }
@@ -106,7 +106,7 @@ pub(crate) fn build_valid_located(
 pub(crate) fn build_replayed(
     bytes: &[u8],
     tags: crate::source::Tags,
-) -> Result<(Faktura, Option<crate::source::Tags>), ParseError> {
+) -> Result<(Box<Faktura>, Option<crate::source::Tags>), ParseError> {
     let text = utf8_text(bytes)?;
     crate::model::build_replayed(text, tags).map_err(|e| unreadable(bytes, &e))
 }
@@ -630,7 +630,7 @@ mod replay_tests {
                 continue;
             };
             let (invoice, tags) = super::build_replayed(&doc, record).unwrap();
-            assert_eq!(invoice, super::build_valid(&doc).unwrap(), "{value}");
+            assert_eq!(*invoice, super::build_valid(&doc).unwrap(), "{value}");
             let expected = crate::source::raw_text(&doc, p_2);
             assert!(expected.is_some());
             assert_eq!(tags.unwrap().raw_text(&doc, p_2), expected, "{value}");

@@ -359,12 +359,10 @@ impl Tag {
     pub(crate) const MARKUP: u8 = 8;
 
     /// The element's local name: its name as written, without a prefix.
+    /// Inlined: the typed-model builder asks it at every element.
+    #[inline]
     pub(crate) fn name<'b>(&self, bytes: &'b [u8]) -> &'b [u8] {
-        if self.flags & Tag::PREFIXED == 0 {
-            self.qname(bytes)
-        } else {
-            self.local_name(bytes)
-        }
+        local_name_of(self, bytes)
     }
 }
 
@@ -446,8 +444,14 @@ impl Tags {
     }
 
     /// The tag at `index`.
+    #[inline]
     pub(crate) fn get(&self, index: usize) -> Option<&Tag> {
         self.tags.get(index)
+    }
+
+    /// The tags from index `from` on.
+    pub(crate) fn after(&self, from: usize) -> &[Tag] {
+        self.tags.get(from..).unwrap_or_default()
     }
 
     /// How many tags are recorded.
@@ -604,6 +608,7 @@ fn step_parts(step: &[u8]) -> (&[u8], u32) {
 
 /// The local name of the element of `tag`: the recorded name when it has
 /// no prefix, without reading the start tag again.
+#[inline]
 fn local_name_of<'b>(tag: &Tag, bytes: &'b [u8]) -> &'b [u8] {
     if tag.name_len > 0 && tag.flags & Tag::PREFIXED == 0 {
         let from = tag.start as usize + 1;

@@ -41,8 +41,9 @@ pub(crate) trait Lean: Sized {
 /// A type read as the content of one element whose start tag the cursor
 /// has just consumed; it consumes the end tag too.
 pub(crate) trait Element: Sized {
-    /// Reads the element's attributes from `start`, then its content.
-    fn element(c: &mut Cursor<'_>, start: &BytesStart<'_>) -> Result<Self, Error>;
+    /// Reads the element's attributes (from [`Cursor::start_tag`]), then
+    /// its content.
+    fn element(c: &mut Cursor<'_>) -> Result<Self, Error>;
 }
 
 /// A type read from a run of sibling elements (an anonymous group, or the
@@ -55,7 +56,7 @@ pub(crate) trait Group: Sized {
 }
 
 impl<T: Lean> Element for T {
-    fn element(c: &mut Cursor<'_>, _start: &BytesStart<'_>) -> Result<Self, Error> {
+    fn element(c: &mut Cursor<'_>) -> Result<Self, Error> {
         let text = c.text()?;
         let value = T::lean(text.trim_ascii()).map_err(|e| c.locate(e))?;
         c.close()?;
@@ -95,6 +96,10 @@ impl Lean for String {
 /// expression), without one. A value with no white space inside is
 /// borrowed as it is.
 pub(crate) fn collapse(text: &str) -> Cow<'_, str> {
+    // Most values are ASCII without white space: nothing to do.
+    if text.bytes().all(|b| b > b' ' && b.is_ascii()) {
+        return Cow::Borrowed(text);
+    }
     let trimmed = text.trim();
     if trimmed.contains(char::is_whitespace) {
         Cow::Owned(trimmed.split_whitespace().collect::<Vec<_>>().join(" "))
@@ -162,6 +167,8 @@ enum Source<'a> {
         next: Option<Next<'a>>,
         /// The element just opened was `<x/>`: its end comes next.
         pending_close: bool,
+        /// The start tag of the element opened last, until asked for.
+        opened: Option<BytesStart<'a>>,
         /// Where the start tags are, when asked for.
         tags: Option<Tags>,
     },
@@ -174,15 +181,27 @@ enum Source<'a> {
         next: usize,
         /// The index of the start tag opened last.
         last: usize,
-        /// The depth and name of the next start tag, if any.
-        ahead: Option<(usize, &'a [u8])>,
     },
 }
 
 /// A forward walk over the tags of a document.
+///
+/// Replaying a record, the next start tag's depth and name are kept at
+/// hand (`ahead_level`, `ahead_name`), so that the tests the generated
+/// code makes at every element (is the next element this one? does the
+/// element end here?) are a comparison or two, inlined where they are
+/// made.
 pub(crate) struct Cursor<'a> {
     input: &'a str,
     source: Source<'a>,
+    /// The tags come from a record ([`Source::Record`]).
+    replay: bool,
+    /// Replaying: one more than the depth of the next start tag, 0 when
+    /// there is none.
+    ahead_level: usize,
+    /// Replaying: the local name of the next start tag (empty when there
+    /// is none).
+    ahead_name: &'a [u8],
     /// Start tags consumed so far.
     opened: usize,
     /// Elements open.
@@ -210,8 +229,12 @@ impl<'a> Cursor<'a> {
                 reader: Box::new(reader),
                 next: None,
                 pending_close: false,
+                opened: None,
                 tags,
             },
+            replay: false,
+            ahead_level: 0,
+            ahead_name: &[],
             opened: 0,
             depth: 0,
         }
@@ -220,18 +243,33 @@ impl<'a> Cursor<'a> {
     /// A cursor over `input` that reads its tags and values from `tags`,
     /// the complete record the schema validator made of `input`.
     pub(crate) fn replaying(input: &'a str, tags: Tags) -> Self {
-        let ahead = ahead(input, &tags, 0);
-        Self {
+        let mut c = Self {
             input,
             source: Source::Record {
                 tags,
                 next: 0,
                 last: 0,
-                ahead,
             },
+            replay: true,
+            ahead_level: 0,
+            ahead_name: &[],
             opened: 0,
             depth: 0,
-        }
+        };
+        c.look_ahead(0);
+        c
+    }
+
+    /// Sets what is known of the record's start tag `index` (the next).
+    fn look_ahead(&mut self, index: usize) {
+        let Source::Record { tags, .. } = &self.source else {
+            return;
+        };
+        let ahead: (usize, &'a [u8]) = match tags.get(index) {
+            Some(t) => (usize::from(t.depth) + 1, t.name(self.input.as_bytes())),
+            None => (0, &[]),
+        };
+        (self.ahead_level, self.ahead_name) = ahead;
     }
 
     /// The record of start tags: the one replayed, or the one made while
@@ -262,6 +300,7 @@ impl<'a> Cursor<'a> {
     }
 
     /// `e` with the cursor's position, when it has none.
+    #[cold]
     pub(crate) fn locate(&self, mut e: Error) -> Error {
         if e.position.is_none() {
             e.position = Some(self.offset() as u64);
@@ -271,6 +310,8 @@ impl<'a> Cursor<'a> {
 
     /// The error for an element (or end) the content model does not expect
     /// here.
+    #[cold]
+    #[inline(never)]
     pub(crate) fn unexpected(&mut self) -> Error {
         let kind = match &self.source {
             Source::Reader { next, .. } => match next {
@@ -281,13 +322,9 @@ impl<'a> Cursor<'a> {
                 _ => ErrorKind::UnexpectedEoF,
             },
             Source::Record { tags, next, .. } => match tags.get(*next) {
-                Some(t) if usize::from(t.depth) == self.depth => {
-                    ErrorKind::UnexpectedEvent(Event::Start(
-                        self.start_tag(t, t.qname(self.input.as_bytes()).len())
-                            .to_owned()
-                            .into_owned(),
-                    ))
-                }
+                Some(t) if usize::from(t.depth) == self.depth => ErrorKind::UnexpectedEvent(
+                    Event::Start(self.recorded_start_tag(t).to_owned().into_owned()),
+                ),
                 _ if self.depth > 0 => ErrorKind::UnexpectedEoL,
                 _ => ErrorKind::UnexpectedEoF,
             },
@@ -296,46 +333,58 @@ impl<'a> Cursor<'a> {
     }
 
     /// The start tag recorded as `t`, as quick-xml gives it.
-    /// (`name_len`: the length of its name.)
-    fn start_tag(&self, t: &Tag, name_len: usize) -> BytesStart<'a> {
+    fn recorded_start_tag(&self, t: &Tag) -> BytesStart<'a> {
+        let name_len = t.qname(self.input.as_bytes()).len();
         let (from, to) = (t.start as usize + 1, (t.end as usize).saturating_sub(1));
         let content = self.input.get(from..to).unwrap_or_default();
         let content = content.strip_suffix('/').unwrap_or(content);
         BytesStart::from_content(content, name_len)
     }
 
+    /// The start tag of the element opened last, for its attributes (asked
+    /// for once, before its content is read: only the types with
+    /// attributes do).
+    pub(crate) fn start_tag(&mut self) -> Result<BytesStart<'a>, Error> {
+        let start = match &mut self.source {
+            Source::Reader { opened, .. } => opened.take(),
+            Source::Record { tags, last, .. } => {
+                let t = tags.get(*last).copied();
+                t.map(|t| self.recorded_start_tag(&t))
+            }
+        };
+        start.ok_or_else(|| self.locate(Error::from(ErrorKind::MissingContent)))
+    }
+
     /// How many elements of the next element's name follow one another
-    /// from here, when the record tells (else 0): the room a list of them
-    /// needs, so that a list of thousands of invoice lines is not moved
-    /// as it grows.
+    /// from here, when the record tells (else 0): the room the rest of a
+    /// list of them needs, so that a list of thousands of invoice lines is
+    /// not moved as it grows.
     pub(crate) fn repeats(&self) -> usize {
-        let Source::Record {
-            tags,
-            next,
-            ahead: Some((depth, name)),
-            ..
-        } = &self.source
-        else {
+        let Source::Record { tags, next, .. } = &self.source else {
             return 0;
         };
-        if *depth != self.depth {
+        if self.ahead_level != self.depth + 1 {
             return 0;
         }
+        let (depth, name) = (self.depth, self.ahead_name);
         let input = self.input.as_bytes();
         let mut count = 0;
-        for t in (*next..tags.len()).map_while(|i| tags.get(i)) {
-            match usize::from(t.depth) {
-                d if d < *depth => break,
-                d if d == *depth && t.name(input) != *name => break,
-                d if d == *depth => count += 1,
-                _ => {}
+        for t in tags.after(*next) {
+            let d = usize::from(t.depth);
+            if d > depth {
+                continue;
             }
+            if d < depth || t.name(input) != name {
+                break;
+            }
+            count += 1;
         }
         count
     }
 
     /// How many start tags have been consumed: a loop that reads nothing
     /// stops.
+    #[inline]
     pub(crate) fn position(&self) -> usize {
         self.opened
     }
@@ -405,20 +454,34 @@ impl<'a> Cursor<'a> {
     }
 
     /// The local name of the next element, when a start tag comes next.
+    #[allow(clippy::inline_always)]
+    #[inline(always)]
     pub(crate) fn peek_name(&mut self) -> Result<Option<&'a [u8]>, Error> {
-        let input = self.input;
-        if let Source::Record { ahead, .. } = &self.source {
-            return Ok(ahead.and_then(|(depth, name)| (depth == self.depth).then_some(name)));
+        if self.replay {
+            return Ok((self.ahead_level == self.depth + 1).then_some(self.ahead_name));
         }
+        self.peek_read_name()
+    }
+
+    /// [`Cursor::peek_name`], reading the bytes.
+    #[inline(never)]
+    fn peek_read_name(&mut self) -> Result<Option<&'a [u8]>, Error> {
+        let input = self.input;
         Ok(match self.peek()? {
             Next::Open { name, .. } => input.as_bytes().get(name.clone()),
             _ => None,
         })
     }
 
-    /// Whether the next element is named `name`.
+    /// Whether the next element is named `name`. Inlined: with the name a
+    /// literal of known length, the test is a few instructions.
+    #[allow(clippy::inline_always)]
+    #[inline(always)]
     pub(crate) fn at(&mut self, name: &[u8]) -> Result<bool, Error> {
-        Ok(self.peek_name()? == Some(name))
+        if self.replay {
+            return Ok(self.ahead_level == self.depth + 1 && self.ahead_name == name);
+        }
+        Ok(self.peek_read_name()? == Some(name))
     }
 
     /// Whether the next element has one of `names`.
@@ -427,65 +490,97 @@ impl<'a> Cursor<'a> {
     }
 
     /// Consumes the start tag of the next element, which must be `name`.
-    pub(crate) fn open(&mut self, name: &[u8]) -> Result<BytesStart<'a>, Error> {
-        if !self.at(name)? {
-            let missing = Error::from(ErrorKind::MissingElement(RawByteStr::from_slice(name)));
-            return Err(self.locate(missing));
+    #[allow(clippy::inline_always)]
+    #[inline(always)]
+    pub(crate) fn open(&mut self, name: &[u8]) -> Result<(), Error> {
+        if self.at(name)? {
+            return self.enter();
         }
-        let depth = self.depth;
-        let start = match &mut self.source {
-            Source::Record {
-                tags,
-                next,
-                last,
-                ahead: peeked,
-            } => {
-                let Some(&t) = tags.get(*next) else {
-                    return Err(self.locate(Error::from(ErrorKind::MissingContent)));
-                };
-                *last = *next;
-                *next += 1;
-                *peeked = ahead(self.input, tags, *next);
-                let qname = if t.flags & Tag::PREFIXED == 0 {
-                    name.len()
-                } else {
-                    t.qname(self.input.as_bytes()).len()
-                };
-                self.start_tag(&t, qname)
-            }
-            Source::Reader {
-                next,
-                pending_close,
-                tags,
-                ..
-            } => match next.take() {
-                Some(Next::Open {
-                    start, empty, span, ..
-                }) => {
-                    *pending_close = empty;
-                    if let Some(tags) = tags {
-                        tags.push(depth, span.start, span.end);
-                    }
-                    start
-                }
-                _ => return Err(self.locate(Error::from(ErrorKind::MissingContent))),
-            },
-        };
+        Err(self.missing(name))
+    }
+
+    /// The error for a missing element `name`.
+    #[cold]
+    #[inline(never)]
+    fn missing(&self, name: &[u8]) -> Error {
+        let missing = Error::from(ErrorKind::MissingElement(RawByteStr::from_slice(name)));
+        self.locate(missing)
+    }
+
+    /// Consumes the start tag of the next element, known to be there (the
+    /// caller has just seen its name with [`Cursor::at`]).
+    #[allow(clippy::inline_always)]
+    #[inline(always)]
+    pub(crate) fn enter(&mut self) -> Result<(), Error> {
+        if self.replay {
+            self.advance();
+            Ok(())
+        } else {
+            self.enter_read()
+        }
+    }
+
+    /// Replaying: moves past the next start tag.
+    fn advance(&mut self) {
+        if let Source::Record { next, last, .. } = &mut self.source {
+            *last = *next;
+            *next += 1;
+            let index = *next;
+            self.look_ahead(index);
+        }
         self.opened += 1;
         self.depth += 1;
-        Ok(start)
+    }
+
+    /// [`Cursor::enter`], reading the bytes.
+    #[inline(never)]
+    fn enter_read(&mut self) -> Result<(), Error> {
+        let depth = self.depth;
+        let Source::Reader {
+            next,
+            pending_close,
+            opened,
+            tags,
+            ..
+        } = &mut self.source
+        else {
+            return Err(self.locate(Error::from(ErrorKind::MissingContent)));
+        };
+        match next.take() {
+            Some(Next::Open {
+                start, empty, span, ..
+            }) => {
+                *pending_close = empty;
+                if let Some(tags) = tags {
+                    tags.push(depth, span.start, span.end);
+                }
+                *opened = Some(start);
+            }
+            _ => return Err(self.locate(Error::from(ErrorKind::MissingContent))),
+        }
+        self.opened += 1;
+        self.depth += 1;
+        Ok(())
     }
 
     /// Consumes the end tag of the element being read.
+    #[allow(clippy::inline_always)]
+    #[inline(always)]
     pub(crate) fn close(&mut self) -> Result<(), Error> {
-        if let Source::Record { ahead, .. } = &self.source {
+        if self.replay {
             // The element ends where the next start tag is not its child.
-            if self.depth == 0 || ahead.is_some_and(|(depth, _)| depth >= self.depth) {
+            if self.depth == 0 || self.ahead_level > self.depth {
                 return Err(self.unexpected());
             }
             self.depth -= 1;
             return Ok(());
         }
+        self.close_read()
+    }
+
+    /// [`Cursor::close`], reading the bytes.
+    #[inline(never)]
+    fn close_read(&mut self) -> Result<(), Error> {
         match self.peek()? {
             Next::Close => {
                 if let Source::Reader { next, .. } = &mut self.source {
@@ -500,6 +595,8 @@ impl<'a> Cursor<'a> {
 
     /// The character data of the element just opened, up to its end tag
     /// (left for [`Cursor::close`]), unescaped as xsd-parser's reader does.
+    #[allow(clippy::inline_always)]
+    #[inline(always)]
     pub(crate) fn text(&mut self) -> Result<Cow<'a, str>, Error> {
         if let Source::Record {
             tags, next, last, ..
@@ -511,18 +608,32 @@ impl<'a> Cursor<'a> {
                     let raw = input
                         .get(t.end as usize..t.text_end as usize)
                         .unwrap_or_default();
-                    if t.flags & Tag::MARKUP != 0 {
-                        marked_up_text(raw).map_err(|e| self.locate(e))
-                    } else if t.flags & Tag::REFERENCES == 0 {
+                    if t.flags & (Tag::MARKUP | Tag::REFERENCES) == 0 {
                         Ok(Cow::Borrowed(raw))
                     } else {
-                        unescape(raw)
-                            .map_err(|e| self.locate(Error::from(ErrorKind::EscapeError(e))))
+                        self.resolved_text(raw, t.flags)
                     }
                 }
                 _ => Ok(Cow::Borrowed("")),
             };
         }
+        self.read_text()
+    }
+
+    /// Recorded character data `raw` that holds references or markup
+    /// (`flags`), resolved.
+    #[inline(never)]
+    fn resolved_text(&self, raw: &'a str, flags: u8) -> Result<Cow<'a, str>, Error> {
+        if flags & Tag::MARKUP != 0 {
+            marked_up_text(raw).map_err(|e| self.locate(e))
+        } else {
+            unescape(raw).map_err(|e| self.locate(Error::from(ErrorKind::EscapeError(e))))
+        }
+    }
+
+    /// [`Cursor::text`], reading the bytes.
+    #[inline(never)]
+    fn read_text(&mut self) -> Result<Cow<'a, str>, Error> {
         if let Source::Reader {
             next,
             pending_close,
@@ -618,12 +729,6 @@ fn marked_up_text(mut raw: &str) -> Result<Cow<'_, str>, Error> {
         raw = rest.get(end + close.len()..).unwrap_or_default();
     }
     Ok(Cow::Owned(out))
-}
-
-/// The depth and name of start tag `index` of the record, if any.
-fn ahead<'d>(input: &'d str, tags: &Tags, index: usize) -> Option<(usize, &'d [u8])> {
-    let t = tags.get(index)?;
-    Some((usize::from(t.depth), t.name(input.as_bytes())))
 }
 
 #[cfg(test)]

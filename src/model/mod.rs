@@ -29,7 +29,7 @@ mod generated {
 /// Builds the typed model from a document the schema validator accepts
 /// (see [`builder`]): no second check of what the validator proved.
 pub(crate) fn build(text: &str) -> Result<Faktura, xsd_parser_types::quick_xml::Error> {
-    build_with(text, Walk::Read).map(|(invoice, _)| invoice)
+    build_with(text, Walk::Read).map(|(invoice, _)| *invoice)
 }
 
 /// [`build`] from the record of start tags and values that the schema fast
@@ -39,7 +39,7 @@ pub(crate) fn build(text: &str) -> Result<Faktura, xsd_parser_types::quick_xml::
 pub(crate) fn build_replayed(
     text: &str,
     tags: crate::source::Tags,
-) -> Result<(Faktura, Option<crate::source::Tags>), xsd_parser_types::quick_xml::Error> {
+) -> Result<(Box<Faktura>, Option<crate::source::Tags>), xsd_parser_types::quick_xml::Error> {
     build_with(text, Walk::Replay(tags))
 }
 
@@ -57,14 +57,16 @@ enum Walk {
 /// findings located by path need no further pass over the document).
 pub(crate) fn build_located(
     text: &str,
-) -> Result<(Faktura, Option<crate::source::Tags>), xsd_parser_types::quick_xml::Error> {
+) -> Result<(Box<Faktura>, Option<crate::source::Tags>), xsd_parser_types::quick_xml::Error> {
     build_with(text, Walk::Record)
 }
 
+/// The model is boxed as soon as it is read: it is a few kilobytes, moved
+/// on from here only as a pointer.
 fn build_with(
     text: &str,
     walk: Walk,
-) -> Result<(Faktura, Option<crate::source::Tags>), xsd_parser_types::quick_xml::Error> {
+) -> Result<(Box<Faktura>, Option<crate::source::Tags>), xsd_parser_types::quick_xml::Error> {
     use builder::{Cursor, Element};
     // A byte order mark is not part of the document; positions stay those
     // of the bytes given.
@@ -76,8 +78,8 @@ fn build_with(
             Walk::Record => Cursor::recording(text),
             Walk::Replay(tags) => Cursor::replaying(text, tags),
         };
-        let start = c.open(b"Faktura")?;
-        let invoice = <Faktura as Element>::element(&mut c, &start)?;
+        c.open(b"Faktura")?;
+        let invoice = Box::new(<Faktura as Element>::element(&mut c)?);
         c.finish()?;
         let mut tags = c.into_tags();
         if let Some(tags) = &mut tags {
