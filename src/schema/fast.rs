@@ -616,6 +616,18 @@ fn same_in(doc: &[u8], a: usize, b: usize, len: usize) -> bool {
     {
         return (x ^ y) << (64 - 8 * len) == 0;
     }
+    // Up to sixteen bytes (most names of complex elements): two words, the
+    // second ending with the name and overlapping the first.
+    if (9..=16).contains(&len)
+        && let (Some(x), Some(y), Some(u), Some(v)) = (
+            word(doc, a),
+            word(doc, b),
+            word(doc, a + len - 8),
+            word(doc, b + len - 8),
+        )
+    {
+        return x == y && u == v;
+    }
     same_in_long(doc, a, b, len)
 }
 
