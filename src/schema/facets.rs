@@ -141,10 +141,18 @@ enum Shortcut {
     /// written `YYYY-MM-DD`: a value in that form ([`lexical::plain_date`])
     /// is compared with the bounds byte by byte.
     Date(Vec<(Bound, [u8; 10])>),
+    /// An `xs:dateTime` type with patterns and range facets whose bounds
+    /// are written `YYYY-MM-DDThh:mm:ssZ`: a value in that form
+    /// ([`lexical::plain_date_time`]) is compared with them byte by byte.
+    DateTime(Vec<(Bound, [u8; 20])>),
     /// An `xs:decimal` type with patterns and digit facets only: a value
     /// written plainly has its digits counted in one pass
     /// ([`lexical::plain_decimal_digits`]).
     Decimal,
+    /// A type derived from one of the integer built-ins, with patterns,
+    /// digit and range facets only (line numbers, counts): a value written
+    /// as ASCII digits alone is read without the general parser.
+    Integer,
 }
 
 /// The comparison a range facet asks for.
@@ -257,16 +265,31 @@ impl Plan {
                 Shortcut::Lengths
             }
             Builtin::Date if self.length.is_none() => {
-                let bounds: Option<Vec<(Bound, [u8; 10])>> = ty
-                    .facets
-                    .iter()
-                    .filter_map(|decl| Bound::of(&decl.facet))
-                    .map(|(bound, lit)| Some((bound, *lexical::plain_date(lit.as_bytes())?)))
-                    .collect();
-                bounds.map_or(Shortcut::None, Shortcut::Date)
+                plain_bounds(ty, lexical::plain_date).map_or(Shortcut::None, Shortcut::Date)
+            }
+            Builtin::DateTime if self.length.is_none() => {
+                plain_bounds(ty, lexical::plain_date_time)
+                    .map_or(Shortcut::None, Shortcut::DateTime)
             }
             Builtin::Decimal if self.length.is_none() && self.ranges.is_empty() => {
                 Shortcut::Decimal
+            }
+            Builtin::Integer
+            | Builtin::NonNegativeInteger
+            | Builtin::PositiveInteger
+            | Builtin::NonPositiveInteger
+            | Builtin::NegativeInteger
+            | Builtin::Long
+            | Builtin::Int
+            | Builtin::Short
+            | Builtin::Byte
+            | Builtin::UnsignedLong
+            | Builtin::UnsignedInt
+            | Builtin::UnsignedShort
+            | Builtin::UnsignedByte
+                if self.length.is_none() =>
+            {
+                Shortcut::Integer
             }
             _ => Shortcut::None,
         }
@@ -276,6 +299,20 @@ impl Plan {
     fn patterns_match(&self, text: &[u8]) -> bool {
         self.patterns.iter().all(|dfa| dfa.is_match(text))
     }
+}
+
+/// The range facets of `ty` with their bounds in the plain form `plain`
+/// reads (whose values order as their bytes do); `None` when a bound is not
+/// written so.
+fn plain_bounds<const N: usize>(
+    ty: &SimpleType,
+    plain: fn(&[u8]) -> Option<&[u8; N]>,
+) -> Option<Vec<(Bound, [u8; N])>> {
+    ty.facets
+        .iter()
+        .filter_map(|decl| Bound::of(&decl.facet))
+        .map(|(bound, lit)| Some((bound, *plain(lit.as_bytes())?)))
+        .collect()
 }
 
 /// The literals of an enumeration facet, for exact lookup.
@@ -402,7 +439,20 @@ fn quick_verdict(plan: &Plan, text: &[u8], range: Range<usize>) -> Option<bool> 
     match &plan.shortcut {
         Shortcut::None => {}
         Shortcut::Lengths => {
-            if let Some(chars) = collapsed_chars_in(text, range) {
+            // A value's length in characters lies between a quarter of its
+            // length in bytes (rounded up) and that length: when both ends
+            // fall within the bounds (the usual case), the value need only be
+            // in collapsed form, and no character needs counting.
+            let bytes = raw.len();
+            let settled = plan
+                .length
+                .is_none_or(|(lo, hi)| lo <= bytes.div_ceil(4) && bytes <= hi);
+            let chars = if settled {
+                collapsed_chars_in::<false>(text, range)
+            } else {
+                collapsed_chars_in::<true>(text, range)
+            };
+            if let Some(chars) = chars {
                 // Text already in collapsed form is its own normal form under
                 // every `whiteSpace` value.
                 return Some(
@@ -435,12 +485,39 @@ fn quick_verdict(plan: &Plan, text: &[u8], range: Range<usize>) -> Option<bool> 
                 );
             }
         }
+        Shortcut::DateTime(bounds) => {
+            if let Some(value) = lexical::plain_date_time(raw) {
+                return Some(
+                    plan.patterns_match(value)
+                        && bounds
+                            .iter()
+                            .all(|(bound, limit)| bound.holds(value.cmp(limit))),
+                );
+            }
+        }
         Shortcut::Decimal => {
             if let Some((total, fraction)) = lexical::plain_decimal_digits(raw) {
                 return Some(
                     total <= plan.total_digits
                         && fraction <= plan.fraction_digits
                         && plan.patterns_match(raw),
+                );
+            }
+        }
+        Shortcut::Integer => {
+            if let Some(int) = lexical::plain_digits(raw) {
+                // As the general check reads it: no sign, no whitespace, the
+                // digits without their leading zeros.
+                let Some(value) = lexical::integer_in_range(false, int, plan.ty.builtin) else {
+                    return Some(false);
+                };
+                let value = Value::Dec(value);
+                return Some(
+                    int.len() <= plan.total_digits
+                        && plan.patterns_match(raw)
+                        && plan.ranges.iter().all(|(bound, limit)| {
+                            lexical::compare(&value, limit).is_some_and(|ord| bound.holds(ord))
+                        }),
                 );
             }
         }
@@ -453,15 +530,17 @@ fn quick_verdict(plan: &Plan, text: &[u8], range: Range<usize>) -> Option<bool> 
 /// tab, line break or other character below U+0021. Eight bytes at a time.
 #[cfg(test)]
 fn collapsed_chars(text: &[u8]) -> Option<usize> {
-    collapsed_chars_in(text, 0..text.len())
+    collapsed_chars_in::<true>(text, 0..text.len())
 }
 
 /// [`collapsed_chars`] of the value at `range` of `doc`. The last, partial
 /// word is read from `doc` when it has eight bytes there (the value's end
 /// tag follows it), its bytes past the value replaced by a letter, which is
 /// neither a space, a control character nor a continuation byte: no byte
-/// loop for the tail.
-fn collapsed_chars_in(doc: &[u8], range: Range<usize>) -> Option<usize> {
+/// loop for the tail. Without `COUNT`, the characters are not counted: the
+/// answer is then the length in bytes, for a caller that only needs to
+/// know that the value is in collapsed form.
+fn collapsed_chars_in<const COUNT: bool>(doc: &[u8], range: Range<usize>) -> Option<usize> {
     const LETTERS: u64 = 0x6161_6161_6161_6161;
     let text = doc.get(range.clone())?;
     if text.first().is_none_or(|&c| c <= b' ') || text.last().is_none_or(|&c| c <= b' ') {
@@ -471,7 +550,7 @@ fn collapsed_chars_in(doc: &[u8], range: Range<usize>) -> Option<usize> {
     let mut space_before = false;
     let (words, tail) = text.as_chunks::<8>();
     for w in words {
-        if !collapsed_word(u64::from_le_bytes(*w), &mut space_before, &mut continuation) {
+        if !collapsed_word::<COUNT>(u64::from_le_bytes(*w), &mut space_before, &mut continuation) {
             return None;
         }
     }
@@ -487,7 +566,7 @@ fn collapsed_chars_in(doc: &[u8], range: Range<usize>) -> Option<usize> {
             }
             u64::from_le_bytes(padded)
         };
-        if !collapsed_word(x, &mut space_before, &mut continuation) {
+        if !collapsed_word::<COUNT>(x, &mut space_before, &mut continuation) {
             return None;
         }
     }
@@ -499,7 +578,11 @@ fn collapsed_chars_in(doc: &[u8], range: Range<usize>) -> Option<usize> {
 /// bytes.
 #[allow(clippy::inline_always)]
 #[inline(always)]
-fn collapsed_word(x: u64, space_before: &mut bool, continuation: &mut usize) -> bool {
+fn collapsed_word<const COUNT: bool>(
+    x: u64,
+    space_before: &mut bool,
+    continuation: &mut usize,
+) -> bool {
     const HIGH: u64 = 0x8080_8080_8080_8080;
     const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
     const SPACES: u64 = 0x2020_2020_2020_2020;
@@ -514,8 +597,10 @@ fn collapsed_word(x: u64, space_before: &mut bool, continuation: &mut usize) -> 
     // Continuation bytes (10xxxxxx), counted by a multiplication that adds
     // the eight one-bit bytes into the top byte (the baseline x86-64 target
     // has no popcount instruction).
-    let marks = (x & !(x << 1) & HIGH) >> 7;
-    *continuation += (marks.wrapping_mul(0x0101_0101_0101_0101) >> 56) as usize;
+    if COUNT {
+        let marks = (x & !(x << 1) & HIGH) >> 7;
+        *continuation += (marks.wrapping_mul(0x0101_0101_0101_0101) >> 56) as usize;
+    }
     true
 }
 
@@ -816,8 +901,13 @@ mod tests {
                 let doc = format!("{before}{text}{after}");
                 let range = before.len()..before.len() + text.len();
                 assert_eq!(
-                    collapsed_chars_in(doc.as_bytes(), range),
+                    collapsed_chars_in::<true>(doc.as_bytes(), range.clone()),
                     reference(&text),
+                    "{text:?} in {doc:?}"
+                );
+                assert_eq!(
+                    collapsed_chars_in::<false>(doc.as_bytes(), range),
+                    reference(&text).map(|_| text.len()),
                     "{text:?} in {doc:?}"
                 );
             }
@@ -846,6 +936,16 @@ mod tests {
             "2026-01-01Z",
             " 2026-01-01",
             "2026/01/01",
+            "2026-02-01T00:00:00Z",
+            "2025-09-01T00:00:00Z",
+            "2025-08-31T23:59:59Z",
+            "2050-01-01T23:59:59Z",
+            "2050-01-02T00:00:00Z",
+            "2026-02-01T24:00:00Z",
+            "2026-02-30T10:00:00Z",
+            "2026-02-01T10:00:00",
+            "2026-02-01T10:00:00+01:00",
+            "2026-02-01T10:00:00.5Z",
             "0",
             "-0",
             "0.00",
@@ -940,7 +1040,14 @@ mod tests {
                         plan.ty.name
                     );
                 }
-                if matches!(plan.shortcut, Shortcut::Date(_) | Shortcut::Decimal) && quick {
+                if matches!(
+                    plan.shortcut,
+                    Shortcut::Date(_)
+                        | Shortcut::DateTime(_)
+                        | Shortcut::Decimal
+                        | Shortcut::Integer
+                ) && quick
+                {
                     taken += 1;
                 }
                 if matches!(plan.shortcut, Shortcut::Lengths) && !plan.patterns.is_empty() {

@@ -290,8 +290,19 @@ pub(crate) fn parse_integer(raw: &str, builtin: Builtin) -> Option<Decimal<'_>> 
     integer_in_range(neg, int, builtin)
 }
 
+/// The digits of a value written as ASCII digits alone (no sign, no
+/// whitespace), without their leading zeros, as [`parse_integer`] reads
+/// them; `None` for any other form.
+pub(crate) fn plain_digits(b: &[u8]) -> Option<&str> {
+    if b.is_empty() || !b.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let zeros = b.iter().take_while(|&&c| c == b'0').count();
+    std::str::from_utf8(b.get(zeros..)?).ok()
+}
+
 /// The range check of [`parse_integer`] on digits without leading zeros.
-fn integer_in_range(neg: bool, int: &str, builtin: Builtin) -> Option<Decimal<'_>> {
+pub(crate) fn integer_in_range(neg: bool, int: &str, builtin: Builtin) -> Option<Decimal<'_>> {
     if int.len() > MAX_DIGITS {
         return None;
     }
@@ -375,6 +386,27 @@ pub(crate) fn plain_date(b: &[u8]) -> Option<&[u8; 10]> {
     let month = n(m0) * 10 + n(m1);
     let day = n(d0) * 10 + n(d1);
     ((1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month)).then_some(date)
+}
+
+/// `YYYY-MM-DDThh:mm:ssZ`: a [`plain_date`], a time of day from 00:00:00 to
+/// 23:59:59 and the zone `Z`, the usual way an `xs:dateTime` is written.
+/// Values in this form (and bounds written so) order as their bytes do.
+/// `None` for any other form.
+pub(crate) fn plain_date_time(b: &[u8]) -> Option<&[u8; 20]> {
+    let value: &[u8; 20] = b.try_into().ok()?;
+    plain_date(value.get(..10)?)?;
+    let [t, h0, h1, colon1, m0, m1, colon2, s0, s1, z] = *value.last_chunk::<10>()?;
+    let in_range = |d0: u8, d1: u8, max: u8| {
+        d0.is_ascii_digit() && d1.is_ascii_digit() && (d0 - b'0') * 10 + (d1 - b'0') <= max
+    };
+    (t == b'T'
+        && colon1 == b':'
+        && colon2 == b':'
+        && z == b'Z'
+        && in_range(h0, h1, 23)
+        && in_range(m0, m1, 59)
+        && in_range(s0, s1, 59))
+    .then_some(value)
 }
 
 fn is_leap(y: i64) -> bool {
@@ -838,11 +870,42 @@ mod tests {
         }
 
         #[test]
+        fn plain_date_times_are_the_date_times_the_parser_reads(
+            y in 0u32..10_000, m in 0u32..14, d in 0u32..33, h in 0u32..26, mi in 0u32..62, sec in 0u32..62,
+            y2 in 1990u32..2060, m2 in 1u32..13, d2 in 1u32..29, h2 in 0u32..24,
+        ) {
+            let s = format!("{y:04}-{m:02}-{d:02}T{h:02}:{mi:02}:{sec:02}Z");
+            let parsed = parse_date_time(&s, Builtin::DateTime, true);
+            match plain_date_time(s.as_bytes()) {
+                Some(bytes) => {
+                    proptest::prop_assert_eq!(bytes.as_slice(), s.as_bytes());
+                    let p = parsed.unwrap();
+                    proptest::prop_assert_eq!(
+                        (p.year, p.mon, p.day, p.hour, p.min, p.sec, p.tz),
+                        (i64::from(y), m, d, h, mi, f64::from(sec), Some(0))
+                    );
+                    // The order of the bytes is the order of the values.
+                    let t = format!("{y2:04}-{m2:02}-{d2:02}T{h2:02}:{mi:02}:00Z");
+                    let q = parse_date_time(&t, Builtin::DateTime, true).unwrap();
+                    proptest::prop_assert!(plain_date_time(t.as_bytes()).is_some());
+                    proptest::prop_assert_eq!(compare_dates(&p, &q), Some(s.as_bytes().cmp(t.as_bytes())));
+                }
+                None => proptest::prop_assert!(y < 1000 || h > 23 || mi > 59 || sec > 59 || parsed.is_none(), "{s:?}"),
+            }
+        }
+
+        #[test]
         fn one_pass_parsers_match_the_reference(s in "[ \t+\\-0-9.a]{0,30}|[+-]?0*[0-9]{0,26}(\\.[0-9]{0,26}0*)?") {
             proptest::prop_assert_eq!(parse_decimal(&s), reference::parse_decimal_reference(&s));
             for b in [Builtin::Integer, Builtin::NonNegativeInteger, Builtin::PositiveInteger,
                       Builtin::Long, Builtin::Int, Builtin::Byte, Builtin::UnsignedInt, Builtin::UnsignedByte] {
                 proptest::prop_assert_eq!(parse_integer(&s, b), reference::parse_integer_reference(&s, b));
+                // Digits alone read the same by the shortcut.
+                if let Some(int) = plain_digits(s.as_bytes()) {
+                    proptest::prop_assert_eq!(integer_in_range(false, int, b), parse_integer(&s, b));
+                } else {
+                    proptest::prop_assert!(s.is_empty() || !s.bytes().all(|c| c.is_ascii_digit()));
+                }
             }
         }
     }
