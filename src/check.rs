@@ -205,20 +205,35 @@ fn finish(
     Report { diagnostics }
 }
 
+/// Up to this many findings of a document, [`locate`] orders their
+/// positions without allocating.
+const FEW_FINDINGS: usize = 32;
+
 /// Gives a span to the findings located by path (from the record of start
 /// tags when there is one, else in one walk for all of them), then a line
 /// and column to every finding with a span.
 pub(crate) fn locate(bytes: &[u8], tags: Option<&Tags>, diagnostics: &mut [Diagnostic]) {
+    locate_after(bytes, tags, diagnostics, &[]);
+}
+
+/// [`locate`], counting lines from the last of the findings `located`
+/// (already located in the same document) before the first of
+/// `diagnostics`, not from the start of the document.
+pub(crate) fn locate_after(
+    bytes: &[u8],
+    tags: Option<&Tags>,
+    diagnostics: &mut [Diagnostic],
+    located: &[Diagnostic],
+) {
     let by_path = |d: &Diagnostic| d.span.is_none() && !d.path.is_empty() && d.path != "/";
     let count = diagnostics.iter().filter(|d| by_path(d)).count();
     match tags {
-        // A few: found together in the record, with no tree to build.
+        // A few: found one after the other in the record, with no tree to
+        // build and the elements of the document's top level passed once.
         Some(tags) if count <= FEW_PATHS && tags.is_complete() => {
-            let paths = diagnostics.iter().filter(|d| by_path(d));
-            let spans = tags.locate_all(bytes, paths.map(|d| d.path.as_str()));
-            let mut spans = spans.into_iter();
+            let mut finder = tags.finder();
             for d in diagnostics.iter_mut().filter(|d| by_path(d)) {
-                d.span = spans.next().flatten();
+                d.span = finder.span(bytes, &d.path);
             }
         }
         _ if count > 0 => {
@@ -234,15 +249,50 @@ pub(crate) fn locate(bytes: &[u8], tags: Option<&Tags>, diagnostics: &mut [Diagn
         }
         _ => {}
     }
-    // Lines and columns in one pass up to the last finding.
-    let mut at: Vec<(usize, usize)> = diagnostics
-        .iter()
-        .enumerate()
-        .filter_map(|(i, d)| Some((d.span.as_ref()?.start, i)))
-        .collect();
+    // A document's findings are mostly few: their positions are ordered
+    // on the stack.
+    if diagnostics.len() <= FEW_FINDINGS {
+        let mut at = [(0usize, 0usize); FEW_FINDINGS];
+        let mut n = 0;
+        for (i, d) in diagnostics.iter().enumerate() {
+            if let (Some(span), Some(slot)) = (&d.span, at.get_mut(n)) {
+                *slot = (span.start, i);
+                n += 1;
+            }
+        }
+        let at = at.get_mut(..n).unwrap_or_default();
+        lines_and_columns(bytes, diagnostics, at, located);
+    } else {
+        let mut at: Vec<(usize, usize)> = diagnostics
+            .iter()
+            .enumerate()
+            .filter_map(|(i, d)| Some((d.span.as_ref()?.start, i)))
+            .collect();
+        lines_and_columns(bytes, diagnostics, &mut at, located);
+    }
+}
+
+/// Gives the finding `i` of each `(offset, i)` of `at` the line and column
+/// of its offset, counted in one pass up to the last of them, from the last
+/// finding of `located` not after the first of them.
+fn lines_and_columns(
+    bytes: &[u8],
+    diagnostics: &mut [Diagnostic],
+    at: &mut [(usize, usize)],
+    located: &[Diagnostic],
+) {
     at.sort_unstable();
-    let mut lines = Lines::new(bytes);
-    for (offset, i) in at {
+    let Some(&(first, _)) = at.first() else {
+        return;
+    };
+    let from = located
+        .iter()
+        .filter_map(|d| Some((d.span.as_ref()?.start, d)))
+        .filter(|&(offset, _)| offset <= first)
+        .max_by_key(|&(offset, _)| offset)
+        .and_then(|(offset, d)| Lines::resume(bytes, offset, d.line, d.column));
+    let mut lines = from.unwrap_or_else(|| Lines::new(bytes));
+    for &(offset, i) in at.iter() {
         if let Some(d) = diagnostics.get_mut(i) {
             (d.line, d.column) = lines.at(offset);
         }

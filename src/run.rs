@@ -426,28 +426,65 @@ pub fn read_regular_file(path: &Path, cap: u64) -> std::io::Result<Vec<u8>> {
 fn read_file(path: &Path, reuse: Option<Vec<u8>>, cap: u64) -> std::io::Result<(Vec<u8>, u64)> {
     use std::io::Read as _;
     let (mut file, len) = open_regular(path)?;
-    let mut buf = match reuse {
-        Some(mut buf) => {
-            buf.clear();
-            buf.reserve(READ_ROOM);
-            buf
+    match (usize::try_from(len), reuse) {
+        // A known length within the cap, of a typical invoice: read into a
+        // buffer of that length, in one `read` for a regular file
+        // (`read_to_end` reads in growing pieces from 8 KiB), and the end is
+        // known without another. A reused buffer keeps the bytes it holds
+        // until they are read over: only its growth is filled with zeros.
+        (Ok(known), reuse) if len > 0 && known <= READ_ROOM && len <= cap => {
+            let mut buf = reuse.unwrap_or_default();
+            read_known(&mut file, &mut buf, known)?;
+            Ok((buf, len))
         }
-        None => Vec::with_capacity(
-            usize::try_from(len.min(cap))
-                .unwrap_or(0)
-                .min(64 * READ_ROOM)
-                + 1,
-        ),
-    };
-    // A known length within the cap: read up to it, and the end is known
-    // without another `read`.
-    let limit = if len > 0 && len <= cap { len } else { cap };
-    // Through `Take`, `read_to_end` fills the spare capacity without asking
-    // the file system for the file's size again, and never reads past the
-    // limit (once there, `Take` answers the last `read` itself).
-    std::io::Read::take(&mut file, limit).read_to_end(&mut buf)?;
-    let read = u64::try_from(buf.len()).unwrap_or(u64::MAX);
-    Ok((buf, len.max(read)))
+        // Through `Take`, `read_to_end` fills the spare capacity without
+        // asking the file system for the file's size again, and never reads
+        // past the limit (once there, `Take` answers the last `read` itself):
+        // the length when it is known and within the cap, else the cap.
+        (_, reuse) => {
+            let mut buf = match reuse {
+                Some(mut buf) => {
+                    buf.clear();
+                    buf.reserve(READ_ROOM);
+                    buf
+                }
+                None => Vec::with_capacity(
+                    usize::try_from(len.min(cap))
+                        .unwrap_or(0)
+                        .min(64 * READ_ROOM)
+                        + 1,
+                ),
+            };
+            let limit = if len > 0 && len <= cap { len } else { cap };
+            std::io::Read::take(&mut file, limit).read_to_end(&mut buf)?;
+            let read = u64::try_from(buf.len()).unwrap_or(u64::MAX);
+            Ok((buf, len.max(read)))
+        }
+    }
+}
+
+/// Reads up to `len` bytes of `file` into `buf`, whose bytes are all read
+/// over or cut off: fewer when the file ends before (it shrank since its
+/// length was asked).
+fn read_known(file: &mut std::fs::File, buf: &mut Vec<u8>, len: usize) -> std::io::Result<()> {
+    use std::io::Read as _;
+    buf.resize(len, 0);
+    let mut filled = 0;
+    while let Some(rest) = buf.get_mut(filled..)
+        && !rest.is_empty()
+    {
+        match file.read(rest) {
+            Ok(0) => break,
+            Ok(n) => filled += n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => {
+                buf.clear();
+                return Err(e);
+            }
+        }
+    }
+    buf.truncate(filled);
+    Ok(())
 }
 
 /// Keys and first occurrences seen so far in the run.
@@ -563,10 +600,12 @@ pub fn run(
         match source {
             Source::File(path) => match read_file(&path, spare.pop(), cap) {
                 Ok((bytes, len)) => batch.push(Document {
-                    // A UTF-8 path as it is; any other through `display`.
+                    // A UTF-8 path as it is (its own text, not copied); any
+                    // other through `display`.
                     name: path
-                        .to_str()
-                        .map_or_else(|| path.display().to_string(), str::to_owned),
+                        .into_os_string()
+                        .into_string()
+                        .unwrap_or_else(|os| Path::new(&os).display().to_string()),
                     bytes,
                     len,
                 }),
@@ -788,7 +827,7 @@ fn cross_document(
         return;
     }
     let mut found = filter(found, settings).diagnostics;
-    crate::check::locate(&doc.bytes, tags, &mut found);
+    crate::check::locate_after(&doc.bytes, tags, &mut found, &report.diagnostics);
     report.diagnostics.append(&mut found);
     report.sort();
 }

@@ -145,6 +145,19 @@ impl<'a> Lines<'a> {
         }
     }
 
+    /// Counting on from `offset`, whose line and column (as [`Lines::at`]
+    /// gives them) are known; `None` when they cannot be theirs (0, or cut
+    /// to `u32::MAX`) or `offset` is past the text.
+    pub(crate) fn resume(text: &'a [u8], offset: usize, line: u32, column: u32) -> Option<Self> {
+        let known = |n: u32| (1..u32::MAX).contains(&n);
+        (known(line) && known(column) && offset <= text.len()).then(|| Self {
+            text,
+            line: line as usize,
+            counted: offset,
+            chars: column as usize - 1,
+        })
+    }
+
     /// The (line, column) of `offset`, as [`LineIndex::line_col`] gives it;
     /// an offset before the previous one is taken as the previous one.
     pub(crate) fn at(&mut self, offset: usize) -> (u32, u32) {
@@ -185,6 +198,10 @@ impl<'a> Lines<'a> {
     }
 }
 
+/// Bytes whose line ends are counted together: fixed-size blocks run on
+/// vector registers.
+const LINE_BLOCK: usize = 128;
+
 /// The number of line ends in `text[from..to]`: every `\n`, and every `\r`
 /// not followed by `\n` (the `\n` of a `\r\n` ends the line).
 fn line_ends(text: &[u8], from: usize, to: usize) -> usize {
@@ -193,20 +210,53 @@ fn line_ends(text: &[u8], from: usize, to: usize) -> usize {
     let next = text
         .get(from + 1..(to + 1).min(text.len()))
         .unwrap_or_default();
+    // Whole blocks of the segment whose next bytes are all in `next`,
+    // counted in a byte each.
+    let whole = next.len().min(segment.len()) / LINE_BLOCK * LINE_BLOCK;
+    let blocks = segment
+        .get(..whole)
+        .unwrap_or_default()
+        .chunks_exact(LINE_BLOCK);
+    let afters = next
+        .get(..whole)
+        .unwrap_or_default()
+        .chunks_exact(LINE_BLOCK);
     let mut ends = 0;
-    // Blocks of 128 bytes, counted in a byte each, so that the loop runs on
-    // vector registers.
-    for (block, after) in segment.chunks(128).zip(next.chunks(128)) {
-        let mut count = 0u8;
-        for (&b, &n) in block.iter().zip(after) {
-            count += u8::from(b == b'\n') | (u8::from(b == b'\r') & u8::from(n != b'\n'));
+    for (block, after) in blocks.zip(afters) {
+        if let (Ok(block), Ok(after)) = (
+            <&[u8; LINE_BLOCK]>::try_from(block),
+            <&[u8; LINE_BLOCK]>::try_from(after),
+        ) {
+            ends += block_line_ends(block, after);
         }
-        ends += usize::from(count);
     }
-    if next.len() < segment.len() && matches!(segment.last(), Some(b'\n' | b'\r')) {
-        ends += 1;
+    // The rest, in a block padded with bytes that end no line (a `\r` at
+    // the text's end, with no byte after it, ends a line).
+    let rest = segment.get(whole..).unwrap_or_default();
+    if !rest.is_empty() {
+        let (mut block, mut after) = ([0u8; LINE_BLOCK], [0u8; LINE_BLOCK]);
+        let next_rest = next.get(whole..).unwrap_or_default();
+        if let (Some(b), Some(a)) = (
+            block.get_mut(..rest.len()),
+            after.get_mut(..next_rest.len()),
+        ) {
+            b.copy_from_slice(rest);
+            a.copy_from_slice(next_rest);
+        }
+        ends += block_line_ends(&block, &after);
     }
     ends
+}
+
+/// The line ends in `block`, each byte of which is followed by the byte of
+/// `after` at the same place; counted in a byte, on vector registers.
+#[inline]
+fn block_line_ends(block: &[u8; LINE_BLOCK], after: &[u8; LINE_BLOCK]) -> usize {
+    let mut count = 0u8;
+    for (&b, &n) in block.iter().zip(after) {
+        count += u8::from(b == b'\n') | (u8::from(b == b'\r') & u8::from(n != b'\n'));
+    }
+    usize::from(count)
 }
 
 /// The start of the line holding `text[to]`, given that `text[from..to]`
@@ -498,16 +548,11 @@ impl Tags {
         bytes: &[u8],
         paths: impl IntoIterator<Item = &'p str>,
     ) -> Vec<Option<Range<usize>>> {
+        let mut finder = self.finder();
         paths
             .into_iter()
-            .map(|path| self.span_of(self.find(bytes, path).0))
+            .map(|path| finder.span(bytes, path))
             .collect()
-    }
-
-    /// The start tag at `at`.
-    fn span_of(&self, at: Option<usize>) -> Option<Range<usize>> {
-        let tag = self.tags.get(at?)?;
-        Some(tag.start as usize..tag.end as usize)
     }
 
     /// The index of the element at `path` (`/a/b[2]/c`: a step without an
@@ -518,43 +563,18 @@ impl Tags {
     /// each step among the children of the element of the step before,
     /// whose descendants are passed over by their depth alone.
     fn find(&self, bytes: &[u8], path: &str) -> (Option<usize>, bool) {
-        if self.overflow {
-            return (None, false);
+        self.finder().find(bytes, path)
+    }
+
+    /// A [`Finder`] of paths in this record.
+    pub(crate) fn finder(&self) -> Finder<'_> {
+        Finder {
+            tags: self,
+            top: [0; TOP],
+            known: 0,
+            next: 1,
+            ended: false,
         }
-        let tags = self.tags.as_slice();
-        // The element of the last step found, the depth of the next step,
-        // and where its first candidate is.
-        let (mut found, mut depth, mut first) = (None, 0usize, 0usize);
-        for step in path.as_bytes().split(|&b| b == b'/') {
-            if step.is_empty() {
-                continue;
-            }
-            if step.first() == Some(&b'@') {
-                return (found, found.is_some());
-            }
-            let (name, index) = step_parts(step);
-            let (mut seen, mut at, mut c) = (0u32, None, first);
-            while let Some(t) = tags.get(c) {
-                let d = usize::from(t.depth);
-                // The element of the step before has closed.
-                if d < depth {
-                    break;
-                }
-                if d == depth && has_local_name(t, bytes, name) {
-                    seen += 1;
-                    if seen == index {
-                        at = Some(c);
-                        break;
-                    }
-                }
-                c += 1;
-            }
-            let Some(i) = at else {
-                return (found, false);
-            };
-            (found, depth, first) = (Some(i), depth + 1, i + 1);
-        }
-        (found, found.is_some())
     }
 
     /// Every start tag as (depth, local name, span), or `None` when the
@@ -571,6 +591,186 @@ impl Tags {
             (usize::from(t.depth), local_name_of(t, bytes), span)
         }))
     }
+}
+
+/// The most children of the root a [`Finder`] remembers.
+const TOP: usize = 32;
+
+/// Finds elements by path in a record of start tags ([`Tags::find`]),
+/// remembering the root's children as it passes them: the root's subtree
+/// is the whole document, so that the paths of several findings pass over
+/// the document's elements once, not once each.
+pub(crate) struct Finder<'t> {
+    tags: &'t Tags,
+    /// The indices of the root's children passed so far (the first
+    /// `known`), in document order.
+    top: [usize; TOP],
+    known: usize,
+    /// Where the search for the root's next child goes on.
+    next: usize,
+    /// Every child of the root is known.
+    ended: bool,
+}
+
+impl Finder<'_> {
+    /// [`Tags::find`]: the index of the element at `path`, or of its
+    /// deepest ancestor on the path, with true when it is the element
+    /// itself.
+    pub(crate) fn find(&mut self, bytes: &[u8], path: &str) -> (Option<usize>, bool) {
+        if self.tags.overflow {
+            return (None, false);
+        }
+        let tags = self.tags.tags.as_slice();
+        // The element of the last step found, the depth of the next step,
+        // and where its first candidate is.
+        let (mut found, mut depth, mut first) = (None, 0usize, 0usize);
+        let path = path.as_bytes();
+        // The steps between the slashes, as `split` gives them.
+        let mut from = 0;
+        while from <= path.len() {
+            let end = next_slash(path, from);
+            let step = path.get(from..end).unwrap_or_default();
+            from = end + 1;
+            if step.is_empty() {
+                continue;
+            }
+            if step.first() == Some(&b'@') {
+                return (found, found.is_some());
+            }
+            let (name, index) = step_parts(step);
+            // A child of the root, when the root is the first tag: from
+            // the children passed before.
+            let at = if depth == 1 && first == 1 {
+                self.top_child(bytes, name, index)
+            } else {
+                scan_step(tags, bytes, name, index, depth, first)
+            };
+            let Some(i) = at else {
+                return (found, false);
+            };
+            (found, depth, first) = (Some(i), depth + 1, i + 1);
+        }
+        (found, found.is_some())
+    }
+
+    /// The span of the start tag [`Finder::find`] finds for `path`.
+    pub(crate) fn span(&mut self, bytes: &[u8], path: &str) -> Option<Range<usize>> {
+        let tag = self.tags.tags.get(self.find(bytes, path).0?)?;
+        Some(tag.start as usize..tag.end as usize)
+    }
+
+    /// The `index`th child named `name` of the root (the first tag), as
+    /// [`scan_step`] finds it, from the children already passed and then
+    /// from where the last search stopped.
+    fn top_child(&mut self, bytes: &[u8], name: &[u8], index: u32) -> Option<usize> {
+        let mut seen = 0u32;
+        let mut k = 0;
+        loop {
+            let c = match self.top.get(k) {
+                Some(&c) if k < self.known => c,
+                _ if self.ended => return None,
+                // More children than are remembered: searched for as
+                // any other step.
+                None => return scan_step(&self.tags.tags, bytes, name, index, 1, 1),
+                Some(_) => self.advance()?,
+            };
+            k += 1;
+            if self
+                .tags
+                .tags
+                .get(c)
+                .is_some_and(|t| has_local_name(t, bytes, name))
+            {
+                seen += 1;
+                if seen == index {
+                    return Some(c);
+                }
+            }
+        }
+    }
+
+    /// The root's next child, remembered; `None` when the root has no more.
+    fn advance(&mut self) -> Option<usize> {
+        // The descendants of the child before, passed over four at a time
+        // while none of the four is at the root's level or above.
+        let rest = self.tags.tags.get(self.next..).unwrap_or_default();
+        for four in rest.chunks_exact(4) {
+            if let [a, b, c, d] = four
+                && a.depth.min(b.depth).min(c.depth.min(d.depth)) > 1
+            {
+                self.next += 4;
+            } else {
+                break;
+            }
+        }
+        while let Some(t) = self.tags.tags.get(self.next) {
+            let i = self.next;
+            self.next += 1;
+            match t.depth {
+                // The root has closed.
+                0 => break,
+                1 => {
+                    if let Some(slot) = self.top.get_mut(self.known) {
+                        *slot = i;
+                        self.known += 1;
+                    }
+                    return Some(i);
+                }
+                _ => {}
+            }
+        }
+        self.ended = true;
+        None
+    }
+}
+
+/// The index of the first `/` of `path` from `from` on (`path.len()` when
+/// there is none), looked for eight bytes at a time.
+fn next_slash(path: &[u8], from: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut i = from;
+    while let Some(word) = path.get(i..i + 8).and_then(|w| <[u8; 8]>::try_from(w).ok()) {
+        let x = u64::from_le_bytes(word) ^ (ONES * u64::from(b'/'));
+        // The lowest byte flagged is the first zero byte of `x` (a borrow
+        // can flag only bytes above a zero byte).
+        let zero = x.wrapping_sub(ONES) & !x & HIGH;
+        if zero != 0 {
+            return i + (zero.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    path.get(i..)
+        .and_then(|rest| rest.iter().position(|&b| b == b'/'))
+        .map_or(path.len(), |at| i + at)
+}
+
+/// The `index`th element named `name` at `depth` among `tags[first..]`,
+/// up to the first tag above `depth` (where the element of the step before
+/// closes).
+fn scan_step(
+    tags: &[Tag],
+    bytes: &[u8],
+    name: &[u8],
+    index: u32,
+    depth: usize,
+    first: usize,
+) -> Option<usize> {
+    let mut seen = 0u32;
+    for (c, t) in tags.iter().enumerate().skip(first) {
+        let d = usize::from(t.depth);
+        // The element of the step before has closed.
+        if d < depth {
+            break;
+        }
+        if d == depth && has_local_name(t, bytes, name) {
+            seen += 1;
+            if seen == index {
+                return Some(c);
+            }
+        }
+    }
+    None
 }
 
 /// The value recorded for the element of `tag`, when it reads the same as
@@ -1199,10 +1399,11 @@ mod tests {
         }
     }
 
-    #[test]
-    fn line_cols_agree_with_the_index() {
+    /// A text of `pieces` pieces with every kind of line end, two-byte
+    /// characters, and a few longer lines.
+    fn mixed_text(pieces: usize) -> Vec<u8> {
         let mut text = Vec::new();
-        for i in 0..5000 {
+        for i in 0..pieces {
             text.extend_from_slice(match i % 11 {
                 0 => "ł".as_bytes(),
                 3 => b"\r\n",
@@ -1214,6 +1415,12 @@ mod tests {
                 text.extend(std::iter::repeat_n(b'x', 300));
             }
         }
+        text
+    }
+
+    #[test]
+    fn line_cols_agree_with_the_index() {
+        let text = mixed_text(5000);
         // The same with line feeds alone (counted without looking for
         // carriage returns) but for a few carriage returns far into it.
         let mut feeds: Vec<u8> = text
@@ -1233,6 +1440,58 @@ mod tests {
             assert_eq!(line_cols(&text, &few), expected);
         }
         assert_eq!(line_cols(b"", &[0, 3]), vec![(1, 1), (1, 1)]);
+    }
+
+    #[test]
+    fn slashes_are_found_as_split_finds_them() {
+        let paths = [
+            "",
+            "/",
+            "//",
+            "/Faktura/Fa/FaWiersz[3]/P_11",
+            "a/bcdefghijklmnop/",
+            "abcdefghijklmnopq",
+            "/ł/żółć/",
+            "abcdefg/",
+            "abcdefgh/",
+            "abcdefghi/",
+        ];
+        for path in paths {
+            let bytes = path.as_bytes();
+            let mut steps = Vec::new();
+            let mut from = 0;
+            while from <= bytes.len() {
+                let end = next_slash(bytes, from);
+                steps.push(&bytes[from..end]);
+                from = end + 1;
+            }
+            let split: Vec<&[u8]> = bytes.split(|&b| b == b'/').collect();
+            assert_eq!(steps, split, "{path}");
+        }
+    }
+
+    /// Counting resumed from any offset already located (inside a CRLF, a
+    /// character, or at a lone CR that ends the text too) gives what
+    /// counting from the start gives.
+    #[test]
+    fn lines_resumed_from_a_located_offset_count_as_from_the_start() {
+        let mut text = mixed_text(1500);
+        text.push(b'\r');
+        let idx = LineIndex::new(&text);
+        for from in (0..=text.len()).step_by(7).chain([text.len() - 1]) {
+            let mut start = Lines::new(&text);
+            let (line, column) = start.at(from);
+            let mut resumed = Lines::resume(&text, from, line, column).unwrap();
+            for offset in (from..=text.len() + 1).step_by(5).chain([text.len()]) {
+                assert_eq!(resumed.at(offset), idx.line_col(offset), "{from} {offset}");
+            }
+        }
+        assert!(Lines::resume(&text, 0, 0, 1).is_none());
+        assert!(Lines::resume(&text, 0, 1, u32::MAX).is_none());
+        assert!(Lines::resume(&text, text.len() + 1, 1, 1).is_none());
+        // A lone CR that ends the text ends a line.
+        assert_eq!(line_cols(b"a\r", &[1, 2]), vec![(1, 2), (2, 1)]);
+        assert_eq!(line_cols(b"a\r\n", &[2, 3]), vec![(1, 3), (2, 1)]);
     }
 
     #[test]

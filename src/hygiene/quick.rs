@@ -103,6 +103,14 @@ fn harmless(bytes: &[u8], i: usize) -> bool {
         }
         // `<?` at `i - 1`: only the XML declaration at byte 0 (there is no
         // byte order mark), with no other encoding than UTF-8.
+        Some(b'?')
+            if i == 1
+                && super::USUAL_DECLARATIONS
+                    .iter()
+                    .any(|d| bytes.starts_with(d)) =>
+        {
+            true
+        }
         Some(b'?') if after_lt => {
             let target = scanner::name_at(bytes, i + 1);
             i == 1
@@ -139,6 +147,21 @@ mod tests {
             let control = b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r');
             let expected = control || b == 0x7F || b == 0xC2 || b >= 0xEF;
             assert_eq!(suspect(b), expected, "{b:#04x}");
+        }
+    }
+
+    /// The usual declarations, cleared by comparison, are cleared by the
+    /// scanner too, and by the way the quick check reads other
+    /// declarations.
+    #[test]
+    fn usual_declarations_are_clean() {
+        for declaration in super::super::USUAL_DECLARATIONS {
+            let doc = [declaration, b"\n<a>x</a>"].concat();
+            assert!(scanner_clean(&doc));
+            assert!(clean(&doc));
+            let target = scanner::name_at(&doc, 2);
+            assert_eq!(doc.get(target.clone()), Some(&b"xml"[..]));
+            assert!(scanner::foreign_encoding(&doc, target.end).is_none());
         }
     }
 

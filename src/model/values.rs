@@ -643,14 +643,22 @@ impl FromStr for Decimal {
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let lexical = xml_trim(s);
-        if let Some(inline) = read_short(lexical) {
-            return Ok(Self {
+        match read_short(lexical) {
+            Some(inline) => Ok(Self {
                 repr: DecimalRepr::Inline(inline),
-            });
+            }),
+            None => read_long(s, lexical),
         }
-        let value = parse_decimal(s)?;
-        Ok(Self::with_form(value, Form::of(lexical), Some(lexical)))
     }
+}
+
+/// `s` (trimmed: `lexical`) when [`read_short`] does not read it: kept out
+/// of line, so that the usual short reading needs no room for this one.
+#[cold]
+#[inline(never)]
+fn read_long(s: &str, lexical: &str) -> Result<Decimal, LexicalError> {
+    let value = parse_decimal(s)?;
+    Ok(Decimal::with_form(value, Form::of(lexical), Some(lexical)))
 }
 
 // Shown as the value and the lexical form, however the form is kept.

@@ -36,6 +36,7 @@ use super::tables::{
     name_head,
 };
 use super::xmlchars;
+use crate::hygiene::USUAL_DECLARATIONS;
 use crate::source::Tags;
 
 /// What an open element may contain: the full validator's [`Kind`], with
@@ -272,6 +273,10 @@ impl<'a> Pass<'a, '_> {
     /// `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>`, with the
     /// encoding and standalone parts optional.
     fn declaration(&mut self) -> Step {
+        if let Some(usual) = USUAL_DECLARATIONS.iter().find(|d| self.b.starts_with(d)) {
+            self.i = usual.len();
+            return Some(());
+        }
         // The declaration is short: the first `?>` ends it.
         let close = memchr::memchr_iter(b'?', self.b).find(|&q| self.peek(q + 1) == Some(b'>'))?;
         let decl = xmlchars::parse_declaration(self.b.get(5..close)?).ok()?;
@@ -1022,6 +1027,33 @@ fn scan_name(rest: &[u8]) -> usize {
 #[allow(clippy::unwrap_used, clippy::cast_possible_truncation)]
 mod tests {
     use super::*;
+
+    /// The usual declarations, taken by comparison, are those the general
+    /// reading accepts, ending where it ends them.
+    #[test]
+    fn usual_declarations_are_read_alike() {
+        let limits = SchemaLimits::default();
+        for declaration in USUAL_DECLARATIONS {
+            let mut buffers = Buffers::default();
+            let mut pass = Pass {
+                b: declaration,
+                i: 0,
+                limits: &limits,
+                elements: 0,
+                default_ns: Ns::Known(0),
+                root_closed: false,
+                buf: &mut buffers,
+                infos: &ELEMENT_INFO,
+                plans: facets::plans(),
+            };
+            let close = declaration.len() - 2;
+            let decl = xmlchars::parse_declaration(&declaration[5..close]).unwrap();
+            assert_eq!(decl.version, b"1.0");
+            assert!(decl.encoding.unwrap().eq_ignore_ascii_case(b"utf-8"));
+            assert_eq!(pass.declaration(), Some(()));
+            assert_eq!(pass.i, declaration.len());
+        }
+    }
 
     /// The word-at-a-time scanners agree with plain byte loops at every
     /// length and position.

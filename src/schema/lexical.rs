@@ -226,39 +226,30 @@ pub(crate) fn parse_decimal(raw: &str) -> Option<Decimal<'_>> {
 /// [`parse_decimal`] refuses; the caller then takes the general way.
 pub(crate) fn plain_decimal_digits(b: &[u8]) -> Option<(usize, usize)> {
     let body = b.strip_prefix(b"-").unwrap_or(b);
-    // One pass: digits before the point after the leading zeros, digits
-    // after it, and the fraction's length up to its last non-zero digit.
-    let mut point = false;
-    let mut leading = true;
-    let (mut significant, mut written_fraction, mut fraction) = (0, 0, 0);
-    for &c in body {
-        match c {
-            b'0'..=b'9' if point => {
-                written_fraction += 1;
-                if c != b'0' {
-                    fraction = written_fraction;
-                }
-            }
-            b'0' if leading => {}
-            b'0'..=b'9' => {
-                leading = false;
-                significant += 1;
-            }
-            b'.' if !point => point = true,
-            _ => return None,
-        }
-    }
     // Digits on both sides of a point, at least one digit without.
-    let int_digits = body.len() - written_fraction - usize::from(point);
-    if int_digits == 0 || (point && written_fraction == 0) {
+    let (int, fraction) = match body.iter().position(|&c| c == b'.') {
+        Some(p) => (body.get(..p)?, body.get(p + 1..)?),
+        None => (body, &b""[..]),
+    };
+    let point = int.len() < body.len();
+    if int.is_empty()
+        || (point && fraction.is_empty())
+        || !int.iter().all(u8::is_ascii_digit)
+        || !fraction.iter().all(u8::is_ascii_digit)
+    {
         return None;
     }
+    // Digits before the point after the leading zeros; the fraction up to
+    // its last non-zero digit.
+    let significant = int.len() - int.iter().take_while(|&&c| c == b'0').count();
+    let written_fraction = fraction.len();
+    let kept = written_fraction - fraction.iter().rev().take_while(|&&c| c == b'0').count();
     let too_long = if point {
         significant >= MAX_DIGITS || significant + written_fraction > MAX_DIGITS
     } else {
         significant > MAX_DIGITS
     };
-    (!too_long).then_some((significant + fraction, fraction))
+    (!too_long).then_some((significant + kept, kept))
 }
 
 /// Parses the integer built-ins (libxml2 rules: optional sign, ASCII digits,
