@@ -173,15 +173,9 @@ enum Source<'a> {
         tags: Option<Tags>,
     },
     /// The record of start tags and values the validator (the fast path,
-    /// or the full validator) made while it proved the document valid: no
-    /// byte is parsed again.
-    Record {
-        tags: Tags,
-        /// The index of the next start tag.
-        next: usize,
-        /// The index of the start tag opened last.
-        last: usize,
-    },
+    /// or the full validator) made while it proved the document valid
+    /// (`Cursor::tags`): no byte is parsed again.
+    Record,
 }
 
 /// A forward walk over the tags of a document.
@@ -196,6 +190,12 @@ pub(crate) struct Cursor<'a> {
     source: Source<'a>,
     /// The tags come from a record ([`Source::Record`]).
     replay: bool,
+    /// Replaying: the record (empty when reading).
+    tags: Tags,
+    /// Replaying: the index of the next start tag.
+    next: usize,
+    /// Replaying: the index of the start tag opened last.
+    last: usize,
     /// Replaying: one more than the depth of the next start tag, 0 when
     /// there is none.
     ahead_level: usize,
@@ -233,6 +233,9 @@ impl<'a> Cursor<'a> {
                 tags,
             },
             replay: false,
+            tags: Tags::default(),
+            next: 0,
+            last: 0,
             ahead_level: 0,
             ahead_name: &[],
             opened: 0,
@@ -245,12 +248,11 @@ impl<'a> Cursor<'a> {
     pub(crate) fn replaying(input: &'a str, tags: Tags) -> Self {
         let mut c = Self {
             input,
-            source: Source::Record {
-                tags,
-                next: 0,
-                last: 0,
-            },
+            source: Source::Record,
             replay: true,
+            tags,
+            next: 0,
+            last: 0,
             ahead_level: 0,
             ahead_name: &[],
             opened: 0,
@@ -262,10 +264,7 @@ impl<'a> Cursor<'a> {
 
     /// Sets what is known of the record's start tag `index` (the next).
     fn look_ahead(&mut self, index: usize) {
-        let Source::Record { tags, .. } = &self.source else {
-            return;
-        };
-        let ahead: (usize, &'a [u8]) = match tags.get(index) {
+        let ahead: (usize, &'a [u8]) = match self.tags.get(index) {
             Some(t) => (usize::from(t.depth) + 1, t.name(self.input.as_bytes())),
             None => (0, &[]),
         };
@@ -277,7 +276,7 @@ impl<'a> Cursor<'a> {
     pub(crate) fn into_tags(self) -> Option<Tags> {
         match self.source {
             Source::Reader { tags, .. } => tags,
-            Source::Record { tags, .. } => Some(tags),
+            Source::Record => Some(self.tags),
         }
     }
 
@@ -288,12 +287,11 @@ impl<'a> Cursor<'a> {
             }
             // After a value, where it starts (a value the model cannot read
             // is shown there); else at the next start tag.
-            Source::Record {
-                tags, next, last, ..
-            } => match tags.get(*last) {
-                Some(t) if *next == *last + 1 && t.flags & Tag::TEXT != 0 => t.end as usize,
-                _ => tags
-                    .get(*next)
+            Source::Record => match self.tags.get(self.last) {
+                Some(t) if self.next == self.last + 1 && t.flags & Tag::TEXT != 0 => t.end as usize,
+                _ => self
+                    .tags
+                    .get(self.next)
                     .map_or(self.input.len(), |t| t.start as usize),
             },
         }
@@ -321,7 +319,7 @@ impl<'a> Cursor<'a> {
                 Some(Next::Close) => ErrorKind::UnexpectedEoL,
                 _ => ErrorKind::UnexpectedEoF,
             },
-            Source::Record { tags, next, .. } => match tags.get(*next) {
+            Source::Record => match self.tags.get(self.next) {
                 Some(t) if usize::from(t.depth) == self.depth => ErrorKind::UnexpectedEvent(
                     Event::Start(self.recorded_start_tag(t).to_owned().into_owned()),
                 ),
@@ -347,8 +345,8 @@ impl<'a> Cursor<'a> {
     pub(crate) fn start_tag(&mut self) -> Result<BytesStart<'a>, Error> {
         let start = match &mut self.source {
             Source::Reader { opened, .. } => opened.take(),
-            Source::Record { tags, last, .. } => {
-                let t = tags.get(*last).copied();
+            Source::Record => {
+                let t = self.tags.get(self.last).copied();
                 t.map(|t| self.recorded_start_tag(&t))
             }
         };
@@ -360,16 +358,13 @@ impl<'a> Cursor<'a> {
     /// list of them needs, so that a list of thousands of invoice lines is
     /// not moved as it grows.
     pub(crate) fn repeats(&self) -> usize {
-        let Source::Record { tags, next, .. } = &self.source else {
-            return 0;
-        };
-        if self.ahead_level != self.depth + 1 {
+        if !self.replay || self.ahead_level != self.depth + 1 {
             return 0;
         }
         let (depth, name) = (self.depth, self.ahead_name);
         let input = self.input.as_bytes();
         let mut count = 0;
-        for t in tags.after(*next) {
+        for t in self.tags.after(self.next) {
             let d = usize::from(t.depth);
             if d > depth {
                 continue;
@@ -409,7 +404,7 @@ impl<'a> Cursor<'a> {
     fn read_event(&mut self) -> Result<Event<'a>, Error> {
         let read = match &mut self.source {
             Source::Reader { reader, .. } => reader.read_event(),
-            Source::Record { .. } => Ok(Event::Eof),
+            Source::Record => Ok(Event::Eof),
         };
         read.map_err(|e| self.locate(Error::from(ErrorKind::XmlError(e))))
     }
@@ -522,12 +517,9 @@ impl<'a> Cursor<'a> {
 
     /// Replaying: moves past the next start tag.
     fn advance(&mut self) {
-        if let Source::Record { next, last, .. } = &mut self.source {
-            *last = *next;
-            *next += 1;
-            let index = *next;
-            self.look_ahead(index);
-        }
+        self.last = self.next;
+        self.next += 1;
+        self.look_ahead(self.next);
         self.opened += 1;
         self.depth += 1;
     }
@@ -598,13 +590,10 @@ impl<'a> Cursor<'a> {
     #[allow(clippy::inline_always)]
     #[inline(always)]
     pub(crate) fn text(&mut self) -> Result<Cow<'a, str>, Error> {
-        if let Source::Record {
-            tags, next, last, ..
-        } = &self.source
-        {
+        if self.replay {
             let input = self.input;
-            return match tags.get(*last) {
-                Some(t) if *next == *last + 1 && t.flags & Tag::TEXT != 0 => {
+            return match self.tags.get(self.last) {
+                Some(t) if self.next == self.last + 1 && t.flags & Tag::TEXT != 0 => {
                     let raw = input
                         .get(t.end as usize..t.text_end as usize)
                         .unwrap_or_default();
@@ -686,8 +675,8 @@ impl<'a> Cursor<'a> {
     /// Consumes what follows the root element: nothing but comments,
     /// processing instructions and whitespace.
     pub(crate) fn finish(&mut self) -> Result<(), Error> {
-        if let Source::Record { tags, next, .. } = &self.source {
-            return if self.depth == 0 && *next == tags.len() {
+        if self.replay {
+            return if self.depth == 0 && self.next == self.tags.len() {
                 Ok(())
             } else {
                 Err(self.unexpected())

@@ -554,57 +554,68 @@ pub(crate) fn parse_decimal(raw: &str) -> Result<rust_decimal::Decimal, LexicalE
     rust_decimal::Decimal::from_str_exact(&canon).map_err(|_| err())
 }
 
-/// `lexical` (trimmed) read in one pass when its mantissa fits a `u64`
-/// (every amount of an invoice) and its form fits an [`InlineDecimal`].
-/// `None` for anything else (more digits, more zeros, or not a decimal),
-/// which [`parse_decimal`] and [`Form::of`] then decide.
+/// `lexical` (trimmed) read in one pass when it has at most 19 digits
+/// (every amount of an invoice), so that its mantissa fits a `u64` without
+/// a check per digit. `None` for anything else (more digits, or not a
+/// decimal), which [`read_long`] then decides.
 fn read_short(lexical: &str) -> Option<InlineDecimal> {
+    /// Powers of ten up to 10^19.
+    const POW10: [u64; 20] = {
+        let mut table = [1u64; 20];
+        let mut i = 1;
+        while i < 20 {
+            table[i] = table[i - 1] * 10;
+            i += 1;
+        }
+        table
+    };
     let bytes = lexical.as_bytes();
     let (sign, body) = match bytes.split_first() {
         Some((b'-', rest)) => (MINUS, rest),
         Some((b'+', rest)) => (PLUS, rest),
         _ => (0, bytes),
     };
+    // At most 19 digits and a point.
+    if body.len() > 20 {
+        return None;
+    }
     let mut mantissa = 0u64;
-    let mut rest = body;
-    while let Some((&b, tail)) = rest.split_first() {
+    let mut int_len = 0;
+    for &b in body {
         let digit = b.wrapping_sub(b'0');
         if digit > 9 {
             break;
         }
-        mantissa = mantissa.checked_mul(10)?.checked_add(u64::from(digit))?;
-        rest = tail;
+        // Wrapping: with 20 digits the value is not used.
+        mantissa = mantissa.wrapping_mul(10).wrapping_add(u64::from(digit));
+        int_len += 1;
     }
-    let int_len = body.len() - rest.len();
     let mut shape = sign;
-    // Fraction digits up to the last non-zero one (the scale), and the
-    // zeros after it, which are not part of the value.
-    let mut scale = 0usize;
-    let mut trailing = 0usize;
-    if let Some((b'.', tail)) = rest.split_first() {
-        shape |= POINT;
-        rest = tail;
-        while let Some((&b, tail)) = rest.split_first() {
-            let digit = b.wrapping_sub(b'0');
-            if digit > 9 {
-                break;
-            }
-            if digit == 0 {
-                trailing += 1;
-            } else {
-                for _ in 0..trailing {
-                    mantissa = mantissa.checked_mul(10)?;
+    let mut frac_len = 0;
+    let mut trailing = 0;
+    match body.get(int_len..) {
+        Some([]) => {}
+        Some([b'.', frac @ ..]) => {
+            shape |= POINT;
+            for &b in frac {
+                let digit = b.wrapping_sub(b'0');
+                if digit > 9 {
+                    return None;
                 }
-                mantissa = mantissa.checked_mul(10)?.checked_add(u64::from(digit))?;
-                scale += trailing + 1;
-                trailing = 0;
+                mantissa = mantissa.wrapping_mul(10).wrapping_add(u64::from(digit));
+                trailing = if digit == 0 { trailing + 1 } else { 0 };
             }
-            rest = tail;
+            frac_len = frac.len();
         }
+        _ => return None,
     }
-    if !rest.is_empty() || (int_len == 0 && scale + trailing == 0) {
+    // 20 digits could overflow; an empty form is not a decimal.
+    if int_len + frac_len > 19 || int_len + frac_len == 0 {
         return None;
     }
+    // The zeros after the last non-zero fraction digit are not part of
+    // the value.
+    mantissa /= POW10.get(trailing).copied().unwrap_or(1);
     // Zeros before the integer digits (all but the last of a zero).
     let leading = match body.first() {
         Some(b'0') if int_len > 1 => {
@@ -617,9 +628,6 @@ fn read_short(lexical: &str) -> Option<InlineDecimal> {
         }
         _ => 0,
     };
-    if leading > MAX_ZEROS || trailing > MAX_ZEROS {
-        return None;
-    }
     if int_len == 0 {
         shape |= BARE_POINT;
     }
@@ -631,7 +639,7 @@ fn read_short(lexical: &str) -> Option<InlineDecimal> {
         lo: u32::from_le_bytes([a, b, c, d]),
         mid: u32::from_le_bytes([e, f, g, h]),
         hi: 0,
-        scale: Scale::of(scale)?,
+        scale: Scale::of(frac_len - trailing)?,
         shape,
         leading: u8::try_from(leading).ok()?,
         trailing: u8::try_from(trailing).ok()?,

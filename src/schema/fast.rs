@@ -210,6 +210,14 @@ fn is_simple_name(name: &[u8]) -> bool {
     }
 }
 
+/// What [`Pass::leaf_value`] finds after a start tag.
+enum LeafEnd {
+    /// The leaf `<name>value</name>`, its value valid and ending here.
+    Valid(usize),
+    /// Content of another shape.
+    Other,
+}
+
 /// `Some(())` to go on, `None` to give up.
 type Step = Option<()>;
 
@@ -417,7 +425,7 @@ impl<'a> Pass<'a, '_> {
         fixed: Option<&'static str>,
         tag: usize,
     ) -> Option<bool> {
-        let Some(end) = self.leaf_value(self.i, name, ty, fixed)? else {
+        let LeafEnd::Valid(end) = self.leaf_value(self.i, name, ty, fixed)? else {
             return Some(false);
         };
         self.i = end + 3 + name.len();
@@ -431,10 +439,9 @@ impl<'a> Pass<'a, '_> {
     }
 
     /// The content of the common leaf `<name>value</name>` from `start`, just
-    /// past its start tag: `Some(Some(end))`, with the end of the value, when
-    /// it has that shape and the value is valid; `Some(None)` when the
-    /// content has another shape (left to the general loop); `None` to give
-    /// up.
+    /// past its start tag: [`LeafEnd::Valid`] when it has that shape and the
+    /// value is valid; [`LeafEnd::Other`] when the content has another shape
+    /// (left to the general loop); `None` to give up.
     #[allow(clippy::inline_always)]
     #[inline(always)]
     fn leaf_value(
@@ -443,7 +450,7 @@ impl<'a> Pass<'a, '_> {
         name: &Range<usize>,
         ty: SimpleId,
         fixed: Option<&'static str>,
-    ) -> Option<Option<usize>> {
+    ) -> Option<LeafEnd> {
         let (len, special) = scan_value(self.b.get(start..)?);
         let end = start + len;
         let after = end + 2 + name.len();
@@ -453,13 +460,13 @@ impl<'a> Pass<'a, '_> {
             && self.peek(after) == Some(b'>')
             && same_in(self.b, end + 2, name.start, name.len());
         if !closes {
-            return Some(None);
+            return Some(LeafEnd::Other);
         }
         ok(facets::valid_at(self.plans, ty, self.b, start..end))?;
         if let Some(f) = fixed {
             ok(facets::equals_literal(ty, self.str_at(start..end)?, f))?;
         }
-        Some(Some(end))
+        Some(LeafEnd::Valid(end))
     }
 
     /// The usual markup inside the root, checked in a loop of its own while
@@ -551,7 +558,9 @@ impl<'a> Pass<'a, '_> {
             };
             match *child {
                 Content::Simple { ty, fixed, .. } => {
-                    let Some(end) = self.leaf_value(j + 1, &(name_start..j), ty, fixed)? else {
+                    let LeafEnd::Valid(end) =
+                        self.leaf_value(j + 1, &(name_start..j), ty, fixed)?
+                    else {
                         break;
                     };
                     model = next;
