@@ -135,6 +135,19 @@ macro_rules! lean_from_str {
 
 lean_from_str!(Decimal, Integer, Date, DateTime, i32, i64, u32, u64, usize);
 
+/// An empty list with room for `items` (the count [`Cursor::repeats`]
+/// gives), allocated once. A short list gets the room `Vec::push` would
+/// give it first (eight items of one byte, four of up to 1 KiB, else one),
+/// so that lists keep the allocation sizes they would have grown to.
+pub(crate) fn list_room<T>(items: usize) -> Vec<T> {
+    let least = match size_of::<T>() {
+        1 => 8,
+        size if size <= 1024 => 4,
+        _ => 1,
+    };
+    Vec::with_capacity(items.max(least))
+}
+
 /// The unescaped value of an attribute.
 pub(crate) fn attribute_value<'v>(attr: &'v Attribute<'_>) -> Result<Cow<'v, str>, Error> {
     let raw = utf8(&attr.value)?;
