@@ -424,9 +424,10 @@ impl Gen<'_, '_> {
 
 /// The field's value for its occurrence: one item, an optional one, or a
 /// list of them (`entered`: the item once `at` has passed). A list gets
-/// room for all its items at once (the record tells how many there are),
-/// so that thousands of invoice lines are not moved as the list grows (see
-/// `list_room`).
+/// room for all its items once the first is read (the record tells how
+/// many of its name follow it), so that thousands of invoice lines are not
+/// moved as the list grows, and the one item of a list of one is not
+/// counted past (see `list_room`).
 fn occurs_expr(
     occurs: Occurs,
     item: &str,
@@ -450,7 +451,7 @@ fn occurs_expr(
             boxed_item(entered)
         ),
         Occurs::DynamicList => format!(
-            "{{ let mut v = if {at} {{ crate::model::builder::list_room(c.repeats()) }} else {{ Vec::new() }}; while {at} {{ let before = c.position(); v.push({entered}); if c.position() == before {{ break; }} }} v }}"
+            "{{ let mut v = Vec::new(); while {at} {{ let before = c.position(); let item = {entered}; if v.is_empty() {{ v = crate::model::builder::list_room(if {at} {{ c.repeats() }} else {{ 0 }}); }} v.push(item); if c.position() == before {{ break; }} }} v }}"
         ),
         Occurs::StaticList(_) => return Err(format!("{owner}: a fixed-size list")),
     })

@@ -135,17 +135,18 @@ macro_rules! lean_from_str {
 
 lean_from_str!(Decimal, Integer, Date, DateTime, i32, i64, u32, u64, usize);
 
-/// An empty list with room for `items` (the count [`Cursor::repeats`]
-/// gives), allocated once. A short list gets the room `Vec::push` would
-/// give it first (eight items of one byte, four of up to 1 KiB, else one),
-/// so that lists keep the allocation sizes they would have grown to.
-pub(crate) fn list_room<T>(items: usize) -> Vec<T> {
+/// An empty list with room for its first item and the `following` ones
+/// (the count [`Cursor::repeats`] gives), allocated once. A short list gets
+/// the room `Vec::push` would give it first (eight items of one byte, four
+/// of up to 1 KiB, else one), so that lists keep the allocation sizes they
+/// would have grown to.
+pub(crate) fn list_room<T>(following: usize) -> Vec<T> {
     let least = match size_of::<T>() {
         1 => 8,
         size if size <= 1024 => 4,
         _ => 1,
     };
-    Vec::with_capacity(items.max(least))
+    Vec::with_capacity(following.saturating_add(1).max(least))
 }
 
 /// The unescaped value of an attribute.
@@ -277,8 +278,15 @@ impl<'a> Cursor<'a> {
 
     /// Sets what is known of the record's start tag `index` (the next).
     fn look_ahead(&mut self, index: usize) {
+        let bytes = self.input.as_bytes();
         let ahead: (usize, &'a [u8]) = match self.tags.get(index) {
-            Some(t) => (usize::from(t.depth) + 1, t.name(self.input.as_bytes())),
+            // Nearly every element's name is recorded, without a prefix:
+            // the name is where the tag starts, and the walk for the rest
+            // stays out of line.
+            Some(t) if t.name_len > 0 && t.flags & Tag::PREFIXED == 0 => {
+                (usize::from(t.depth) + 1, t.name(bytes))
+            }
+            Some(t) => (usize::from(t.depth) + 1, unrecorded_name(t, bytes)),
             None => (0, &[]),
         };
         (self.ahead_level, self.ahead_name) = ahead;
@@ -700,6 +708,14 @@ impl<'a> Cursor<'a> {
             _ => Err(self.unexpected()),
         }
     }
+}
+
+/// The local name of the element of `t`, read from its start tag (a name
+/// with a prefix, or one not recorded).
+#[cold]
+#[inline(never)]
+fn unrecorded_name<'b>(t: &Tag, bytes: &'b [u8]) -> &'b [u8] {
+    t.name(bytes)
 }
 
 /// The value of character data `raw` that holds markup, as quick-xml's
