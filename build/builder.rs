@@ -189,11 +189,10 @@ impl Gen<'_, '_> {
                     String::new()
                 } else {
                     format!(
-                        "{attrs}let start = c.start_tag()?;\n\
-                         for attr in start.attributes().with_checks(false) {{\n\
-                         let attr = attr.map_err(|e| Error::from(ErrorKind::XmlError(e.into())))?;\n\
-                         let value = crate::model::builder::attribute_value(&attr)?;\n\
-                         match attr.key.local_name().as_ref() {{\n{attr_arms}_ => {{}}\n}}\n}}\n"
+                        "{attrs}for attr in c.attributes()? {{\n\
+                         let (key, raw) = attr?;\n\
+                         let value = crate::model::builder::attribute_text(raw)?;\n\
+                         match key {{\n{attr_arms}_ => {{}}\n}}\n}}\n"
                     )
                 };
                 let _ = writeln!(
