@@ -160,20 +160,16 @@ fn push_fields(buf: &mut Vec<u8>, d: &Diagnostic) {
     buf.push(b'}');
 }
 
-/// `n` in decimal: up to three digits (the usual line or column) one by
-/// one, longer numbers through a buffer.
+/// `n` in decimal: up to three digits (the usual line or column) written
+/// at once, longer numbers through a buffer.
 fn push_number(buf: &mut Vec<u8>, n: u32) {
     // `d < 10` always: a digit.
     let digit = |d: u32| b'0' + (d % 10) as u8;
-    if n < 1000 {
-        if n >= 100 {
-            buf.push(digit(n / 100));
-        }
-        if n >= 10 {
-            buf.push(digit(n / 10));
-        }
-        buf.push(digit(n));
-        return;
+    match n {
+        0..10 => return buf.push(digit(n)),
+        10..100 => return buf.extend_from_slice(&[digit(n / 10), digit(n)]),
+        100..1000 => return buf.extend_from_slice(&[digit(n / 100), digit(n / 10), digit(n)]),
+        _ => {}
     }
     let mut digits = [0u8; 10];
     let mut at = digits.len();
