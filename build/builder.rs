@@ -189,11 +189,10 @@ impl Gen<'_, '_> {
                     String::new()
                 } else {
                     format!(
-                        "{attrs}let start = c.start_tag()?;\n\
-                         for attr in start.attributes().with_checks(false) {{\n\
-                         let attr = attr.map_err(|e| Error::from(ErrorKind::XmlError(e.into())))?;\n\
-                         let value = crate::model::builder::attribute_value(&attr)?;\n\
-                         match attr.key.local_name().as_ref() {{\n{attr_arms}_ => {{}}\n}}\n}}\n"
+                        "{attrs}for attr in c.attributes()? {{\n\
+                         let (key, raw) = attr?;\n\
+                         let value = crate::model::builder::attribute_text(raw)?;\n\
+                         match key {{\n{attr_arms}_ => {{}}\n}}\n}}\n"
                     )
                 };
                 let _ = writeln!(
@@ -424,9 +423,10 @@ impl Gen<'_, '_> {
 
 /// The field's value for its occurrence: one item, an optional one, or a
 /// list of them (`entered`: the item once `at` has passed). A list gets
-/// room for all its items after the first (the record tells how many
-/// follow), so that thousands of invoice lines are not moved as the list
-/// grows, and the one item of a list of one is not counted past.
+/// room for all its items once the first is read (the record tells how
+/// many of its name follow it), so that thousands of invoice lines are not
+/// moved as the list grows, and the one item of a list of one is not
+/// counted past (see `list_room`).
 fn occurs_expr(
     occurs: Occurs,
     item: &str,
@@ -450,7 +450,7 @@ fn occurs_expr(
             boxed_item(entered)
         ),
         Occurs::DynamicList => format!(
-            "{{ let mut v = Vec::new(); while {at} {{ let before = c.position(); v.push({entered}); if v.len() == 1 {{ v.reserve_exact(c.repeats()); }} if c.position() == before {{ break; }} }} v }}"
+            "{{ let mut v = Vec::new(); while {at} {{ let before = c.position(); let item = {entered}; if v.is_empty() {{ v = crate::model::builder::list_room(if {at} {{ c.repeats() }} else {{ 0 }}); }} v.push(item); if c.position() == before {{ break; }} }} v }}"
         ),
         Occurs::StaticList(_) => return Err(format!("{owner}: a fixed-size list")),
     })

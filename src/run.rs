@@ -13,8 +13,9 @@ use rayon::prelude::*;
 
 use crate::Error;
 use crate::diagnostic::{Diagnostic, Report, Severity};
+use crate::facts::xsd_text;
 use crate::model::Faktura;
-use crate::registry::{DupKey, Registry};
+use crate::registry::{DupKey, KeyParts, Registry};
 use crate::rules::batch::{
     package_part_too_large, package_too_large, too_many_invoices, too_many_parts,
 };
@@ -236,8 +237,20 @@ pub struct InputProblem {
 }
 
 fn is_zip(path: &Path) -> bool {
-    path.extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("zip"))
+    // A path whose extension is `zip` ends in `zip` but for separators and
+    // `.` components after its file name: most paths are told from that
+    // without parsing their components.
+    let bytes = path.as_os_str().as_encoded_bytes();
+    let last = bytes
+        .iter()
+        .rposition(|&b| b != b'.' && !std::path::is_separator(char::from(b)));
+    let ends_in_zip = last
+        .and_then(|end| bytes.get(end.checked_sub(2)?..=end))
+        .is_some_and(|tail| matches!(tail, [b'z' | b'Z', b'i' | b'I', b'p' | b'P']));
+    ends_in_zip
+        && path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("zip"))
 }
 
 fn expand(inputs: Vec<Input>) -> VecDeque<Source> {
@@ -677,15 +690,28 @@ pub fn run(
 }
 
 fn tally(summary: &mut Summary, report: &Report, is_document: bool) {
+    // One pass over the findings for the three counts.
+    let mut counts = [0usize; 3];
+    for d in &report.diagnostics {
+        let i = match d.severity {
+            Severity::Error => 0,
+            Severity::Warning => 1,
+            Severity::Info => 2,
+        };
+        if let Some(n) = counts.get_mut(i) {
+            *n += 1;
+        }
+    }
+    let [errors, warnings, infos] = counts;
     if is_document {
         summary.files += 1;
+        if errors > 0 {
+            summary.files_with_errors += 1;
+        }
     }
-    if report.has_errors() && is_document {
-        summary.files_with_errors += 1;
-    }
-    summary.errors += report.count(Severity::Error);
-    summary.warnings += report.count(Severity::Warning);
-    summary.infos += report.count(Severity::Info);
+    summary.errors += errors;
+    summary.warnings += warnings;
+    summary.infos += infos;
 }
 
 /// What is known about one ZIP package.
@@ -785,13 +811,15 @@ fn filter(diagnostics: Vec<Diagnostic>, settings: &Settings) -> Report {
 
 /// The duplicate key of an invoice.
 pub fn dup_key(invoice: &Faktura) -> Option<DupKey> {
-    use crate::model::TPodmiot1Type;
-    let TPodmiot1Type { nip, .. } = &invoice.podmiot1.dane_identyfikacyjne;
-    Some(DupKey::new(
-        &nip.0,
-        &xsd_value(&invoice.fa.rodzaj_faktury),
-        &invoice.fa.p_2.0,
-    ))
+    let kind = xsd_value(&invoice.fa.rodzaj_faktury);
+    Some(key_parts(invoice, &kind).into_key())
+}
+
+/// The parts of the duplicate key of `invoice` whose `RodzajFaktury` reads
+/// `kind`, borrowed from the model.
+fn key_parts<'a>(invoice: &'a Faktura, kind: &'a str) -> KeyParts<'a> {
+    let nip = &invoice.podmiot1.dane_identyfikacyjne.nip;
+    KeyParts::new(&nip.0, kind, &invoice.fa.p_2.0)
 }
 
 fn cross_document(
@@ -806,7 +834,8 @@ fn cross_document(
     if settings.schema_only {
         return;
     }
-    let Some(key) = dup_key(invoice) else { return };
+    let kind = xsd_text(&invoice.fa.rodzaj_faktury);
+    let key = key_parts(invoice, &kind);
     let mut found = Vec::new();
 
     if let (Some(registry), Some(now)) = (options.registry, settings.now) {
@@ -817,9 +846,10 @@ fn cross_document(
             None => crate::source::raw_text(&doc.bytes, duplicates::P_2),
         };
         let raw = raw.as_deref().unwrap_or(invoice.fa.p_2.0.as_str());
+        let key = key.clone().into_key();
         found.extend(already_sent::check(registry, &key, raw, today));
     }
-    found.extend(state.keys.check(key, &doc.name));
+    found.extend(state.keys.check(&key, &doc.name));
 
     found.extend(state.ipksef.check(invoice, &doc.name));
 
@@ -836,6 +866,41 @@ fn cross_document(
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
+
+    /// The quick test of a ZIP path agrees with the extension's.
+    #[test]
+    fn zip_paths_are_told_as_by_their_extension() {
+        for p in [
+            "a.zip",
+            "a.ZiP",
+            "a.zip/",
+            "a.zip/.",
+            "a.zip/./",
+            "a.zip/..",
+            "a.zip.",
+            ".zip",
+            "dir/.zip",
+            "zip",
+            "a.xml",
+            "a.zipx",
+            "a/b.zip//",
+            "a.zip.xml",
+            "",
+            "/",
+            ".",
+            "..",
+            "x/.zip/",
+            "a. zip",
+            "ą.zip",
+            "a.żip",
+        ] {
+            let path = Path::new(p);
+            let by_extension = path
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("zip"));
+            assert_eq!(is_zip(path), by_extension, "{p:?}");
+        }
+    }
 
     #[test]
     fn batches_are_bounded_by_bytes_as_well_as_by_count() {

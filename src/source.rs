@@ -164,26 +164,17 @@ impl<'a> Lines<'a> {
         let offset = offset.min(self.text.len()).max(self.counted);
         let segment = self.text.get(self.counted..offset).unwrap_or_default();
         // Without a carriage return, only line feeds end lines: counted
-        // with vector instructions, and the last one found from the end.
-        if memchr::memchr(b'\r', segment).is_none() {
-            match memchr::memrchr(b'\n', segment) {
-                None => self.chars += characters(segment),
-                Some(last) => {
-                    let before = segment.get(..last).unwrap_or_default();
-                    self.line += memchr::memchr_iter(b'\n', before).count() + 1;
-                    self.chars = characters(segment.get(last + 1..).unwrap_or_default());
-                }
-            }
-            self.counted = offset;
-            return self.position();
-        }
-        let ends = line_ends(self.text, self.counted, offset);
+        // with vector instructions.
+        let ends = if memchr::memchr(b'\r', segment).is_none() {
+            memchr::memchr_iter(b'\n', segment).count()
+        } else {
+            line_ends(self.text, self.counted, offset)
+        };
         if ends == 0 {
             self.chars += characters(segment);
         } else {
             self.line += ends;
-            let start = last_line_start(self.text, self.counted, offset);
-            self.chars = characters(self.text.get(start..offset).unwrap_or_default());
+            self.chars = last_line_characters(self.text, self.counted, offset);
         }
         self.counted = offset;
         self.position()
@@ -230,22 +221,47 @@ fn line_ends(text: &[u8], from: usize, to: usize) -> usize {
             ends += block_line_ends(block, after);
         }
     }
-    // The rest, in a block padded with bytes that end no line (a `\r` at
-    // the text's end, with no byte after it, ends a line).
     let rest = segment.get(whole..).unwrap_or_default();
-    if !rest.is_empty() {
-        let (mut block, mut after) = ([0u8; LINE_BLOCK], [0u8; LINE_BLOCK]);
-        let next_rest = next.get(whole..).unwrap_or_default();
-        if let (Some(b), Some(a)) = (
-            block.get_mut(..rest.len()),
-            after.get_mut(..next_rest.len()),
-        ) {
-            b.copy_from_slice(rest);
-            a.copy_from_slice(next_rest);
-        }
-        ends += block_line_ends(&block, &after);
+    if rest.is_empty() {
+        return ends;
     }
-    ends
+    // The rest: in place, in the block that starts with it, with the bytes
+    // past it left out of the count, when that block and the byte after it
+    // are in the text.
+    let at = from + whole;
+    if let (Some(block), Some(after)) = (
+        text.get(at..at + LINE_BLOCK),
+        text.get(at + 1..at + 1 + LINE_BLOCK),
+    ) && let (Ok(block), Ok(after)) = (
+        <&[u8; LINE_BLOCK]>::try_from(block),
+        <&[u8; LINE_BLOCK]>::try_from(after),
+    ) {
+        return ends + block_line_ends_before(block, after, rest.len());
+    }
+    // Else in a block padded with bytes that end no line (a `\r` at the
+    // text's end, with no byte after it, ends a line).
+    let (mut block, mut after) = ([0u8; LINE_BLOCK], [0u8; LINE_BLOCK]);
+    let next_rest = next.get(whole..).unwrap_or_default();
+    if let (Some(b), Some(a)) = (
+        block.get_mut(..rest.len()),
+        after.get_mut(..next_rest.len()),
+    ) {
+        b.copy_from_slice(rest);
+        a.copy_from_slice(next_rest);
+    }
+    ends + block_line_ends(&block, &after)
+}
+
+/// [`block_line_ends`] of the first `len` bytes of `block` alone.
+#[inline]
+fn block_line_ends_before(block: &[u8; LINE_BLOCK], after: &[u8; LINE_BLOCK], len: usize) -> usize {
+    let len = u8::try_from(len).unwrap_or(u8::MAX);
+    let mut count = 0u8;
+    for (i, (&b, &n)) in (0u8..).zip(block.iter().zip(after)) {
+        let end = u8::from(b == b'\n') | (u8::from(b == b'\r') & u8::from(n != b'\n'));
+        count += end & u8::from(i < len);
+    }
+    usize::from(count)
 }
 
 /// The line ends in `block`, each byte of which is followed by the byte of
@@ -271,6 +287,32 @@ fn last_line_start(text: &[u8], from: usize, mut to: usize) -> usize {
         return i + 1;
     }
     from
+}
+
+/// Bytes before an offset searched one at a time for the start of its
+/// line: a line is mostly short, and reading back from the offset finds its
+/// start sooner than a search from the last counted line end.
+const SHORT_LINE: usize = 64;
+
+/// The characters from the start of the line holding `text[to]` up to `to`,
+/// given that `text[from..to]` holds a line end: read back from `to`, and
+/// on a long line found with [`last_line_start`].
+fn last_line_characters(text: &[u8], from: usize, to: usize) -> usize {
+    let floor = from.max(to.saturating_sub(SHORT_LINE));
+    let mut chars = 0;
+    let mut i = to;
+    while i > floor {
+        let Some(&b) = text.get(i - 1) else { break };
+        // The `\r` of a `\r\n` ends no line (only before `to`, inside the
+        // pair: any other `\n` after it is found first).
+        if b == b'\n' || (b == b'\r' && text.get(i) != Some(&b'\n')) {
+            return chars;
+        }
+        chars += usize::from((b & 0xC0) != 0x80);
+        i -= 1;
+    }
+    let start = last_line_start(text, from, to);
+    characters(text.get(start..to).unwrap_or_default())
 }
 
 /// The number of UTF-8 characters in `bytes` (its non-continuation bytes).
@@ -459,6 +501,39 @@ impl Tags {
             _ => self.overflow = true,
         }
         self.tags.len().wrapping_sub(1)
+    }
+
+    /// Records the start tag `start..end` of an element at `depth` whose
+    /// name is `name` bytes long and whose character data, without
+    /// references, ends at `text_end`: [`Tags::push_named`] and
+    /// [`Tags::set_text`] in one step. Inlined: the schema's fast path
+    /// calls it for every leaf element.
+    #[allow(clippy::inline_always)]
+    #[inline(always)]
+    pub(crate) fn push_leaf(
+        &mut self,
+        depth: usize,
+        start: usize,
+        end: usize,
+        name: usize,
+        text_end: usize,
+    ) {
+        match (
+            u16::try_from(depth),
+            u32::try_from(start),
+            u32::try_from(end),
+            u32::try_from(text_end),
+        ) {
+            (Ok(depth), Ok(start), Ok(end), Ok(text_end)) => self.tags.push(Tag {
+                depth,
+                name_len: u8::try_from(name).unwrap_or(0),
+                flags: Tag::TEXT,
+                start,
+                end,
+                text_end,
+            }),
+            _ => self.overflow = true,
+        }
     }
 
     /// Records that the element of tag `index` has the character data
@@ -663,62 +738,62 @@ impl Finder<'_> {
     /// [`scan_step`] finds it, from the children already passed and then
     /// from where the last search stopped.
     fn top_child(&mut self, bytes: &[u8], name: &[u8], index: u32) -> Option<usize> {
+        let tags = self.tags.tags.as_slice();
         let mut seen = 0u32;
-        let mut k = 0;
-        loop {
-            let c = match self.top.get(k) {
-                Some(&c) if k < self.known => c,
-                _ if self.ended => return None,
-                // More children than are remembered: searched for as
-                // any other step.
-                None => return scan_step(&self.tags.tags, bytes, name, index, 1, 1),
-                Some(_) => self.advance()?,
-            };
-            k += 1;
-            if self
-                .tags
-                .tags
-                .get(c)
-                .is_some_and(|t| has_local_name(t, bytes, name))
-            {
+        let known = self.top.get(..self.known).unwrap_or_default();
+        for &c in known {
+            if tags.get(c).is_some_and(|t| has_local_name(t, bytes, name)) {
                 seen += 1;
                 if seen == index {
                     return Some(c);
                 }
             }
         }
+        while !self.ended {
+            // More children than are remembered: searched for as any
+            // other step.
+            if self.known >= TOP {
+                return scan_step(tags, bytes, name, index, 1, 1);
+            }
+            let c = self.advance()?;
+            if tags.get(c).is_some_and(|t| has_local_name(t, bytes, name)) {
+                seen += 1;
+                if seen == index {
+                    return Some(c);
+                }
+            }
+        }
+        None
     }
 
     /// The root's next child, remembered; `None` when the root has no more.
     fn advance(&mut self) -> Option<usize> {
+        let tags = self.tags.tags.as_slice();
+        let mut next = self.next;
         // The descendants of the child before, passed over four at a time
         // while none of the four is at the root's level or above.
-        let rest = self.tags.tags.get(self.next..).unwrap_or_default();
-        for four in rest.chunks_exact(4) {
-            if let [a, b, c, d] = four
-                && a.depth.min(b.depth).min(c.depth.min(d.depth)) > 1
-            {
-                self.next += 4;
-            } else {
-                break;
-            }
-        }
-        while let Some(t) = self.tags.tags.get(self.next) {
-            let i = self.next;
-            self.next += 1;
+        let rest = tags.get(next..).unwrap_or_default();
+        next += 4 * rest
+            .chunks_exact(4)
+            .take_while(|four| four.iter().map(|t| t.depth).min() > Some(1))
+            .count();
+        while let Some(t) = tags.get(next) {
+            next += 1;
             match t.depth {
                 // The root has closed.
                 0 => break,
                 1 => {
+                    self.next = next;
                     if let Some(slot) = self.top.get_mut(self.known) {
-                        *slot = i;
+                        *slot = next - 1;
                         self.known += 1;
                     }
-                    return Some(i);
+                    return Some(next - 1);
                 }
                 _ => {}
             }
         }
+        self.next = next;
         self.ended = true;
         None
     }
@@ -748,6 +823,7 @@ fn next_slash(path: &[u8], from: usize) -> usize {
 /// The `index`th element named `name` at `depth` among `tags[first..]`,
 /// up to the first tag above `depth` (where the element of the step before
 /// closes).
+#[inline]
 fn scan_step(
     tags: &[Tag],
     bytes: &[u8],
@@ -756,17 +832,18 @@ fn scan_step(
     depth: usize,
     first: usize,
 ) -> Option<usize> {
+    // No element is deeper than a depth the record can hold.
+    let depth = u16::try_from(depth).ok()?;
     let mut seen = 0u32;
-    for (c, t) in tags.iter().enumerate().skip(first) {
-        let d = usize::from(t.depth);
+    for (c, t) in tags.get(first..)?.iter().enumerate() {
         // The element of the step before has closed.
-        if d < depth {
+        if t.depth < depth {
             break;
         }
-        if d == depth && has_local_name(t, bytes, name) {
+        if t.depth == depth && has_local_name(t, bytes, name) {
             seen += 1;
             if seen == index {
-                return Some(c);
+                return Some(first + c);
             }
         }
     }
@@ -822,12 +899,37 @@ fn local_name_of<'b>(tag: &Tag, bytes: &'b [u8]) -> &'b [u8] {
 
 /// Whether the element of `tag` has the local name `name` (the lengths
 /// compared first, when the name's length is recorded).
+#[allow(clippy::inline_always)]
+#[inline(always)]
 fn has_local_name(tag: &Tag, bytes: &[u8], name: &[u8]) -> bool {
-    if tag.name_len > 0 && tag.flags & Tag::PREFIXED == 0 {
+    let len = usize::from(tag.name_len);
+    if len > 0 && tag.flags & Tag::PREFIXED == 0 {
         let from = tag.start as usize + 1;
-        usize::from(tag.name_len) == name.len() && bytes.get(from..from + name.len()) == Some(name)
+        len == name.len()
+            && bytes
+                .get(from..from + len)
+                .is_some_and(|n| same_bytes(n, name))
     } else {
         tag.local_name(bytes) == name
+    }
+}
+
+/// Whether `a` and `b` are the same bytes: a name of up to 16 bytes is
+/// compared in at most two overlapping words each way, without a call.
+#[inline]
+fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    fn word<const N: usize>(s: &[u8], at: usize) -> Option<[u8; N]> {
+        s.get(at..at + N).and_then(|w| <[u8; N]>::try_from(w).ok())
+    }
+    let n = a.len();
+    if n != b.len() {
+        return false;
+    }
+    match n {
+        0..=3 => a.first() == b.first() && a.get(n / 2) == b.get(n / 2) && a.last() == b.last(),
+        4..=8 => word::<4>(a, 0) == word::<4>(b, 0) && word::<4>(a, n - 4) == word::<4>(b, n - 4),
+        9..=16 => word::<8>(a, 0) == word::<8>(b, 0) && word::<8>(a, n - 8) == word::<8>(b, n - 8),
+        _ => a == b,
     }
 }
 
@@ -1329,6 +1431,25 @@ pub(crate) fn root_span(bytes: &[u8]) -> Range<usize> {
 mod tests {
     use super::*;
 
+    /// A leaf recorded in one step is recorded as in two; a depth that
+    /// does not fit leaves either record incomplete.
+    #[test]
+    fn push_leaf_is_push_named_and_set_text() {
+        let (mut one, mut two) = (Tags::default(), Tags::default());
+        for (depth, start, name, text) in [(0, 0, 1, 0), (3, 10, 4, 7), (1, 5, 300, 2)] {
+            let end = start + name + 2;
+            one.push_leaf(depth, start, end, name, end + text);
+            let tag = two.push_named(depth, start, end, name);
+            two.set_text(tag, end + text, false);
+        }
+        assert_eq!(one, two);
+        assert!(one.is_complete());
+        one.push_leaf(70_000, 0, 3, 1, 4);
+        let tag = two.push_named(70_000, 0, 3, 1);
+        two.set_text(tag, 4, false);
+        assert!(!one.is_complete() && !two.is_complete());
+    }
+
     #[test]
     fn raw_text_keeps_whitespace_and_resolves_references() {
         let xml = "<a><b><c>x</c></b><c> 1 &amp;&#x9;<![CDATA[<2>]]>\r\n</c><d/></a>";
@@ -1440,6 +1561,58 @@ mod tests {
             assert_eq!(line_cols(&text, &few), expected);
         }
         assert_eq!(line_cols(b"", &[0, 3]), vec![(1, 1), (1, 1)]);
+    }
+
+    proptest::proptest! {
+        /// Lines counted in one pass over offsets in ascending order (the
+        /// rest before each offset counted in place, in a padded copy near
+        /// the text's end, and the column read back from the offset or
+        /// found on a long line) agree with the index, whatever the line
+        /// ends, characters and line lengths.
+        #[test]
+        fn lines_agree_with_the_index(
+            pieces in proptest::collection::vec(
+                proptest::prop_oneof![
+                    proptest::strategy::Just(&b"\n"[..]),
+                    proptest::strategy::Just(&b"\r\n"[..]),
+                    proptest::strategy::Just(&b"\r"[..]),
+                    proptest::strategy::Just(&b"\n\r"[..]),
+                    proptest::strategy::Just("ł".as_bytes()),
+                    proptest::strategy::Just("€".as_bytes()),
+                    proptest::strategy::Just(&b"<a>"[..]),
+                    proptest::strategy::Just(&b"x"[..]),
+                    proptest::strategy::Just(&[b'y'; 70][..]),
+                    proptest::strategy::Just(&[b' '; 130][..]),
+                ],
+                0..120,
+            ),
+            mut offsets in proptest::collection::vec(0usize..4_000, 0..12),
+        ) {
+            let text = pieces.concat();
+            offsets.sort_unstable();
+            offsets.push(text.len());
+            let index = LineIndex::new(&text);
+            let mut lines = Lines::new(&text);
+            for offset in offsets {
+                proptest::prop_assert_eq!(lines.at(offset), index.line_col(offset), "{}", offset);
+            }
+        }
+
+        /// Names compared word by word are equal exactly when the bytes are.
+        #[test]
+        fn same_bytes_is_byte_equality(
+            a in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..24),
+            b in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..24),
+            flip in 0usize..24,
+        ) {
+            proptest::prop_assert_eq!(same_bytes(&a, &b), a == b);
+            let mut c = a.clone();
+            proptest::prop_assert!(same_bytes(&a, &c));
+            if let Some(byte) = c.get_mut(flip) {
+                *byte ^= 1;
+                proptest::prop_assert!(!same_bytes(&a, &c));
+            }
+        }
     }
 
     #[test]

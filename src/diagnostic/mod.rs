@@ -150,6 +150,11 @@ impl Diagnostic {
     /// characters each (see [`clip`]), so that no finding echoes a huge
     /// value or name of the document whole.
     pub fn bound(&mut self) {
+        // Nearly always: no text longer in bytes, so none in characters.
+        let short = |text: &str| text.len() <= MAX_MESSAGE_CHARS;
+        if short(&self.message) && short(&self.path) && self.help.as_deref().is_none_or(short) {
+            return;
+        }
         for text in [&mut self.message, &mut self.path] {
             if let std::borrow::Cow::Owned(cut) = clip(text, MAX_MESSAGE_CHARS) {
                 *text = cut;

@@ -16,7 +16,6 @@ use std::ops::Range;
 
 use quick_xml::Reader;
 use quick_xml::escape::unescape;
-use quick_xml::events::attributes::Attribute;
 use quick_xml::events::{BytesStart, Event};
 use xsd_parser_types::misc::RawByteStr;
 use xsd_parser_types::quick_xml::{Error, ErrorKind};
@@ -135,9 +134,86 @@ macro_rules! lean_from_str {
 
 lean_from_str!(Decimal, Integer, Date, DateTime, i32, i64, u32, u64, usize);
 
-/// The unescaped value of an attribute.
-pub(crate) fn attribute_value<'v>(attr: &'v Attribute<'_>) -> Result<Cow<'v, str>, Error> {
-    let raw = utf8(&attr.value)?;
+/// An empty list with room for its first item and the `following` ones
+/// (the count [`Cursor::repeats`] gives), allocated once. A short list gets
+/// the room `Vec::push` would give it first (eight items of one byte, four
+/// of up to 1 KiB, else one), so that lists keep the allocation sizes they
+/// would have grown to.
+pub(crate) fn list_room<T>(following: usize) -> Vec<T> {
+    let least = match size_of::<T>() {
+        1 => 8,
+        size if size <= 1024 => 4,
+        _ => 1,
+    };
+    Vec::with_capacity(following.saturating_add(1).max(least))
+}
+
+/// The attributes of a start tag, from the text after its name
+/// ([`Cursor::attributes`]): each attribute's local name (after the first
+/// `:`, as quick-xml's `local_name` gives it) and its value as written. The
+/// syntax is XML's (white space, a name, `=` between optional white space,
+/// a value in single or double quotes), read without quick-xml's general
+/// attribute reader; anything else is an error.
+pub(crate) struct Attributes<'t> {
+    rest: &'t str,
+}
+
+impl<'t> Iterator for Attributes<'t> {
+    type Item = Result<(&'t [u8], &'t str), Error>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let text = self.rest;
+        let bytes = text.as_bytes();
+        let from = leading_spaces(bytes);
+        if from == bytes.len() {
+            self.rest = "";
+            return None;
+        }
+        // Byte by byte: every delimiter is ASCII, so the offsets found are
+        // char boundaries.
+        let attribute = || {
+            let eq = from + memchr::memchr(b'=', bytes.get(from..)?)?;
+            let name = bytes.get(from..eq)?;
+            let name = name.get(..name.len() - trailing_spaces(name))?;
+            let open = eq + 1 + leading_spaces(bytes.get(eq + 1..)?);
+            let quote = *bytes.get(open).filter(|&&q| q == b'"' || q == b'\'')?;
+            let end = open + 1 + memchr::memchr(quote, bytes.get(open + 1..)?)?;
+            Some((name, text.get(open + 1..end)?, text.get(end + 1..)?))
+        };
+        let Some((name, value, rest)) = attribute() else {
+            self.rest = "";
+            return Some(Err(invalid(bytes.get(from..).unwrap_or_default())));
+        };
+        self.rest = rest;
+        let local = match name.iter().position(|&b| b == b':') {
+            Some(colon) => name.get(colon + 1..).unwrap_or_default(),
+            None => name,
+        };
+        Some(Ok((local, value)))
+    }
+}
+
+/// XML's white space (`S`): space, tab, carriage return, line feed.
+fn is_xml_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\r' | b'\n')
+}
+
+/// How many bytes of XML white space `bytes` starts with.
+fn leading_spaces(bytes: &[u8]) -> usize {
+    bytes.iter().take_while(|&&b| is_xml_space(b)).count()
+}
+
+/// How many bytes of XML white space `bytes` ends with.
+fn trailing_spaces(bytes: &[u8]) -> usize {
+    bytes.iter().rev().take_while(|&&b| is_xml_space(b)).count()
+}
+
+/// The value of an attribute written `raw`, its references resolved (as
+/// quick-xml's `unescape`, which gives `raw` itself when it has none).
+pub(crate) fn attribute_text(raw: &str) -> Result<Cow<'_, str>, Error> {
+    if !raw.contains('&') {
+        return Ok(Cow::Borrowed(raw));
+    }
     unescape(raw).map_err(|e| Error::from(ErrorKind::EscapeError(e)))
 }
 
@@ -167,8 +243,9 @@ enum Source<'a> {
         next: Option<Next<'a>>,
         /// The element just opened was `<x/>`: its end comes next.
         pending_close: bool,
-        /// The start tag of the element opened last, until asked for.
-        opened: Option<BytesStart<'a>>,
+        /// Where the attributes of the element opened last are written
+        /// (from the end of its name to the `>`), until asked for.
+        opened: Option<Range<usize>>,
         /// Where the start tags are, when asked for.
         tags: Option<Tags>,
     },
@@ -264,8 +341,15 @@ impl<'a> Cursor<'a> {
 
     /// Sets what is known of the record's start tag `index` (the next).
     fn look_ahead(&mut self, index: usize) {
+        let bytes = self.input.as_bytes();
         let ahead: (usize, &'a [u8]) = match self.tags.get(index) {
-            Some(t) => (usize::from(t.depth) + 1, t.name(self.input.as_bytes())),
+            // Nearly every element's name is recorded, without a prefix:
+            // the name is where the tag starts, and the walk for the rest
+            // stays out of line.
+            Some(t) if t.name_len > 0 && t.flags & Tag::PREFIXED == 0 => {
+                (usize::from(t.depth) + 1, t.name(bytes))
+            }
+            Some(t) => (usize::from(t.depth) + 1, unrecorded_name(t, bytes)),
             None => (0, &[]),
         };
         (self.ahead_level, self.ahead_name) = ahead;
@@ -339,18 +423,23 @@ impl<'a> Cursor<'a> {
         BytesStart::from_content(content, name_len)
     }
 
-    /// The start tag of the element opened last, for its attributes (asked
-    /// for once, before its content is read: only the types with
-    /// attributes do).
-    pub(crate) fn start_tag(&mut self) -> Result<BytesStart<'a>, Error> {
-        let start = match &mut self.source {
+    /// The attributes of the element opened last (asked for once, before
+    /// its content is read: only the types with attributes do), read from
+    /// its start tag after the name, in place.
+    pub(crate) fn attributes(&mut self) -> Result<Attributes<'a>, Error> {
+        let written = match &mut self.source {
             Source::Reader { opened, .. } => opened.take(),
-            Source::Record => {
-                let t = self.tags.get(self.last).copied();
-                t.map(|t| self.recorded_start_tag(&t))
-            }
+            Source::Record => self.tags.get(self.last).map(|t| {
+                let name_len = t.qname(self.input.as_bytes()).len();
+                t.start as usize + 1 + name_len..(t.end as usize).saturating_sub(1)
+            }),
         };
-        start.ok_or_else(|| self.locate(Error::from(ErrorKind::MissingContent)))
+        match written.and_then(|w| self.input.get(w)) {
+            Some(text) => Ok(Attributes {
+                rest: text.strip_suffix('/').unwrap_or(text),
+            }),
+            None => Err(self.locate(Error::from(ErrorKind::MissingContent))),
+        }
     }
 
     /// How many elements of the next element's name follow one another
@@ -540,13 +629,13 @@ impl<'a> Cursor<'a> {
         };
         match next.take() {
             Some(Next::Open {
-                start, empty, span, ..
+                empty, name, span, ..
             }) => {
                 *pending_close = empty;
                 if let Some(tags) = tags {
                     tags.push(depth, span.start, span.end);
                 }
-                *opened = Some(start);
+                *opened = Some(name.end..span.end.saturating_sub(1));
             }
             _ => return Err(self.locate(Error::from(ErrorKind::MissingContent))),
         }
@@ -689,6 +778,14 @@ impl<'a> Cursor<'a> {
     }
 }
 
+/// The local name of the element of `t`, read from its start tag (a name
+/// with a prefix, or one not recorded).
+#[cold]
+#[inline(never)]
+fn unrecorded_name<'b>(t: &Tag, bytes: &'b [u8]) -> &'b [u8] {
+    t.name(bytes)
+}
+
 /// The value of character data `raw` that holds markup, as quick-xml's
 /// events give it: text with its references resolved, CDATA sections'
 /// content as it is, comments and processing instructions left out.
@@ -725,7 +822,7 @@ mod tests {
     use proptest::prelude::*;
     use xsd_parser_types::quick_xml::whitespace_collapse;
 
-    use super::collapse;
+    use super::{Attributes, attribute_text, collapse};
 
     #[test]
     fn collapse_is_xsd_parsers_whitespace_collapse() {
@@ -743,7 +840,104 @@ mod tests {
         }
     }
 
+    /// The attributes of `<x{content}>` as quick-xml's reader gives them:
+    /// local name and value as written.
+    fn quick_xml_attributes(content: &str) -> Vec<(Vec<u8>, String)> {
+        let tag = format!("x{content}");
+        quick_xml::events::BytesStart::from_content(tag.as_str(), 1)
+            .attributes()
+            .with_checks(false)
+            .map(|a| {
+                let a = a.unwrap();
+                (
+                    a.key.local_name().as_ref().to_vec(),
+                    String::from_utf8(a.value.to_vec()).unwrap(),
+                )
+            })
+            .collect()
+    }
+
+    fn lean_attributes(content: &str) -> Vec<(Vec<u8>, String)> {
+        Attributes { rest: content }
+            .map(|a| {
+                let (key, value) = a.unwrap();
+                (key.to_vec(), value.to_owned())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn attributes_as_quick_xml_reads_them() {
+        for content in [
+            "",
+            " ",
+            r#" Typ="txt""#,
+            " Typ='dec' ",
+            "\tkodSystemowy = \"FA (3)\"\r\n wersjaSchemy='1-0E'",
+            r#" a:b="x&amp;y" c="'" d='"'"#,
+            r#" xmlns="http://crd.gov.pl/wzor/2025/06/25/13775/" Typ="date""#,
+        ] {
+            assert_eq!(
+                lean_attributes(content),
+                quick_xml_attributes(content),
+                "{content:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn malformed_attributes_are_errors() {
+        for content in [" Typ", " Typ=txt", r#" Typ="txt"#, " =", " Typ='a\""] {
+            let read: Result<Vec<_>, _> = Attributes { rest: content }.collect();
+            assert!(read.is_err(), "{content:?}");
+        }
+    }
+
+    #[test]
+    fn attribute_text_is_unescape() {
+        for raw in ["", "plain", "a&amp;b", "&lt;&#65;&gt;", "semi;colon"] {
+            assert_eq!(
+                attribute_text(raw).unwrap(),
+                quick_xml::escape::unescape(raw).unwrap(),
+                "{raw:?}"
+            );
+        }
+        assert!(attribute_text("a&b").is_err());
+    }
+
     proptest! {
+        #[test]
+        fn attributes_agree_on_any_tag(
+            attrs in proptest::collection::vec(
+                (
+                    "[a-zA-Z][a-zA-Z0-9_:.-]{0,6}",
+                    "[ \t\r\n]{1,2}",
+                    "[ \t]{0,1}",
+                    "[ \t]{0,1}",
+                    "[a-z0-9 &;#'\"<>]{0,8}",
+                    any::<bool>(),
+                ),
+                0..4,
+            ),
+            tail in "[ \t\r\n]{0,2}",
+        ) {
+            let mut content = String::new();
+            for (name, before, around_eq, after_eq, value, double) in &attrs {
+                let quote = if *double { '"' } else { '\'' };
+                let value: String = value.chars().filter(|&c| c != quote).collect();
+                content.push_str(before);
+                content.push_str(name);
+                content.push_str(around_eq);
+                content.push('=');
+                content.push_str(after_eq);
+                content.push(quote);
+                content.push_str(&value);
+                content.push(quote);
+            }
+            content.push_str(&tail);
+            prop_assert_eq!(lean_attributes(&content), quick_xml_attributes(&content));
+        }
+
         #[test]
         fn collapse_agrees_on_any_text(text in "[ \t\r\n\u{a0}\u{2003}a1.-]{0,12}") {
             prop_assert_eq!(collapse(&text), whitespace_collapse(&text));

@@ -82,7 +82,11 @@ fn build_with(
         let invoice = Box::new(<Faktura as Element>::element(&mut c)?);
         c.finish()?;
         let mut tags = c.into_tags();
-        if let Some(tags) = &mut tags {
+        // Without a byte order mark the positions are those of `text`
+        // already: the record is not walked for nothing.
+        if skipped > 0
+            && let Some(tags) = &mut tags
+        {
             tags.shift(skipped);
         }
         Ok((invoice, tags))

@@ -96,11 +96,7 @@ fn is_xml_whitespace(c: char) -> bool {
 /// assert_eq!(normalize_token("FV\u{a0}1"), "FV\u{a0}1");
 /// ```
 pub fn normalize_token(value: &str) -> Cow<'_, str> {
-    let normalised = !value.starts_with(' ')
-        && !value.ends_with(' ')
-        && !value.contains(['\t', '\n', '\r'])
-        && !value.contains("  ");
-    if normalised {
+    if is_normalised_token(value) {
         return Cow::Borrowed(value);
     }
     let mut out = String::with_capacity(value.len());
@@ -111,6 +107,28 @@ pub fn normalize_token(value: &str) -> Cow<'_, str> {
         out.push_str(word);
     }
     Cow::Owned(out)
+}
+
+/// True when `value` is its own `xsd:token` normalisation: no tab, line
+/// feed or carriage return, and no space at either end or after another
+/// space. One pass over the bytes (the ASCII whitespace bytes never occur
+/// inside a longer UTF-8 character).
+fn is_normalised_token(value: &str) -> bool {
+    // Nearly always: no space or control character at all (a fold without
+    // an early exit, which the compiler turns into a few wide operations).
+    if value.bytes().fold(0u8, |low, b| low | u8::from(b <= b' ')) == 0 {
+        return true;
+    }
+    // True before the first byte, so that a leading space fails too.
+    let mut after_space = true;
+    value.bytes().all(|b| match b {
+        b' ' => !std::mem::replace(&mut after_space, true),
+        b'\t' | b'\n' | b'\r' => false,
+        _ => {
+            after_space = false;
+            true
+        }
+    }) && !value.ends_with(' ')
 }
 
 /// The case folding used for case-only collisions: Unicode lowercase.
@@ -229,11 +247,7 @@ impl DupKey {
     /// `Podmiot1/DaneIdentyfikacyjne/NIP`, `Fa/RodzajFaktury` and `Fa/P_2`,
     /// normalising each as `xsd:token`.
     pub fn new(seller_nip: &str, rodzaj_faktury: &str, p2: &str) -> Self {
-        Self {
-            seller_nip: normalize_token(seller_nip).into_owned(),
-            invoice_type: normalize_token(rodzaj_faktury).into_owned(),
-            number: normalize_token(p2).into_owned(),
-        }
+        KeyParts::new(seller_nip, rodzaj_faktury, p2).into_key()
     }
 
     /// The seller NIP (`Podmiot1/DaneIdentyfikacyjne/NIP`).
@@ -255,6 +269,41 @@ impl DupKey {
     /// [`Registry::lookup_case_insensitive`].
     pub(crate) fn folded_number(&self) -> String {
         fold_case(&self.number)
+    }
+}
+
+/// The parts of a [`DupKey`], normalised the same way but borrowed from
+/// the element values when they are already normalised (as they nearly
+/// always are): a run compares the keys of its documents without copying
+/// them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct KeyParts<'a> {
+    /// The seller NIP.
+    pub(crate) seller_nip: Cow<'a, str>,
+    /// The invoice type.
+    pub(crate) invoice_type: Cow<'a, str>,
+    /// The invoice number.
+    pub(crate) number: Cow<'a, str>,
+}
+
+impl<'a> KeyParts<'a> {
+    /// The parts of the key of the raw element values, as [`DupKey::new`]
+    /// takes them.
+    pub(crate) fn new(seller_nip: &'a str, rodzaj_faktury: &'a str, p2: &'a str) -> Self {
+        Self {
+            seller_nip: normalize_token(seller_nip),
+            invoice_type: normalize_token(rodzaj_faktury),
+            number: normalize_token(p2),
+        }
+    }
+
+    /// The key, owning its parts.
+    pub(crate) fn into_key(self) -> DupKey {
+        DupKey {
+            seller_nip: self.seller_nip.into_owned(),
+            invoice_type: self.invoice_type.into_owned(),
+            number: self.number.into_owned(),
+        }
     }
 }
 
@@ -569,6 +618,27 @@ mod tests {
         assert!(matches!(normalize_token("FV 1/2026"), Cow::Borrowed(_)));
         assert!(matches!(normalize_token("FV  1/2026"), Cow::Owned(_)));
         assert!(matches!(normalize_token("FV\t1"), Cow::Owned(_)));
+    }
+
+    proptest::proptest! {
+        /// The one-pass test of a normalised token agrees with its
+        /// definition (no edge space, no tab or line break, no two spaces
+        /// in a row) and with the normalisation itself.
+        #[test]
+        fn the_normalised_test_agrees_with_the_definition(
+            value in "[ \t\n\ra\u{a0}\u{2003}é]{0,12}"
+        ) {
+            let definition = !value.starts_with(' ')
+                && !value.ends_with(' ')
+                && !value.contains(['\t', '\n', '\r'])
+                && !value.contains("  ");
+            proptest::prop_assert_eq!(is_normalised_token(&value), definition);
+            let normalised = normalize_token(&value);
+            proptest::prop_assert_eq!(definition, normalised == value.as_str());
+            let parts = KeyParts::new(&value, "VAT", &value).into_key();
+            proptest::prop_assert_eq!(parts.number(), normalised.as_ref());
+            proptest::prop_assert_eq!(parts.seller_nip(), normalised.as_ref());
+        }
     }
 
     #[test]

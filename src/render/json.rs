@@ -4,7 +4,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::run::{FileResult, Summary};
 
 use super::Renderer;
@@ -132,40 +132,63 @@ impl Renderer for JsonLines<'_> {
 
 /// The fields of `d` and the closing brace, as serde writes a serialized
 /// [`Diagnostic`] after its opening brace: `code`, `severity`, `message`,
-/// `help` (only when there is one), `path`, `line`, `column`.
+/// `help` (only when there is one), `path`, `line`, `column`. Room for the
+/// whole object is made once; every constant part is written with a
+/// length known at compile time (no call to copy it).
 fn push_fields(buf: &mut Vec<u8>, d: &Diagnostic) {
-    buf.extend_from_slice(b"\"code\":");
-    push_string(buf, d.code);
-    buf.extend_from_slice(b",\"severity\":\"");
-    buf.extend_from_slice(d.severity.as_str().as_bytes());
-    buf.extend_from_slice(b"\",\"message\":");
-    push_string(buf, &d.message);
-    if let Some(help) = &d.help {
-        buf.extend_from_slice(b",\"help\":");
-        push_string(buf, help);
+    let help = d.help.as_deref();
+    buf.reserve(d.code.len() + d.message.len() + help.map_or(0, str::len) + d.path.len() + 128);
+    // The quotes around the strings are part of the constant parts.
+    buf.extend_from_slice(b"\"code\":\"");
+    push_text(buf, d.code);
+    buf.extend_from_slice(match d.severity {
+        Severity::Error => b"\",\"severity\":\"error\",\"message\":\"",
+        Severity::Warning => b"\",\"severity\":\"warning\",\"message\":\"",
+        Severity::Info => b"\",\"severity\":\"info\",\"message\":\"",
+    });
+    push_text(buf, &d.message);
+    if let Some(help) = help {
+        buf.extend_from_slice(b"\",\"help\":\"");
+        push_text(buf, help);
     }
-    buf.extend_from_slice(b",\"path\":");
-    push_string(buf, &d.path);
-    buf.extend_from_slice(b",\"line\":");
+    buf.extend_from_slice(b"\",\"path\":\"");
+    push_text(buf, &d.path);
+    buf.extend_from_slice(b"\",\"line\":");
     push_number(buf, d.line);
     buf.extend_from_slice(b",\"column\":");
     push_number(buf, d.column);
     buf.push(b'}');
 }
 
-/// `n` in decimal.
-fn push_number(buf: &mut Vec<u8>, mut n: u32) {
+/// `n` in decimal: up to three digits (the usual line or column) written
+/// at once, longer numbers through a buffer.
+fn push_number(buf: &mut Vec<u8>, n: u32) {
+    // `d < 10` always: a digit.
+    let digit = |d: u32| b'0' + (d % 10) as u8;
+    match n {
+        0..10 => return buf.push(digit(n)),
+        10..100 => return buf.extend_from_slice(&[digit(n / 10), digit(n)]),
+        100..1000 => return buf.extend_from_slice(&[digit(n / 100), digit(n / 10), digit(n)]),
+        _ => {}
+    }
     let mut digits = [0u8; 10];
     let mut at = digits.len();
-    loop {
+    let mut rest = n;
+    while let Some(slot) = at.checked_sub(1).and_then(|i| digits.get_mut(i)) {
+        *slot = digit(rest);
         at -= 1;
-        digits[at] = b"0123456789"[(n % 10) as usize];
-        n /= 10;
-        if n == 0 {
+        rest /= 10;
+        if rest == 0 {
             break;
         }
     }
-    buf.extend_from_slice(&digits[at..]);
+    buf.extend_from_slice(digits.get(at..).unwrap_or_default());
+}
+
+/// True when `b` needs escaping in a JSON string: a control character
+/// (below 0x20), `"` or `\`.
+fn is_special(b: u8) -> bool {
+    b < 0x20 || b == b'"' || b == b'\\'
 }
 
 /// True when one of the eight bytes of `word` needs escaping in a JSON
@@ -182,63 +205,122 @@ fn needs_escape(word: u64) -> bool {
         != 0
 }
 
-/// True when no byte of `bytes` needs escaping in a JSON string, tested
-/// 16 bytes at a time (the last block overlapping the one before, or
-/// padded with spaces when the text is shorter), so that there is no
-/// byte-by-byte loop at the end.
+/// The width of the blocks tested at once.
+const WIDTH: usize = 16;
+
+/// True when one of the bytes of `block` needs escaping in a JSON string.
+/// Each byte is mapped to zero exactly when it needs escaping (below 0x20
+/// saturates to zero, `"` and `\` are cancelled by the exclusive or), so
+/// one comparison per byte tells, on vector registers without a branch.
+/// Inlined in every loop, so that the constants stay in registers.
+#[allow(clippy::inline_always)]
+#[inline(always)]
+fn special(block: &[u8; WIDTH]) -> bool {
+    block.iter().fold(false, |any, &b| {
+        any | (b.saturating_sub(0x1F).min(b ^ b'"').min(b ^ b'\\') == 0)
+    })
+}
+
+/// The block of `bytes` from `at` (`None` when there are fewer bytes).
+fn block_at(bytes: &[u8], at: usize) -> Option<&[u8; WIDTH]> {
+    <&[u8; WIDTH]>::try_from(bytes.get(at..at.checked_add(WIDTH)?)?).ok()
+}
+
+/// The eight bytes of `bytes` from `at` (`None` when there are fewer).
+fn eight_at(bytes: &[u8], at: usize) -> Option<[u8; 8]> {
+    <[u8; 8]>::try_from(bytes.get(at..at.checked_add(8)?)?).ok()
+}
+
+/// The eight bytes of `bytes` from `at` as one word (`None` when there are
+/// fewer).
+fn word_at(bytes: &[u8], at: usize) -> Option<u64> {
+    eight_at(bytes, at).map(u64::from_le_bytes)
+}
+
+/// The first and the last eight bytes of a text of 8 to 16 bytes (they
+/// overlap when it is shorter than 16).
+fn ends(bytes: &[u8]) -> Option<([u8; 8], [u8; 8])> {
+    if bytes.len() > WIDTH {
+        return None;
+    }
+    Some((
+        eight_at(bytes, 0)?,
+        eight_at(bytes, bytes.len().checked_sub(8)?)?,
+    ))
+}
+
+/// True when no byte of `bytes` needs escaping in a JSON string, without a
+/// byte-by-byte loop but for texts shorter than 8 bytes: 8 to 16 bytes are
+/// tested as one block of their first and last eight; longer texts 16
+/// bytes at a time, the last block overlapping the one before.
 fn is_plain(bytes: &[u8]) -> bool {
-    const WIDTH: usize = 16;
-    let special = |block: &[u8; WIDTH]| {
-        block.iter().fold(0u8, |any, &b| {
-            any | u8::from(b < 0x20) | u8::from(b == b'"') | u8::from(b == b'\\')
-        })
-    };
-    if bytes.len() < WIDTH {
-        let mut padded = [b' '; WIDTH];
-        if let Some(head) = padded.get_mut(..bytes.len()) {
-            head.copy_from_slice(bytes);
-        }
-        return special(&padded) == 0;
+    let len = bytes.len();
+    if len < 8 {
+        return !bytes.iter().any(|&b| is_special(b));
+    }
+    if let Some((first, last)) = ends(bytes) {
+        let mut block = [0u8; WIDTH];
+        let (low, high) = block.split_at_mut(8);
+        low.copy_from_slice(&first);
+        high.copy_from_slice(&last);
+        return !special(&block);
     }
     // A block at a time, stopping at the first with a byte to escape (the
     // exit keeps the compiler from vectorising across blocks, gathering a
     // byte of each, which costs several times more).
     for block in bytes.chunks_exact(WIDTH) {
         if let Ok(block) = <&[u8; WIDTH]>::try_from(block)
-            && special(block) != 0
+            && special(block)
         {
             return false;
         }
     }
     bytes
-        .get(bytes.len() - WIDTH..)
+        .get(len - WIDTH..)
         .and_then(|last| <&[u8; WIDTH]>::try_from(last).ok())
-        .is_none_or(|last| special(last) == 0)
+        .is_none_or(|last| !special(last))
 }
 
 /// `s` as a JSON string, escaped as `serde_json` escapes it: `"`, `\`, the
 /// short escapes `\b \t \n \f \r`, and `\u00xx` (lowercase) for the other
 /// control characters; nothing else.
 fn push_string(buf: &mut Vec<u8>, s: &str) {
-    const HEX: &[u8; 16] = b"0123456789abcdef";
-    let bytes = s.as_bytes();
-    buf.reserve(bytes.len() + 2);
+    buf.reserve(s.len() + 2);
     buf.push(b'"');
+    push_text(buf, s);
+    buf.push(b'"');
+}
+
+/// The text of `s` between the quotes of a JSON string (see
+/// [`push_string`]).
+fn push_text(buf: &mut Vec<u8>, s: &str) {
+    let bytes = s.as_bytes();
     // Mostly nothing to escape: one pass without a branch per byte (on
     // vector registers) tells.
     if is_plain(bytes) {
         buf.extend_from_slice(bytes);
-        buf.push(b'"');
-        return;
+    } else {
+        push_escaped(buf, bytes);
     }
+}
+
+/// The text of a JSON string for `bytes` (UTF-8) with a byte to escape.
+#[cold]
+#[inline(never)]
+fn push_escaped(buf: &mut Vec<u8>, bytes: &[u8]) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
     // `bytes[run..i]` is still to be copied.
     let (mut run, mut i) = (0, 0);
     while let Some(&b) = bytes.get(i) {
-        // Eight bytes at a time while none needs escaping.
-        if let Some(word) = bytes
-            .get(i..i + 8)
-            .and_then(|w| <[u8; 8]>::try_from(w).ok())
-            && !needs_escape(u64::from_le_bytes(word))
+        // Sixteen, then eight bytes at a time while none needs escaping.
+        if let Some(block) = block_at(bytes, i)
+            && !special(block)
+        {
+            i += WIDTH;
+            continue;
+        }
+        if let Some(word) = word_at(bytes, i)
+            && !needs_escape(word)
         {
             i += 8;
             continue;
@@ -269,7 +351,6 @@ fn push_string(buf: &mut Vec<u8>, s: &str) {
         run = i;
     }
     buf.extend_from_slice(&bytes[run..]);
-    buf.push(b'"');
 }
 
 #[cfg(test)]
@@ -332,6 +413,23 @@ mod tests {
         }
     }
 
+    /// Numbers of every length, and around the one-by-one digits, are
+    /// written as `to_string` writes them.
+    #[test]
+    fn numbers_are_written_in_decimal() {
+        let mut numbers: Vec<u32> = (0..2_000).collect();
+        numbers.extend((1..10).flat_map(|e| {
+            let p = 10u32.pow(e);
+            [p - 1, p, p + 1]
+        }));
+        numbers.extend([u32::MAX - 1, u32::MAX]);
+        for n in numbers {
+            let mut ours = Vec::new();
+            push_number(&mut ours, n);
+            assert_eq!(String::from_utf8(ours).unwrap(), n.to_string());
+        }
+    }
+
     #[test]
     fn diagnostics_are_written_as_serde_json_writes_them() {
         let mut with_help =
@@ -340,7 +438,9 @@ mod tests {
                 .with_help("c\\d");
         (with_help.line, with_help.column) = (4_294_967_295, 10);
         let without_help = Diagnostic::new(MODEL_UNREADABLE.meta.code, Severity::Info, "");
-        for d in [with_help, without_help] {
+        let error =
+            Diagnostic::new(MODEL_UNREADABLE.meta.code, Severity::Error, "x").with_path("/Faktura");
+        for d in [with_help, without_help, error] {
             let mut ours = b"{".to_vec();
             push_fields(&mut ours, &d);
             assert_eq!(

@@ -8,7 +8,7 @@ use std::ops::Range;
 use super::codes;
 use super::generated::{PATTERN_DFAS, SIMPLE_TYPES};
 use super::lexical::{self, Value};
-use super::tables::{Builtin, Dfa, Facet, SimpleId, SimpleType};
+use super::tables::{Builtin, Dfa, Facet, SimpleId, SimpleType, WhiteSpace};
 
 /// One violated constraint of a value.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -122,6 +122,32 @@ pub(crate) struct Plan {
     /// Every pattern matches every string of the form `DDDD-DD-DD` (ASCII
     /// digits), which takes in every [`lexical::plain_date`].
     dates_match: bool,
+    /// For [`Shortcut::Lengths`]: what decides a value whose length in
+    /// bytes already settles the length facets.
+    settled: Settled,
+}
+
+/// What a value of a [`Shortcut::Lengths`] type needs for its verdict when
+/// its length in bytes settles the length facets (it lies between `hi`
+/// and four times `lo`, as every character count of it then does): each
+/// answer is that of [`valid_in_general`], without reading the value, or
+/// after one pass of the patterns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Settled {
+    /// Nothing: the type has no pattern, and its `whiteSpace` keeps the
+    /// number of characters (`preserve`, `replace`) or its minimum length
+    /// is 0: whatever normalisation leaves is within the bounds.
+    Valid,
+    /// A first byte that is not whitespace: the type has no pattern, its
+    /// `whiteSpace` is `collapse` and its minimum length 1, and collapsing
+    /// leaves at least that character (no byte above 0x20 is whitespace,
+    /// nor part of a whitespace character).
+    NonSpaceFirst,
+    /// The patterns, on the value as written: under `whiteSpace="preserve"`
+    /// the value is its own normal form.
+    Patterns,
+    /// The value in collapsed form ([`collapsed_chars_in`]).
+    Collapsed,
 }
 
 /// A quick way to the verdict on the usual values of a simple type, each
@@ -199,6 +225,7 @@ impl Plan {
             unusable: false,
             shortcut: Shortcut::None,
             dates_match: false,
+            settled: Settled::Collapsed,
         };
         for decl in ty.facets {
             let (lo, hi) = plan.length.unwrap_or((0, usize::MAX));
@@ -229,6 +256,7 @@ impl Plan {
             }
         }
         plan.shortcut = plan.shortcut(id);
+        plan.settled = plan.settled();
         let digit: &[u8] = b"0123456789";
         let dash: &[u8] = b"-";
         let date_form = [
@@ -292,6 +320,20 @@ impl Plan {
                 Shortcut::Integer
             }
             _ => Shortcut::None,
+        }
+    }
+
+    /// [`Plan::settled`], from the type's patterns, `whiteSpace` and
+    /// minimum length.
+    fn settled(&self) -> Settled {
+        let lo = self.length.map_or(0, |(lo, _)| lo);
+        match self.ty.whitespace {
+            WhiteSpace::Preserve if !self.patterns.is_empty() => Settled::Patterns,
+            _ if !self.patterns.is_empty() => Settled::Collapsed,
+            WhiteSpace::Preserve | WhiteSpace::Replace => Settled::Valid,
+            WhiteSpace::Collapse if lo == 0 => Settled::Valid,
+            WhiteSpace::Collapse if lo == 1 => Settled::NonSpaceFirst,
+            WhiteSpace::Collapse => Settled::Collapsed,
         }
     }
 
@@ -447,6 +489,16 @@ fn quick_verdict(plan: &Plan, text: &[u8], range: Range<usize>) -> Option<bool> 
             let settled = plan
                 .length
                 .is_none_or(|(lo, hi)| lo <= bytes.div_ceil(4) && bytes <= hi);
+            if settled {
+                match plan.settled {
+                    Settled::Valid => return Some(true),
+                    Settled::NonSpaceFirst if raw.first().is_some_and(|&c| c > b' ') => {
+                        return Some(true);
+                    }
+                    Settled::Patterns => return Some(plan.patterns_match(raw)),
+                    Settled::NonSpaceFirst | Settled::Collapsed => {}
+                }
+            }
             let chars = if settled {
                 collapsed_chars_in::<false>(text, range)
             } else {
@@ -912,6 +964,97 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// Every plan's quick verdict, where it gives one, on a value alone and
+    /// inside a document.
+    fn quick_verdicts(value: &str) -> Vec<(usize, Option<bool>)> {
+        let doc = format!("<V>{value}</V>");
+        plans()
+            .iter()
+            .enumerate()
+            .map(|(i, plan)| {
+                let alone = quick_verdict(plan, value.as_bytes(), 0..value.len());
+                let inside = quick_verdict(plan, doc.as_bytes(), 3..3 + value.len());
+                assert_eq!(alone, inside, "{} {value:?}", plan.ty.name);
+                (i, alone)
+            })
+            .collect()
+    }
+
+    proptest::proptest! {
+        /// The shortcuts' verdicts (those of values whose byte length
+        /// settles the length facets among them) are the general check's,
+        /// on text of every kind: whitespace at the ends and in runs,
+        /// multi-byte characters, values around every length bound, and
+        /// digit strings that the identifiers' patterns take.
+        #[test]
+        fn quick_verdicts_agree_with_the_general_check(
+            parts in proptest::prop_oneof![
+                proptest::collection::vec(
+                    proptest::sample::select(vec![" ", "\t", "\n", "a", "ż"]),
+                    0..6,
+                ),
+                proptest::collection::vec(
+                    proptest::sample::select(vec![
+                        " ", "  ", "\t", "\n", "a", "Z", "ż", "€", "😀", "-", ".", "@", "0", "1", "9",
+                    ]),
+                    0..300,
+                ),
+                proptest::collection::vec(
+                    proptest::sample::select(vec!["0", "1", "5", "9", "A", "Z", " ", "-", ".", "/"]),
+                    0..40,
+                ),
+            ]
+        ) {
+            let value = parts.concat();
+            for (i, quick) in quick_verdicts(&value) {
+                let plan = &plans()[i];
+                let Some(quick) = quick else { continue };
+                if matches!(plan.shortcut, Shortcut::Accepted(_)) {
+                    proptest::prop_assert!(!quick || valid_in_general(plan, &value));
+                } else {
+                    proptest::prop_assert_eq!(
+                        quick,
+                        valid_in_general(plan, &value),
+                        "{} {:?}",
+                        plan.ty.name,
+                        value
+                    );
+                }
+            }
+        }
+    }
+
+    /// The verdicts of settled lengths are reached: text types take values
+    /// without a scan, and identifiers without whitespace handling are
+    /// decided by their patterns alone.
+    #[test]
+    fn settled_lengths_are_reached() {
+        let kinds: Vec<Settled> = plans()
+            .iter()
+            .filter(|p| matches!(p.shortcut, Shortcut::Lengths))
+            .map(|p| p.settled)
+            .collect();
+        for kind in [
+            Settled::Valid,
+            Settled::NonSpaceFirst,
+            Settled::Patterns,
+            Settled::Collapsed,
+        ] {
+            assert!(kinds.contains(&kind), "{kind:?}");
+        }
+        let nip = &plans()[usize::from(named("TNrNIP"))];
+        assert_eq!(nip.settled, Settled::Patterns);
+        assert_eq!(
+            quick_verdict(nip, b"9999999999", 0..10),
+            Some(valid_in_general(nip, "9999999999"))
+        );
+        let text = &plans()[usize::from(named("TZnakowy"))];
+        assert_eq!(text.settled, Settled::NonSpaceFirst);
+        assert_eq!(quick_verdict(text, b"a  b", 0..4), Some(true));
+        assert_eq!(quick_verdict(text, b"   ", 0..3), None);
+        assert!(!valid_in_general(text, "   "));
     }
 
     /// Every shortcut gives the general answer on the values it takes, for

@@ -565,8 +565,7 @@ impl<'a> Pass<'a, '_> {
                     };
                     model = next;
                     if let Some(record) = &mut self.buf.record {
-                        let tag = record.push_named(depth, lt, j + 1, len);
-                        record.set_text(tag, end, false);
+                        record.push_leaf(depth, lt, j + 1, len, end);
                     }
                     i = end + 3 + len;
                 }

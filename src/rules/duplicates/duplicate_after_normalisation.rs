@@ -54,15 +54,14 @@ pub(crate) fn case_only_sent(key: &DupKey, sent: &str) -> Diagnostic {
         .with_path(super::P_2)
 }
 
-/// The info for a number (`key`'s) that differs only in letter case from
-/// the number `other` of the document `name` earlier in the run.
-pub(crate) fn case_only_in_run(key: &DupKey, other: &str, name: &str) -> Diagnostic {
+/// The info for a `number` that differs only in letter case from the
+/// number `other` of the document `name` earlier in the run.
+pub(crate) fn case_only_in_run(number: &str, other: &str, name: &str) -> Diagnostic {
     DUPLICATE_AFTER_NORMALISATION
         .diagnostic_at(
             Severity::Info,
             format!(
-                "the number \"{}\" differs only in letter case from \"{other}\" in {name}",
-                key.number()
+                "the number \"{number}\" differs only in letter case from \"{other}\" in {name}"
             ),
         )
         .with_path(super::P_2)
