@@ -252,7 +252,8 @@ fn line_ends(text: &[u8], from: usize, to: usize) -> usize {
     ends + block_line_ends(&block, &after)
 }
 
-/// [`block_line_ends`] of the first `len` bytes of `block` alone.
+/// The line ends among the first `len` bytes of `block`, each byte of which
+/// is followed by the byte of `after` at the same place.
 #[inline]
 fn block_line_ends_before(block: &[u8; LINE_BLOCK], after: &[u8; LINE_BLOCK], len: usize) -> usize {
     let len = u8::try_from(len).unwrap_or(u8::MAX);
@@ -268,11 +269,7 @@ fn block_line_ends_before(block: &[u8; LINE_BLOCK], after: &[u8; LINE_BLOCK], le
 /// `after` at the same place; counted in a byte, on vector registers.
 #[inline]
 fn block_line_ends(block: &[u8; LINE_BLOCK], after: &[u8; LINE_BLOCK]) -> usize {
-    let mut count = 0u8;
-    for (&b, &n) in block.iter().zip(after) {
-        count += u8::from(b == b'\n') | (u8::from(b == b'\r') & u8::from(n != b'\n'));
-    }
-    usize::from(count)
+    block_line_ends_before(block, after, LINE_BLOCK)
 }
 
 /// The start of the line holding `text[to]`, given that `text[from..to]`
