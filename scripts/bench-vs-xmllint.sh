@@ -21,7 +21,8 @@
 # table comes from RUNS paired runs (fa3, then xmllint, each pair under the
 # same conditions): the median and lowest of the per-pair speed-ups. (b)
 # also reports fa3's in-process validation time (the file already in
-# memory) and its peak memory above a run on one small file.
+# memory) and its peak memory above a run on one small file (the median of
+# nine alternated pairs of runs, with their range).
 #
 # Needs: cargo, xmllint (libxml2-utils), hyperfine, python3.
 set -euo pipefail
@@ -123,10 +124,16 @@ paired many "${many[@]}"
 paired big "$big"
 
 peak_rss() { /usr/bin/time -f %M -o "$work/rss" "$@" >/dev/null 2>&1 || true; tail -1 "$work/rss"; }
-# shellcheck disable=SC2086
-fa3_big_rss=$(peak_rss $fa3 "$big")
-# shellcheck disable=SC2086
-fa3_one_rss=$(peak_rss $fa3 "$one")
+# Peak RSS moves by a few hundred KiB from run to run, the one-file baseline's
+# too: nine runs of each, alternated, and the median of the nine differences.
+fa3_big_rss=""
+fa3_one_rss=""
+for _ in 1 2 3 4 5 6 7 8 9; do
+  # shellcheck disable=SC2086
+  fa3_big_rss="$fa3_big_rss $(peak_rss $fa3 "$big")"
+  # shellcheck disable=SC2086
+  fa3_one_rss="$fa3_one_rss $(peak_rss $fa3 "$one")"
+done
 # shellcheck disable=SC2086
 xl_big_rss=$(peak_rss $xmllint "$big")
 inproc=$(target/release/examples/schema_check --quiet --time 50 "$big" 2>&1 >/dev/null |
@@ -163,9 +170,13 @@ for label, name in rows:
     ratios = [x / f for f, x in pairs]
     print(f"| {label} | {med([f for f, _ in pairs]) * 1000:.1f} ms | {med([x for _, x in pairs]) * 1000:.1f} ms "
           f"| {med(ratios):.1f}× | {min(ratios):.1f}× |")
-extra = int(big_rss) - int(one_rss)
+bigs, ones = [int(v) for v in big_rss.split()], [int(v) for v in one_rss.split()]
+extras = sorted(b - o for b, o in zip(bigs, ones))
+extra = extras[len(extras) // 2]
 print()
 print(f"(b) fa3 schema validation in process (SchemaValidator, file in memory, fastest of 50): {inproc} ms")
-print(f"(b) peak RSS: fa3 {big_rss} KiB, {extra} KiB above a one-file run ({one_rss} KiB)"
-      f" = {extra * 1024 / size:.2f}× the file; xmllint {xl_rss} KiB")
+print(f"(b) peak RSS: fa3 {sorted(bigs)[len(bigs) // 2]} KiB, {extra} KiB above a one-file run"
+      f" ({sorted(ones)[len(ones) // 2]} KiB) = {extra * 1024 / size:.2f}× the file (median of"
+      f" {len(extras)} pairs; {extras[0] * 1024 / size:.2f}–{extras[-1] * 1024 / size:.2f}×);"
+      f" xmllint {xl_rss} KiB")
 PY
