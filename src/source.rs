@@ -252,15 +252,35 @@ fn line_ends(text: &[u8], from: usize, to: usize) -> usize {
     ends + block_line_ends(&block, &after)
 }
 
+/// A block's worth of all-ones bytes, then a block's worth of zeros: the
+/// `LINE_BLOCK` bytes from `LINE_BLOCK - len` on keep the first `len` bytes
+/// of a block, byte for byte (a mask on vector registers, where comparing
+/// each byte's place with `len` would take wider lanes).
+static FIRST_BYTES: [u8; 2 * LINE_BLOCK] = {
+    let mut mask = [0; 2 * LINE_BLOCK];
+    let mut i = 0;
+    while i < LINE_BLOCK {
+        mask[i] = u8::MAX;
+        i += 1;
+    }
+    mask
+};
+
 /// The line ends among the first `len` bytes of `block`, each byte of which
 /// is followed by the byte of `after` at the same place.
 #[inline]
 fn block_line_ends_before(block: &[u8; LINE_BLOCK], after: &[u8; LINE_BLOCK], len: usize) -> usize {
-    let len = u8::try_from(len).unwrap_or(u8::MAX);
+    let from = LINE_BLOCK - len.min(LINE_BLOCK);
+    let Some(Ok(keep)) = FIRST_BYTES
+        .get(from..from + LINE_BLOCK)
+        .map(<&[u8; LINE_BLOCK]>::try_from)
+    else {
+        return 0;
+    };
     let mut count = 0u8;
-    for (i, (&b, &n)) in (0u8..).zip(block.iter().zip(after)) {
+    for ((&b, &n), &keep) in block.iter().zip(after).zip(keep) {
         let end = u8::from(b == b'\n') | (u8::from(b == b'\r') & u8::from(n != b'\n'));
-        count += end & u8::from(i < len);
+        count += end & keep;
     }
     usize::from(count)
 }
@@ -1534,6 +1554,27 @@ mod tests {
             }
         }
         text
+    }
+
+    /// The masked count of a block's first bytes agrees with a count byte
+    /// by byte for every length, up to a whole block and past it.
+    #[test]
+    fn block_line_ends_before_counts_exactly_the_first_bytes() {
+        let text = mixed_text(300);
+        for at in [0, 1, 5, 64, 127] {
+            let block: &[u8; LINE_BLOCK] = text[at..at + LINE_BLOCK].try_into().unwrap();
+            let after: &[u8; LINE_BLOCK] = text[at + 1..at + 1 + LINE_BLOCK].try_into().unwrap();
+            for len in 0..=LINE_BLOCK + 2 {
+                let expected = (0..len.min(LINE_BLOCK))
+                    .filter(|&i| block[i] == b'\n' || (block[i] == b'\r' && after[i] != b'\n'))
+                    .count();
+                assert_eq!(
+                    block_line_ends_before(block, after, len),
+                    expected,
+                    "{at} {len}"
+                );
+            }
+        }
     }
 
     #[test]
