@@ -132,6 +132,9 @@ pub(crate) struct Lines<'a> {
     counted: usize,
     /// Characters from the start of the line up to `counted`.
     chars: usize,
+    /// Whether a carriage return was met: from then on line ends are
+    /// counted by the general counter, without looking for one first.
+    returns: bool,
 }
 
 impl<'a> Lines<'a> {
@@ -142,6 +145,7 @@ impl<'a> Lines<'a> {
             line: 1,
             counted: 0,
             chars: 0,
+            returns: false,
         }
     }
 
@@ -155,6 +159,7 @@ impl<'a> Lines<'a> {
             line: line as usize,
             counted: offset,
             chars: column as usize - 1,
+            returns: false,
         })
     }
 
@@ -165,9 +170,10 @@ impl<'a> Lines<'a> {
         let segment = self.text.get(self.counted..offset).unwrap_or_default();
         // Without a carriage return, only line feeds end lines: counted
         // with vector instructions.
-        let ends = if memchr::memchr(b'\r', segment).is_none() {
+        let ends = if !self.returns && memchr::memchr(b'\r', segment).is_none() {
             memchr::memchr_iter(b'\n', segment).count()
         } else {
+            self.returns = true;
             line_ends(self.text, self.counted, offset)
         };
         if ends == 0 {
