@@ -403,6 +403,76 @@ mod tests {
         }
         assert!(recorded > 5_000, "{recorded}");
     }
+
+    /// On every document of tests/corpus and tests/fixtures, in each record
+    /// the validators make of it (the fast path's, and the full
+    /// validator's, complete or cut short by an error), one finder
+    /// ([`crate::source::Tags::finder`]) asked for each element path in turn
+    /// (with and without `[1]`, with another index, a step too deep, an
+    /// attribute step, another root) finds the start tag the tree of all
+    /// the paths ([`crate::source::locate_paths`] with more than
+    /// [`crate::source::FEW_PATHS`]) finds.
+    #[test]
+    fn the_finder_agrees_with_the_tree_of_paths_on_every_document() {
+        fn xml_files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    xml_files(&path, out);
+                } else if path.extension().is_some_and(|e| e == "xml") {
+                    out.push(path);
+                }
+            }
+        }
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut files = Vec::new();
+        xml_files(&root.join("tests/corpus"), &mut files);
+        xml_files(&root.join("tests/fixtures"), &mut files);
+        let limits = crate::schema::SchemaLimits::default();
+        let (mut records, mut checked) = (0, 0);
+        for file in &files {
+            let doc = std::fs::read(file).unwrap();
+            let mut paths: Vec<String> = Vec::new();
+            for path in source_map(&doc).spans_for_tests() {
+                paths.push(path.clone());
+                paths.push(path.replace("[1]", ""));
+                paths.push(path.replace("[1]", "[2]"));
+                paths.push(format!("{path}/Nowhere"));
+                paths.push(format!("{path}/@attr"));
+                paths.push(path.replacen("/Faktura", "/Other", 1));
+                paths.push(path.replacen("/Faktura[1]", "/Faktura[2]", 1));
+            }
+            paths.extend(["", "/", "//Faktura//Fa", "/Faktura[x]/Fa"].map(String::from));
+            let paths: Vec<&str> = paths.iter().map(String::as_str).collect();
+            let fast = match crate::schema::staged(&doc, &limits, true, || true) {
+                crate::schema::Staged::Proven(tags) | crate::schema::Staged::Checked(_, tags) => {
+                    tags
+                }
+                crate::schema::Staged::Stopped => None,
+            };
+            let full = crate::schema::full_with_record(&doc).1;
+            for record in [fast, full].iter().flatten().filter(|r| r.is_complete()) {
+                let mut all = paths.clone();
+                while all.len() <= crate::source::FEW_PATHS {
+                    all.push("/");
+                }
+                let tree = crate::source::locate_paths(&doc, Some(record), &all);
+                let mut finder = record.finder();
+                for (path, expected) in all.iter().zip(&tree) {
+                    assert_eq!(
+                        &finder.span(&doc, path),
+                        expected,
+                        "{} {path}",
+                        file.display()
+                    );
+                    checked += 1;
+                }
+                records += 1;
+            }
+        }
+        assert!(records > 300, "{records}");
+        assert!(checked > 100_000, "{checked}");
+    }
 }
 
 #[cfg(test)]

@@ -736,12 +736,22 @@ impl Finder<'_> {
                 return (found, found.is_some());
             }
             let (name, index) = step_parts(step);
-            // A child of the root, when the root is the first tag: from
-            // the children passed before.
-            let at = if depth == 1 && first == 1 {
-                self.top_child(bytes, name, index)
-            } else {
-                scan_step(tags, bytes, name, index, depth, first)
+            let at = match (depth, first) {
+                // The first step names the root, the first tag: told from
+                // it alone (as the first tag at its depth, it is the
+                // `[1]` [`scan_step`] would find).
+                (0, _)
+                    if index == 1
+                        && tags
+                            .first()
+                            .is_some_and(|t| t.depth == 0 && has_local_name(t, bytes, name)) =>
+                {
+                    Some(0)
+                }
+                // A child of the root, when the root is the first tag:
+                // from the children passed before.
+                (1, 1) => self.top_child(bytes, name, index),
+                _ => scan_step(tags, bytes, name, index, depth, first),
             };
             let Some(i) = at else {
                 return (found, false);
@@ -760,6 +770,7 @@ impl Finder<'_> {
     /// The `index`th child named `name` of the root (the first tag), as
     /// [`scan_step`] finds it, from the children already passed and then
     /// from where the last search stopped.
+    #[inline(never)]
     fn top_child(&mut self, bytes: &[u8], name: &[u8], index: u32) -> Option<usize> {
         let tags = self.tags.tags.as_slice();
         let mut seen = 0u32;
@@ -846,7 +857,8 @@ fn next_slash(path: &[u8], from: usize) -> usize {
 /// The `index`th element named `name` at `depth` among `tags[first..]`,
 /// up to the first tag above `depth` (where the element of the step before
 /// closes).
-#[inline]
+#[allow(clippy::inline_always)]
+#[inline(always)]
 fn scan_step(
     tags: &[Tag],
     bytes: &[u8],
