@@ -414,57 +414,34 @@ mod tests {
     /// [`crate::source::FEW_PATHS`]) finds.
     #[test]
     fn the_finder_agrees_with_the_tree_of_paths_on_every_document() {
-        fn xml_files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
-            for entry in std::fs::read_dir(dir).unwrap() {
-                let path = entry.unwrap().path();
-                if path.is_dir() {
-                    xml_files(&path, out);
-                } else if path.extension().is_some_and(|e| e == "xml") {
-                    out.push(path);
-                }
-            }
-        }
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let mut files = Vec::new();
-        xml_files(&root.join("tests/corpus"), &mut files);
-        xml_files(&root.join("tests/fixtures"), &mut files);
         let limits = crate::schema::SchemaLimits::default();
         let (mut records, mut checked) = (0, 0);
-        for file in &files {
-            let doc = std::fs::read(file).unwrap();
-            let mut paths: Vec<String> = Vec::new();
-            for path in source_map(&doc).spans_for_tests() {
-                paths.push(path.clone());
-                paths.push(path.replace("[1]", ""));
+        for (file, doc) in &super::replay_tests::repository_documents() {
+            let map = source_map(doc);
+            let mut paths = probe_paths(&map);
+            for path in map.spans_for_tests() {
                 paths.push(path.replace("[1]", "[2]"));
-                paths.push(format!("{path}/Nowhere"));
-                paths.push(format!("{path}/@attr"));
                 paths.push(path.replacen("/Faktura", "/Other", 1));
                 paths.push(path.replacen("/Faktura[1]", "/Faktura[2]", 1));
             }
-            paths.extend(["", "/", "//Faktura//Fa", "/Faktura[x]/Fa"].map(String::from));
+            paths.extend(["", "//Faktura//Fa", "/Faktura[x]/Fa"].map(String::from));
             let paths: Vec<&str> = paths.iter().map(String::as_str).collect();
-            let fast = match crate::schema::staged(&doc, &limits, true, || true) {
+            let fast = match crate::schema::staged(doc, &limits, true, || true) {
                 crate::schema::Staged::Proven(tags) | crate::schema::Staged::Checked(_, tags) => {
                     tags
                 }
                 crate::schema::Staged::Stopped => None,
             };
-            let full = crate::schema::full_with_record(&doc).1;
+            let full = crate::schema::full_with_record(doc).1;
             for record in [fast, full].iter().flatten().filter(|r| r.is_complete()) {
                 let mut all = paths.clone();
                 while all.len() <= crate::source::FEW_PATHS {
                     all.push("/");
                 }
-                let tree = crate::source::locate_paths(&doc, Some(record), &all);
+                let tree = crate::source::locate_paths(doc, Some(record), &all);
                 let mut finder = record.finder();
                 for (path, expected) in all.iter().zip(&tree) {
-                    assert_eq!(
-                        &finder.span(&doc, path),
-                        expected,
-                        "{} {path}",
-                        file.display()
-                    );
+                    assert_eq!(&finder.span(doc, path), expected, "{file} {path}");
                     checked += 1;
                 }
                 records += 1;
@@ -482,8 +459,9 @@ mod replay_tests {
     use crate::schema::{SchemaLimits, Staged, staged};
     use crate::source::Tags;
 
-    /// Every document of the repository the fast path proves valid.
-    fn proven_documents() -> Vec<(String, Vec<u8>)> {
+    /// Every document of the repository (tests/corpus and tests/fixtures),
+    /// with its path.
+    pub(super) fn repository_documents() -> Vec<(String, Vec<u8>)> {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         let mut out = Vec::new();
         let mut stack = vec![root.join("tests/corpus"), root.join("tests/fixtures")];
@@ -545,7 +523,7 @@ mod replay_tests {
     #[test]
     fn replaying_the_fast_path_record_equals_reading_the_bytes() {
         let mut replayed = 0;
-        for (name, bytes) in proven_documents() {
+        for (name, bytes) in repository_documents() {
             let mut with_bom = b"\xEF\xBB\xBF".to_vec();
             with_bom.extend_from_slice(&bytes);
             for doc in [bytes, with_bom] {
@@ -632,7 +610,7 @@ mod replay_tests {
     fn replaying_the_full_validator_record_equals_reading_the_bytes() {
         let mut replayed = 0;
         let mut outside = 0;
-        for (name, bytes) in proven_documents() {
+        for (name, bytes) in repository_documents() {
             let Ok(text) = std::str::from_utf8(&bytes) else {
                 continue;
             };
